@@ -1,0 +1,70 @@
+import nx from '@nx/eslint-plugin';
+
+const noProcessEnv = {
+  'no-restricted-properties': [
+    'error',
+    { object: 'process', property: 'env', message: 'Read configuration through the service config module (zod-validated, read once).' },
+  ],
+};
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  { ignores: ['**/dist', '**/node_modules', '**/generated/**', '**/__generated__/**', '.nx/**', 'tmp/**', '.local/**'] },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:kit', 'type:contracts', 'type:testing'] },
+            { sourceTag: 'type:kit', onlyDependOnLibsWithTags: ['type:kit', 'type:contracts'] },
+            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:kit', 'type:contracts', 'type:tool'] },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:kit', 'type:contracts', 'type:tool', 'type:testing'] },
+            { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:org-units', onlyDependOnLibsWithTags: ['scope:shared', 'scope:org-units'] },
+            { sourceTag: 'scope:campaigns', onlyDependOnLibsWithTags: ['scope:shared', 'scope:campaigns'] },
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'kafkajs', message: 'Only @antt/events talks to Kafka.' }] },
+      ],
+      ...noProcessEnv,
+    },
+  },
+  {
+    files: ['packages/events/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['apps/gateway/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'kafkajs', message: 'Only @antt/events talks to Kafka.' }], patterns: [{ group: ['@prisma/*', '*/generated/prisma*'], message: 'The gateway owns no data.' }] },
+      ],
+    },
+  },
+  {
+    files: ['apps/*/src/graphql/**/*.ts', 'apps/*/src/resolvers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'kafkajs', message: 'Only @antt/events talks to Kafka.' }], patterns: [{ group: ['@prisma/*', '**/generated/prisma*'], message: 'Resolvers call the domain layer; only repositories touch Prisma.' }] },
+      ],
+    },
+  },
+  {
+    files: ['**/config.ts', '**/config/*.ts', 'tools/**/*.ts', 'packages/testing/**/*.ts', '**/*.spec.ts', '**/jest.config.ts'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+];
