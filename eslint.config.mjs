@@ -7,6 +7,38 @@ const noProcessEnv = {
   ],
 };
 
+
+const DEP_CONSTRAINTS = [
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:kit', 'type:contracts', 'type:testing'] },
+  { sourceTag: 'type:kit', onlyDependOnLibsWithTags: ['type:kit', 'type:contracts'] },
+  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:kit', 'type:contracts', 'type:tool'] },
+  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:kit', 'type:contracts', 'type:tool', 'type:testing'] },
+  { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:org-units', onlyDependOnLibsWithTags: ['scope:shared', 'scope:org-units'] },
+  { sourceTag: 'scope:campaigns', onlyDependOnLibsWithTags: ['scope:shared', 'scope:campaigns'] },
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  // End-to-end tests start the services as processes; they import only kits, contracts, tools and the test kit.
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:kit', 'type:contracts', 'type:testing', 'type:tool'] },
+];
+
+/** Tests of a kit may use the test kit; the kit's own code may not. */
+function moduleBoundaries(forTests) {
+  return {
+    enforceBuildableLibDependency: false,
+    allow: [],
+    // The test kit uses the events kit (Kafka admin), and the events kit's integration tests use the test kit.
+    ignoredCircularDependencies: [['events', 'testing']],
+    depConstraints: forTests
+      ? DEP_CONSTRAINTS.map((c) =>
+          c.sourceTag === 'type:kit' || c.sourceTag === 'type:contracts'
+            ? { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing', 'type:kit'] }
+            : c,
+        )
+      : DEP_CONSTRAINTS,
+  };
+}
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -14,24 +46,7 @@ export default [
   {
     files: ['**/*.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:kit', 'type:contracts', 'type:testing'] },
-            { sourceTag: 'type:kit', onlyDependOnLibsWithTags: ['type:kit', 'type:contracts'] },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:kit', 'type:contracts', 'type:tool'] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:kit', 'type:contracts', 'type:tool', 'type:testing'] },
-            { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:org-units', onlyDependOnLibsWithTags: ['scope:shared', 'scope:org-units'] },
-            { sourceTag: 'scope:campaigns', onlyDependOnLibsWithTags: ['scope:shared', 'scope:campaigns'] },
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': ['error', moduleBoundaries(false)],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-restricted-imports': [
@@ -40,6 +55,10 @@ export default [
       ],
       ...noProcessEnv,
     },
+  },
+  {
+    files: ['**/*.spec.ts', '**/test/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': ['error', moduleBoundaries(true)] },
   },
   {
     files: ['packages/events/**/*.ts'],
@@ -64,7 +83,7 @@ export default [
     },
   },
   {
-    files: ['**/config.ts', '**/config/*.ts', 'tools/**/*.ts', 'packages/testing/**/*.ts', '**/*.spec.ts', '**/jest.config.ts'],
+    files: ['**/config.ts', '**/config/*.ts', '**/prisma.config.ts', 'tools/**/*.ts', 'packages/testing/**/*.ts', '**/*.spec.ts', '**/jest.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
 ];

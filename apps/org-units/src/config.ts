@@ -1,0 +1,21 @@
+import { commaListSchema, loadConfig, portSchema } from '@antt/service-kit';
+import { z } from 'zod';
+
+/** org-units' own variables on top of the base ones (NODE_ENV, HOST, LOG_LEVEL, GATEWAY_SIGNING_KEY, …). */
+export const orgUnitsConfigShape = {
+  PORT: portSchema(4001),
+  DATABASE_URL: z.url(),
+  KAFKA_BROKERS: commaListSchema(),
+  /** "Today" for as-of defaults and effective dates is taken in this zone. */
+  ORG_UNITS_TIME_ZONE: z.string().default('Asia/Ho_Chi_Minh'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** Start the outbox relay with the server (tests and one-off tools may run without it). */
+  OUTBOX_RELAY_ENABLED: z.stringbool().default(true),
+};
+
+export type OrgUnitsConfig = ReturnType<typeof loadOrgUnitsConfig>;
+
+/** Reads and validates the environment once; throws a ConfigError naming every bad variable. */
+export function loadOrgUnitsConfig(env?: Record<string, string | undefined>) {
+  return loadConfig(orgUnitsConfigShape, env);
+}

@@ -1,0 +1,25 @@
+import { type PrismaClient } from '../generated/prisma/client';
+import { type Clock } from './shared/clock';
+import { UnitJurisdictionChecker, UnitPolicy, UnitQueryService, UnitRepository, UnitService, foldForSearch } from './unit';
+
+/** The domain services one request works with (fresh loaders per request, one repository for all). */
+export interface RequestServices {
+  units: UnitService;
+  unitQueries: UnitQueryService;
+}
+
+/** Wires the org-units domain over a Prisma client. */
+export function createOrgUnitsDomain(prisma: PrismaClient, clock: Clock) {
+  const repository = new UnitRepository(prisma, foldForSearch);
+  return {
+    repository,
+    /** A jurisdiction checker over org-units' own tables (uncached: for use outside a request). */
+    jurisdiction: () => new UnitJurisdictionChecker(repository),
+    forRequest(): RequestServices {
+      const policy = new UnitPolicy(new UnitJurisdictionChecker(repository));
+      return { units: new UnitService(repository, policy, clock), unitQueries: new UnitQueryService(repository, policy, clock) };
+    },
+  };
+}
+
+export type OrgUnitsDomain = ReturnType<typeof createOrgUnitsDomain>;

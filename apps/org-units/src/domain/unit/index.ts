@@ -1,0 +1,11 @@
+export * from './unit.types';
+export { UnitService, viewOf } from './unit.service';
+export { UnitQueryService, type ListUnitsFilter, type ResolvedLineageLink } from './unit-query.service';
+export { UnitRepository, UnitReader } from './unit.repository';
+export { UnitPolicy, UNIT_WRITE_ROLES } from './unit.policy';
+export { UnitJurisdictionChecker } from './unit-jurisdiction';
+export { UNIT_ERROR_REASONS, type UnitErrorReason } from './unit.errors';
+export { PLACEMENT_RULES } from './parent-rules';
+export { safeStandardScope, type SafeStandardScope } from './safe-standard-scope';
+export { foldForSearch } from './search-name';
+export type * from './unit-commands.types';

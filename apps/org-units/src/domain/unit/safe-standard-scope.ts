@@ -1,0 +1,40 @@
+import { type UnitAttributes, type UnitKind } from './unit.types';
+
+export type SafeStandardExclusion =
+  | 'KIND_NOT_IN_SCOPE'
+  | 'ARMED_FORCES_AGENCY'
+  | 'SMALL_OR_MICRO_ENTERPRISE'
+  | 'EARLY_OR_PRIMARY_SCHOOL';
+
+export interface SafeStandardScope {
+  applies: boolean;
+  reason: SafeStandardExclusion | null;
+}
+
+const IN_SCOPE: SafeStandardScope = { applies: true, reason: null };
+const excluded = (reason: SafeStandardExclusion): SafeStandardScope => ({ applies: false, reason });
+
+/**
+ * R1 (Circular 124): the safe standard applies to residential areas, communes, agencies (not armed forces),
+ * enterprises (not small or micro) and schools (not primary, preschool or nursery). An unknown size or level is in scope
+ * until the unit says otherwise.
+ */
+export function safeStandardScope(kind: UnitKind, attributes: UnitAttributes): SafeStandardScope {
+  switch (kind) {
+    case 'RESIDENTIAL_AREA':
+    case 'COMMUNE':
+      return IN_SCOPE;
+    case 'AGENCY':
+      return attributes.armedForces === true ? excluded('ARMED_FORCES_AGENCY') : IN_SCOPE;
+    case 'ENTERPRISE':
+      return attributes.enterpriseSize === 'MICRO' || attributes.enterpriseSize === 'SMALL'
+        ? excluded('SMALL_OR_MICRO_ENTERPRISE')
+        : IN_SCOPE;
+    case 'SCHOOL':
+      return ['NURSERY', 'PRESCHOOL', 'PRIMARY'].includes(attributes.schoolLevel ?? '')
+        ? excluded('EARLY_OR_PRIMARY_SCHOOL')
+        : IN_SCOPE;
+    default:
+      return excluded('KIND_NOT_IN_SCOPE');
+  }
+}

@@ -1,0 +1,87 @@
+import { type Prisma } from '../../generated/prisma/client';
+import { fromDbDate } from '../shared/calendar-date';
+import {
+  type EnterpriseSize,
+  type SchoolLevel,
+  type UnitKind,
+  type UnitRecord,
+  type UnitVersion,
+  type UnitView,
+} from './unit.types';
+
+/** Columns of a unit seen on a date, as selected by {@link VIEW_COLUMNS}. */
+export interface ViewRow {
+  id: string;
+  code: string;
+  kind: string;
+  createdOn: string;
+  dissolvedOn: string | null;
+  revision: number;
+  validFrom: string;
+  validTo: string | null;
+  name: string;
+  parentId: string | null;
+  managingUnitId: string | null;
+  enterpriseSize: string | null;
+  schoolLevel: string | null;
+  armedForces: boolean | null;
+  residentHouseholds: number | null;
+  staffCount: number | null;
+}
+
+export function viewFromRow(row: ViewRow, asOf: string): UnitView {
+  return {
+    id: row.id,
+    code: row.code,
+    kind: row.kind as UnitKind,
+    createdOn: row.createdOn,
+    dissolvedOn: row.dissolvedOn,
+    revision: row.revision,
+    asOf,
+    version: {
+      validFrom: row.validFrom,
+      validTo: row.validTo,
+      name: row.name,
+      parentId: row.parentId,
+      managingUnitId: row.managingUnitId,
+      attributes: {
+        enterpriseSize: row.enterpriseSize as EnterpriseSize | null,
+        schoolLevel: row.schoolLevel as SchoolLevel | null,
+        armedForces: row.armedForces,
+        residentHouseholds: row.residentHouseholds,
+        staffCount: row.staffCount,
+      },
+    },
+  };
+}
+
+type UnitWithVersions = Prisma.UnitGetPayload<{ include: { versions: true } }>;
+
+export function recordFromModel(model: UnitWithVersions): UnitRecord {
+  return {
+    id: model.id,
+    code: model.code,
+    kind: model.kind,
+    createdOn: fromDbDate(model.createdOn),
+    dissolvedOn: model.dissolvedOn ? fromDbDate(model.dissolvedOn) : null,
+    revision: model.revision,
+    timeline: [...model.versions]
+      .sort((a, b) => a.validFrom.getTime() - b.validFrom.getTime())
+      .map(
+        (v): UnitVersion => ({
+          validFrom: fromDbDate(v.validFrom),
+          validTo: v.validTo ? fromDbDate(v.validTo) : null,
+          name: v.name,
+          parentId: v.parentId,
+          managingUnitId: v.managingUnitId,
+          attributes: {
+            enterpriseSize: v.enterpriseSize,
+            schoolLevel: v.schoolLevel,
+            armedForces: v.armedForces,
+            residentHouseholds: v.residentHouseholds,
+            staffCount: v.staffCount,
+          },
+        }),
+      ),
+  };
+}

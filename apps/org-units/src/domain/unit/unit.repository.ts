@@ -1,0 +1,312 @@
+import { appendToOutbox, type NewEvent } from '@antt/events';
+import { type EventContract } from '@antt/contracts';
+import { Prisma, type PrismaClient } from '../../generated/prisma/client';
+import { toDbDate } from '../shared/calendar-date';
+import { type SubtreeScope, type UnitListFilter } from './unit-query.types';
+import { type ViewRow, recordFromModel, viewFromRow } from './unit-rows';
+import { allUnitsCte, likeContains, likePrefix, liveOn, subtreeCte } from './unit-tree.sql';
+import { unitErrors } from './unit.errors';
+import {
+  type LineageEventKind,
+  type LineageLink,
+  type PageRequest,
+  type UnitKind,
+  type UnitLineage,
+  type UnitRecord,
+  type UnitPage,
+  type UnitVersion,
+  type UnitView,
+} from './unit.types';
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+/** An audit row: who changed what, effective when, and why. */
+export interface UnitChangeEntry {
+  unitId: string;
+  type: string;
+  effectiveDate: string;
+  actor: string;
+  at: Date;
+  reason: string | null;
+  correction: boolean;
+  revision: number;
+  details: Record<string, unknown>;
+}
+
+export interface LineageEntry {
+  event: LineageEventKind;
+  predecessorId: string;
+  successorId: string;
+  effectiveDate: string;
+}
+
+const EVENT_SOURCE = 'org-units';
+const TRANSACTION_OPTIONS = { timeout: 60_000, maxWait: 10_000 } as const;
+
+function versionRows(unitId: string, timeline: readonly UnitVersion[], fold: (name: string) => string) {
+  return timeline.map((v) => ({
+    unitId,
+    validFrom: toDbDate(v.validFrom),
+    validTo: v.validTo === null ? null : toDbDate(v.validTo),
+    name: v.name,
+    searchName: fold(v.name),
+    parentId: v.parentId,
+    managingUnitId: v.managingUnitId,
+    enterpriseSize: v.attributes.enterpriseSize,
+    schoolLevel: v.attributes.schoolLevel,
+    armedForces: v.attributes.armedForces,
+    residentHouseholds: v.attributes.residentHouseholds,
+    staffCount: v.attributes.staffCount,
+  }));
+}
+
+/** Filters on the `base` rows: kinds, and every folded name term. */
+function baseConditions(kinds: readonly UnitKind[] | null | undefined, terms: readonly string[] | null | undefined): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [Prisma.sql`true`];
+  if (kinds && kinds.length > 0) conditions.push(Prisma.sql`kind = ANY(${[...kinds]}::text[])`);
+  for (const term of terms ?? []) conditions.push(Prisma.sql`"searchName" LIKE ${likeContains(term)}`);
+  return conditions;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}
+
+/** Reads of the unit tree. Every read that answers "as of" takes the date explicitly. */
+export class UnitReader {
+  constructor(
+    protected readonly db: Db,
+    protected readonly fold: (name: string) => string,
+  ) {}
+
+  async findRecords(ids: readonly string[]): Promise<UnitRecord[]> {
+    if (ids.length === 0) return [];
+    const models = await this.db.unit.findMany({ where: { id: { in: [...ids] } }, include: { versions: true } });
+    return models.map(recordFromModel);
+  }
+
+  async findIdsByCodes(codes: readonly string[]): Promise<Map<string, string>> {
+    if (codes.length === 0) return new Map();
+    const rows = await this.db.unit.findMany({ where: { code: { in: [...codes] } }, select: { id: true, code: true } });
+    return new Map(rows.map((row) => [row.code, row.id]));
+  }
+
+  /** Parent, grandparent, … up to the root, as of `asOf` (the unit itself excluded). */
+  async ancestorIds(unitId: string, asOf: string): Promise<string[]> {
+    const rows = await this.db.$queryRaw<{ id: string }[]>`
+      WITH RECURSIVE up(id, depth) AS (
+        SELECT v.parent_id, 1 FROM unit_version v WHERE v.unit_id = ${unitId}::uuid AND ${liveOn('v', asOf)} AND v.parent_id IS NOT NULL
+        UNION ALL
+        SELECT v.parent_id, up.depth + 1 FROM up JOIN unit_version v ON v.unit_id = up.id
+        WHERE ${liveOn('v', asOf)} AND v.parent_id IS NOT NULL AND up.depth < 64
+      )
+      SELECT id::text AS id FROM up ORDER BY depth`;
+    return rows.map((row) => row.id);
+  }
+
+  /** Which of `ids` are `rootId` or lie under it on `asOf`: one walk up for the whole batch. */
+  async idsWithinSubtree(ids: readonly string[], rootId: string, asOf: string): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db.$queryRaw<{ id: string }[]>`
+      WITH RECURSIVE up(start_id, id, depth) AS (
+        SELECT s, s, 0 FROM unnest(${[...ids]}::text[]::uuid[]) AS s
+        UNION ALL
+        SELECT up.start_id, v.parent_id, up.depth + 1 FROM up JOIN unit_version v ON v.unit_id = up.id
+        WHERE ${liveOn('v', asOf)} AND v.parent_id IS NOT NULL AND up.id <> ${rootId}::uuid AND up.depth < 64
+      )
+      SELECT DISTINCT start_id::text AS id FROM up WHERE id = ${rootId}::uuid`;
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** Units whose parent is `parentId` in some period that has not ended by `from`. */
+  async childIdsLiveFrom(parentIds: readonly string[], from: string): Promise<string[]> {
+    if (parentIds.length === 0) return [];
+    const rows = await this.db.$queryRaw<{ id: string }[]>`
+      SELECT DISTINCT v.unit_id::text AS id FROM unit_version v
+      WHERE v.parent_id = ANY(${[...parentIds]}::text[]::uuid[]) AND (v.valid_to IS NULL OR v.valid_to > ${from}::date)`;
+    return rows.map((row) => row.id);
+  }
+
+  /** Units managed by one of `unitIds` in some period that has not ended by `from`. */
+  async managedIdsLiveFrom(unitIds: readonly string[], from: string): Promise<string[]> {
+    if (unitIds.length === 0) return [];
+    const rows = await this.db.$queryRaw<{ id: string }[]>`
+      SELECT DISTINCT v.unit_id::text AS id FROM unit_version v
+      WHERE v.managing_unit_id = ANY(${[...unitIds]}::text[]::uuid[]) AND (v.valid_to IS NULL OR v.valid_to > ${from}::date)`;
+    return rows.map((row) => row.id);
+  }
+
+  /** Every unit below `unitId` in some period that has not ended by `from` (for a cascading dissolution). */
+  async descendantIdsLiveFrom(unitId: string, from: string): Promise<string[]> {
+    const rows = await this.db.$queryRaw<{ id: string }[]>`
+      WITH RECURSIVE down(id) AS (
+        SELECT v.unit_id FROM unit_version v WHERE v.parent_id = ${unitId}::uuid AND (v.valid_to IS NULL OR v.valid_to > ${from}::date)
+        UNION
+        SELECT v.unit_id FROM unit_version v JOIN down d ON v.parent_id = d.id WHERE v.valid_to IS NULL OR v.valid_to > ${from}::date
+      )
+      SELECT id::text AS id FROM down`;
+    return rows.map((row) => row.id);
+  }
+
+  /** A page of units on `filter.asOf`, ordered by code, optionally restricted to a subtree. */
+  async listPage(filter: UnitListFilter, scope: SubtreeScope | null, page: PageRequest): Promise<UnitPage> {
+    const { asOf } = filter;
+    const conditions = baseConditions(filter.kinds, filter.nameTerms);
+    if (filter.parentId) conditions.push(Prisma.sql`"parentId" = ${filter.parentId}::text`);
+    const rows = await this.db.$queryRaw<(ViewRow & { totalCount: number })[]>`
+      WITH RECURSIVE ${scope ? subtreeCte(scope.rootId, asOf, scope.includeRoot) : allUnitsCte(asOf)},
+      matched AS (SELECT * FROM base WHERE ${Prisma.join(conditions, ' AND ')})
+      SELECT m.*, c.total AS "totalCount"
+      FROM (SELECT count(*)::int AS total FROM matched) c
+      LEFT JOIN LATERAL (
+        SELECT * FROM matched WHERE ${page.afterCode}::text IS NULL OR matched.code > ${page.afterCode}::text
+        ORDER BY matched.code LIMIT ${page.first + 1}
+      ) m ON true`;
+    const totalCount = rows[0]?.totalCount ?? 0;
+    const found = rows.filter((row) => row.id !== null);
+    return {
+      nodes: found.slice(0, page.first).map((row) => viewFromRow(row, asOf)),
+      hasNextPage: found.length > page.first,
+      totalCount,
+    };
+  }
+
+  /** Units whose folded name holds every term, best matches first: whole phrase, then prefix, then shorter names. */
+  async search(
+    terms: readonly string[],
+    phrase: string,
+    asOf: string,
+    kinds: readonly UnitKind[] | null,
+    scope: SubtreeScope | null,
+    first: number,
+  ): Promise<UnitView[]> {
+    const rows = await this.db.$queryRaw<ViewRow[]>`
+      WITH RECURSIVE ${scope ? subtreeCte(scope.rootId, asOf, scope.includeRoot) : allUnitsCte(asOf)}
+      SELECT * FROM base WHERE ${Prisma.join(baseConditions(kinds, terms), ' AND ')}
+      ORDER BY ("searchName" LIKE ${likeContains(phrase)}) DESC, ("searchName" LIKE ${likePrefix(phrase)}) DESC,
+        length("searchName"), code
+      LIMIT ${first}`;
+    return rows.map((row) => viewFromRow(row, asOf));
+  }
+
+  async lineage(unitId: string): Promise<UnitLineage> {
+    const rows = await this.db.unitLineage.findMany({
+      where: { OR: [{ predecessorId: unitId }, { successorId: unitId }] },
+      orderBy: { effectiveDate: 'asc' },
+    });
+    const link = (event: LineageEventKind, effectiveDate: Date, other: string): LineageLink => ({
+      event,
+      effectiveDate: effectiveDate.toISOString().slice(0, 10),
+      unitId: other,
+    });
+    return {
+      predecessors: rows.filter((r) => r.successorId === unitId).map((r) => link(r.event, r.effectiveDate, r.predecessorId)),
+      successors: rows.filter((r) => r.predecessorId === unitId).map((r) => link(r.event, r.effectiveDate, r.successorId)),
+    };
+  }
+}
+
+/** Reads and writes inside one interactive transaction, outbox included. */
+export class UnitTransaction extends UnitReader {
+  constructor(
+    private readonly tx: Prisma.TransactionClient,
+    fold: (name: string) => string,
+  ) {
+    super(tx, fold);
+  }
+
+  /** Locks the units (in id order, so that concurrent commands cannot deadlock) and returns their current state. */
+  async lockRecords(ids: readonly string[]): Promise<Map<string, UnitRecord>> {
+    const unique = [...new Set(ids)].sort();
+    if (unique.length > 0) {
+      await this.tx.$queryRaw`SELECT id FROM unit WHERE id = ANY(${unique}::text[]::uuid[]) ORDER BY id FOR UPDATE`;
+    }
+    const records = await this.findRecords(unique);
+    return new Map(records.map((record) => [record.id, record]));
+  }
+
+  async insertUnit(record: UnitRecord): Promise<void> {
+    try {
+      await this.tx.unit.create({
+        data: {
+          id: record.id,
+          code: record.code,
+          kind: record.kind,
+          createdOn: toDbDate(record.createdOn),
+          dissolvedOn: record.dissolvedOn === null ? null : toDbDate(record.dissolvedOn),
+          revision: record.revision,
+        },
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw unitErrors.codeTaken(record.code);
+      throw error;
+    }
+    await this.tx.unitVersion.createMany({ data: versionRows(record.id, record.timeline, this.fold) });
+  }
+
+  /** Replaces the unit's timeline and life span; `record.revision` must be one above what is stored. */
+  async saveRecord(record: UnitRecord): Promise<void> {
+    const updated = await this.tx.unit.updateMany({
+      where: { id: record.id, revision: record.revision - 1 },
+      data: {
+        revision: record.revision,
+        dissolvedOn: record.dissolvedOn === null ? null : toDbDate(record.dissolvedOn),
+        updatedAt: new Date(),
+      },
+    });
+    if (updated.count !== 1) throw new Error(`Unit ${record.id} changed concurrently despite its row lock`);
+    await this.tx.unitVersion.deleteMany({ where: { unitId: record.id } });
+    await this.tx.unitVersion.createMany({ data: versionRows(record.id, record.timeline, this.fold) });
+  }
+
+  async insertLineage(entries: readonly LineageEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.tx.unitLineage.createMany({
+      data: entries.map((entry) => ({
+        id: crypto.randomUUID(),
+        event: entry.event,
+        predecessorId: entry.predecessorId,
+        successorId: entry.successorId,
+        effectiveDate: toDbDate(entry.effectiveDate),
+      })),
+    });
+  }
+
+  async insertChanges(entries: readonly UnitChangeEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.tx.unitChange.createMany({
+      data: entries.map((entry) => ({
+        id: crypto.randomUUID(),
+        unitId: entry.unitId,
+        type: entry.type,
+        effectiveDate: toDbDate(entry.effectiveDate),
+        actor: entry.actor,
+        at: entry.at,
+        reason: entry.reason,
+        correction: entry.correction,
+        revision: entry.revision,
+        details: entry.details as Prisma.InputJsonValue,
+      })),
+    });
+  }
+
+  async appendEvents(events: readonly NewEvent<EventContract>[]): Promise<void> {
+    await appendToOutbox(this.tx, events, { source: EVENT_SOURCE });
+  }
+}
+
+/** Entry point of the unit persistence: reads outside transactions, writes through {@link transaction}. */
+export class UnitRepository extends UnitReader {
+  constructor(
+    private readonly prisma: PrismaClient,
+    fold: (name: string) => string,
+  ) {
+    super(prisma, fold);
+  }
+
+  /** Runs `work` in one interactive transaction: state, audit, lineage and outbox rows commit or roll back together. */
+  transaction<T>(work: (tx: UnitTransaction) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction((tx) => work(new UnitTransaction(tx, this.fold)), TRANSACTION_OPTIONS);
+  }
+}
+

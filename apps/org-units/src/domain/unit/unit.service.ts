@@ -1,0 +1,468 @@
+import { randomUUID } from 'node:crypto';
+import { type Identity } from '@antt/auth';
+import { type Clock } from '../shared/clock';
+import { assertCalendarDate, assertChangeDate, coversPeriod } from './date-rules';
+import { assertManagingKind, assertNoCycle, assertParentKind, defaultsManagingUnitToParent } from './parent-rules';
+import { changedAttributes, patchAttributes } from './unit-attributes';
+import {
+  type CommandContext,
+  type CreateUnitInput,
+  type DissolveUnitInput,
+  type MergeUnitsInput,
+  type MoveUnitInput,
+  type NewUnitSpec,
+  type RenameUnitInput,
+  type SplitUnitInput,
+  type UpdateUnitInput,
+} from './unit-commands.types';
+import { type UnitChange, type UpdatableField, unitEvent } from './unit.events';
+import { unitErrors } from './unit.errors';
+import { type UnitPolicy } from './unit.policy';
+import { type LineageEntry, type UnitRepository, type UnitTransaction } from './unit.repository';
+import { applyFrom, boundariesFrom, closeAt, latestVersion, sameTimeline, versionAt } from './timeline';
+import { EMPTY_ATTRIBUTES, type Correction, type UnitRecord, type UnitState, type UnitView } from './unit.types';
+
+/** One unit touched by a command: its new state (null `before` when created) and what happened to it. */
+interface Outcome {
+  before: UnitRecord | null;
+  after: UnitRecord;
+  change: UnitChange;
+  /** Why, for the audit (a dissolution or merge reason); a correction's reason wins. */
+  reason: string | null;
+}
+
+interface CommandMeta {
+  identity: Identity;
+  effectiveDate: string;
+  correction: Correction | null;
+  correlationId: string | undefined;
+}
+
+const MAX_CODE = 64;
+const MAX_NAME = 255;
+
+/**
+ * The unit tree's commands. Each runs as ONE interactive transaction that locks the units it touches, checks every
+ * rule, writes the new timelines, the audit rows, the lineage and one outbox event per unit changed. When a rule fails
+ * nothing is written.
+ */
+export class UnitService {
+  constructor(
+    private readonly units: UnitRepository,
+    private readonly policy: UnitPolicy,
+    private readonly clock: Clock,
+  ) {}
+
+  async createUnit(context: CommandContext, input: CreateUnitInput): Promise<UnitView> {
+    const date = assertCalendarDate(input.effectiveDate);
+    const identity = input.parentId
+      ? await this.policy.assertCanWrite(context.caller, [input.parentId, input.managingUnitId], date)
+      : this.policy.assertCanCreateRoot(context.caller);
+    const meta = this.meta(identity, date, null, context);
+    return this.units.transaction(async (tx) => {
+      const created = await this.prepareNewUnit(tx, input, date);
+      await this.commit(tx, meta, [{ before: null, after: created, change: { type: 'created' }, reason: null }]);
+      return viewOf(created, date);
+    });
+  }
+
+  async renameUnit(context: CommandContext, input: RenameUnitInput): Promise<UnitView> {
+    const name = checkName(input.name);
+    return this.changeState(context, input, [], (record) => {
+      const previousName = stateOn(record, input.effectiveDate).name;
+      return { change: (s) => ({ ...s, name }), event: { type: 'renamed', previousName, name } };
+    });
+  }
+
+  async moveUnit(context: CommandContext, input: MoveUnitInput): Promise<UnitView> {
+    return this.changeState(context, input, [input.parentId], async (record, tx, related) => {
+      const parent = related.get(input.parentId);
+      if (!parent) throw unitErrors.notFound({ unitId: input.parentId });
+      assertParentKind(record.kind, parent.kind);
+      if (!coversPeriod(parent, input.effectiveDate, record.dissolvedOn)) {
+        throw unitErrors.parentNotLive(parent.id, input.effectiveDate);
+      }
+      for (const date of boundariesFrom(record.timeline, input.effectiveDate)) {
+        assertNoCycle(record.id, parent.id, await tx.ancestorIds(parent.id, date));
+      }
+      const fromParentId = stateOn(record, input.effectiveDate).parentId;
+      return {
+        change: (s) => ({ ...s, parentId: parent.id }),
+        event: { type: 'moved', fromParentId, toParentId: parent.id },
+      };
+    });
+  }
+
+  async updateUnit(context: CommandContext, input: UpdateUnitInput): Promise<UnitView> {
+    const managingUnitId = input.managingUnitId;
+    return this.changeState(context, input, managingUnitId ? [managingUnitId] : [], (record, _tx, related) => {
+      const current = stateOn(record, input.effectiveDate);
+      const attributes = patchAttributes(record.kind, current.attributes, input.attributes ?? {});
+      const changedFields: UpdatableField[] = changedAttributes(current.attributes, attributes);
+      let nextManaging = current.managingUnitId;
+      if (managingUnitId !== undefined) {
+        const managing = managingUnitId === null ? null : related.get(managingUnitId);
+        if (managingUnitId !== null && !managing) throw unitErrors.notFound({ unitId: managingUnitId });
+        assertManagingKind(record.kind, managing?.kind ?? null);
+        if (managing && !coversPeriod(managing, input.effectiveDate, record.dissolvedOn)) {
+          throw unitErrors.managingUnitNotLive(managing.id, input.effectiveDate);
+        }
+        nextManaging = managingUnitId;
+        if (nextManaging !== current.managingUnitId) changedFields.unshift('managingUnitId');
+      }
+      if (changedFields.length === 0) throw unitErrors.nothingChanged(record.id);
+      return {
+        change: (s) => ({
+          ...s,
+          managingUnitId: nextManaging,
+          attributes: patchAttributes(record.kind, s.attributes, pick(attributes, changedFields)),
+        }),
+        event: { type: 'updated', changedFields },
+      };
+    });
+  }
+
+  async dissolveUnit(context: CommandContext, input: DissolveUnitInput): Promise<UnitView> {
+    const date = assertCalendarDate(input.effectiveDate);
+    const reason = checkReason(input.reason);
+    const correction = checkCorrection(input.correction);
+    const identity = await this.policy.assertCanWrite(context.caller, [input.unitId], date);
+    const meta = this.meta(identity, date, correction, context);
+    return this.units.transaction(async (tx) => {
+      const descendants = input.cascade ? await tx.descendantIdsLiveFrom(input.unitId, date) : [];
+      const records = await tx.lockRecords([input.unitId, ...descendants]);
+      const unit = records.get(input.unitId);
+      if (!unit) throw unitErrors.notFound({ unitId: input.unitId });
+      const dissolving = new Set(records.keys());
+      const liveChildren = (await tx.childIdsLiveFrom([...dissolving], date)).filter((id) => !dissolving.has(id));
+      if (liveChildren.length > 0) throw unitErrors.hasLiveChildren(unit.id, liveChildren);
+      const managed = (await tx.managedIdsLiveFrom([...dissolving], date)).filter((id) => !dissolving.has(id));
+      if (managed.length > 0) throw unitErrors.managesLiveUnits(unit.id, managed);
+      const outcomes = [...records.values()].map((record) => {
+        assertChangeDate(record, date, correction);
+        return { before: record, after: dissolve(record, date), change: { type: 'dissolved', reason } as const, reason };
+      });
+      await this.commit(tx, meta, outcomes);
+      return viewOf(outcomes.find((o) => o.after.id === unit.id)?.after ?? unit, date);
+    });
+  }
+
+  async mergeUnits(context: CommandContext, input: MergeUnitsInput): Promise<UnitView> {
+    const date = assertCalendarDate(input.effectiveDate);
+    const reason = checkReason(input.reason);
+    const correction = checkCorrection(input.correction);
+    const sourceIds = [...new Set(input.sourceIds)];
+    if (sourceIds.length !== input.sourceIds.length) throw unitErrors.mergeInvalid('A unit is listed twice');
+    if ((input.targetId ? 1 : 0) + (input.newTarget ? 1 : 0) !== 1) {
+      throw unitErrors.mergeInvalid('Give exactly one of targetId or newTarget');
+    }
+    if (sourceIds.length < (input.targetId ? 1 : 2)) throw unitErrors.mergeInvalid('Merge at least two units');
+    if (input.targetId && sourceIds.includes(input.targetId)) {
+      throw unitErrors.mergeInvalid('The target cannot be one of the merged units', { targetId: input.targetId });
+    }
+    const identity = await this.policy.assertCanWrite(
+      context.caller,
+      [...sourceIds, input.targetId, input.newTarget?.parentId, input.newTarget?.managingUnitId],
+      date,
+    );
+    const meta = this.meta(identity, date, correction, context);
+    return this.units.transaction(async (tx) => {
+      const locked = await tx.lockRecords([...sourceIds, ...(input.targetId ? [input.targetId] : [])]);
+      const sources = sourceIds.map((id) => locked.get(id) ?? missing(id));
+      const kinds = [...new Set(sources.map((s) => s.kind))];
+      const kind = sources[0]?.kind;
+      if (kinds.length !== 1 || !kind) throw unitErrors.mergeKindMismatch(kinds);
+      sources.forEach((source) => assertChangeDate(source, date, correction));
+      const outcomes: Outcome[] = [];
+      let target: UnitRecord;
+      if (input.targetId) {
+        target = locked.get(input.targetId) ?? missing(input.targetId);
+        if (target.kind !== kind) throw unitErrors.mergeKindMismatch([kind, target.kind]);
+        if (!coversPeriod(target, date, null)) {
+          throw unitErrors.mergeInvalid('The target does not exist from the merge date on', { targetId: target.id });
+        }
+      } else {
+        target = await this.prepareNewUnit(tx, { ...(input.newTarget as Omit<NewUnitSpec, 'kind'>), kind }, date);
+        outcomes.push({ before: null, after: target, change: { type: 'created' }, reason });
+      }
+      const targetId = target.id;
+      outcomes.push(...(await this.handOver(tx, sourceIds, () => targetId, date, correction, reason)));
+      for (const source of sources) {
+        outcomes.push({ before: source, after: dissolve(source, date), change: { type: 'merged', intoUnitId: targetId }, reason });
+      }
+      const lineage = sources.map(
+        (source): LineageEntry => ({ event: 'MERGE', predecessorId: source.id, successorId: targetId, effectiveDate: date }),
+      );
+      await this.commit(tx, meta, outcomes, lineage);
+      return viewOf(target, date);
+    });
+  }
+
+  async splitUnit(context: CommandContext, input: SplitUnitInput): Promise<UnitView[]> {
+    const date = assertCalendarDate(input.effectiveDate);
+    const reason = checkReason(input.reason);
+    const correction = checkCorrection(input.correction);
+    const keepSource = input.keepSource === true;
+    if (input.into.length < (keepSource ? 1 : 2)) {
+      throw unitErrors.splitInvalid(keepSource ? 'Split off at least one unit' : 'Split into at least two units');
+    }
+    const codes = input.into.map((spec) => spec.code.trim());
+    if (new Set(codes).size !== codes.length) throw unitErrors.splitInvalid('Two new units share a code', { codes });
+    const assignments = input.assignments ?? [];
+    const identity = await this.policy.assertCanWrite(
+      context.caller,
+      [input.unitId, ...input.into.flatMap((spec) => [spec.parentId, spec.managingUnitId])],
+      date,
+    );
+    const meta = this.meta(identity, date, correction, context);
+    return this.units.transaction(async (tx) => {
+      const source = (await tx.lockRecords([input.unitId])).get(input.unitId) ?? missing(input.unitId);
+      assertChangeDate(source, date, correction);
+      const sourceState = stateOn(source, date);
+      const created: UnitRecord[] = [];
+      for (const spec of input.into) {
+        const parentId = spec.parentId === undefined ? sourceState.parentId : spec.parentId;
+        const managingUnitId = spec.managingUnitId === undefined ? sourceState.managingUnitId : spec.managingUnitId;
+        const kind = spec.kind ?? source.kind;
+        created.push(await this.prepareNewUnit(tx, { ...spec, kind, parentId, managingUnitId }, date));
+      }
+      const byCode = new Map(created.map((unit) => [unit.code, unit.id]));
+      const dependents = new Set([
+        ...(await tx.childIdsLiveFrom([source.id], date)),
+        ...(await tx.managedIdsLiveFrom([source.id], date)),
+      ]);
+      const assignedTo = new Map<string, string>();
+      for (const assignment of assignments) {
+        const to = byCode.get(assignment.toCode.trim());
+        if (!to || !dependents.has(assignment.unitId)) {
+          throw unitErrors.splitInvalid('An assignment names an unknown new unit or a unit that is not a dependent', {
+            assignment,
+          });
+        }
+        assignedTo.set(assignment.unitId, to);
+      }
+      if (!keepSource) {
+        const unassigned = [...dependents].filter((id) => !assignedTo.has(id));
+        if (unassigned.length > 0) throw unitErrors.splitChildrenUnassigned(source.id, unassigned);
+      }
+      const outcomes: Outcome[] = created.map((unit) => ({ before: null, after: unit, change: { type: 'created' }, reason }));
+      outcomes.push(
+        ...(await this.handOver(tx, [source.id], (id) => assignedTo.get(id), date, correction, reason, [...assignedTo.keys()])),
+      );
+      const splitSource = keepSource ? { ...source, revision: source.revision + 1 } : dissolve(source, date);
+      outcomes.push({ before: source, after: splitSource, change: { type: 'split', intoUnitIds: created.map((u) => u.id) }, reason });
+      const lineage = created.map(
+        (unit): LineageEntry => ({ event: 'SPLIT', predecessorId: source.id, successorId: unit.id, effectiveDate: date }),
+      );
+      await this.commit(tx, meta, outcomes, lineage);
+      return created.map((unit) => viewOf(unit, date));
+    });
+  }
+
+  /**
+   * Moves the live dependents (children and managed units) of `fromIds` to the unit `toFor(dependentId)` gives, from
+   * `date` on. `only` limits the dependents (a split that keeps its source hands over only the assigned ones).
+   */
+  private async handOver(
+    tx: UnitTransaction,
+    fromIds: readonly string[],
+    toFor: (dependentId: string) => string | undefined,
+    date: string,
+    correction: Correction | null,
+    reason: string,
+    only?: readonly string[],
+  ): Promise<Outcome[]> {
+    const from = new Set(fromIds);
+    const candidates = only ?? [
+      ...new Set([...(await tx.childIdsLiveFrom(fromIds, date)), ...(await tx.managedIdsLiveFrom(fromIds, date))]),
+    ];
+    const dependents = await tx.lockRecords(candidates.filter((id) => !from.has(id)));
+    const outcomes: Outcome[] = [];
+    for (const dependent of dependents.values()) {
+      const to = toFor(dependent.id);
+      if (!to) continue;
+      assertChangeDate(dependent, date, correction);
+      const before = stateOn(dependent, date);
+      const timeline = applyFrom(dependent.timeline, date, (s) => ({
+        ...s,
+        parentId: s.parentId !== null && from.has(s.parentId) ? to : s.parentId,
+        managingUnitId: s.managingUnitId !== null && from.has(s.managingUnitId) ? to : s.managingUnitId,
+      }));
+      if (sameTimeline(timeline, dependent.timeline)) continue;
+      const after = { ...dependent, timeline, revision: dependent.revision + 1 };
+      const change: UnitChange =
+        before.parentId !== null && from.has(before.parentId)
+          ? { type: 'moved', fromParentId: before.parentId, toParentId: to }
+          : { type: 'updated', changedFields: ['managingUnitId'] };
+      outcomes.push({ before: dependent, after, change, reason });
+    }
+    return outcomes;
+  }
+
+  /** A dated change of one unit's state: rename, move, update. */
+  private async changeState(
+    context: CommandContext,
+    input: { unitId: string; effectiveDate: string; correction?: Correction | null },
+    relatedIds: string[],
+    plan: (
+      record: UnitRecord,
+      tx: UnitTransaction,
+      related: Map<string, UnitRecord>,
+    ) => Promise<{ change: (s: UnitState) => UnitState; event: UnitChange }> | { change: (s: UnitState) => UnitState; event: UnitChange },
+  ): Promise<UnitView> {
+    const date = assertCalendarDate(input.effectiveDate);
+    const correction = checkCorrection(input.correction);
+    const identity = await this.policy.assertCanWrite(context.caller, [input.unitId, ...relatedIds], date);
+    const meta = this.meta(identity, date, correction, context);
+    return this.units.transaction(async (tx) => {
+      const locked = await tx.lockRecords([input.unitId, ...relatedIds]);
+      const record = locked.get(input.unitId) ?? missing(input.unitId);
+      assertChangeDate(record, date, correction);
+      const { change, event } = await plan(record, tx, locked);
+      const timeline = applyFrom(record.timeline, date, change);
+      if (sameTimeline(timeline, record.timeline)) throw unitErrors.nothingChanged(record.id);
+      const after = { ...record, timeline, revision: record.revision + 1 };
+      await this.commit(tx, meta, [{ before: record, after, change: event, reason: null }]);
+      return viewOf(after, date);
+    });
+  }
+
+  private async prepareNewUnit(tx: UnitTransaction, spec: NewUnitSpec, date: string): Promise<UnitRecord> {
+    const code = checkCode(spec.code);
+    const name = checkName(spec.name);
+    const parentId = spec.parentId ?? null;
+    const managingUnitId =
+      spec.managingUnitId ?? (defaultsManagingUnitToParent(spec.kind) ? parentId : null);
+    const related = await tx.findRecords([parentId, managingUnitId].filter((id): id is string => id !== null));
+    const find = (id: string | null) => (id === null ? null : (related.find((r) => r.id === id) ?? missing(id)));
+    const parent = find(parentId);
+    const managing = find(managingUnitId);
+    assertParentKind(spec.kind, parent?.kind ?? null);
+    if (parent && !coversPeriod(parent, date, null)) throw unitErrors.parentNotLive(parent.id, date);
+    assertManagingKind(spec.kind, managing?.kind ?? null);
+    if (managing && !coversPeriod(managing, date, null)) throw unitErrors.managingUnitNotLive(managing.id, date);
+    if ((await tx.findIdsByCodes([code])).size > 0) throw unitErrors.codeTaken(code);
+    const record: UnitRecord = {
+      id: randomUUID(),
+      code,
+      kind: spec.kind,
+      createdOn: date,
+      dissolvedOn: null,
+      revision: 1,
+      timeline: [
+        {
+          validFrom: date,
+          validTo: null,
+          name,
+          parentId,
+          managingUnitId,
+          attributes: patchAttributes(spec.kind, EMPTY_ATTRIBUTES, spec.attributes ?? {}),
+        },
+      ],
+    };
+    await tx.insertUnit(record);
+    return record;
+  }
+
+  /** Writes the new states, the audit rows, the lineage and the events of one command. */
+  private async commit(tx: UnitTransaction, meta: CommandMeta, outcomes: Outcome[], lineage: LineageEntry[] = []) {
+    const at = this.clock.now();
+    for (const outcome of outcomes) {
+      if (outcome.before !== null) await tx.saveRecord(outcome.after);
+    }
+    await tx.insertLineage(lineage);
+    const published = outcomes.map((outcome) => {
+      const corrected = meta.correction !== null && outcome.before !== null;
+      return {
+        ...outcome,
+        corrected,
+        change: corrected ? ({ type: 'corrected', reason: meta.correction?.reason ?? '' } as const) : outcome.change,
+        details: corrected ? { correctedChange: outcome.change } : outcome.change,
+      };
+    });
+    await tx.insertChanges(
+      published.map((outcome) => ({
+        unitId: outcome.after.id,
+        type: outcome.change.type,
+        effectiveDate: meta.effectiveDate,
+        actor: meta.identity.subject,
+        at,
+        reason: meta.correction?.reason ?? outcome.reason,
+        correction: outcome.corrected,
+        revision: outcome.after.revision,
+        details: { ...outcome.details },
+      })),
+    );
+    await tx.appendEvents(
+      published.map((outcome) => unitEvent(outcome.after, outcome.change, meta.effectiveDate, meta.correlationId)),
+    );
+  }
+
+  private meta(identity: Identity, effectiveDate: string, correction: Correction | null, context: CommandContext): CommandMeta {
+    return { identity, effectiveDate, correction, correlationId: context.correlationId };
+  }
+}
+
+function dissolve(record: UnitRecord, date: string): UnitRecord {
+  if (date <= record.createdOn) {
+    throw unitErrors.invalidInput('A unit cannot be dissolved on or before the day it was created', {
+      unitId: record.id,
+      createdOn: record.createdOn,
+    });
+  }
+  return { ...record, timeline: closeAt(record.timeline, date), dissolvedOn: date, revision: record.revision + 1 };
+}
+
+/** The state on `date`, or the latest one when the date is past the end. */
+function stateOn(record: UnitRecord, date: string): UnitState {
+  return versionAt(record.timeline, date) ?? latestVersion(record.timeline);
+}
+
+/** A view on `date`; for a unit that no longer exists then, its last state. */
+export function viewOf(record: UnitRecord, date: string): UnitView {
+  return {
+    id: record.id,
+    code: record.code,
+    kind: record.kind,
+    createdOn: record.createdOn,
+    dissolvedOn: record.dissolvedOn,
+    revision: record.revision,
+    asOf: date,
+    version: versionAt(record.timeline, date) ?? latestVersion(record.timeline),
+  };
+}
+
+function missing(unitId: string): never {
+  throw unitErrors.notFound({ unitId });
+}
+
+function pick<T extends object>(value: T, keys: readonly string[]): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([key]) => keys.includes(key))) as Partial<T>;
+}
+
+function checkCode(code: string): string {
+  const trimmed = code.trim();
+  if (trimmed.length === 0 || trimmed.length > MAX_CODE) {
+    throw unitErrors.invalidInput(`A code has 1 to ${MAX_CODE} characters`, { field: 'code' });
+  }
+  return trimmed;
+}
+
+function checkName(name: string): string {
+  const trimmed = name.trim().replace(/\s+/g, ' ');
+  if (trimmed.length === 0 || trimmed.length > MAX_NAME) {
+    throw unitErrors.invalidInput(`A name has 1 to ${MAX_NAME} characters`, { field: 'name' });
+  }
+  return trimmed;
+}
+
+function checkReason(reason: string): string {
+  const trimmed = reason.trim();
+  if (trimmed.length === 0) throw unitErrors.invalidInput('A reason is required', { field: 'reason' });
+  return trimmed;
+}
+
+function checkCorrection(correction: Correction | null | undefined): Correction | null {
+  if (!correction) return null;
+  return { reason: checkReason(correction.reason) };
+}

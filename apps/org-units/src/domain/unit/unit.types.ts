@@ -1,0 +1,92 @@
+import { type ENTERPRISE_SIZES, type SCHOOL_LEVELS, type UnitKind } from '@antt/contracts';
+import { type CalendarDate } from '../shared/calendar-date';
+
+export type { UnitKind } from '@antt/contracts';
+export { UNIT_KINDS } from '@antt/contracts';
+export type EnterpriseSize = (typeof ENTERPRISE_SIZES)[number];
+export type SchoolLevel = (typeof SCHOOL_LEVELS)[number];
+
+export interface UnitAttributes {
+  enterpriseSize: EnterpriseSize | null;
+  schoolLevel: SchoolLevel | null;
+  armedForces: boolean | null;
+  residentHouseholds: number | null;
+  staffCount: number | null;
+}
+
+export const EMPTY_ATTRIBUTES: UnitAttributes = {
+  enterpriseSize: null,
+  schoolLevel: null,
+  armedForces: null,
+  residentHouseholds: null,
+  staffCount: null,
+};
+
+/** What a unit looks like during one period. */
+export interface UnitState {
+  name: string;
+  parentId: string | null;
+  managingUnitId: string | null;
+  attributes: UnitAttributes;
+}
+
+/** One effective-dated version: [validFrom, validTo), validTo null = open. */
+export interface UnitVersion extends UnitState {
+  validFrom: CalendarDate;
+  validTo: CalendarDate | null;
+}
+
+/** A unit with its whole history, oldest version first. */
+export interface UnitRecord {
+  id: string;
+  code: string;
+  kind: UnitKind;
+  createdOn: CalendarDate;
+  dissolvedOn: CalendarDate | null;
+  revision: number;
+  timeline: UnitVersion[];
+}
+
+/** A unit seen on one date: the version that held then. This is what GraphQL `Unit` maps to. */
+export interface UnitView {
+  id: string;
+  code: string;
+  kind: UnitKind;
+  createdOn: CalendarDate;
+  dissolvedOn: CalendarDate | null;
+  revision: number;
+  /** The date this view describes; nested fields (children, descendants, …) default to it. */
+  asOf: CalendarDate;
+  version: UnitVersion;
+}
+
+export type LineageEventKind = 'MERGE' | 'SPLIT';
+
+export interface LineageLink {
+  event: LineageEventKind;
+  effectiveDate: CalendarDate;
+  unitId: string;
+}
+
+export interface UnitLineage {
+  predecessors: LineageLink[];
+  successors: LineageLink[];
+}
+
+/** A Relay-style page of units. */
+export interface UnitPage {
+  nodes: UnitView[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+export interface PageRequest {
+  first: number;
+  /** Code of the last unit of the previous page (units are ordered by code). */
+  afterCode: string | null;
+}
+
+/** Explicit permission to rewrite history, with the reason that will be recorded and published. */
+export interface Correction {
+  reason: string;
+}

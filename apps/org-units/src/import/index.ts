@@ -1,0 +1,3 @@
+export { importUnits, type ImportOptions, type ImportResult } from './import-units';
+export { readImportFile } from './read-rows';
+export { IMPORT_COLUMNS, type ImportRow, type RejectedRow } from './import-row';

@@ -1,0 +1,111 @@
+import { createServer, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import { DomainError } from './domain-error';
+import { DEV_JWT_HS256_SECRET, mintDevToken } from './dev-token';
+import { createUserTokenVerifier, verifyUserToken } from './user-token';
+
+const UNIT = '6f1c2a50-0000-4000-8000-000000000001';
+const hsVerifier = createUserTokenVerifier({ hs256Secret: DEV_JWT_HS256_SECRET });
+
+async function rejection(promise: Promise<unknown>): Promise<DomainError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DomainError);
+  return error as DomainError;
+}
+
+describe('verifyUserToken with HS256', () => {
+  it('returns the identity a dev token states', async () => {
+    const token = await mintDevToken({ subject: 'an', roles: ['ORG_ADMIN', 'APPRAISER'], unitId: UNIT, secret: DEV_JWT_HS256_SECRET });
+    await expect(verifyUserToken(token, hsVerifier)).resolves.toEqual({
+      subject: 'an',
+      roles: ['ORG_ADMIN', 'APPRAISER'],
+      jurisdictionUnitId: UNIT,
+    });
+  });
+
+  it('rejects a token signed with another secret as TOKEN_INVALID', async () => {
+    const token = await mintDevToken({ subject: 'an', roles: ['ORG_ADMIN'], unitId: UNIT, secret: 'someone-elses-secret-value' });
+    const error = await rejection(verifyUserToken(token, hsVerifier));
+    expect([error.category, error.reason]).toEqual(['UNAUTHENTICATED', 'TOKEN_INVALID']);
+  });
+
+  it('rejects garbage as TOKEN_INVALID', async () => {
+    const error = await rejection(verifyUserToken('not.a.jwt', hsVerifier));
+    expect(error.reason).toBe('TOKEN_INVALID');
+  });
+
+  it('rejects an expired token as TOKEN_EXPIRED', async () => {
+    const token = await new SignJWT({ roles: ['ORG_ADMIN'], unit: UNIT })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('an')
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
+      .sign(new TextEncoder().encode(DEV_JWT_HS256_SECRET));
+    const error = await rejection(verifyUserToken(token, hsVerifier));
+    expect([error.category, error.reason]).toEqual(['UNAUTHENTICATED', 'TOKEN_EXPIRED']);
+  });
+
+  it('rejects unknown roles and missing claims as TOKEN_CLAIMS_INVALID', async () => {
+    const key = new TextEncoder().encode(DEV_JWT_HS256_SECRET);
+    const badRole = await new SignJWT({ roles: ['ROOT'], unit: UNIT }).setProtectedHeader({ alg: 'HS256' }).setSubject('an').setExpirationTime('1h').sign(key);
+    const noUnit = await new SignJWT({ roles: ['ORG_ADMIN'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('an').setExpirationTime('1h').sign(key);
+    const noSub = await new SignJWT({ roles: ['ORG_ADMIN'], unit: UNIT }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(key);
+    for (const token of [badRole, noUnit, noSub]) {
+      expect((await rejection(verifyUserToken(token, hsVerifier))).reason).toBe('TOKEN_CLAIMS_INVALID');
+    }
+  });
+
+  it('checks issuer and audience when configured', async () => {
+    const verifier = createUserTokenVerifier({ hs256Secret: DEV_JWT_HS256_SECRET, issuer: 'idp', audience: 'antt' });
+    const right = await mintDevToken({ subject: 'an', roles: ['CITIZEN'], unitId: UNIT, secret: DEV_JWT_HS256_SECRET, issuer: 'idp', audience: 'antt' });
+    const wrong = await mintDevToken({ subject: 'an', roles: ['CITIZEN'], unitId: UNIT, secret: DEV_JWT_HS256_SECRET, issuer: 'other', audience: 'antt' });
+    await expect(verifyUserToken(right, verifier)).resolves.toMatchObject({ subject: 'an' });
+    expect((await rejection(verifyUserToken(wrong, verifier))).reason).toBe('TOKEN_CLAIM_MISMATCH');
+  });
+
+  it('refuses to build a verifier with no key', () => {
+    expect(() => createUserTokenVerifier({})).toThrow('needs either an HS256 secret or a JWKS URL');
+  });
+});
+
+describe('verifyUserToken with RS256 from a JWKS endpoint', () => {
+  let server: Server;
+  let jwksUrl: string;
+  let privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+
+  beforeAll(async () => {
+    const pair = await generateKeyPair('RS256');
+    privateKey = pair.privateKey;
+    const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+    server = createServer((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`;
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  it('accepts a token signed by a published key', async () => {
+    const token = await new SignJWT({ roles: ['LEVEL_OFFICER'], unit: UNIT })
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setSubject('binh')
+      .setExpirationTime('5m')
+      .sign(privateKey);
+    await expect(verifyUserToken(token, createUserTokenVerifier({ jwksUrl }))).resolves.toEqual({
+      subject: 'binh',
+      roles: ['LEVEL_OFFICER'],
+      jurisdictionUnitId: UNIT,
+    });
+  });
+
+  it('rejects an HS256 token, even one signed with the dev secret', async () => {
+    const token = await mintDevToken({ subject: 'an', roles: ['SYSTEM_ADMIN'], unitId: UNIT, secret: DEV_JWT_HS256_SECRET });
+    const verifier = createUserTokenVerifier({ jwksUrl, hs256Secret: DEV_JWT_HS256_SECRET });
+    expect((await rejection(verifyUserToken(token, verifier))).reason).toBe('TOKEN_INVALID');
+  });
+});

@@ -1,0 +1,19 @@
+/**
+ * Event contracts of the platform: one zod schema per event type and version, the declared topics, and the envelope
+ * shape. Producers (through `@antt/events`) and consumers import them from here.
+ */
+export { defineEvent } from './define-event';
+export type { EventContract, EventDefinition, EventPayload, FullEventType } from './define-event';
+export { CONSUMER_GROUPS, TOPICS, deadLetterTopicFor, topicNamed } from './topics';
+export type { TopicSpec } from './topics';
+export {
+  DEAD_LETTER_HEADERS,
+  EventEnvelopeSchema,
+  FULL_TYPE_PATTERN,
+  RECORD_HEADERS,
+  SOURCE_PATTERN,
+} from './envelope';
+export type { EventEnvelope } from './envelope';
+export { EVENT_CONTRACTS, contractFor } from './registry';
+export * from './org-units/unit-state';
+export * from './org-units/unit-events';

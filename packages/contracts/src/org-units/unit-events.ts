@@ -1,0 +1,313 @@
+import { z } from 'zod';
+import { defineEvent } from '../define-event';
+import { EXAMPLE_IDS as ids, NO_ATTRIBUTES } from './examples';
+import { unitPayload } from './unit-state';
+
+const TOPIC = 'org-units.unit';
+const AGGREGATE = 'Unit';
+
+/** Fields an `updated` event can report as changed. */
+export const UNIT_UPDATABLE_FIELDS = [
+  'code',
+  'managingUnitId',
+  'enterpriseSize',
+  'schoolLevel',
+  'armedForces',
+  'residentHouseholds',
+  'staffCount',
+] as const;
+
+/** `org-units.unit.created.v1` */
+export const UnitCreatedV1 = defineEvent({
+  type: 'org-units.unit.created',
+  version: 1,
+  topic: TOPIC,
+  aggregateType: AGGREGATE,
+  description: 'A unit was created (by a user, the bulk import, or as the result of a merge or split), effective on `effectiveDate`.',
+  payload: unitPayload(z.object({}).describe('No change details: the timeline holds the first version.')),
+  example: {
+    unitId: ids.thonHoiThuong,
+    code: 'TB-VT-VH-01',
+    kind: 'RESIDENTIAL_AREA',
+    revision: 1,
+    effectiveDate: '2019-01-01',
+    dissolvedOn: null,
+    change: {},
+    timeline: [
+      {
+        validFrom: '2019-01-01',
+        validTo: null,
+        name: 'Thôn Hội Thượng',
+        parentId: ids.vuHoi,
+        managingUnitId: null,
+        attributes: { ...NO_ATTRIBUTES, residentHouseholds: 412 },
+      },
+    ],
+  },
+});
+
+/** `org-units.unit.renamed.v1` */
+export const UnitRenamedV1 = defineEvent({
+  type: 'org-units.unit.renamed',
+  version: 1,
+  topic: TOPIC,
+  aggregateType: AGGREGATE,
+  description: 'A unit took a new name from `effectiveDate`; a new timeline version starts that day.',
+  payload: unitPayload(
+    z.object({
+      previousName: z.string().min(1).describe('Name before the change.'),
+      name: z.string().min(1).describe('Name from the effective date.'),
+    }),
+  ),
+  example: {
+    unitId: ids.kienXuong,
+    code: '345',
+    kind: 'DISTRICT',
+    revision: 4,
+    effectiveDate: '2020-04-01',
+    dissolvedOn: null,
+    change: { previousName: 'Huyện Kiến Xương', name: 'Thị xã Kiến Xương' },
+    timeline: [
+      {
+        validFrom: '1969-06-17',
+        validTo: '2020-04-01',
+        name: 'Huyện Kiến Xương',
+        parentId: ids.province,
+        managingUnitId: null,
+        attributes: NO_ATTRIBUTES,
+      },
+      {
+        validFrom: '2020-04-01',
+        validTo: null,
+        name: 'Thị xã Kiến Xương',
+        parentId: ids.province,
+        managingUnitId: null,
+        attributes: NO_ATTRIBUTES,
+      },
+    ],
+  },
+});
+
+/** `org-units.unit.moved.v1` */
+export const UnitMovedV1 = defineEvent({
+  type: 'org-units.unit.moved',
+  version: 1,
+  topic: TOPIC,
+  aggregateType: AGGREGATE,
+  description: 'A unit was placed under another parent from `effectiveDate` (its descendants move with it).',
+  payload: unitPayload(
+    z.object({
+      fromParentId: z.uuid().nullable().describe('Parent before the change.'),
+      toParentId: z.uuid().nullable().describe('Parent from the effective date.'),
+    }),
+  ),
+  example: {
+    unitId: ids.thonHoiHa,
+    code: 'TB-VT-VH-02',
+    kind: 'RESIDENTIAL_AREA',
+    revision: 2,
+    effectiveDate: '2023-07-01',
+    dissolvedOn: null,
+    change: { fromParentId: ids.vuHoi, toParentId: ids.vuVinh },
+    timeline: [
+      {
+        validFrom: '2019-01-01',
+        validTo: '2023-07-01',
+        name: 'Thôn Hội Hạ',
+        parentId: ids.vuHoi,
+        managingUnitId: null,
+        attributes: { ...NO_ATTRIBUTES, residentHouseholds: 356 },
+      },
+      {
+        validFrom: '2023-07-01',
+        validTo: null,
+        name: 'Thôn Hội Hạ',
+        parentId: ids.vuVinh,
+        managingUnitId: null,
+        attributes: { ...NO_ATTRIBUTES, residentHouseholds: 356 },
+      },
+    ],
+  },
+});
+
+/** `org-units.unit.updated.v1` */
+export const UnitUpdatedV1 = defineEvent({
+  type: 'org-units.unit.updated',
+  version: 1,
+  topic: TOPIC,
+  aggregateType: AGGREGATE,
+  description:
+    'Attributes of a unit changed from `effectiveDate` (code, managing unit, enterprise size, school level, armed-forces ' +
+    'flag, resident households, staff count).',
+  payload: unitPayload(
+    z.object({
+      changedFields: z.array(z.enum(UNIT_UPDATABLE_FIELDS)).min(1).describe('Fields whose value changed.'),
+    }),
+  ),
+  example: {
+    unitId: ids.mayThaiBinh,
+    code: '1000214587',
+    kind: 'ENTERPRISE',
+    revision: 3,
+    effectiveDate: '2024-01-01',
+    dissolvedOn: null,
+    change: { changedFields: ['enterpriseSize', 'staffCount'] },
+    timeline: [
+      {
+        validFrom: '2015-03-10',
+        validTo: '2024-01-01',
+        name: 'Công ty Cổ phần May Thái Bình',
+        parentId: ids.vuHoi,
+        managingUnitId: ids.vuHoi,
+        attributes: { ...NO_ATTRIBUTES, enterpriseSize: 'SMALL', staffCount: 85 },
+      },
+      {
+        validFrom: '2024-01-01',
+        validTo: null,
+        name: 'Công ty Cổ phần May Thái Bình',
+        parentId: ids.vuHoi,
+        managingUnitId: ids.vuHoi,
+        attributes: { ...NO_ATTRIBUTES, enterpriseSize: 'MEDIUM', staffCount: 240 },
+      },
+    ],
+  },
+});
+
+/** `org-units.unit.merged.v1` */
+export const UnitMergedV1 = defineEvent({
+  type: 'org-units.unit.merged',
+  version: 1,
+  topic: TOPIC,
+  aggregateType: AGGREGATE,
+  description:
+    'This unit was absorbed into another (`change.intoUnitId`) on `effectiveDate`; it is dissolved that day and its ' +
+    'lineage points to the surviving unit. One event per absorbed unit.',
+  payload: unitPayload(z.object({ intoUnitId: z.uuid().describe('The unit that absorbed this one.') })),
+  example: {
+    unitId: ids.vuVinh,
+    code: '12676',
+    kind: 'COMMUNE',
+    revision: 5,
+    effectiveDate: '2025-07-01',
+    dissolvedOn: '2025-07-01',
+    change: { intoUnitId: ids.vuHoi },
+    timeline: [
+      {
+        validFrom: '1999-01-01',
+        validTo: '2025-07-01',
+        name: 'Xã Vũ Vinh',
+        parentId: ids.vuThu,
+        managingUnitId: null,
+        attributes: { ...NO_ATTRIBUTES, residentHouseholds: 2130 },
+      },
+    ],
+  },
+});
+
+/** `org-units.unit.split.v1` */
+export const UnitSplitV1 = defineEvent({
+  type: 'org-units.unit.split',
+  version: 1,
+  topic: TOPIC,
+  aggregateType: AGGREGATE,
+  description:
+    'This unit was split into others (`change.intoUnitIds`, each announced by its own `created` event) on ' +
+    '`effectiveDate`; it is dissolved that day.',
+  payload: unitPayload(
+    z.object({ intoUnitIds: z.array(z.uuid()).min(1).describe('Units that took over its territory or staff.') }),
+  ),
+  example: {
+    unitId: ids.vuHoi,
+    code: '12670',
+    kind: 'COMMUNE',
+    revision: 7,
+    effectiveDate: '2026-01-01',
+    dissolvedOn: '2026-01-01',
+    change: { intoUnitIds: [ids.thonHoiThuong, ids.thonHoiHa] },
+    timeline: [
+      {
+        validFrom: '1999-01-01',
+        validTo: '2026-01-01',
+        name: 'Xã Vũ Hội',
+        parentId: ids.vuThu,
+        managingUnitId: null,
+        attributes: { ...NO_ATTRIBUTES, residentHouseholds: 2874 },
+      },
+    ],
+  },
+});
+
+/** `org-units.unit.dissolved.v1` */
+export const UnitDissolvedV1 = defineEvent({
+  type: 'org-units.unit.dissolved',
+  version: 1,
+  topic: TOPIC,
+  aggregateType: AGGREGATE,
+  description: 'A unit ceased to exist on `effectiveDate` without a successor (an enterprise closed, a team disbanded).',
+  payload: unitPayload(z.object({ reason: z.string().min(1).describe('Why, in Vietnamese or English.') })),
+  example: {
+    unitId: ids.congAnVuThu,
+    code: 'CA-VT-ANTT-03',
+    kind: 'SECURITY_TEAM',
+    revision: 2,
+    effectiveDate: '2024-12-31',
+    dissolvedOn: '2024-12-31',
+    change: { reason: 'Giải thể tổ bảo vệ an ninh trật tự theo Nghị quyết của HĐND xã' },
+    timeline: [
+      {
+        validFrom: '2022-05-15',
+        validTo: '2024-12-31',
+        name: 'Tổ bảo vệ an ninh, trật tự thôn Hội Thượng',
+        parentId: ids.thonHoiThuong,
+        managingUnitId: null,
+        attributes: { ...NO_ATTRIBUTES, staffCount: 6 },
+      },
+    ],
+  },
+});
+
+/** `org-units.unit.corrected.v1` */
+export const UnitCorrectedV1 = defineEvent({
+  type: 'org-units.unit.corrected',
+  version: 1,
+  topic: TOPIC,
+  aggregateType: AGGREGATE,
+  description:
+    'History was rewritten by an explicit correction (a wrong date, name or parent in the past). Replace the whole ' +
+    'timeline you hold; reports already issued for the affected dates may differ.',
+  payload: unitPayload(z.object({ reason: z.string().min(1).describe('Why the history was corrected.') })),
+  example: {
+    unitId: ids.thptVuThu,
+    code: '34000315',
+    kind: 'SCHOOL',
+    revision: 3,
+    effectiveDate: '2010-09-05',
+    dissolvedOn: null,
+    change: { reason: 'Sửa ngày thành lập theo quyết định số 1123/QĐ-UBND' },
+    timeline: [
+      {
+        validFrom: '2010-09-05',
+        validTo: null,
+        name: 'Trường THPT Vũ Tiên',
+        parentId: ids.vuThu,
+        managingUnitId: ids.province,
+        attributes: { ...NO_ATTRIBUTES, schoolLevel: 'UPPER_SECONDARY', staffCount: 96 },
+      },
+    ],
+  },
+});
+
+/** Every org-units event contract, in catalogue order. */
+export const ORG_UNITS_EVENTS = [
+  UnitCreatedV1,
+  UnitRenamedV1,
+  UnitMovedV1,
+  UnitUpdatedV1,
+  UnitMergedV1,
+  UnitSplitV1,
+  UnitDissolvedV1,
+  UnitCorrectedV1,
+] as const;
+
+/** Payload of any org-units unit event. */
+export type UnitEventPayload = z.output<(typeof ORG_UNITS_EVENTS)[number]['payload']>;

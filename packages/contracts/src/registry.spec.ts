@@ -1,0 +1,41 @@
+import { EVENT_CONTRACTS, contractFor } from './registry';
+import { CONSUMER_GROUPS, TOPICS, deadLetterTopicFor, topicNamed } from './topics';
+import { UnitMergedV1, UnitRenamedV1 } from './org-units/unit-events';
+
+describe('event registry', () => {
+  it('declares the eight org-units events on org-units.unit', () => {
+    expect(EVENT_CONTRACTS.map((contract) => contract.fullType)).toEqual([
+      'org-units.unit.created.v1',
+      'org-units.unit.renamed.v1',
+      'org-units.unit.moved.v1',
+      'org-units.unit.updated.v1',
+      'org-units.unit.merged.v1',
+      'org-units.unit.split.v1',
+      'org-units.unit.dissolved.v1',
+      'org-units.unit.corrected.v1',
+    ]);
+    expect(new Set(EVENT_CONTRACTS.map((contract) => contract.topic))).toEqual(new Set(['org-units.unit']));
+  });
+
+  it('finds a contract by full type', () => {
+    expect(contractFor('org-units.unit.renamed.v1')).toBe(UnitRenamedV1);
+    expect(contractFor('org-units.unit.renamed.v2')).toBeUndefined();
+  });
+
+  it('rejects a payload with the wrong kind or a bad date', () => {
+    const valid = UnitMergedV1.payload.parse(UnitMergedV1.example);
+    expect(UnitMergedV1.payload.safeParse({ ...valid, kind: 'VILLAGE' }).success).toBe(false);
+    expect(UnitMergedV1.payload.safeParse({ ...valid, effectiveDate: '2025-02-30' }).success).toBe(false);
+    expect(UnitMergedV1.payload.safeParse({ ...valid, revision: 0 }).success).toBe(false);
+    expect(UnitMergedV1.payload.safeParse({ ...valid, change: {} }).success).toBe(false);
+  });
+
+  it('declares the org-units topic and a dead-letter topic per consumer group', () => {
+    expect(topicNamed('org-units.unit')).toMatchObject({ partitions: 3, retentionMs: -1, cleanupPolicy: 'delete' });
+    for (const group of Object.values(CONSUMER_GROUPS)) {
+      expect(deadLetterTopicFor(group)).toBe(`${group}.dlq`);
+      expect(topicNamed(`${group}.dlq`)).toBeDefined();
+    }
+    expect(TOPICS.map((topic) => topic.name)).toEqual(['org-units.unit', 'campaigns.unit-directory.dlq']);
+  });
+});

@@ -1,0 +1,18 @@
+import { type EventContract } from './define-event';
+import { ORG_UNITS_EVENTS } from './org-units/unit-events';
+import { topicNamed } from './topics';
+
+/** Every event contract of the platform, in catalogue order. */
+export const EVENT_CONTRACTS: readonly EventContract[] = [...ORG_UNITS_EVENTS];
+
+const byFullType = new Map<string, EventContract>();
+for (const contract of EVENT_CONTRACTS) {
+  if (byFullType.has(contract.fullType)) throw new Error(`Event type ${contract.fullType} is declared twice`);
+  if (!topicNamed(contract.topic)) throw new Error(`Event ${contract.fullType} names undeclared topic ${contract.topic}`);
+  byFullType.set(contract.fullType, contract);
+}
+
+/** The contract of a full type (`org-units.unit.created.v1`), or undefined when none is declared. */
+export function contractFor(fullType: string): EventContract | undefined {
+  return byFullType.get(fullType);
+}

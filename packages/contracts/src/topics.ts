@@ -1,0 +1,57 @@
+/** A Kafka topic as the platform declares it; `npm run infra:up` applies the list idempotently. */
+export interface TopicSpec {
+  readonly name: string;
+  readonly partitions: number;
+  /** Milliseconds; -1 keeps records forever. */
+  readonly retentionMs: number;
+  readonly cleanupPolicy: 'delete' | 'compact';
+  /** What the record key is. */
+  readonly key: string;
+  readonly description: string;
+}
+
+/** Consumer groups that exist today. A group's dead-letter topic is `<group>.dlq`. */
+export const CONSUMER_GROUPS = {
+  /** The campaigns service's copy of the unit tree (`@antt/unit-directory`). */
+  campaignsUnitDirectory: 'campaigns.unit-directory',
+} as const;
+
+/** The dead-letter topic of a consumer group. */
+export function deadLetterTopicFor(groupId: string): string {
+  return `${groupId}.dlq`;
+}
+
+const THIRTY_DAYS_MS = 30 * 24 * 60 * 60 * 1000;
+
+function deadLetterTopic(groupId: string): TopicSpec {
+  return {
+    name: deadLetterTopicFor(groupId),
+    partitions: 1,
+    retentionMs: THIRTY_DAYS_MS,
+    cleanupPolicy: 'delete',
+    key: 'the original record key',
+    description:
+      `Dead letters of consumer group \`${groupId}\`: the original record (key, value, headers) plus \`dlq_*\` headers ` +
+      'saying why it could not be applied. Kept 30 days for inspection and replay.',
+  };
+}
+
+/** Every topic of the platform. Broker auto-creation is off: a topic missing here does not exist. */
+export const TOPICS: readonly TopicSpec[] = [
+  {
+    name: 'org-units.unit',
+    partitions: 3,
+    retentionMs: -1,
+    cleanupPolicy: 'delete',
+    key: 'unit id (uuid): every event of one unit lands on one partition, in order',
+    description:
+      'Lifecycle of organisational units (province, districts, communes, residential areas, agencies, enterprises, schools, ' +
+      'departments, security teams). Kept forever: read models such as the unit directory are rebuilt by replaying it.',
+  },
+  deadLetterTopic(CONSUMER_GROUPS.campaignsUnitDirectory),
+];
+
+/** The declared topic of that name, or undefined. */
+export function topicNamed(name: string): TopicSpec | undefined {
+  return TOPICS.find((topic) => topic.name === name);
+}

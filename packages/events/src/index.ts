@@ -1,0 +1,28 @@
+/**
+ * The event backbone: CloudEvents envelope, transactional outbox and its relay, and the consumer runner with inbox
+ * deduplication and dead letters. The only package that talks to Kafka; see README.md for the design.
+ */
+export { backoffDelay } from './backoff';
+export type { BackoffPolicy } from './backoff';
+export { buildEnvelope, parseEnvelope, recordHeaders, sourceOf, validatePayload } from './envelope';
+export type { EventEnvelope, NewEvent } from './envelope';
+export { ContractViolation } from './errors';
+export { createKafkaClient } from './kafka';
+export type { KafkaClient, KafkaClientConfig, KafkaLogLevel, OutgoingRecord, RecordProducer } from './kafka';
+export { silentLogger } from './logger';
+export type { EventsLogger, LogFn } from './logger';
+export { EVENTS_TABLES_DDL } from './schema-ddl';
+export type { SqlExecutor, TransactionRunner } from './sql';
+export { appendToOutbox } from './outbox/append';
+export type { AppendOptions } from './outbox/append';
+export { outboxChannel, relayLockKey } from './outbox/channel';
+export { OutboxRelay } from './outbox/relay';
+export type { OutboxRelayMetrics, OutboxRelayOptions, PublishedBatch } from './outbox/relay';
+export { handlerFor, startConsumer } from './consumer/runner';
+export type { ConsumerHandle, ConsumerMetrics, ConsumerOptions } from './consumer/runner';
+export { deadLetterHeaders } from './consumer/dead-letter';
+export type { DeadLetterKind, IncomingRecord } from './consumer/dead-letter';
+export { isInfrastructureError } from './consumer/infrastructure-error';
+export { processRecord } from './consumer/process-record';
+export type { EventHandler, RecordOutcome, RetryPolicy } from './consumer/process-record';
+export * from './admin';

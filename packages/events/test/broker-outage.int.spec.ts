@@ -1,0 +1,66 @@
+import { OutboxRelay, startConsumer } from '../src';
+import { createScratch, eventually, type Scratch } from './support/scratch';
+
+describe('broker outage', () => {
+  let scratch: Scratch;
+
+  beforeAll(async () => {
+    scratch = await createScratch('outage');
+  });
+
+  afterAll(async () => {
+    await scratch.drop();
+  });
+
+  it('2,000 writes while the broker is stopped then restarted: every event arrives, none applied twice', async () => {
+    const items = scratch.newItems(25);
+    const write = async (from: number, to: number) => {
+      for (let i = from; i < to; i += 1) await scratch.write(items[i % items.length] as string);
+    };
+    const relay = new OutboxRelay({
+      databaseUrl: scratch.database.url,
+      service: scratch.service,
+      kafka: scratch.kafka,
+      pollIntervalMs: 1000,
+      backoff: { initialBackoffMs: 200, maxBackoffMs: 2000 },
+    });
+    const consumer = startConsumer({
+      kafka: scratch.kafka,
+      groupId: scratch.groupId,
+      topics: [scratch.topic],
+      contracts: scratch.contracts.all,
+      handlers: { [scratch.contracts.changed.fullType]: scratch.project },
+      transaction: scratch.transaction,
+      deadLetterTopic: scratch.deadLetterTopic,
+      sessionTimeoutMs: 6000,
+      heartbeatIntervalMs: 1000,
+      maxRestarts: 50,
+    });
+    try {
+      await relay.start();
+      await consumer.ready;
+      await write(0, 300);
+      await scratch.infra.stopKafka();
+      const stoppedAt = Date.now();
+      // Writes go on while the broker is down: the outbox keeps them until it is back.
+      await write(300, 1700);
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, 3000 - (Date.now() - stoppedAt))));
+      const unpublishedDuringOutage = await scratch.count('SELECT count(*) AS n FROM outbox_event WHERE published_at IS NULL');
+      await scratch.infra.startKafka();
+      await write(1700, 2000);
+
+      const applied = await eventually(() => scratch.count('SELECT count(*) AS n FROM projection'), (n) => n >= 2000, 120_000);
+      expect(applied).toBe(2000);
+      expect(unpublishedDuringOutage).toBeGreaterThanOrEqual(1400);
+    } finally {
+      await consumer.stop();
+      await relay.stop();
+    }
+    expect(await scratch.count('SELECT count(DISTINCT event_id) AS n FROM projection')).toBe(2000);
+    expect(await scratch.count('SELECT count(*) AS n FROM inbox_entry')).toBe(2000);
+    expect(await scratch.count('SELECT count(*) AS n FROM outbox_event WHERE published_at IS NULL')).toBe(0);
+    expect(await scratch.appliedInOrder()).toBe(true);
+    expect(consumer.metrics().applied).toBe(2000);
+    expect(consumer.metrics().deadLettered).toBe(0);
+  });
+});

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { ConfigError, DEV_GATEWAY_SIGNING_KEY, commaListSchema, loadConfig, portSchema } from './config';
+
+const shape = { PORT: portSchema(4001), DATABASE_URL: z.url(), KAFKA_BROKERS: commaListSchema() };
+const valid = { DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/antt_org_units', KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9093' };
+
+function configError(fn: () => unknown): ConfigError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('merges the base schema with the service shape and applies defaults', () => {
+    const config = loadConfig(shape, valid);
+    expect(config).toEqual({
+      NODE_ENV: 'development',
+      HOST: '0.0.0.0',
+      PORT: 4001,
+      LOG_LEVEL: 'info',
+      LOG_PRETTY: false,
+      GATEWAY_SIGNING_KEY: DEV_GATEWAY_SIGNING_KEY,
+      DATABASE_URL: valid.DATABASE_URL,
+      KAFKA_BROKERS: ['127.0.0.1:9092', '127.0.0.1:9093'],
+    });
+  });
+
+  it('coerces numbers and booleans from strings', () => {
+    const config = loadConfig(shape, { ...valid, PORT: '0', LOG_PRETTY: 'true', LOG_LEVEL: 'debug' });
+    expect([config.PORT, config.LOG_PRETTY, config.LOG_LEVEL]).toEqual([0, true, 'debug']);
+  });
+
+  it('lists every bad variable in one message', () => {
+    const error = configError(() =>
+      loadConfig(shape, { NODE_ENV: 'staging', PORT: 'eighty', DATABASE_URL: 'not a url', LOG_LEVEL: '' }),
+    );
+    expect(error.issues.map((issue) => issue.variable).sort()).toEqual(['DATABASE_URL', 'KAFKA_BROKERS', 'NODE_ENV', 'PORT']);
+    expect(error.issues.find((issue) => issue.variable === 'KAFKA_BROKERS')?.message).toBe('required');
+    expect(error.message).toMatch(/^Invalid configuration:\n {2}- /);
+    expect(error.message.split('\n')).toHaveLength(5);
+  });
+
+  it('requires GATEWAY_SIGNING_KEY in production, alongside the other issues', () => {
+    const error = configError(() => loadConfig(shape, { NODE_ENV: 'production', DATABASE_URL: valid.DATABASE_URL }));
+    expect(error.issues).toEqual(
+      expect.arrayContaining([
+        { variable: 'GATEWAY_SIGNING_KEY', message: 'required in production' },
+        { variable: 'KAFKA_BROKERS', message: 'required' },
+      ]),
+    );
+  });
+
+  it('uses the given key in production and refuses short keys', () => {
+    const key = 'k'.repeat(40);
+    expect(loadConfig(shape, { ...valid, NODE_ENV: 'production', GATEWAY_SIGNING_KEY: key }).GATEWAY_SIGNING_KEY).toBe(key);
+    expect(configError(() => loadConfig(shape, { ...valid, GATEWAY_SIGNING_KEY: 'short' })).issues[0]?.variable).toBe(
+      'GATEWAY_SIGNING_KEY',
+    );
+  });
+
+  it('requires PORT when the service gives no default', () => {
+    expect(configError(() => loadConfig({}, {})).issues).toEqual([{ variable: 'PORT', message: 'required' }]);
+  });
+
+  it('runs cross-variable checks on the parsed values', () => {
+    const error = configError(() =>
+      loadConfig(shape, valid, (config) =>
+        config.KAFKA_BROKERS.length < 3 ? [{ variable: 'KAFKA_BROKERS', message: 'needs three brokers' }] : [],
+      ),
+    );
+    expect(error.message).toBe('Invalid configuration:\n  - KAFKA_BROKERS: needs three brokers');
+  });
+});

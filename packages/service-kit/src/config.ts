@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+/**
+ * The key subgraphs and the gateway share outside production to sign and verify gateway assertions.
+ * Production refuses to start without an explicit GATEWAY_SIGNING_KEY.
+ */
+export const DEV_GATEWAY_SIGNING_KEY = 'antt-dev-gateway-signing-key-not-for-production';
+
+/** A TCP port (0 = any free port); give `defaultPort` for the service's conventional port. */
+export function portSchema(defaultPort?: number) {
+  const port = z.coerce.number().int().min(0).max(65535);
+  return defaultPort === undefined ? port : port.default(defaultPort);
+}
+
+/** A comma-separated list (e.g. `KAFKA_BROKERS=a:9092,b:9092`), trimmed, empty items dropped, at least one item. */
+export function commaListSchema() {
+  return z
+    .string()
+    .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+    .pipe(z.array(z.string()).min(1));
+}
+
+/** Variables every service reads. A service's own shape may override any of them (e.g. `PORT: portSchema(4001)`). */
+export const baseConfigShape = {
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: portSchema(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_PRETTY: z.stringbool().default(false),
+  GATEWAY_SIGNING_KEY: z.string().min(32).optional(),
+};
+
+/** The configuration every service has, whatever its own shape adds. */
+export interface BaseConfig {
+  NODE_ENV: 'development' | 'test' | 'production';
+  HOST: string;
+  PORT: number;
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  LOG_PRETTY: boolean;
+  GATEWAY_SIGNING_KEY: string;
+}
+
+/** One bad variable. */
+export interface ConfigIssue {
+  variable: string;
+  message: string;
+}
+
+/** Thrown by {@link loadConfig}; the message lists every bad variable, one per line. */
+export class ConfigError extends Error {
+  constructor(readonly issues: ConfigIssue[]) {
+    super(`Invalid configuration:\n${issues.map((issue) => `  - ${issue.variable}: ${issue.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Extra cross-variable rules, run on the parsed values; return the issues found. */
+export type ConfigCheck<T> = (config: T) => ConfigIssue[];
+
+type Merged<T extends z.ZodRawShape> = Omit<BaseConfig, keyof T> & z.infer<z.ZodObject<T>>;
+
+/**
+ * Validates the environment once against the base shape merged with the service's `shape` and returns typed values.
+ * Empty strings count as unset. GATEWAY_SIGNING_KEY falls back to {@link DEV_GATEWAY_SIGNING_KEY} outside production
+ * and is required in production. Throws a {@link ConfigError} listing every bad variable.
+ * This module is the only place that reads `process.env`.
+ */
+export function loadConfig<T extends z.ZodRawShape>(
+  shape: T,
+  env: Record<string, string | undefined> = process.env,
+  check?: ConfigCheck<Merged<T>>,
+): Merged<T> {
+  const schema = z.object({ ...baseConfigShape, ...shape });
+  const input = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = schema.safeParse(input);
+  const issues: ConfigIssue[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => ({
+        variable: issue.path.map(String).join('.') || '(environment)',
+        message: input[String(issue.path[0])] === undefined && issue.code === 'invalid_type' ? 'required' : issue.message,
+      }));
+  const nodeEnv = parsed.success ? (parsed.data as { NODE_ENV?: string }).NODE_ENV : input.NODE_ENV;
+  if (nodeEnv === 'production' && input.GATEWAY_SIGNING_KEY === undefined) {
+    issues.push({ variable: 'GATEWAY_SIGNING_KEY', message: 'required in production' });
+  }
+  if (!parsed.success || issues.length > 0) throw new ConfigError(issues);
+  const config = {
+    ...parsed.data,
+    GATEWAY_SIGNING_KEY: (parsed.data as { GATEWAY_SIGNING_KEY?: string }).GATEWAY_SIGNING_KEY ?? DEV_GATEWAY_SIGNING_KEY,
+  } as Merged<T>;
+  const extra = check?.(config) ?? [];
+  if (extra.length > 0) throw new ConfigError(extra);
+  return config;
+}

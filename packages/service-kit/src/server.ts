@@ -1,0 +1,132 @@
+import { createServer } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import { GATEWAY_ASSERTION_HEADER, verifyGatewayAssertion } from '@antt/auth';
+import { parse, type DocumentNode } from 'graphql';
+import { type BaseConfig } from './config';
+import { errorLoggingPlugin, formatError } from './format-error';
+import { createRequestListener, type RequestBase } from './http';
+import { createLogger, type Logger } from './logger';
+import { type ReadinessCheck } from './readiness';
+import { exitOnSignals, runShutdownHooks, type ShutdownHook } from './shutdown';
+
+/** The context every resolver receives; the service's `context` factory adds its own fields to it. */
+export interface SubgraphBaseContext<TLoaders = Record<string, never>> extends RequestBase {
+  /** Per-request DataLoaders built by the service's `loaders` factory (empty when it has none). */
+  loaders: TLoaders;
+}
+export type SubgraphContext<TLoaders = Record<string, never>, TExtra = unknown> = SubgraphBaseContext<TLoaders> & TExtra;
+
+/** What a subgraph's `main.ts` hands to {@link startSubgraph}. */
+export interface SubgraphOptions<TLoaders, TExtra> {
+  /** Service name, e.g. `org-units`: logger name and `/health` answer. */
+  name: string;
+  /** Federation SDL (with `@link` to federation v2). */
+  typeDefs: DocumentNode | string;
+  /** Resolver map (a GraphQL Codegen `Resolvers` type fits). */
+  resolvers: object;
+  /** Validated config from `loadConfig`: NODE_ENV, HOST, PORT, LOG_LEVEL, LOG_PRETTY, GATEWAY_SIGNING_KEY are used. */
+  config: BaseConfig;
+  /** Builds fresh per-request DataLoaders (see `createEntityLoader`). */
+  loaders?: () => TLoaders;
+  /** Adds service fields to the context of each request. */
+  context?: (base: SubgraphBaseContext<TLoaders>) => TExtra | Promise<TExtra>;
+  /** Checks `/ready` runs (database ping, Kafka reachable). */
+  readiness?: readonly ReadinessCheck[];
+  /** Run in order after in-flight requests drained: stop relay, stop consumers, close pools. */
+  onShutdown?: readonly ShutdownHook[];
+  /** Defaults to a pino logger built from config. */
+  logger?: Logger;
+  /** Exit on SIGTERM/SIGINT after a graceful stop. Default true; in-process tests pass false. */
+  handleSignals?: boolean;
+  /** How long in-flight requests may take to finish on shutdown. Default 10 s. */
+  stopGracePeriodMillis?: number;
+}
+
+/** A listening server. */
+export interface RunningServer {
+  /** `http://127.0.0.1:<port>/graphql` */
+  url: string;
+  port: number;
+  logger: Logger;
+  /** Stops accepting, drains in-flight requests, then runs the shutdown hooks in order. Idempotent. */
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts a federation subgraph on a plain Node http server: `/graphql` for requests signed by the gateway (anything
+ * else gets HTTP 401 UNAUTHENTICATED), `/health`, `/ready`, one error formatter, request-scoped logger and loaders,
+ * graceful shutdown. Introspection is off in production; subgraphs never serve a landing page (use the gateway's).
+ */
+export async function startSubgraph<TLoaders = Record<string, never>, TExtra = unknown>(
+  options: SubgraphOptions<TLoaders, TExtra>,
+): Promise<RunningServer> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config, options.name);
+  const typeDefs = typeof options.typeDefs === 'string' ? parse(options.typeDefs) : options.typeDefs;
+  const httpServer = createServer();
+  const apollo = new ApolloServer<SubgraphContext<TLoaders, TExtra>>({
+    schema: buildSubgraphSchema([{ typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    // Shutdown is ours: Apollo's own handler would re-raise the signal before the shutdown hooks run.
+    stopOnTerminationSignals: false,
+    introspection: config.NODE_ENV !== 'production',
+    logger,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.stopGracePeriodMillis ?? 10_000 }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      errorLoggingPlugin(),
+    ],
+  });
+  await apollo.start();
+
+  let stopping: Promise<void> | undefined;
+  httpServer.on(
+    'request',
+    createRequestListener({
+      name: options.name,
+      apollo,
+      logger,
+      readiness: options.readiness,
+      isStopping: () => stopping !== undefined,
+      authenticate: (req) => {
+        const header = req.headers[GATEWAY_ASSERTION_HEADER];
+        return verifyGatewayAssertion(Array.isArray(header) ? header[0] : header, config.GATEWAY_SIGNING_KEY);
+      },
+      context: async (base) => {
+        const withLoaders = { ...base, loaders: options.loaders ? options.loaders() : ({} as TLoaders) };
+        const extra = options.context ? await options.context(withLoaders) : ({} as TExtra);
+        return { ...withLoaders, ...extra };
+      },
+    }),
+  );
+  const port = await listen(httpServer, config.PORT, config.HOST);
+  logger.info({ port }, `${options.name} subgraph ready at http://127.0.0.1:${port}/graphql`);
+
+  let removeSignalHandlers: (() => void) | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      removeSignalHandlers?.();
+      await apollo.stop();
+      await runShutdownHooks(options.onShutdown ?? [], logger);
+      logger.info('stopped');
+    })());
+  if (options.handleSignals ?? true) removeSignalHandlers = exitOnSignals(stop, logger);
+  return { url: `http://127.0.0.1:${port}/graphql`, port, logger, stop };
+}
+
+/** Listens and resolves the actual port (useful with port 0). */
+export function listen(server: ReturnType<typeof createServer>, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}

@@ -1,0 +1,34 @@
+import { deleteTopics, ensureTopics } from '@antt/events';
+import { getTestInfra } from './get-test-infra';
+
+/** A topic a test needs; unset fields default to 1 partition, kept forever, delete policy. */
+export interface TestTopicSpec {
+  name: string;
+  partitions?: number;
+  retentionMs?: number;
+  cleanupPolicy?: 'delete' | 'compact';
+}
+
+/** Topics created for one test (file); delete them in `afterAll`. */
+export interface TestTopics {
+  names: string[];
+  /** Deletes the topics. */
+  drop(): Promise<void>;
+}
+
+/**
+ * Creates the topics on the test broker (broker auto-creation is off). Give them unique names (`uniqueName`), or reuse the
+ * declared `TOPICS` of `@antt/contracts` when a test must exercise the real topic.
+ */
+export async function createTestTopics(specs: readonly TestTopicSpec[]): Promise<TestTopics> {
+  const { kafkaBrokers } = await getTestInfra();
+  const topics = specs.map((spec) => ({
+    name: spec.name,
+    partitions: spec.partitions ?? 1,
+    retentionMs: spec.retentionMs ?? -1,
+    cleanupPolicy: spec.cleanupPolicy ?? ('delete' as const),
+  }));
+  await ensureTopics(kafkaBrokers, topics);
+  const names = topics.map((topic) => topic.name);
+  return { names, drop: () => deleteTopics(kafkaBrokers, names) };
+}

@@ -1,0 +1,19 @@
+import { ORG_UNITS_EVENTS } from '@antt/contracts';
+import { type EventHandler, type SqlExecutor } from '@antt/events';
+import { projectUnitState } from './project-unit-state';
+import { type SqlClient } from './sql';
+import { type UnitState } from './unit-state';
+
+/** The topic the directory is built from. */
+export const UNIT_DIRECTORY_TOPICS = [...new Set(ORG_UNITS_EVENTS.map((contract) => contract.topic))];
+
+/**
+ * Consumer handlers that keep a service's unit directory: every org-units event carries the unit's whole state, so each
+ * type is applied the same way, and a redelivered or older event changes nothing.
+ */
+export function unitDirectoryHandlers<TTx extends SqlExecutor & SqlClient>(): Record<string, EventHandler<TTx>> {
+  const apply: EventHandler<TTx> = async (event, tx) => {
+    await projectUnitState(tx, event.data as UnitState);
+  };
+  return Object.fromEntries(ORG_UNITS_EVENTS.map((contract) => [contract.fullType, apply]));
+}

@@ -1,0 +1,6 @@
+export { UnitDirectory, type DirectoryEntry } from './unit-directory';
+export { projectUnitState, type ProjectionOutcome } from './project-unit-state';
+export { type UnitState } from './unit-state';
+export { type SqlClient } from './sql';
+export { toIsoDate } from './dates';
+export { unitDirectoryHandlers, UNIT_DIRECTORY_TOPICS } from './handlers';

@@ -1,0 +1,111 @@
+import pg from 'pg';
+import { deleteTopics, describeTopics, ensureTopics, verifyRoundTrip } from '@antt/events';
+import { down } from './down';
+import { startKafka, stopKafka } from './kafka-control';
+import { type Reporter } from './reporter';
+import { SERVICE_DATABASES } from './service-databases';
+import { status } from './status';
+import { up } from './up';
+
+const lines: string[] = [];
+const reporter: Reporter = { info: (line) => lines.push(line) };
+const suffix = `${Date.now().toString(36)}`;
+const events = { name: `h1-infra-events-${suffix}`, partitions: 2, retentionMs: 3_600_000, cleanupPolicy: 'delete' as const };
+const snapshots = { name: `h1-infra-snapshots-${suffix}`, partitions: 1, retentionMs: -1, cleanupPolicy: 'compact' as const };
+
+describe('infra up → status → topics → broker stop/start → round trip → down', () => {
+  let brokerWasRunning = false;
+  let brokers: string[] = [];
+
+  beforeAll(async () => {
+    brokerWasRunning = (await status()).some((component) => component.component === 'kafka' && component.answers);
+  });
+
+  afterAll(async () => {
+    if (brokers.length > 0) await deleteTopics(brokers, [events.name, snapshots.name]).catch(() => undefined);
+    // Leave a broker that was already serving others running; stop only what this test started.
+    if (!brokerWasRunning) await down({ reporter });
+  });
+
+  it('up resolves PostgreSQL and Kafka, creates the service databases and writes the state', async () => {
+    const state = await up({ reporter });
+    brokers = state.kafka.brokers;
+    expect(['env', 'local', 'docker', 'embedded']).toContain(state.postgres.source);
+    expect(['env', 'docker', 'local']).toContain(state.kafka.source);
+    expect(lines.at(-1)).toMatch(/^ready: PostgreSQL \w+ .+; Kafka \w+ .+$/);
+
+    const client = new pg.Client({ connectionString: state.postgres.adminUrl });
+    await client.connect();
+    try {
+      const names = Object.values(SERVICE_DATABASES).map((entry) => entry.database);
+      const found = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname = ANY($1::text[])', [names]);
+      expect(found.rows.map((row) => row.datname).sort()).toEqual([...names].sort());
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('up is idempotent: a second run reuses what runs', async () => {
+    lines.length = 0;
+    const again = await up({ reporter });
+    expect(again.kafka.brokers).toEqual(brokers);
+    expect(lines.join('\n')).not.toMatch(/created databases|starting local KRaft/);
+  });
+
+  it('status reports both components answering', async () => {
+    const components = await status();
+    expect(components.map((c) => [c.component, c.answers])).toEqual([
+      ['postgres', true],
+      ['kafka', true],
+    ]);
+  });
+
+  it('ensureTopics creates, then leaves alone, then reconfigures and grows', async () => {
+    await expect(ensureTopics(brokers, [events, snapshots])).resolves.toEqual({
+      created: [events.name, snapshots.name],
+      reconfigured: [],
+      grown: [],
+      unchanged: [],
+    });
+    await expect(ensureTopics(brokers, [events, snapshots])).resolves.toEqual({
+      created: [],
+      reconfigured: [],
+      grown: [],
+      unchanged: [events.name, snapshots.name],
+    });
+    const described = await describeTopics(brokers, [events.name, snapshots.name]);
+    expect(described.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+      { name: events.name, partitions: 2, retentionMs: 3_600_000, cleanupPolicy: 'delete' },
+      { name: snapshots.name, partitions: 1, retentionMs: -1, cleanupPolicy: 'compact' },
+    ]);
+
+    const changed = { ...events, partitions: 3, retentionMs: 7_200_000 };
+    await expect(ensureTopics(brokers, [changed, snapshots])).resolves.toEqual({
+      created: [],
+      reconfigured: [events.name],
+      grown: [events.name],
+      unchanged: [snapshots.name],
+    });
+    await expect(describeTopics(brokers, [events.name])).resolves.toEqual([
+      { name: events.name, partitions: 3, retentionMs: 7_200_000, cleanupPolicy: 'delete' },
+    ]);
+  });
+
+  it('stopKafka stops the broker and startKafka brings it back on the same data', async () => {
+    await stopKafka({ reporter });
+    const stopped = await status();
+    expect(stopped.find((c) => c.component === 'kafka')?.answers).toBe(false);
+
+    await startKafka({ reporter });
+    const started = await status();
+    expect(started.find((c) => c.component === 'kafka')?.answers).toBe(true);
+    await expect(describeTopics(brokers, [events.name])).resolves.toEqual([
+      { name: events.name, partitions: 3, retentionMs: 7_200_000, cleanupPolicy: 'delete' },
+    ]);
+  });
+
+  it('produces and consumes a record after the restart', async () => {
+    const elapsed = await verifyRoundTrip(brokers, events.name);
+    expect(elapsed).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,16 @@
+import { type InfraEnv } from '../config';
+import { type KafkaProbes } from '../resolve-kafka';
+import { type PostgresProbes } from '../resolve-postgres';
+import { dockerEngineAnswers } from './docker';
+import { findJava } from './java';
+import { probePostgres } from './postgres';
+
+/** The real probes; `docker info` runs at most once per call of this function. */
+export function machineProbes(env: InfraEnv): PostgresProbes & KafkaProbes {
+  let docker: Promise<boolean> | undefined;
+  return {
+    probePostgres: (url) => probePostgres(url),
+    dockerEngineAnswers: () => (docker ??= dockerEngineAnswers()),
+    findJava: () => findJava(env.javaHome),
+  };
+}

@@ -1,0 +1,122 @@
+import { type TopicSpec, TOPICS } from '@antt/contracts';
+import { ensureTopics, waitForBroker } from '@antt/events';
+import { type InfraEnv, readInfraEnv } from './config';
+import { databaseUrl, describePostgresUrl } from './database-url';
+import { composeUp } from './docker-compose';
+import { InfraUnavailableError } from './infra-error';
+import { startLocalKafka } from './kafka/local-kafka';
+import { infraPaths, type InfraPaths } from './paths';
+import { createDatabases } from './postgres/create-databases';
+import { startEmbeddedPostgres } from './postgres/embedded-postgres';
+import { machineProbes } from './probes';
+import { probePostgres, waitForPostgres } from './probes/postgres';
+import { type Reporter, consoleReporter } from './reporter';
+import { type KafkaPlan, type KafkaProbes, resolveKafka } from './resolve-kafka';
+import { type PostgresPlan, type PostgresProbes, resolvePostgres } from './resolve-postgres';
+import { SERVICE_DATABASES, SERVICE_NAMES, type ServiceName } from './service-databases';
+import { type InfraState, writeInfraState } from './state';
+
+/** Options of {@link up}; every field has a default for the real machine. */
+export interface UpOptions {
+  env?: InfraEnv;
+  paths?: InfraPaths;
+  reporter?: Reporter;
+  probes?: PostgresProbes & KafkaProbes;
+  topics?: readonly TopicSpec[];
+}
+
+/**
+ * Resolves, starts (when needed) and prepares PostgreSQL and Kafka: service databases created, declared topics applied.
+ * Idempotent: what already runs is reused. Writes and returns the resolved state (`.local/infra.json`).
+ */
+export async function up(options: UpOptions = {}): Promise<InfraState> {
+  const env = options.env ?? readInfraEnv();
+  const paths = options.paths ?? infraPaths();
+  const reporter = options.reporter ?? consoleReporter;
+  const probes = options.probes ?? machineProbes(env);
+
+  const postgres = await providePostgres(await resolvePostgres(env.databaseAdminUrl, probes), paths, reporter);
+  const databases = await prepareDatabases(postgres.adminUrl, env, reporter);
+  const kafka = await provideKafka(await resolveKafka(env.kafkaBrokers, probes), env, paths, reporter);
+  const topics = options.topics ?? TOPICS;
+  const applied = await ensureTopics(kafka.brokers, topics, reporter);
+  reporter.info(
+    `Kafka: ${topics.length} declared topics (${applied.created.length} created, ${applied.reconfigured.length} reconfigured, ${applied.grown.length} grown)`,
+  );
+
+  const state: InfraState = {
+    postgres: { ...postgres, databases },
+    kafka,
+  };
+  await writeInfraState(state, paths.stateFile);
+  reporter.info(`ready: PostgreSQL ${postgres.source} ${describePostgresUrl(postgres.adminUrl)}; Kafka ${kafka.source} ${kafka.brokers.join(',')}`);
+  return state;
+}
+
+async function providePostgres(plan: PostgresPlan, paths: InfraPaths, reporter: Reporter): Promise<Omit<InfraState['postgres'], 'databases'>> {
+  const where = describePostgresUrl(plan.adminUrl);
+  switch (plan.source) {
+    case 'env': {
+      const probe = await probePostgres(plan.adminUrl, 5_000);
+      if (!probe.ok) {
+        throw new InfraUnavailableError(`PostgreSQL: DATABASE_ADMIN_URL (${where}) does not accept connections (${probe.reason}); fix or unset it.`);
+      }
+      reporter.info(`PostgreSQL: using DATABASE_ADMIN_URL (${where})`);
+      return { adminUrl: plan.adminUrl, source: 'env', managed: false };
+    }
+    case 'local':
+      reporter.info(`PostgreSQL: using the server on ${where}`);
+      return { adminUrl: plan.adminUrl, source: 'local', managed: false };
+    case 'docker':
+      reporter.info('PostgreSQL: starting the `postgres` service of docker-compose.yml');
+      await composeUp(paths.composeFile, 'postgres');
+      await waitForPostgres(plan.adminUrl, 60_000);
+      return { adminUrl: plan.adminUrl, source: 'docker', managed: true };
+    case 'embedded': {
+      const running = await probePostgres(plan.adminUrl);
+      if (running.ok) reporter.info(`PostgreSQL: embedded server already running on ${where}`);
+      else await startEmbeddedPostgres(paths, reporter);
+      await waitForPostgres(plan.adminUrl, 30_000);
+      return { adminUrl: plan.adminUrl, source: 'embedded', managed: true };
+    }
+  }
+}
+
+async function prepareDatabases(adminUrl: string, env: InfraEnv, reporter: Reporter): Promise<Record<ServiceName, string>> {
+  const onThisServer = SERVICE_NAMES.filter((service) => env.serviceDatabaseUrls[service] === undefined);
+  const created = await createDatabases(
+    adminUrl,
+    onThisServer.map((service) => SERVICE_DATABASES[service].database),
+  );
+  reporter.info(
+    created.length > 0 ? `PostgreSQL: created databases ${created.join(', ')}` : `PostgreSQL: ${onThisServer.length} service databases present`,
+  );
+  return Object.fromEntries(
+    SERVICE_NAMES.map((service) => [service, env.serviceDatabaseUrls[service] ?? databaseUrl(adminUrl, SERVICE_DATABASES[service].database)]),
+  ) as Record<ServiceName, string>;
+}
+
+async function provideKafka(plan: KafkaPlan, env: InfraEnv, paths: InfraPaths, reporter: Reporter): Promise<InfraState['kafka']> {
+  switch (plan.source) {
+    case 'env':
+      reporter.info(`Kafka: using KAFKA_BROKERS (${plan.brokers.join(',')})`);
+      try {
+        await waitForBroker(plan.brokers, 15_000);
+      } catch (error) {
+        throw new InfraUnavailableError(
+          `Kafka: KAFKA_BROKERS (${plan.brokers.join(',')}) did not answer (${error instanceof Error ? error.message : String(error)}); fix or unset it.`,
+        );
+      }
+      return { brokers: plan.brokers, source: 'env', managed: false };
+    case 'docker':
+      reporter.info('Kafka: starting the `kafka` service of docker-compose.yml');
+      await composeUp(paths.composeFile, 'kafka');
+      await waitForBroker(plan.brokers, 90_000);
+      return { brokers: plan.brokers, source: 'docker', managed: true };
+    case 'local': {
+      const { pid, reused } = await startLocalKafka({ paths, java: plan.java.command, version: env.kafkaVersion }, reporter);
+      reporter.info(`Kafka: local KRaft broker ${reused ? 'already running' : 'started'} (pid ${pid})`);
+      return { brokers: plan.brokers, source: 'local', managed: true };
+    }
+  }
+}

@@ -1,0 +1,94 @@
+/** Kinds of units in the tree, as the org-units service names them. */
+export const UNIT_KINDS = [
+  'PROVINCE',
+  'DISTRICT',
+  'COMMUNE',
+  'RESIDENTIAL_AREA',
+  'AGENCY',
+  'ENTERPRISE',
+  'SCHOOL',
+  'DEPARTMENT',
+  'SECURITY_TEAM',
+] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/** Enterprise size classes (Decree 80/2021): decides whether Circular 124 applies (not to small or micro). */
+export const ENTERPRISE_SIZES = ['MICRO', 'SMALL', 'MEDIUM', 'LARGE'] as const;
+export type EnterpriseSize = (typeof ENTERPRISE_SIZES)[number];
+
+/** School levels: Circular 124 excludes nursery, preschool and primary schools. */
+export const SCHOOL_LEVELS = [
+  'NURSERY',
+  'PRESCHOOL',
+  'PRIMARY',
+  'LOWER_SECONDARY',
+  'UPPER_SECONDARY',
+  'MULTI_LEVEL',
+  'VOCATIONAL',
+  'HIGHER_EDUCATION',
+] as const;
+export type SchoolLevel = (typeof SCHOOL_LEVELS)[number];
+
+/**
+ * One unit as the org-units bulk importer reads it (a JSON object, a JSONL line or a CSV row).
+ * Rows are ordered so that a unit's parent and managing unit come before it.
+ */
+export interface ImportRow {
+  /** Stable, unique, ASCII; hierarchical by convention (`TB-VT-VUHOI-T01`). */
+  code: string;
+  kind: UnitKind;
+  /** Vietnamese display name with diacritics. */
+  name: string;
+  /** Code of the unit it sits under; null only for a province. */
+  parentCode: string | null;
+  /** Code of the province, district or commune that manages it; set for agencies, enterprises and schools. */
+  managingUnitCode: string | null;
+  /** ISO date (YYYY-MM-DD) the unit exists from. */
+  effectiveFrom: string;
+  enterpriseSize: EnterpriseSize | null;
+  schoolLevel: SchoolLevel | null;
+  /** Police or military: excluded from the safe-standard recognition. Set for agencies and departments. */
+  armedForces: boolean | null;
+  /** Set for residential areas. */
+  residentHouseholds: number | null;
+  /** Staff of agencies, departments, enterprises and schools; members of security teams. */
+  staffCount: number | null;
+}
+
+/** Column order of the CSV header and of every serialized row. */
+export const IMPORT_ROW_FIELDS = [
+  'code',
+  'kind',
+  'name',
+  'parentCode',
+  'managingUnitCode',
+  'effectiveFrom',
+  'enterpriseSize',
+  'schoolLevel',
+  'armedForces',
+  'residentHouseholds',
+  'staffCount',
+] as const satisfies readonly (keyof ImportRow)[];
+
+/** Every demo unit exists from this date, before any campaign year the demo covers. */
+export const DEMO_EFFECTIVE_FROM = '2020-01-01';
+
+/** The required fields of a row; every attribute not given is null. */
+export type RowInput = Pick<ImportRow, 'code' | 'kind' | 'name' | 'parentCode'> & Partial<ImportRow>;
+
+/** Builds a complete row: attributes not given are null, `effectiveFrom` defaults to {@link DEMO_EFFECTIVE_FROM}. */
+export function importRow(input: RowInput): ImportRow {
+  return {
+    code: input.code,
+    kind: input.kind,
+    name: input.name,
+    parentCode: input.parentCode,
+    managingUnitCode: input.managingUnitCode ?? null,
+    effectiveFrom: input.effectiveFrom ?? DEMO_EFFECTIVE_FROM,
+    enterpriseSize: input.enterpriseSize ?? null,
+    schoolLevel: input.schoolLevel ?? null,
+    armedForces: input.armedForces ?? null,
+    residentHouseholds: input.residentHouseholds ?? null,
+    staffCount: input.staffCount ?? null,
+  };
+}

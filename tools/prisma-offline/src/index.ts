@@ -1,0 +1,10 @@
+export { PrismaOfflineError, type PrismaOfflineErrorCode } from './errors';
+export { type PrismaProject } from './project/prisma-project';
+export { loadProject } from './project/load-project';
+export { type DatabaseVerbOptions } from './verbs/options';
+export { generate, NO_SCHEMA_ENGINE, type GenerateOptions } from './verbs/generate';
+export { migrateDeploy, type MigrateDeployResult } from './verbs/migrate-deploy';
+export { migrateDev, type MigrateDevOptions, type MigrateDevResult } from './verbs/migrate-dev';
+export { migrateStatus, type MigrateStatus } from './verbs/migrate-status';
+export { checkDrift, type DriftReport } from './verbs/check-drift';
+export { SHADOW_DATABASE_PREFIX } from './adapter/migrate-adapter-factory';
