@@ -57,8 +57,11 @@ export default [
     },
   },
   {
-    files: ['**/*.spec.ts', '**/test/**/*.ts'],
-    rules: { '@nx/enforce-module-boundaries': ['error', moduleBoundaries(true)] },
+    files: ['**/*.spec.ts', '**/test/**/*.ts', 'apps/platform-e2e/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', moduleBoundaries(true)],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
   },
   {
     files: ['packages/events/**/*.ts'],

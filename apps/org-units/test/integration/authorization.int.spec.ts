@@ -97,13 +97,18 @@ describe('org-units authorization and search', () => {
     expect(errorOf(inside)).toEqual({ code: 'BAD_USER_INPUT', reason: 'UNIT_NOTHING_CHANGED' });
   });
 
-  it('resolves references for the gateway through _entities', async () => {
-    const data = await queryOk<{ _entities: { code: string }[] }>(
-      harness,
+  it('resolves references for other subgraphs through _entities, batched and policed', async () => {
+    const response = await harness.requestSubgraph<{ _entities: { code: string }[] }>(
       `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Unit { code } } }`,
       { reps: [{ __typename: 'Unit', id: tree.vuHoi.id }, { __typename: 'Unit', id: tree.hoiThuong.id }] },
       officer(tree.vuThu.id),
     );
-    expect(data._entities).toEqual([{ code: '12670' }, { code: '12670-01' }]);
+    expect(response.data?._entities).toEqual([{ code: '12670' }, { code: '12670-01' }]);
+    const outside = await harness.requestSubgraph(
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Unit { code } } }`,
+      { reps: [{ __typename: 'Unit', id: tree.vuQuy.id }] },
+      officer(tree.vuThu.id),
+    );
+    expect(errorOf(outside)).toEqual({ code: 'FORBIDDEN', reason: 'OUTSIDE_JURISDICTION' });
   });
 });

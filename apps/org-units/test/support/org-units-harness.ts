@@ -1,9 +1,14 @@
 import path from 'node:path';
-import { type Identity, signGatewayAssertion } from '@antt/auth';
+import { readFileSync } from 'node:fs';
+import { composeServices } from '@apollo/composition';
+import { DEV_JWT_HS256_SECRET, type Identity, mintDevToken, signGatewayAssertion } from '@antt/auth';
+import { parse } from 'graphql';
 import { type RunningServer } from '@antt/service-kit';
 import { createTestDatabase, getTestInfra, type TestDatabase } from '@antt/testing';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- tests migrate their database with the project's own tool
 import { migrateDeploy } from '@antt/prisma-offline';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- tests go through the real gateway, in process, as a client would
+import { createGateway, loadGatewayConfig } from '../../../gateway/src';
 import { startOrgUnits } from '../../src/app';
 import { loadOrgUnitsConfig } from '../../src/config';
 import { type Clock } from '../../src/domain/shared/clock';
@@ -16,13 +21,19 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
 }
 
-/** A migrated test database (prefix h5_) and the org-units subgraph on it, on a random port, with a fixed clock. */
+/**
+ * A migrated test database (prefix h5_), the org-units subgraph on it with a fixed clock, and the gateway in front of
+ * it on a supergraph composed from the current schema, both on random ports.
+ */
 export interface OrgUnitsHarness {
   database: TestDatabase;
   prisma: PrismaClient;
   server: RunningServer;
-  /** Sends a GraphQL request as the gateway would, signed for `caller` (null: anonymous). */
+  gateway: RunningServer;
+  /** Sends a GraphQL request to the gateway with a dev token for `caller` (null: no token, anonymous). */
   request<T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, caller: Identity | null): Promise<GraphQLResponse<T>>;
+  /** Sends a request straight to the subgraph, signed as the gateway signs it (for `_entities`). */
+  requestSubgraph<T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, caller: Identity | null): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -44,11 +55,28 @@ export async function startHarness(today = '2025-09-01'): Promise<OrgUnitsHarnes
     });
     const server = await startOrgUnits(config, { clock: fixedClock(today), handleSignals: false });
     const prisma = createPrismaClient(database.url, 2);
+    const gateway = await createGateway({
+      supergraphSdl: composeSupergraph(server.url),
+      config: loadGatewayConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ORG_UNITS_URL: server.url }),
+      handleSignals: false,
+    });
     return {
       database,
       prisma,
       server,
+      gateway,
       async request(query, variables, caller) {
+        const authorization = caller
+          ? { authorization: `Bearer ${await mintDevToken({ subject: caller.subject, roles: caller.roles, unitId: caller.jurisdictionUnitId, secret: DEV_JWT_HS256_SECRET })}` }
+          : {};
+        const response = await fetch(gateway.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...authorization },
+          body: JSON.stringify({ query, variables }),
+        });
+        return (await response.json()) as GraphQLResponse<never>;
+      },
+      async requestSubgraph(query, variables, caller) {
         const response = await fetch(server.url, {
           method: 'POST',
           headers: {
@@ -60,6 +88,7 @@ export async function startHarness(today = '2025-09-01'): Promise<OrgUnitsHarnes
         return (await response.json()) as GraphQLResponse<never>;
       },
       async close() {
+        await gateway.stop();
         await server.stop();
         await prisma.$disconnect();
         await database.drop();
@@ -91,4 +120,12 @@ export async function tableCounts(prisma: PrismaClient) {
     prisma.outboxEvent.count(),
   ]);
   return { units, versions, lineage, changes, outbox };
+}
+
+/** The supergraph of org-units alone, composed from the schema file as it is now. */
+function composeSupergraph(url: string): string {
+  const typeDefs = parse(readFileSync(path.join(PROJECT_ROOT, 'src/schema.graphql'), 'utf8'));
+  const result = composeServices([{ name: 'org-units', url, typeDefs }]);
+  if (result.errors) throw new Error(`composition failed: ${result.errors.map((e) => e.message).join('; ')}`);
+  return result.supergraphSdl;
 }

@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { DEV_JWT_HS256_SECRET, mintDevToken, type Role } from '@antt/auth';
+import { freePort, REPO_ROOT, startServiceProcess, type ServiceProcess } from '@antt/infra';
+import { createMigratedTestDatabase, getTestInfra, type TestDatabase, uniqueName } from '@antt/testing';
+
+export interface GraphQLResult<T> {
+  data?: T | null;
+  errors?: Array<{ message: string; extensions?: { code?: string; reason?: string } }>;
+}
+
+/** org-units, campaigns and the gateway as real processes on fresh, migrated databases and the test Kafka broker. */
+export interface Stack {
+  orgUnitsDatabase: TestDatabase;
+  campaignsDatabase: TestDatabase;
+  orgUnits: ServiceProcess;
+  campaigns: ServiceProcess;
+  gateway: ServiceProcess;
+  /** A client request to the gateway, with `token` as bearer (none: anonymous). */
+  query<T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<T>>;
+  token(roles: Role[], unitId: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+const echo = (name: string) => (line: string) => {
+  if (/"level":(40|50|60)/.test(line) || !line.startsWith('{')) process.stdout.write(`[${name}] ${line}\n`);
+};
+
+export async function startStack(): Promise<Stack> {
+  const infra = await getTestInfra();
+  const orgUnitsDatabase = await createMigratedTestDatabase('e2e_ou_', path.join(REPO_ROOT, 'apps/org-units'));
+  const campaignsDatabase = await createMigratedTestDatabase('e2e_cp_', path.join(REPO_ROOT, 'apps/campaigns'));
+  const common = { NODE_ENV: 'test', HOST: '127.0.0.1', LOG_LEVEL: 'warn', KAFKA_BROKERS: infra.kafkaBrokers.join(',') };
+  const started: ServiceProcess[] = [];
+  try {
+    const orgUnits = await startServiceProcess({
+      name: 'org-units',
+      entry: 'apps/org-units/src/main.ts',
+      port: await freePort(),
+      env: { ...common, DATABASE_URL: orgUnitsDatabase.url },
+      onOutput: echo('org-units'),
+    });
+    started.push(orgUnits);
+    const campaigns = await startServiceProcess({
+      name: 'campaigns',
+      entry: 'apps/campaigns/src/main.ts',
+      port: await freePort(),
+      // A group of its own, so that the test never moves the offsets of a developer's running platform.
+      env: { ...common, DATABASE_URL: campaignsDatabase.url, UNIT_DIRECTORY_GROUP_ID: uniqueName('e2e-unit-directory-') },
+      onOutput: echo('campaigns'),
+    });
+    started.push(campaigns);
+    const gateway = await startServiceProcess({
+      name: 'gateway',
+      entry: 'apps/gateway/src/main.ts',
+      port: await freePort(),
+      readyPath: '/health',
+      env: { ...common, ORG_UNITS_URL: orgUnits.graphqlUrl, CAMPAIGNS_URL: campaigns.graphqlUrl },
+      onOutput: echo('gateway'),
+    });
+    started.push(gateway);
+    return {
+      orgUnitsDatabase,
+      campaignsDatabase,
+      orgUnits,
+      campaigns,
+      gateway,
+      async query<T>(query: string, variables: Record<string, unknown> = {}, token?: string) {
+        const response = await fetch(gateway.graphqlUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify({ query, variables }),
+        });
+        return (await response.json()) as GraphQLResult<T>;
+      },
+      token: (roles, unitId) => mintDevToken({ subject: `e2e:${roles.join('+')}`, roles, unitId, secret: DEV_JWT_HS256_SECRET }),
+      async stop() {
+        for (const service of [...started].reverse()) await service.stop();
+        await orgUnitsDatabase.drop();
+        await campaignsDatabase.drop();
+      },
+    };
+  } catch (error) {
+    for (const service of [...started].reverse()) await service.stop();
+    await orgUnitsDatabase.drop();
+    await campaignsDatabase.drop();
+    throw error;
+  }
+}
+
+/** Polls `probe` until it returns a value other than undefined, or fails after `timeoutMs`. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

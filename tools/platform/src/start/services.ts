@@ -1,0 +1,34 @@
+import path from 'node:path';
+import { REPO_ROOT, type ServiceName } from '@antt/infra';
+
+/** A service `npm start` runs: where its code and schema live, its port and how to tell it is ready. */
+export interface PlatformService {
+  name: string;
+  entry: string;
+  port: number;
+  readyPath: '/ready' | '/health';
+  /** The service's folder holding `prisma.config.ts`, when it owns a database. */
+  prismaProject?: string;
+  database?: ServiceName;
+}
+
+/** Started in this order, stopped in reverse: subgraphs and workers first, the gateway last. */
+export const PLATFORM_SERVICES: readonly PlatformService[] = [
+  {
+    name: 'org-units',
+    entry: 'apps/org-units/src/main.ts',
+    port: 4001,
+    readyPath: '/ready',
+    prismaProject: path.join(REPO_ROOT, 'apps/org-units'),
+    database: 'org-units',
+  },
+  {
+    name: 'campaigns',
+    entry: 'apps/campaigns/src/main.ts',
+    port: 4002,
+    readyPath: '/ready',
+    prismaProject: path.join(REPO_ROOT, 'apps/campaigns'),
+    database: 'campaigns',
+  },
+  { name: 'gateway', entry: 'apps/gateway/src/main.ts', port: 4000, readyPath: '/health' },
+];
