@@ -5,3 +5,4 @@ export { type TestInfra, type TestInfraMode } from './test-infra';
 export { uniqueName } from './unique-name';
 export { kafkaContainerEnvironment } from './kafka-container-env';
 export { createMigratedTestDatabase } from './migrated-database';
+export { startGatewayProcess } from './gateway-process';

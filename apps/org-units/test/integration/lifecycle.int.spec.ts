@@ -105,7 +105,7 @@ describe('org-units lifecycle: every change on a date, every read as of a date',
     expect(all2024.unit.descendants.totalCount).toBe(9);
   });
 
-  it('splits a commune into two new ones, handing its villages over', async () => {
+  it('splits a commune into two new ones under the same parent, with lineage', async () => {
     const parts = await mutateOk<UnitResult[]>(
       harness,
       'splitUnit',

@@ -1,14 +1,7 @@
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
-import { composeServices } from '@apollo/composition';
 import { DEV_JWT_HS256_SECRET, type Identity, mintDevToken, signGatewayAssertion } from '@antt/auth';
-import { parse } from 'graphql';
 import { type RunningServer } from '@antt/service-kit';
-import { createTestDatabase, getTestInfra, type TestDatabase } from '@antt/testing';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- tests migrate their database with the project's own tool
-import { migrateDeploy } from '@antt/prisma-offline';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- tests go through the real gateway, in process, as a client would
-import { createGateway, loadGatewayConfig } from '../../../gateway/src';
+import { createMigratedTestDatabase, getTestInfra, startGatewayProcess, type TestDatabase } from '@antt/testing';
 import { startOrgUnits } from '../../src/app';
 import { loadOrgUnitsConfig } from '../../src/config';
 import { type Clock } from '../../src/domain/shared/clock';
@@ -22,14 +15,14 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 }
 
 /**
- * A migrated test database (prefix h5_), the org-units subgraph on it with a fixed clock, and the gateway in front of
- * it on a supergraph composed from the current schema, both on random ports.
+ * A migrated test database (prefix h5_), the org-units subgraph on it with a fixed clock, and the real gateway process in
+ * front of it (committed supergraph, which CI keeps equal to a fresh composition), both on random ports.
  */
 export interface OrgUnitsHarness {
   database: TestDatabase;
   prisma: PrismaClient;
   server: RunningServer;
-  gateway: RunningServer;
+  gateway: { graphqlUrl: string; stop(): Promise<void> };
   /** Sends a GraphQL request to the gateway with a dev token for `caller` (null: no token, anonymous). */
   request<T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, caller: Identity | null): Promise<GraphQLResponse<T>>;
   /** Sends a request straight to the subgraph, signed as the gateway signs it (for `_entities`). */
@@ -41,9 +34,8 @@ export const fixedClock = (today: string): Clock => ({ today: () => today, now: 
 
 export async function startHarness(today = '2025-09-01'): Promise<OrgUnitsHarness> {
   const infra = await getTestInfra();
-  const database = await createTestDatabase('h5_');
+  const database = await createMigratedTestDatabase('h5_', PROJECT_ROOT);
   try {
-    await migrateDeploy({ projectRoot: PROJECT_ROOT, databaseUrl: database.url });
     const config = loadOrgUnitsConfig({
       NODE_ENV: 'test',
       PORT: '0',
@@ -55,11 +47,7 @@ export async function startHarness(today = '2025-09-01'): Promise<OrgUnitsHarnes
     });
     const server = await startOrgUnits(config, { clock: fixedClock(today), handleSignals: false });
     const prisma = createPrismaClient(database.url, 2);
-    const gateway = await createGateway({
-      supergraphSdl: composeSupergraph(server.url),
-      config: loadGatewayConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ORG_UNITS_URL: server.url }),
-      handleSignals: false,
-    });
+    const gateway = await startGatewayProcess({ ORG_UNITS_URL: server.url });
     return {
       database,
       prisma,
@@ -69,7 +57,7 @@ export async function startHarness(today = '2025-09-01'): Promise<OrgUnitsHarnes
         const authorization = caller
           ? { authorization: `Bearer ${await mintDevToken({ subject: caller.subject, roles: caller.roles, unitId: caller.jurisdictionUnitId, secret: DEV_JWT_HS256_SECRET })}` }
           : {};
-        const response = await fetch(gateway.url, {
+        const response = await fetch(gateway.graphqlUrl, {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...authorization },
           body: JSON.stringify({ query, variables }),
@@ -120,12 +108,4 @@ export async function tableCounts(prisma: PrismaClient) {
     prisma.outboxEvent.count(),
   ]);
   return { units, versions, lineage, changes, outbox };
-}
-
-/** The supergraph of org-units alone, composed from the schema file as it is now. */
-function composeSupergraph(url: string): string {
-  const typeDefs = parse(readFileSync(path.join(PROJECT_ROOT, 'src/schema.graphql'), 'utf8'));
-  const result = composeServices([{ name: 'org-units', url, typeDefs }]);
-  if (result.errors) throw new Error(`composition failed: ${result.errors.map((e) => e.message).join('; ')}`);
-  return result.supergraphSdl;
 }

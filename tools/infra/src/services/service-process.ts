@@ -34,6 +34,11 @@ export interface ServiceProcess {
 
 const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 
+// kafkajs 2.2.4 schedules a negative timeout on Node 24; the warning is harmless and would drown the logs.
+function nodeOptions(): string {
+  return [process.env.NODE_OPTIONS, '--disable-warning=TimeoutNegativeWarning'].filter(Boolean).join(' ');
+}
+
 function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => child.once('exit', () => resolve()));
@@ -48,7 +53,7 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
   const recent: string[] = [];
   const child = spawn(process.execPath, [TSX, '--tsconfig', path.join(REPO_ROOT, 'tsconfig.base.json'), options.entry], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...options.env, PORT: String(options.port) },
+    env: { ...process.env, NODE_OPTIONS: nodeOptions(), ...options.env, PORT: String(options.port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const onLine = (chunk: Buffer) => {

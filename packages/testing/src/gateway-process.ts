@@ -1,0 +1,15 @@
+import { freePort, startServiceProcess, type ServiceProcess } from '@antt/infra';
+
+/**
+ * The real gateway (`apps/gateway`, committed supergraph) as a process on a free port, routed to the given subgraph URLs,
+ * e.g. `{ ORG_UNITS_URL: subgraph.url }`. Tests then call it as a client would, with bearer tokens.
+ */
+export async function startGatewayProcess(subgraphUrls: Record<string, string>): Promise<ServiceProcess> {
+  return startServiceProcess({
+    name: 'gateway',
+    entry: 'apps/gateway/src/main.ts',
+    port: await freePort(),
+    readyPath: '/health',
+    env: { NODE_ENV: 'test', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...subgraphUrls },
+  });
+}
