@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { createMigratedTestDatabase, type TestDatabase } from '@antt/testing';
+import { projectUnitState, UnitDirectory, type UnitState } from '@antt/unit-directory';
+import { createPrismaClient, type CampaignsPrisma } from '../src/infrastructure/prisma-client';
+
+/** The unit directory on the campaigns database, through its own Prisma client and migrations. */
+describe('campaigns unit directory (projection and queries)', () => {
+  let database: TestDatabase;
+  let prisma: CampaignsPrisma;
+  let directory: UnitDirectory;
+  const ids = { province: randomUUID(), district: randomUUID(), commune: randomUUID(), village: randomUUID() };
+
+  const state = (unitId: string, kind: string, code: string, revision: number, timeline: UnitState['timeline'], dissolvedOn: string | null = null): UnitState => ({
+    unitId,
+    kind,
+    code,
+    revision,
+    dissolvedOn,
+    timeline,
+  });
+  const period = (validFrom: string, validTo: string | null, name: string, parentId: string | null) => ({ validFrom, validTo, name, parentId, managingUnitId: null });
+
+  beforeAll(async () => {
+    database = await createMigratedTestDatabase('cp_dir_', path.resolve(__dirname, '..'));
+    prisma = createPrismaClient(database.url, 2);
+    directory = new UnitDirectory(prisma);
+    await prisma.$transaction(async (tx) => {
+      await projectUnitState(tx, state(ids.province, 'PROVINCE', 'TB', 1, [period('2020-01-01', null, 'Tỉnh Thái Bình', null)]));
+      await projectUnitState(tx, state(ids.district, 'DISTRICT', 'TB-VT', 2, [period('2020-01-01', '2025-07-01', 'Huyện Vũ Thư', ids.province)], '2025-07-01'));
+      await projectUnitState(
+        tx,
+        state(ids.commune, 'COMMUNE', 'TB-VT-VUHOI', 2, [
+          period('2020-01-01', '2025-07-01', 'Xã Vũ Hội', ids.district),
+          period('2025-07-01', null, 'Xã Vũ Hội', ids.province),
+        ]),
+      );
+      await projectUnitState(tx, state(ids.village, 'RESIDENTIAL_AREA', 'TB-VT-VUHOI-T01', 1, [period('2020-01-01', null, 'Thôn Đông', ids.commune)]));
+    });
+  });
+
+  afterAll(async () => {
+    await prisma?.$disconnect();
+    await database?.drop();
+  });
+
+  it('answers ancestry and jurisdiction by date, before and after the district was abolished', async () => {
+    expect((await directory.ancestorsOf(ids.village, '2024-06-01')).map((entry) => entry.code)).toEqual(['TB-VT-VUHOI-T01', 'TB-VT-VUHOI', 'TB-VT', 'TB']);
+    expect((await directory.ancestorsOf(ids.village, '2025-08-01')).map((entry) => entry.code)).toEqual(['TB-VT-VUHOI-T01', 'TB-VT-VUHOI', 'TB']);
+    expect(await directory.isWithin(ids.village, ids.district, '2024-06-01')).toBe(true);
+    expect(await directory.isWithin(ids.village, ids.district, '2025-08-01')).toBe(false);
+    expect(await directory.isWithin(ids.district, ids.district, '2025-08-01')).toBe(false);
+    expect((await directory.ancestorOfKind(ids.village, ['DISTRICT'], '2024-06-01'))?.code).toBe('TB-VT');
+    expect(await directory.ancestorOfKind(ids.village, ['DISTRICT'], '2025-08-01')).toBeNull();
+    expect((await directory.descendantsOf(ids.province, '2024-06-01', ['COMMUNE', 'RESIDENTIAL_AREA'])).map((e) => [e.code, e.depth])).toEqual([
+      ['TB-VT-VUHOI', 2],
+      ['TB-VT-VUHOI-T01', 3],
+    ]);
+  });
+
+  it('applies a newer revision whole, and ignores a redelivered or older one', async () => {
+    const renamed = state(ids.village, 'RESIDENTIAL_AREA', 'TB-VT-VUHOI-T01', 2, [
+      period('2020-01-01', '2025-01-01', 'Thôn Đông', ids.commune),
+      period('2025-01-01', null, 'Thôn Đông Hưng', ids.commune),
+    ]);
+    expect(await prisma.$transaction((tx) => projectUnitState(tx, renamed))).toBe('applied');
+    expect(await prisma.$transaction((tx) => projectUnitState(tx, renamed))).toBe('stale');
+    const older = state(ids.village, 'RESIDENTIAL_AREA', 'TB-VT-VUHOI-T01', 1, [period('2020-01-01', null, 'Tên cũ', ids.commune)]);
+    expect(await prisma.$transaction((tx) => projectUnitState(tx, older))).toBe('stale');
+    expect((await directory.unitAt(ids.village, '2025-03-01'))?.name).toBe('Thôn Đông Hưng');
+    expect((await directory.unitAt(ids.village, '2024-03-01'))?.name).toBe('Thôn Đông');
+    expect(await directory.revisionOf(ids.village)).toBe(2);
+    expect(await prisma.directoryUnitVersion.count({ where: { unitId: ids.village } })).toBe(2);
+  });
+});
