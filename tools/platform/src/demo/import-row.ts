@@ -1,32 +1,8 @@
-/** Kinds of units in the tree, as the org-units service names them. */
-export const UNIT_KINDS = [
-  'PROVINCE',
-  'DISTRICT',
-  'COMMUNE',
-  'RESIDENTIAL_AREA',
-  'AGENCY',
-  'ENTERPRISE',
-  'SCHOOL',
-  'DEPARTMENT',
-  'SECURITY_TEAM',
-] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
+import { ENTERPRISE_SIZES, SCHOOL_LEVELS, UNIT_KINDS, type UnitKind } from '@antt/contracts';
 
-/** Enterprise size classes (Decree 80/2021): decides whether Circular 124 applies (not to small or micro). */
-export const ENTERPRISE_SIZES = ['MICRO', 'SMALL', 'MEDIUM', 'LARGE'] as const;
+/** The vocabularies are the event contracts' own, so that demo rows always fit what org-units publishes. */
+export { ENTERPRISE_SIZES, SCHOOL_LEVELS, UNIT_KINDS, type UnitKind };
 export type EnterpriseSize = (typeof ENTERPRISE_SIZES)[number];
-
-/** School levels: Circular 124 excludes nursery, preschool and primary schools. */
-export const SCHOOL_LEVELS = [
-  'NURSERY',
-  'PRESCHOOL',
-  'PRIMARY',
-  'LOWER_SECONDARY',
-  'UPPER_SECONDARY',
-  'MULTI_LEVEL',
-  'VOCATIONAL',
-  'HIGHER_EDUCATION',
-] as const;
 export type SchoolLevel = (typeof SCHOOL_LEVELS)[number];
 
 /**

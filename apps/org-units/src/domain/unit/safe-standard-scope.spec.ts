@@ -7,6 +7,8 @@ describe('R1 safe-standard scope', () => {
     ['COMMUNE', {}, true, null],
     ['AGENCY', { armedForces: true }, false, 'ARMED_FORCES_AGENCY'],
     ['AGENCY', { armedForces: false }, true, null],
+    ['DEPARTMENT', { armedForces: true }, false, 'ARMED_FORCES_AGENCY'],
+    ['DEPARTMENT', {}, true, null],
     ['ENTERPRISE', { enterpriseSize: 'MICRO' }, false, 'SMALL_OR_MICRO_ENTERPRISE'],
     ['ENTERPRISE', { enterpriseSize: 'MEDIUM' }, true, null],
     ['SCHOOL', { schoolLevel: 'PRESCHOOL' }, false, 'EARLY_OR_PRIMARY_SCHOOL'],

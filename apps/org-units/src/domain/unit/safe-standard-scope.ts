@@ -16,8 +16,8 @@ const excluded = (reason: SafeStandardExclusion): SafeStandardScope => ({ applie
 
 /**
  * R1 (Circular 124): the safe standard applies to residential areas, communes, agencies (not armed forces),
- * enterprises (not small or micro) and schools (not primary, preschool or nursery). An unknown size or level is in scope
- * until the unit says otherwise.
+ * enterprises (not small or micro) and schools (not primary, preschool or nursery). Provincial departments are agencies
+ * of the province. An unknown size or level is in scope until the unit says otherwise.
  */
 export function safeStandardScope(kind: UnitKind, attributes: UnitAttributes): SafeStandardScope {
   switch (kind) {
@@ -25,6 +25,7 @@ export function safeStandardScope(kind: UnitKind, attributes: UnitAttributes): S
     case 'COMMUNE':
       return IN_SCOPE;
     case 'AGENCY':
+    case 'DEPARTMENT':
       return attributes.armedForces === true ? excluded('ARMED_FORCES_AGENCY') : IN_SCOPE;
     case 'ENTERPRISE':
       return attributes.enterpriseSize === 'MICRO' || attributes.enterpriseSize === 'SMALL'

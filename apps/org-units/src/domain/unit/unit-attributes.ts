@@ -2,11 +2,14 @@ import { ENTERPRISE_SIZES, SCHOOL_LEVELS } from '@antt/contracts';
 import { unitErrors } from './unit.errors';
 import { EMPTY_ATTRIBUTES, type UnitAttributes, type UnitKind } from './unit.types';
 
-/** Attributes that only make sense for one kind; the rest (counts) apply to any unit. */
-const KIND_OF_ATTRIBUTE: Partial<Record<keyof UnitAttributes, UnitKind>> = {
-  enterpriseSize: 'ENTERPRISE',
-  schoolLevel: 'SCHOOL',
-  armedForces: 'AGENCY',
+/**
+ * Attributes that only make sense for some kinds; the rest (counts) apply to any unit. A provincial department is an
+ * agency of the province, so it can be an armed-forces one too (the provincial police, the military command).
+ */
+const KINDS_OF_ATTRIBUTE: Partial<Record<keyof UnitAttributes, readonly UnitKind[]>> = {
+  enterpriseSize: ['ENTERPRISE'],
+  schoolLevel: ['SCHOOL'],
+  armedForces: ['AGENCY', 'DEPARTMENT'],
 };
 
 /** Merges a patch over `base` and checks each value against the unit's kind. Undefined keys keep their value. */
@@ -14,9 +17,9 @@ export function patchAttributes(kind: UnitKind, base: UnitAttributes, patch: Par
   const next: UnitAttributes = { ...base };
   for (const [key, value] of Object.entries(patch) as [keyof UnitAttributes, unknown][]) {
     if (value === undefined || !(key in EMPTY_ATTRIBUTES)) continue;
-    const onlyFor = KIND_OF_ATTRIBUTE[key];
-    if (value !== null && onlyFor && onlyFor !== kind) {
-      throw unitErrors.invalidInput(`${key} applies to ${onlyFor} units only`, { field: key, kind });
+    const onlyFor = KINDS_OF_ATTRIBUTE[key];
+    if (value !== null && onlyFor && !onlyFor.includes(kind)) {
+      throw unitErrors.invalidInput(`${key} applies to ${onlyFor.join(' and ')} units only`, { field: key, kind });
     }
     (next as unknown as Record<string, unknown>)[key] = value;
   }

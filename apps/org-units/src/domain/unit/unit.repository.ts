@@ -4,7 +4,7 @@ import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { toDbDate } from '../shared/calendar-date';
 import { type SubtreeScope, type UnitListFilter } from './unit-query.types';
 import { type ViewRow, recordFromModel, viewFromRow } from './unit-rows';
-import { allUnitsCte, likeContains, likePrefix, liveOn, subtreeCte } from './unit-tree.sql';
+import { allUnitsCte, likeContains, likePrefix, liveOn, slimUnitsCte, subtreeCte, VIEW_COLUMNS } from './unit-tree.sql';
 import { unitErrors } from './unit.errors';
 import {
   type LineageEventKind,
@@ -154,14 +154,18 @@ export class UnitReader {
     const conditions = baseConditions(filter.kinds, filter.nameTerms);
     if (filter.parentId) conditions.push(Prisma.sql`"parentId" = ${filter.parentId}::text`);
     const rows = await this.db.$queryRaw<(ViewRow & { totalCount: number })[]>`
-      WITH RECURSIVE ${scope ? subtreeCte(scope.rootId, asOf, scope.includeRoot) : allUnitsCte(asOf)},
-      matched AS (SELECT * FROM base WHERE ${Prisma.join(conditions, ' AND ')})
-      SELECT m.*, c.total AS "totalCount"
+      WITH RECURSIVE ${slimUnitsCte(scope, asOf)},
+      matched AS (SELECT node_id, code FROM slim WHERE ${Prisma.join(conditions, ' AND ')}),
+      page AS (
+        SELECT node_id, code FROM matched WHERE ${page.afterCode}::text IS NULL OR matched.code > ${page.afterCode}::text
+        ORDER BY code LIMIT ${page.first + 1}
+      )
+      SELECT ${VIEW_COLUMNS}, c.total AS "totalCount"
       FROM (SELECT count(*)::int AS total FROM matched) c
-      LEFT JOIN LATERAL (
-        SELECT * FROM matched WHERE ${page.afterCode}::text IS NULL OR matched.code > ${page.afterCode}::text
-        ORDER BY matched.code LIMIT ${page.first + 1}
-      ) m ON true`;
+      LEFT JOIN page p ON true
+      LEFT JOIN unit u ON u.id = p.node_id
+      LEFT JOIN unit_version v ON v.unit_id = p.node_id AND ${liveOn('v', asOf)}
+      ORDER BY p.code`;
     const totalCount = rows[0]?.totalCount ?? 0;
     const found = rows.filter((row) => row.id !== null);
     return {
