@@ -51,8 +51,8 @@ function stopPlatform(child: ChildProcess): Promise<void> {
   });
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
 async function measureDescendants(orgUnitsUrl: string, requests: number): Promise<void> {
@@ -71,8 +71,8 @@ async function measureDescendants(orgUnitsUrl: string, requests: number): Promis
         body: JSON.stringify({ query }),
       });
       const body = (await response.json()) as { errors?: unknown; data?: { unit: { descendants: { totalCount: number } } } };
-      if (body.errors) throw new Error(`${label}: ${JSON.stringify(body.errors)}`);
-      return body.data!.unit.descendants.totalCount;
+      if (body.errors || !body.data) throw new Error(`${label}: ${JSON.stringify(body.errors)}`);
+      return body.data.unit.descendants.totalCount;
     };
     for (let i = 0; i < 20; i++) await send();
     const timings: number[] = [];
@@ -83,7 +83,7 @@ async function measureDescendants(orgUnitsUrl: string, requests: number): Promis
       timings.push(performance.now() - t0);
     }
     timings.sort((a, b) => a - b);
-    const row = { requests, totalCount, p50Ms: +percentile(timings, 50).toFixed(1), p95Ms: +percentile(timings, 95).toFixed(1), maxMs: +timings.at(-1)!.toFixed(1) };
+    const row = { requests, totalCount, p50Ms: +percentile(timings, 50).toFixed(1), p95Ms: +percentile(timings, 95).toFixed(1), maxMs: +(timings.at(-1) ?? Number.NaN).toFixed(1) };
     latency[label] = row;
     log(`${label}: ${JSON.stringify(row)}`);
   }
