@@ -27,6 +27,7 @@ export async function startCampaigns(config: CampaignsConfig, options: Campaigns
     // One declared dead-letter topic, whatever group id an environment runs the directory under.
     deadLetterTopic: deadLetterTopicFor(CONSUMER_GROUPS.campaignsUnitDirectory),
     topics: UNIT_DIRECTORY_TOPICS,
+    topicPrefix: config.KAFKA_TOPIC_PREFIX,
     handlers: unitDirectoryHandlers(),
     transaction: (fn) => prisma.$transaction(fn),
   });

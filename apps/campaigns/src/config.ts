@@ -8,6 +8,8 @@ export const campaignsConfigShape = {
   DATABASE_URL: z.url(),
   KAFKA_BROKERS: commaListSchema(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** Namespace before every topic name (default none), for an environment isolated on a shared broker (tests, benchmarks). */
+  KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-z0-9._-]*$/, 'lower-case letters, digits, ".", "_" and "-" only').default(''),
   /** Consumer group of the unit directory; a new group rebuilds the directory from the start of the topic. */
   UNIT_DIRECTORY_GROUP_ID: z.string().min(1).default(CONSUMER_GROUPS.campaignsUnitDirectory),
 };

@@ -19,7 +19,7 @@ export async function startOrgUnits(config: OrgUnitsConfig, options: OrgUnitsApp
   const domain = createOrgUnitsDomain(prisma, options.clock ?? systemClock(config.ORG_UNITS_TIME_ZONE));
   const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: 'org-units' });
   const relay = config.OUTBOX_RELAY_ENABLED
-    ? new OutboxRelay({ databaseUrl: config.DATABASE_URL, service: 'org-units', kafka })
+    ? new OutboxRelay({ databaseUrl: config.DATABASE_URL, service: 'org-units', kafka, topicPrefix: config.KAFKA_TOPIC_PREFIX })
     : null;
   await relay?.start();
   return startSubgraph({

@@ -9,6 +9,8 @@ export const orgUnitsConfigShape = {
   /** "Today" for as-of defaults and effective dates is taken in this zone. */
   ORG_UNITS_TIME_ZONE: z.string().default('Asia/Ho_Chi_Minh'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** Namespace before every topic name (default none), for an environment isolated on a shared broker (tests, benchmarks). */
+  KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-z0-9._-]*$/, 'lower-case letters, digits, ".", "_" and "-" only').default(''),
   /** Start the outbox relay with the server (tests and one-off tools may run without it). */
   OUTBOX_RELAY_ENABLED: z.stringbool().default(true),
 };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { topicRecordCount } from '@antt/events';
 import pg from 'pg';
 import { openDirectory } from './support/directory-reader';
 import { eventually, startStack, type Stack } from './support/stack';
@@ -112,6 +113,16 @@ describe('org-units through the gateway, and its events into the campaigns unit 
       expect((await directory.ancestorOfKind(units.R1!.id, ['COMMUNE'], '2025-08-01'))?.code).toBe(`${tag}-C12`);
       const descendants2024 = await directory.descendantsOf(units.D1!.id, '2024-06-01');
       expect(descendants2024.map((d) => d.code).sort()).toEqual([`${tag}-C1`, `${tag}-C2`, `${tag}-R1`, `${tag}-R2`]);
+
+      // Every outbox row went to this stack's own topic, once.
+      const outbox = new pg.Client({ connectionString: stack.orgUnitsDatabase.url });
+      await outbox.connect();
+      const { rows } = await outbox.query<{ published: string; total: string }>(
+        'SELECT count(*) FILTER (WHERE published_at IS NOT NULL) AS published, count(*) AS total FROM outbox_event',
+      );
+      await outbox.end();
+      expect(Number(rows[0]!.published)).toBe(Number(rows[0]!.total));
+      expect(await topicRecordCount(stack.kafkaBrokers, `${stack.topicPrefix}org-units.unit`)).toBe(Number(rows[0]!.total));
     } finally {
       await close();
     }

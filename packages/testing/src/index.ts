@@ -1,6 +1,6 @@
 export { getTestInfra } from './get-test-infra';
 export { createTestDatabase, type TestDatabase } from './test-database';
-export { createTestTopics, type TestTopicSpec, type TestTopics } from './test-topics';
+export { createIsolatedTopics, createTestTopics, type IsolatedTopics, type TestTopicSpec, type TestTopics } from './test-topics';
 export { type TestInfra, type TestInfraMode } from './test-infra';
 export { uniqueName } from './unique-name';
 export { kafkaContainerEnvironment } from './kafka-container-env';

@@ -1,5 +1,7 @@
+import { TOPICS } from '@antt/contracts';
 import { deleteTopics, ensureTopics } from '@antt/events';
 import { getTestInfra } from './get-test-infra';
+import { uniqueName } from './unique-name';
 
 /** A topic a test needs; unset fields default to 1 partition, kept forever, delete policy. */
 export interface TestTopicSpec {
@@ -31,4 +33,23 @@ export async function createTestTopics(specs: readonly TestTopicSpec[]): Promise
   await ensureTopics(kafkaBrokers, topics);
   const names = topics.map((topic) => topic.name);
   return { names, drop: () => deleteTopics(kafkaBrokers, names) };
+}
+
+/** The platform's declared topics under a prefix of their own, for services started by a test on a shared broker. */
+export interface IsolatedTopics {
+  /** Give it to the services as `KAFKA_TOPIC_PREFIX`. */
+  prefix: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * Creates every declared topic (`TOPICS` of `@antt/contracts`) under a unique prefix, so that the services a test starts
+ * publish and consume there and never touch a developer's running platform on the same broker.
+ */
+export async function createIsolatedTopics(): Promise<IsolatedTopics> {
+  const prefix = `${uniqueName('t')}.`;
+  const topics = await createTestTopics(
+    TOPICS.map((topic) => ({ ...topic, name: `${prefix}${topic.name}` })),
+  );
+  return { prefix, drop: topics.drop };
 }

@@ -12,6 +12,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEV_JWT_HS256_SECRET, mintDevToken } from '@antt/auth';
+import { TOPICS } from '@antt/contracts';
+import { deleteTopics, ensureTopics } from '@antt/events';
 import { createDatabases, databaseUrl, dropDatabase, REPO_ROOT, up } from '@antt/infra';
 import { migrateDeploy } from '@antt/prisma-offline';
 import { nationalTree, serializeRows } from './demo';
@@ -90,14 +92,19 @@ async function measureDescendants(orgUnitsUrl: string, requests: number): Promis
   results.descendantsThroughGateway = latency;
 }
 
-async function benchStart(adminUrl: string, requests: number): Promise<void> {
+async function benchStart(adminUrl: string, brokers: string[], requests: number): Promise<void> {
   const suffix = Date.now().toString(36);
   const names = { orgUnits: `antt_bench_org_units_${suffix}`, campaigns: `antt_bench_campaigns_${suffix}` };
   await createDatabases(adminUrl, Object.values(names));
+  // Topics and a consumer group of its own: the benchmark never feeds a developer's platform on the same broker.
+  const prefix = `bench_${suffix}.`;
+  const topics = TOPICS.map((topic) => ({ ...topic, name: `${prefix}${topic.name}` }));
+  await ensureTopics(brokers, topics);
   const env = {
     ORG_UNITS_DATABASE_URL: databaseUrl(adminUrl, names.orgUnits),
     CAMPAIGNS_DATABASE_URL: databaseUrl(adminUrl, names.campaigns),
     UNIT_DIRECTORY_GROUP_ID: `bench-unit-directory-${suffix}`,
+    KAFKA_TOPIC_PREFIX: prefix,
   };
   try {
     log('npm start, cold (empty databases: migrations and the demo province)…');
@@ -112,6 +119,7 @@ async function benchStart(adminUrl: string, requests: number): Promise<void> {
     results.startToReadySeconds = { cold: +cold.readySeconds.toFixed(1), warm: +warm.readySeconds.toFixed(1) };
   } finally {
     for (const name of Object.values(names)) await dropDatabase(adminUrl, name);
+    await deleteTopics(brokers, topics.map((topic) => topic.name));
   }
 }
 
@@ -159,7 +167,7 @@ async function main(): Promise<void> {
     options: { 'skip-start': { type: 'boolean' }, 'skip-import': { type: 'boolean' }, requests: { type: 'string', default: '300' } },
   });
   const infra = await up();
-  if (!values['skip-start']) await benchStart(infra.postgres.adminUrl, Number(values.requests));
+  if (!values['skip-start']) await benchStart(infra.postgres.adminUrl, infra.kafka.brokers, Number(values.requests));
   if (!values['skip-import']) await benchImport(infra.postgres.adminUrl);
   const out = path.join(REPO_ROOT, '.local', 'bench', 'results.json');
   mkdirSync(path.dirname(out), { recursive: true });

@@ -14,9 +14,6 @@ interface Step {
   command: string;
 }
 
-// kafkajs 2.2.4 schedules a negative timeout on Node 24; the warning is harmless and would drown the test output.
-const NODE_OPTIONS = [process.env.NODE_OPTIONS, '--disable-warning=TimeoutNegativeWarning'].filter(Boolean).join(' ');
-
 const nx = (args: string) => `nx ${args} --outputStyle=static`;
 
 const steps: Step[] = [
@@ -34,7 +31,7 @@ const steps: Step[] = [
 function run(step: Step): boolean {
   const started = Date.now();
   console.log(`\n=== ${step.title}\n$ ${step.command}`);
-  const result = spawnSync(step.command, { cwd: root, stdio: 'inherit', shell: true, env: { ...process.env, NX_DAEMON: 'false', NODE_OPTIONS: NODE_OPTIONS } });
+  const result = spawnSync(step.command, { cwd: root, stdio: 'inherit', shell: true, env: { ...process.env, NX_DAEMON: 'false' } });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const ok = result.status === 0;
   console.log(`=== ${ok ? 'ok' : 'FAILED'} in ${seconds}s: ${step.title}`);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DEV_JWT_HS256_SECRET, mintDevToken, type Role } from '@antt/auth';
 import { freePort, REPO_ROOT, startServiceProcess, type ServiceProcess } from '@antt/infra';
-import { createMigratedTestDatabase, getTestInfra, type TestDatabase, uniqueName } from '@antt/testing';
+import { createIsolatedTopics, createMigratedTestDatabase, getTestInfra, type TestDatabase, uniqueName } from '@antt/testing';
 
 export interface GraphQLResult<T> {
   data?: T | null;
@@ -10,6 +10,9 @@ export interface GraphQLResult<T> {
 
 /** org-units, campaigns and the gateway as real processes on fresh, migrated databases and the test Kafka broker. */
 export interface Stack {
+  /** Prefix of this stack's own topics (`KAFKA_TOPIC_PREFIX` of its services). */
+  topicPrefix: string;
+  kafkaBrokers: string[];
   orgUnitsDatabase: TestDatabase;
   campaignsDatabase: TestDatabase;
   orgUnits: ServiceProcess;
@@ -29,7 +32,15 @@ export async function startStack(): Promise<Stack> {
   const infra = await getTestInfra();
   const orgUnitsDatabase = await createMigratedTestDatabase('e2e_ou_', path.join(REPO_ROOT, 'apps/org-units'));
   const campaignsDatabase = await createMigratedTestDatabase('e2e_cp_', path.join(REPO_ROOT, 'apps/campaigns'));
-  const common = { NODE_ENV: 'test', HOST: '127.0.0.1', LOG_LEVEL: 'warn', KAFKA_BROKERS: infra.kafkaBrokers.join(',') };
+  // Topics of their own, so that the test never feeds a developer's running platform on the same broker.
+  const topics = await createIsolatedTopics();
+  const common = {
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+    KAFKA_TOPIC_PREFIX: topics.prefix,
+  };
   const started: ServiceProcess[] = [];
   try {
     const orgUnits = await startServiceProcess({
@@ -44,7 +55,6 @@ export async function startStack(): Promise<Stack> {
       name: 'campaigns',
       entry: 'apps/campaigns/src/main.ts',
       port: await freePort(),
-      // A group of its own, so that the test never moves the offsets of a developer's running platform.
       env: { ...common, DATABASE_URL: campaignsDatabase.url, UNIT_DIRECTORY_GROUP_ID: uniqueName('e2e-unit-directory-') },
       onOutput: echo('campaigns'),
     });
@@ -59,6 +69,8 @@ export async function startStack(): Promise<Stack> {
     });
     started.push(gateway);
     return {
+      topicPrefix: topics.prefix,
+      kafkaBrokers: infra.kafkaBrokers,
       orgUnitsDatabase,
       campaignsDatabase,
       orgUnits,
@@ -77,12 +89,14 @@ export async function startStack(): Promise<Stack> {
         for (const service of [...started].reverse()) await service.stop();
         await orgUnitsDatabase.drop();
         await campaignsDatabase.drop();
+        await topics.drop();
       },
     };
   } catch (error) {
     for (const service of [...started].reverse()) await service.stop();
     await orgUnitsDatabase.drop();
     await campaignsDatabase.drop();
+    await topics.drop();
     throw error;
   }
 }

@@ -45,3 +45,14 @@ export async function deleteTopics(brokers: string[], names: readonly string[]):
     await admin.disconnect();
   }
 }
+
+/** How many records a topic holds now (sum over partitions of the latest minus the earliest offset). */
+export async function topicRecordCount(brokers: string[], topic: string): Promise<number> {
+  const admin = await connectAdmin(brokers, 'antt-offsets');
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return offsets.reduce((sum, partition) => sum + Number(partition.high) - Number(partition.low), 0);
+  } finally {
+    await admin.disconnect();
+  }
+}

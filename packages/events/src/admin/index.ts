@@ -1,5 +1,5 @@
 export { ensureTopics, type EnsureTopicsResult } from './ensure-topics';
 export { waitForBroker } from './wait-for-broker';
-export { describeTopics, deleteTopics, type TopicDescription } from './describe-topics';
+export { describeTopics, deleteTopics, topicRecordCount, type TopicDescription } from './describe-topics';
 export { verifyRoundTrip } from './verify-round-trip';
 export { type AdminLogger, type TopicSpec, topicConfigEntries } from './topic-spec';

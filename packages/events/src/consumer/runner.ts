@@ -22,6 +22,8 @@ export interface ConsumerOptions<TTx extends SqlExecutor = SqlExecutor> {
   readonly retry?: Partial<RetryPolicy>;
   /** Defaults to `<groupId>.dlq`; the topic must be declared in `TOPICS`. */
   readonly deadLetterTopic?: string;
+  /** Prefix of the environment's topics (default none), as given to the producing services' relays. */
+  readonly topicPrefix?: string;
   readonly logger?: EventsLogger;
   /** Where a new group starts reading; defaults to true (read models are built from the whole topic). */
   readonly fromBeginning?: boolean;
@@ -98,7 +100,8 @@ function countOutcome(counters: { -readonly [K in keyof ConsumerMetrics]: number
 export function startConsumer<TTx extends SqlExecutor>(options: ConsumerOptions<TTx>): ConsumerHandle {
   const handlers = routes(options);
   const logger = options.logger ?? silentLogger;
-  const deadLetterTopic = options.deadLetterTopic ?? deadLetterTopicFor(options.groupId);
+  const topicPrefix = options.topicPrefix ?? '';
+  const deadLetterTopic = `${topicPrefix}${options.deadLetterTopic ?? deadLetterTopicFor(options.groupId)}`;
   const heartbeatIntervalMs = options.heartbeatIntervalMs ?? 3000;
   const retry: RetryPolicy = { attempts: 5, initialBackoffMs: 200, maxBackoffMs: 5000, ...options.retry };
   const maxRestarts = options.maxRestarts ?? 10;
@@ -166,7 +169,7 @@ export function startConsumer<TTx extends SqlExecutor>(options: ConsumerOptions<
 
   const run = async () => {
     await consumer.connect();
-    await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning ?? true });
+    await consumer.subscribe({ topics: options.topics.map((topic) => `${topicPrefix}${topic}`), fromBeginning: options.fromBeginning ?? true });
     await consumer.run({
       autoCommit: false,
       eachMessage: async ({ topic, partition, message, heartbeat }) => {

@@ -26,6 +26,11 @@ export interface OutboxRelayOptions {
   /** Backoff after a failed tick (broker or database down); defaults to 250 ms doubling to 10 s. */
   readonly backoff?: Partial<BackoffPolicy>;
   /**
+   * Prefix put before every declared topic name (default none): an isolated environment, such as a test run sharing a
+   * developer's broker, publishes to `<prefix><topic>` and its consumers read there (see `startConsumer`).
+   */
+  readonly topicPrefix?: string;
+  /**
    * Test seam: runs after the broker acknowledged a batch and before the rows are marked published. Throwing here
    * (or ending the process) reproduces a relay killed between the two: the transaction rolls back, the rows stay
    * unpublished and are published again, so consumers see duplicates. Never set in production code.
@@ -240,7 +245,7 @@ export class OutboxRelay {
     const producer = await this.ensureProducer();
     await producer.send(
       rows.map((row) => ({
-        topic: row.topic,
+        topic: `${this.options.topicPrefix ?? ''}${row.topic}`,
         key: row.aggregate_id,
         value: JSON.stringify(row.envelope),
         headers: recordHeaders(row.envelope),
