@@ -110,11 +110,13 @@ async function benchStart(adminUrl: string, brokers: string[], requests: number)
     log('npm start, cold (empty databases: migrations and the demo province)…');
     const cold = await startPlatform(env);
     log(`cold start ready in ${cold.readySeconds.toFixed(1)} s`);
-    await measureDescendants(env.ORG_UNITS_DATABASE_URL, requests);
     await stopPlatform(cold.child);
     log('npm start, warm (same databases)…');
     const warm = await startPlatform(env);
     log(`warm start ready in ${warm.readySeconds.toFixed(1)} s`);
+    // Measured on the warm platform: after a cold start the relay and the unit-directory consumer are still busy
+    // with the demo province's 5,589 events, which is start-up work, not the steady state a reader sees.
+    await measureDescendants(env.ORG_UNITS_DATABASE_URL, requests);
     await stopPlatform(warm.child);
     results.startToReadySeconds = { cold: +cold.readySeconds.toFixed(1), warm: +warm.readySeconds.toFixed(1) };
   } finally {
