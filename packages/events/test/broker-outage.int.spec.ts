@@ -1,4 +1,3 @@
-import { OutboxRelay, startConsumer } from '../src';
 import { createScratch, eventually, type Scratch } from './support/scratch';
 
 describe('broker outage', () => {
@@ -17,25 +16,8 @@ describe('broker outage', () => {
     const write = async (from: number, to: number) => {
       for (let i = from; i < to; i += 1) await scratch.write(items[i % items.length] as string);
     };
-    const relay = new OutboxRelay({
-      databaseUrl: scratch.database.url,
-      service: scratch.service,
-      kafka: scratch.kafka,
-      pollIntervalMs: 1000,
-      backoff: { initialBackoffMs: 200, maxBackoffMs: 2000 },
-    });
-    const consumer = startConsumer({
-      kafka: scratch.kafka,
-      groupId: scratch.groupId,
-      topics: [scratch.topic],
-      contracts: scratch.contracts.all,
-      handlers: { [scratch.contracts.changed.fullType]: scratch.project },
-      transaction: scratch.transaction,
-      deadLetterTopic: scratch.deadLetterTopic,
-      sessionTimeoutMs: 6000,
-      heartbeatIntervalMs: 1000,
-      maxRestarts: 50,
-    });
+    const relay = scratch.relay({ pollIntervalMs: 1000, backoff: { initialBackoffMs: 200, maxBackoffMs: 2000 } });
+    const consumer = scratch.consumer({ maxRestarts: 50 });
     try {
       await relay.start();
       await consumer.ready;

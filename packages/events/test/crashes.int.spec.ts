@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { OutboxRelay, startConsumer } from '../src';
 import { readTopic } from './support/read-topic';
 import { createScratch, eventually, type Scratch } from './support/scratch';
 
@@ -57,18 +56,8 @@ describe('crashes', () => {
     expect(doomed.output).toContain('killed\n');
     expect(await scratch.count('SELECT count(*) AS n FROM outbox_event WHERE published_at IS NULL')).toBe(50);
 
-    const relay = new OutboxRelay({ databaseUrl: scratch.database.url, service: scratch.service, kafka: scratch.kafka, pollIntervalMs: 500 });
-    const consumer = startConsumer({
-      kafka: scratch.kafka,
-      groupId: scratch.groupId,
-      topics: [scratch.topic],
-      contracts: scratch.contracts.all,
-      handlers: { [scratch.contracts.changed.fullType]: scratch.project },
-      transaction: scratch.transaction,
-      deadLetterTopic: scratch.deadLetterTopic,
-      sessionTimeoutMs: 6000,
-      heartbeatIntervalMs: 1000,
-    });
+    const relay = scratch.relay();
+    const consumer = scratch.consumer();
     try {
       await relay.start();
       await consumer.ready;
@@ -89,7 +78,7 @@ describe('crashes', () => {
 
   it('a consumer killed before committing: the record is read again and applied once', async () => {
     const items = scratch.newItems(4);
-    const relay = new OutboxRelay({ databaseUrl: scratch.database.url, service: scratch.service, kafka: scratch.kafka, pollIntervalMs: 500 });
+    const relay = scratch.relay();
     await relay.start();
     try {
       for (let i = 0; i < 20; i += 1) await scratch.write(items[i % items.length] as string);
@@ -103,17 +92,7 @@ describe('crashes', () => {
     expect(doomed.output).toContain('killed\n');
     expect(await scratch.count('SELECT count(*) AS n FROM projection')).toBe(1);
 
-    const consumer = startConsumer({
-      kafka: scratch.kafka,
-      groupId: scratch.groupId,
-      topics: [scratch.topic],
-      contracts: scratch.contracts.all,
-      handlers: { [scratch.contracts.changed.fullType]: scratch.project },
-      transaction: scratch.transaction,
-      deadLetterTopic: scratch.deadLetterTopic,
-      sessionTimeoutMs: 6000,
-      heartbeatIntervalMs: 1000,
-    });
+    const consumer = scratch.consumer();
     try {
       await consumer.ready;
       await eventually(() => Promise.resolve(consumer.metrics()), (m) => m.applied + m.duplicates >= 20);

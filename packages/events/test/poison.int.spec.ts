@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
-import { appendToOutbox, buildEnvelope, OutboxRelay, recordHeaders, startConsumer } from '../src';
+import { appendToOutbox, buildEnvelope, recordHeaders } from '../src';
 import { readTopic } from './support/read-topic';
 import { createScratch, eventually, type Scratch } from './support/scratch';
 
@@ -38,23 +38,15 @@ describe('poison events', () => {
     });
     for (let i = 0; i < 5; i += 1) await scratch.write(item);
 
-    const relay = new OutboxRelay({ databaseUrl: scratch.database.url, service: scratch.service, kafka: scratch.kafka, pollIntervalMs: 500 });
-    const consumer = startConsumer({
-      kafka: scratch.kafka,
-      groupId: scratch.groupId,
-      topics: [scratch.topic],
-      contracts: scratch.contracts.all,
+    const relay = scratch.relay();
+    const consumer = scratch.consumer({
       handlers: {
         [scratch.contracts.changed.fullType]: scratch.project,
         [scratch.contracts.rejected.fullType]: async () => {
           throw new Error('projection refuses this event');
         },
       },
-      transaction: scratch.transaction,
-      deadLetterTopic: scratch.deadLetterTopic,
       retry: { attempts: 3, initialBackoffMs: 50, maxBackoffMs: 200 },
-      sessionTimeoutMs: 6000,
-      heartbeatIntervalMs: 1000,
     });
     try {
       await relay.start();

@@ -1,4 +1,3 @@
-import { OutboxRelay, startConsumer } from '../src';
 import { readTopic } from './support/read-topic';
 import { createScratch, eventually, type Scratch } from './support/scratch';
 
@@ -15,18 +14,8 @@ describe('outbox → relay → Kafka → consumer', () => {
 
   it('applies each of N events once, in order per key', async () => {
     const items = scratch.newItems(10);
-    const relay = new OutboxRelay({ databaseUrl: scratch.database.url, service: scratch.service, kafka: scratch.kafka, pollIntervalMs: 1000 });
-    const consumer = startConsumer({
-      kafka: scratch.kafka,
-      groupId: scratch.groupId,
-      topics: [scratch.topic],
-      contracts: scratch.contracts.all,
-      handlers: { [scratch.contracts.changed.fullType]: scratch.project },
-      transaction: scratch.transaction,
-      deadLetterTopic: scratch.deadLetterTopic,
-      sessionTimeoutMs: 6000,
-      heartbeatIntervalMs: 1000,
-    });
+    const relay = scratch.relay({ pollIntervalMs: 1000 });
+    const consumer = scratch.consumer();
     try {
       await relay.start();
       await consumer.ready;
@@ -58,7 +47,7 @@ describe('outbox → relay → Kafka → consumer', () => {
     const items = scratch.newItems(12);
     const relays = [1, 2].map(
       () =>
-        new OutboxRelay({ databaseUrl: scratch.database.url, service: scratch.service, kafka: scratch.kafka, pollIntervalMs: 200, batchSize: 7 }),
+        scratch.relay({ pollIntervalMs: 200, batchSize: 7 }),
     );
     await Promise.all(relays.map((relay) => relay.start()));
     try {

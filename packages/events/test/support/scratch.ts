@@ -3,11 +3,15 @@ import { createTestDatabase, createTestTopics, getTestInfra, uniqueName } from '
 import { Pool } from 'pg';
 import {
   appendToOutbox,
+  type ConsumerOptions,
   createKafkaClient,
   EVENTS_TABLES_DDL,
   type EventHandler,
   type KafkaClient,
+  OutboxRelay,
+  type OutboxRelayOptions,
   silentLogger,
+  startConsumer,
 } from '../../src';
 import { demoContracts } from './demo-contracts';
 import { pgTransaction } from './pg-transaction';
@@ -72,6 +76,30 @@ export async function createScratch(label: string, options: { partitions?: numbe
     return [...items].every(([item, revision]) => seen.get(item) === revision);
   }
 
+  const service = `h3-${label}`;
+  const groupId = uniqueName(`h3-${label}-group`);
+
+  /** A relay on the scratch outbox with short timers; `overrides` win. */
+  function relay(overrides: Partial<OutboxRelayOptions> = {}): OutboxRelay {
+    return new OutboxRelay({ databaseUrl: database.url, service, kafka, pollIntervalMs: 500, ...overrides });
+  }
+
+  /** The scratch projection's consumer (short session timeouts for fast rebalances); `overrides` win. */
+  function consumer(overrides: Partial<ConsumerOptions> = {}) {
+    return startConsumer({
+      kafka,
+      groupId,
+      topics: [topic],
+      contracts: contracts.all,
+      handlers: { [contracts.changed.fullType]: project },
+      transaction,
+      deadLetterTopic,
+      sessionTimeoutMs: 6000,
+      heartbeatIntervalMs: 1000,
+      ...overrides,
+    });
+  }
+
   return {
     infra,
     database,
@@ -81,12 +109,14 @@ export async function createScratch(label: string, options: { partitions?: numbe
     kafka,
     contracts,
     transaction,
-    service: `h3-${label}`,
-    groupId: uniqueName(`h3-${label}-group`),
+    service,
+    groupId,
     logger: silentLogger,
     newItems: (n: number) => Array.from({ length: n }, () => randomUUID()),
     write,
     project,
+    relay,
+    consumer,
     count,
     appliedInOrder,
     async drop() {
