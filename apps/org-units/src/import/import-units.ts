@@ -48,5 +48,6 @@ export async function importUnits(prisma: PrismaClient, rows: readonly ImportRow
     await repository.insertChunk(chunk, actor, correlationId);
     options.onProgress?.(start + chunk.length, total);
   }
+  if (total > 0) await repository.refreshStatistics();
   return { imported: total, rejected: plan.rejected, dryRun: false };
 }

@@ -32,6 +32,11 @@ export class ImportRepository {
   }
 
   /** Inserts the units, their first versions, audit rows and one `created` outbox event each, in one transaction. */
+  /** Refreshes the planner's statistics after a bulk load, so that tree queries do not plan for an empty table. */
+  async refreshStatistics(): Promise<void> {
+    await this.prisma.$executeRawUnsafe('ANALYZE unit, unit_version');
+  }
+
   async insertChunk(units: readonly PlannedUnit[], actor: string, correlationId: string): Promise<void> {
     const envelopes = units.map((unit) =>
       buildEnvelope(

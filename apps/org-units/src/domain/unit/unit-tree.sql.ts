@@ -39,26 +39,34 @@ export function subtreeCte(rootId: string, asOf: string, includeRoot: boolean): 
 }
 
 /**
- * `slim`: the units on `asOf` (all of them, or the subtree of `scope`) with only what filters and ordering need
- * (`node_id`, code, kind, "searchName", "parentId"). The recursion walks unit_version alone and the unit table is joined
- * once at the end, so that a page of a large subtree costs little more than counting it; the page's own rows are
- * fetched whole afterwards.
+ * `slim`: the units on `asOf` (all of them, or the subtree of `scope`) with only what ordering and filters need:
+ * `node_id`, code, kind, and — when `withVersionColumns` — "searchName" and "parentId". The recursion carries unit ids
+ * alone and the wider columns are joined once at the end, so that a page of a large subtree costs little more than
+ * counting it; the page's own rows are fetched whole afterwards.
  */
-export function slimUnitsCte(scope: { rootId: string; includeRoot: boolean } | null, asOf: string): Prisma.Sql {
-  const slimColumns = Prisma.sql`u.code, u.kind::text AS kind, t.search_name AS "searchName", t.parent_id::text AS "parentId"`;
+export function slimUnitsCte(
+  scope: { rootId: string; includeRoot: boolean } | null,
+  asOf: string,
+  withVersionColumns: boolean,
+): Prisma.Sql {
+  const versionColumns = withVersionColumns ? Prisma.sql`, t.search_name AS "searchName", t.parent_id::text AS "parentId"` : Prisma.empty;
   if (!scope) {
     return Prisma.sql`slim AS (
-      SELECT u.id AS node_id, ${slimColumns} FROM unit u JOIN unit_version t ON t.unit_id = u.id WHERE ${liveOn('t', asOf)}
+      SELECT u.id AS node_id, u.code, u.kind::text AS kind ${versionColumns}
+      FROM unit u JOIN unit_version t ON t.unit_id = u.id WHERE ${liveOn('t', asOf)}
     )`;
   }
   const seed = scope.includeRoot ? Prisma.sql`v.unit_id = ${scope.rootId}::uuid` : Prisma.sql`v.parent_id = ${scope.rootId}::uuid`;
-  return Prisma.sql`tree(node_id, search_name, parent_id) AS (
-      SELECT v.unit_id, v.search_name, v.parent_id FROM unit_version v WHERE ${seed} AND ${liveOn('v', asOf)}
+  const versionJoin = withVersionColumns ? Prisma.sql`JOIN unit_version t ON t.unit_id = tree.node_id AND ${liveOn('t', asOf)}` : Prisma.empty;
+  return Prisma.sql`tree(node_id) AS (
+      SELECT v.unit_id FROM unit_version v WHERE ${seed} AND ${liveOn('v', asOf)}
       UNION ALL
-      SELECT v.unit_id, v.search_name, v.parent_id FROM tree JOIN unit_version v ON v.parent_id = tree.node_id
-      WHERE ${liveOn('v', asOf)}
+      SELECT v.unit_id FROM tree JOIN unit_version v ON v.parent_id = tree.node_id WHERE ${liveOn('v', asOf)}
     ),
-    slim AS (SELECT t.node_id, ${slimColumns} FROM tree t JOIN unit u ON u.id = t.node_id)`;
+    slim AS (
+      SELECT tree.node_id, u.code, u.kind::text AS kind ${versionColumns}
+      FROM tree JOIN unit u ON u.id = tree.node_id ${versionJoin}
+    )`;
 }
 
 /** Escapes LIKE wildcards in a search term. */

@@ -154,7 +154,7 @@ export class UnitReader {
     const conditions = baseConditions(filter.kinds, filter.nameTerms);
     if (filter.parentId) conditions.push(Prisma.sql`"parentId" = ${filter.parentId}::text`);
     const rows = await this.db.$queryRaw<(ViewRow & { totalCount: number })[]>`
-      WITH RECURSIVE ${slimUnitsCte(scope, asOf)},
+      WITH RECURSIVE ${slimUnitsCte(scope, asOf, Boolean(filter.parentId) || (filter.nameTerms?.length ?? 0) > 0)},
       matched AS (SELECT node_id, code FROM slim WHERE ${Prisma.join(conditions, ' AND ')}),
       page AS (
         SELECT node_id, code FROM matched WHERE ${page.afterCode}::text IS NULL OR matched.code > ${page.afterCode}::text
