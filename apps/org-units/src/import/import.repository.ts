@@ -31,12 +31,12 @@ export class ImportRepository {
     return found;
   }
 
-  /** Inserts the units, their first versions, audit rows and one `created` outbox event each, in one transaction. */
   /** Refreshes the planner's statistics after a bulk load, so that tree queries do not plan for an empty table. */
   async refreshStatistics(): Promise<void> {
     await this.prisma.$executeRawUnsafe('ANALYZE unit, unit_version');
   }
 
+  /** Inserts the units, their first versions, audit rows and one `created` outbox event each, in one transaction. */
   async insertChunk(units: readonly PlannedUnit[], actor: string, correlationId: string): Promise<void> {
     const envelopes = units.map((unit) =>
       buildEnvelope(
@@ -80,15 +80,17 @@ export class ImportRepository {
           col((u) => u.effectiveFrom),
         );
         await tx.$executeRawUnsafe(
-          `INSERT INTO unit_version (unit_id, valid_from, name, search_name, parent_id, managing_unit_id, enterprise_size,
-             school_level, armed_forces, resident_households, staff_count)
-           SELECT unit_id, valid_from::date, name, search_name, parent_id, managing_unit_id, enterprise_size::"EnterpriseSize",
-             school_level::"SchoolLevel", armed_forces, resident_households, staff_count
-           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::text[], $8::text[],
-             $9::boolean[], $10::int[], $11::int[])
-             AS t(unit_id, valid_from, name, search_name, parent_id, managing_unit_id, enterprise_size, school_level,
-               armed_forces, resident_households, staff_count)`,
+          `INSERT INTO unit_version (unit_id, code, kind, valid_from, name, search_name, parent_id, managing_unit_id,
+             enterprise_size, school_level, armed_forces, resident_households, staff_count)
+           SELECT unit_id, code, kind::"UnitKind", valid_from::date, name, search_name, parent_id, managing_unit_id,
+             enterprise_size::"EnterpriseSize", school_level::"SchoolLevel", armed_forces, resident_households, staff_count
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::uuid[],
+             $9::text[], $10::text[], $11::boolean[], $12::int[], $13::int[])
+             AS t(unit_id, code, kind, valid_from, name, search_name, parent_id, managing_unit_id, enterprise_size,
+               school_level, armed_forces, resident_households, staff_count)`,
           col((u) => u.id),
+          col((u) => u.code),
+          col((u) => u.kind),
           col((u) => u.effectiveFrom),
           col((u) => u.name),
           col((u) => foldForSearch(u.name)),

@@ -4,7 +4,7 @@ import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { toDbDate } from '../shared/calendar-date';
 import { type SubtreeScope, type UnitListFilter } from './unit-query.types';
 import { type ViewRow, recordFromModel, viewFromRow } from './unit-rows';
-import { allUnitsCte, likeContains, likePrefix, liveOn, slimUnitsCte, subtreeCte, VIEW_COLUMNS } from './unit-tree.sql';
+import { likeContains, likePrefix, liveOn, slimUnitsCte, VIEW_COLUMNS } from './unit-tree.sql';
 import { unitErrors } from './unit.errors';
 import {
   type LineageEventKind,
@@ -43,9 +43,11 @@ export interface LineageEntry {
 const EVENT_SOURCE = 'org-units';
 const TRANSACTION_OPTIONS = { timeout: 60_000, maxWait: 10_000 } as const;
 
-function versionRows(unitId: string, timeline: readonly UnitVersion[], fold: (name: string) => string) {
-  return timeline.map((v) => ({
-    unitId,
+function versionRows(record: UnitRecord, fold: (name: string) => string) {
+  return record.timeline.map((v: UnitVersion) => ({
+    unitId: record.id,
+    code: record.code,
+    kind: record.kind,
     validFrom: toDbDate(v.validFrom),
     validTo: v.validTo === null ? null : toDbDate(v.validTo),
     name: v.name,
@@ -60,7 +62,7 @@ function versionRows(unitId: string, timeline: readonly UnitVersion[], fold: (na
   }));
 }
 
-/** Filters on the `base` rows: kinds, and every folded name term. */
+/** Filters on the `slim` rows: kinds, and every folded name term. */
 function baseConditions(kinds: readonly UnitKind[] | null | undefined, terms: readonly string[] | null | undefined): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [Prisma.sql`true`];
   if (kinds && kinds.length > 0) conditions.push(Prisma.sql`kind = ANY(${[...kinds]}::text[])`);
@@ -68,8 +70,24 @@ function baseConditions(kinds: readonly UnitKind[] | null | undefined, terms: re
   return conditions;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}
+
+/** Attempts of one command whose transaction PostgreSQL aborted in favour of a concurrent one. */
+const TRANSACTION_ATTEMPTS = 5;
+
+/**
+ * PostgreSQL aborted the transaction because of a concurrent one: deadlock (40P01) or serialization failure (40001).
+ * Prisma reports them as P2034 from model queries and as P2010 (raw query failed) from `$queryRaw`.
+ */
+function isTransactionConflict(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === 'P2034') return true;
+  const cause = (error.meta?.driverAdapterError as { cause?: { kind?: unknown; originalCode?: unknown } } | undefined)?.cause;
+  return cause?.kind === 'TransactionWriteConflict' || cause?.originalCode === '40P01' || cause?.originalCode === '40001';
 }
 
 /** Reads of the unit tree. Every read that answers "as of" takes the date explicitly. */
@@ -151,8 +169,11 @@ export class UnitReader {
   /** A page of units on `filter.asOf`, ordered by code, optionally restricted to a subtree. */
   async listPage(filter: UnitListFilter, scope: SubtreeScope | null, page: PageRequest): Promise<UnitPage> {
     const { asOf } = filter;
+    // Compared as uuid so that the children of a unit are found through the parent_id index; no unit has a parent
+    // whose id is not a uuid.
+    if (filter.parentId && !UUID.test(filter.parentId)) return { nodes: [], hasNextPage: false, totalCount: 0 };
     const conditions = baseConditions(filter.kinds, filter.nameTerms);
-    if (filter.parentId) conditions.push(Prisma.sql`"parentId" = ${filter.parentId}::text`);
+    if (filter.parentId) conditions.push(Prisma.sql`"parentId" = ${filter.parentId}::uuid`);
     const rows = await this.db.$queryRaw<(ViewRow & { totalCount: number })[]>`
       WITH RECURSIVE ${slimUnitsCte(scope, asOf, Boolean(filter.parentId) || (filter.nameTerms?.length ?? 0) > 0)},
       matched AS (SELECT node_id, code FROM slim WHERE ${Prisma.join(conditions, ' AND ')}),
@@ -184,12 +205,19 @@ export class UnitReader {
     scope: SubtreeScope | null,
     first: number,
   ): Promise<UnitView[]> {
+    // Ranked on the slim rows; only the `first` kept are fetched whole.
     const rows = await this.db.$queryRaw<ViewRow[]>`
-      WITH RECURSIVE ${scope ? subtreeCte(scope.rootId, asOf, scope.includeRoot) : allUnitsCte(asOf)}
-      SELECT * FROM base WHERE ${Prisma.join(baseConditions(kinds, terms), ' AND ')}
-      ORDER BY ("searchName" LIKE ${likeContains(phrase)}) DESC, ("searchName" LIKE ${likePrefix(phrase)}) DESC,
-        length("searchName"), code
-      LIMIT ${first}`;
+      WITH RECURSIVE ${slimUnitsCte(scope, asOf, true)},
+      found AS (
+        SELECT node_id, code, "searchName" LIKE ${likeContains(phrase)} AS phrase_match,
+          "searchName" LIKE ${likePrefix(phrase)} AS prefix_match, length("searchName") AS name_length
+        FROM slim WHERE ${Prisma.join(baseConditions(kinds, terms), ' AND ')}
+        ORDER BY phrase_match DESC, prefix_match DESC, name_length, code
+        LIMIT ${first}
+      )
+      SELECT ${VIEW_COLUMNS}
+      FROM found f JOIN unit u ON u.id = f.node_id JOIN unit_version v ON v.unit_id = f.node_id AND ${liveOn('v', asOf)}
+      ORDER BY f.phrase_match DESC, f.prefix_match DESC, f.name_length, f.code`;
     return rows.map((row) => viewFromRow(row, asOf));
   }
 
@@ -245,7 +273,7 @@ export class UnitTransaction extends UnitReader {
       if (isUniqueViolation(error)) throw unitErrors.codeTaken(record.code);
       throw error;
     }
-    await this.tx.unitVersion.createMany({ data: versionRows(record.id, record.timeline, this.fold) });
+    await this.tx.unitVersion.createMany({ data: versionRows(record, this.fold) });
   }
 
   /** Replaces the unit's timeline and life span; `record.revision` must be one above what is stored. */
@@ -260,7 +288,7 @@ export class UnitTransaction extends UnitReader {
     });
     if (updated.count !== 1) throw new Error(`Unit ${record.id} changed concurrently despite its row lock`);
     await this.tx.unitVersion.deleteMany({ where: { unitId: record.id } });
-    await this.tx.unitVersion.createMany({ data: versionRows(record.id, record.timeline, this.fold) });
+    await this.tx.unitVersion.createMany({ data: versionRows(record, this.fold) });
   }
 
   async insertLineage(entries: readonly LineageEntry[]): Promise<void> {
@@ -308,9 +336,21 @@ export class UnitRepository extends UnitReader {
     super(prisma, fold);
   }
 
-  /** Runs `work` in one interactive transaction: state, audit, lineage and outbox rows commit or roll back together. */
-  transaction<T>(work: (tx: UnitTransaction) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction((tx) => work(new UnitTransaction(tx, this.fold)), TRANSACTION_OPTIONS);
+  /**
+   * Runs `work` in one interactive transaction: state, audit, lineage and outbox rows commit or roll back together.
+   * A command that locks in two steps (the units named, then their dependents) can deadlock with another one; the
+   * transaction PostgreSQL aborts (deadlock or serialization failure) is run again from the start, so `work` must
+   * derive everything from what it reads inside the transaction.
+   */
+  async transaction<T>(work: (tx: UnitTransaction) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.prisma.$transaction((tx) => work(new UnitTransaction(tx, this.fold)), TRANSACTION_OPTIONS);
+      } catch (error) {
+        if (attempt >= TRANSACTION_ATTEMPTS || !isTransactionConflict(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+      }
+    }
   }
 }
 

@@ -333,8 +333,9 @@ export class UnitService {
     const parentId = spec.parentId ?? null;
     const managingUnitId =
       spec.managingUnitId ?? (defaultsManagingUnitToParent(spec.kind) ? parentId : null);
-    const related = await tx.findRecords([parentId, managingUnitId].filter((id): id is string => id !== null));
-    const find = (id: string | null) => (id === null ? null : (related.find((r) => r.id === id) ?? missing(id)));
+    // Locked, so that a parent being merged or dissolved at the same moment cannot end up with a live child.
+    const related = await tx.lockRecords([parentId, managingUnitId].filter((id): id is string => id !== null));
+    const find = (id: string | null) => (id === null ? null : (related.get(id) ?? missing(id)));
     const parent = find(parentId);
     const managing = find(managingUnitId);
     assertParentKind(spec.kind, parent?.kind ?? null);
