@@ -39,8 +39,15 @@ async function main(): Promise<void> {
   const stopAll = async () => {
     for (const service of [...running].reverse()) await service.stop();
   };
-  process.once('SIGINT', () => void stopAll().then(() => process.exit(0)));
-  process.once('SIGTERM', () => void stopAll().then(() => process.exit(0)));
+  // Ctrl-C reaches this process more than once (from the terminal and relayed by tsx): stop once, ignore the rest.
+  let stopping = false;
+  const onSignal = () => {
+    if (stopping) return;
+    stopping = true;
+    void stopAll().then(() => process.exit(0));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 
   const commonEnv = {
     NODE_ENV: 'development',
