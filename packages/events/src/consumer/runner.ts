@@ -93,8 +93,9 @@ function countOutcome(counters: { -readonly [K in keyof ConsumerMetrics]: number
 
 /**
  * Starts a consumer: for each record, validates the envelope and payload, writes the inbox row and runs the handler
- * in one transaction (once per event id, whatever the redeliveries), then commits the offset. Failing handlers are
- * retried with backoff and then dead-lettered with the reason in headers, so a partition never blocks for good.
+ * in one transaction (once per event id, whatever the redeliveries); offsets are committed once per batch, after the
+ * transactions of the records they cover. Failing handlers are retried with backoff and then dead-lettered with the
+ * reason in headers, so a partition never blocks for good.
  * Records of a type without handler are skipped. Throws synchronously on a handler without a contract.
  */
 export function startConsumer<TTx extends SqlExecutor>(options: ConsumerOptions<TTx>): ConsumerHandle {
@@ -170,32 +171,56 @@ export function startConsumer<TTx extends SqlExecutor>(options: ConsumerOptions<
   const run = async () => {
     await consumer.connect();
     await consumer.subscribe({ topics: options.topics.map((topic) => `${topicPrefix}${topic}`), fromBeginning: options.fromBeginning ?? true });
+    const deps = {
+      consumer: options.groupId,
+      handlers,
+      transaction: options.transaction,
+      retry,
+      logger,
+      heartbeatIntervalMs,
+      deadLetter,
+      isInfrastructureError: options.isInfrastructureError ?? isInfrastructureError,
+    };
     await consumer.run({
       autoCommit: false,
-      eachMessage: async ({ topic, partition, message, heartbeat }) => {
-        const record: IncomingRecord = {
-          topic,
-          partition,
-          offset: message.offset,
-          key: message.key,
-          value: message.value,
-          headers: headersToStrings(message.headers),
+      eachBatchAutoResolve: false,
+      // One batch = the records of one partition fetched together; they are applied one by one, in order, each in its
+      // own transaction, and the offset after the last one applied is committed once, at the end of the batch (or
+      // when processing stops early: stop(), rebalance, or a failure that leaves the rest uncommitted).
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+        const { topic, partition } = batch;
+        let next: string | undefined;
+        const commitApplied = async () => {
+          if (next !== undefined) await consumer.commitOffsets([{ topic, partition, offset: next }]);
         };
-        const outcome = await processRecord(record, {
-          consumer: options.groupId,
-          handlers,
-          transaction: options.transaction,
-          retry,
-          logger,
-          heartbeat,
-          heartbeatIntervalMs,
-          deadLetter,
-          isInfrastructureError: options.isInfrastructureError ?? isInfrastructureError,
-        });
-        countOutcome(counters, outcome);
-        crashes = 0;
-        await options.afterApplyBeforeCommit?.({ topic, partition, offset: message.offset });
-        await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+        try {
+          for (const message of batch.messages) {
+            if (!isRunning() || isStale()) break;
+            const record: IncomingRecord = {
+              topic,
+              partition,
+              offset: message.offset,
+              key: message.key,
+              value: message.value,
+              headers: headersToStrings(message.headers),
+            };
+            const outcome = await processRecord(record, { ...deps, heartbeat });
+            countOutcome(counters, outcome);
+            crashes = 0;
+            await options.afterApplyBeforeCommit?.({ topic, partition, offset: message.offset });
+            // In memory only: where the next fetch of this partition starts. The broker learns it from the commit below.
+            resolveOffset(message.offset);
+            next = (BigInt(message.offset) + 1n).toString();
+            await heartbeat();
+          }
+        } catch (error) {
+          // Keep what was applied before the failure; the failing record and the rest stay uncommitted.
+          await commitApplied().catch((commitError: unknown) =>
+            logger.warn({ err: commitError, groupId: options.groupId, topic, partition, offset: next }, 'consumer: offset commit failed'),
+          );
+          throw error;
+        }
+        await commitApplied();
       },
     });
   };
