@@ -1,20 +1,9 @@
-import { createServer, type IncomingMessage } from 'node:http';
+import { type IncomingMessage } from 'node:http';
 import { ApolloGateway, type GraphQLDataSource, type ServiceEndpointDefinition } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { createUserTokenVerifier, unauthenticated, verifyUserToken, type Caller } from '@antt/auth';
-import {
-  createLogger,
-  createRequestListener,
-  errorLoggingPlugin,
-  exitOnSignals,
-  formatError,
-  listen,
-  type Logger,
-  type RunningServer,
-} from '@antt/service-kit';
+import { createLogger, type Logger, type RunningServer, serveGraphQL } from '@antt/service-kit';
 import { AssertionDataSource, type GatewayContext } from './assertion-data-source';
 import { applyApolloTelemetryPreference, type GatewayConfig } from './config';
 
@@ -50,49 +39,20 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
         return new AssertionDataSource(target, config.GATEWAY_SIGNING_KEY);
       }),
   });
-  const httpServer = createServer();
-  const apollo = new ApolloServer<GatewayContext>({
-    gateway,
-    formatError,
-    includeStacktraceInErrorResponses: false,
-    // Shutdown is ours: Apollo's own handler would re-raise the signal before the shutdown hooks run.
-    stopOnTerminationSignals: false,
-    introspection: config.NODE_ENV !== 'production',
+  return serveGraphQL<GatewayContext>({
+    name: 'gateway',
+    config,
     logger,
+    executor: { gateway },
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 10_000 }),
       config.NODE_ENV === 'development'
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
-      errorLoggingPlugin(),
     ],
+    authenticate: (req) => callerFromAuthorization(req, verifier),
+    context: async ({ caller, requestId, logger: requestLogger }) => ({ caller, requestId, logger: requestLogger }),
+    handleSignals: options.handleSignals,
   });
-  await apollo.start();
-
-  let stopping: Promise<void> | undefined;
-  httpServer.on(
-    'request',
-    createRequestListener<GatewayContext>({
-      name: 'gateway',
-      apollo,
-      logger,
-      isStopping: () => stopping !== undefined,
-      authenticate: (req) => callerFromAuthorization(req, verifier),
-      context: async ({ caller, requestId, logger: requestLogger }) => ({ caller, requestId, logger: requestLogger }),
-    }),
-  );
-  const port = await listen(httpServer, config.PORT, config.HOST);
-  logger.info({ port }, `gateway ready at http://127.0.0.1:${port}/graphql`);
-
-  let removeSignalHandlers: (() => void) | undefined;
-  const stop = () =>
-    (stopping ??= (async () => {
-      removeSignalHandlers?.();
-      await apollo.stop();
-      logger.info('stopped');
-    })());
-  if (options.handleSignals ?? true) removeSignalHandlers = exitOnSignals(stop, logger);
-  return { url: `http://127.0.0.1:${port}/graphql`, port, logger, stop };
 }
 
 async function callerFromAuthorization(req: IncomingMessage, verifier: ReturnType<typeof createUserTokenVerifier>): Promise<Caller> {

@@ -17,3 +17,4 @@ export type { EventEnvelope } from './envelope';
 export { EVENT_CONTRACTS, contractFor } from './registry';
 export * from './org-units/unit-state';
 export * from './org-units/unit-events';
+export * from './org-units/unit-import';

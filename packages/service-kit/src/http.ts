@@ -59,14 +59,7 @@ export function createRequestListener<TContext extends BaseContext>(
       .catch((error: unknown) => logger.error({ err: error }, 'could not send the response'));
 
     async function handle(url: URL): Promise<void> {
-      if (url.pathname === '/health' && req.method === 'GET') {
-        return sendJson(res, 200, { status: 'ok', service: options.name });
-      }
-      if (url.pathname === '/ready' && req.method === 'GET') {
-        if (options.isStopping?.()) return sendJson(res, 503, { status: 'stopping', service: options.name });
-        const report = await runReadinessChecks(options.readiness ?? []);
-        return sendJson(res, report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'unavailable', service: options.name, ...report });
-      }
+      if (await answerProbe(url, req, res, options)) return;
       if (url.pathname !== '/graphql') throw new HttpError(404, 'NOT_FOUND', `No route ${url.pathname}.`);
       if (req.method !== 'GET' && req.method !== 'POST') {
         res.setHeader('allow', 'GET, POST');
@@ -97,6 +90,40 @@ export function createRequestListener<TContext extends BaseContext>(
       res.end();
     }
   };
+}
+
+/** What `/health` and `/ready` answer from: the service name, its readiness checks, and whether it is stopping. */
+export interface ProbeOptions {
+  name: string;
+  readiness?: readonly ReadinessCheck[];
+  isStopping?: () => boolean;
+}
+
+/**
+ * Answers `GET /health` (process up) and `GET /ready` (every readiness check passes and the process is not stopping);
+ * resolves false for any other request, which the caller then serves.
+ */
+export async function answerProbe(url: URL, req: IncomingMessage, res: ServerResponse, options: ProbeOptions): Promise<boolean> {
+  if (req.method !== 'GET') return false;
+  if (url.pathname === '/health') {
+    sendJson(res, 200, { status: 'ok', service: options.name });
+    return true;
+  }
+  if (url.pathname === '/ready') {
+    if (options.isStopping?.()) {
+      sendJson(res, 503, { status: 'stopping', service: options.name, ready: false });
+      return true;
+    }
+    const report = await runReadinessChecks(options.readiness ?? []);
+    sendJson(res, report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'unavailable', service: options.name, ...report });
+    return true;
+  }
+  return false;
+}
+
+/** A JSON error body with a GraphQL-shaped `errors` array, for requests refused before GraphQL runs. */
+export function sendRouteNotFound(res: ServerResponse, pathname: string): void {
+  sendGraphQLError(res, 404, 'NOT_FOUND', `No route ${pathname}.`);
 }
 
 function toHeaderMap(req: IncomingMessage): HeaderMap {

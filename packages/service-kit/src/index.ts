@@ -7,4 +7,6 @@ export * from './readiness';
 export * from './shutdown';
 export * from './http';
 export * from './server';
+export * from './apollo-http';
+export * from './listen';
 export * from './worker';

@@ -4,7 +4,8 @@ import pino from 'pino';
 import { DEV_GATEWAY_SIGNING_KEY, loadConfig } from './config';
 import { notFound } from './errors';
 import { createEntityLoader } from './loaders';
-import { startSubgraph, type RunningServer, type SubgraphContext } from './server';
+import { type RunningServer } from './apollo-http';
+import { startSubgraph, type SubgraphContext } from './server';
 
 const typeDefs = /* GraphQL */ `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])

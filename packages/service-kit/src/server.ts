@@ -1,17 +1,13 @@
-import { createServer } from 'node:http';
-import { type AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { GATEWAY_ASSERTION_HEADER, verifyGatewayAssertion } from '@antt/auth';
 import { parse, type DocumentNode } from 'graphql';
 import { type BaseConfig } from './config';
-import { errorLoggingPlugin, formatError } from './format-error';
-import { createRequestListener, type RequestBase } from './http';
+import { type RunningServer, serveGraphQL } from './apollo-http';
+import { type RequestBase } from './http';
 import { createLogger, type Logger } from './logger';
 import { type ReadinessCheck } from './readiness';
-import { exitOnSignals, runShutdownHooks, type ShutdownHook } from './shutdown';
+import { type ShutdownHook } from './shutdown';
 
 /** The context every resolver receives; the service's `context` factory adds its own fields to it. */
 export interface SubgraphBaseContext<TLoaders = Record<string, never>> extends RequestBase {
@@ -46,87 +42,34 @@ export interface SubgraphOptions<TLoaders, TExtra> {
   stopGracePeriodMillis?: number;
 }
 
-/** A listening server. */
-export interface RunningServer {
-  /** `http://127.0.0.1:<port>/graphql` */
-  url: string;
-  port: number;
-  logger: Logger;
-  /** Stops accepting, drains in-flight requests, then runs the shutdown hooks in order. Idempotent. */
-  stop: () => Promise<void>;
-}
-
 /**
- * Starts a federation subgraph on a plain Node http server: `/graphql` for requests signed by the gateway (anything
- * else gets HTTP 401 UNAUTHENTICATED), `/health`, `/ready`, one error formatter, request-scoped logger and loaders,
- * graceful shutdown. Introspection is off in production; subgraphs never serve a landing page (use the gateway's).
+ * Starts a federation subgraph: `/graphql` for requests signed by the gateway (anything else gets HTTP 401
+ * UNAUTHENTICATED), `/health`, `/ready`, one error formatter, request-scoped logger and loaders, graceful shutdown.
+ * Introspection is off in production; subgraphs never serve a landing page (use the gateway's).
  */
 export async function startSubgraph<TLoaders = Record<string, never>, TExtra = unknown>(
   options: SubgraphOptions<TLoaders, TExtra>,
 ): Promise<RunningServer> {
   const { config } = options;
-  const logger = options.logger ?? createLogger(config, options.name);
   const typeDefs = typeof options.typeDefs === 'string' ? parse(options.typeDefs) : options.typeDefs;
-  const httpServer = createServer();
-  const apollo = new ApolloServer<SubgraphContext<TLoaders, TExtra>>({
-    schema: buildSubgraphSchema([{ typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]),
-    formatError,
-    includeStacktraceInErrorResponses: false,
-    // Shutdown is ours: Apollo's own handler would re-raise the signal before the shutdown hooks run.
-    stopOnTerminationSignals: false,
-    introspection: config.NODE_ENV !== 'production',
-    logger,
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.stopGracePeriodMillis ?? 10_000 }),
-      ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginInlineTraceDisabled(),
-      errorLoggingPlugin(),
-    ],
-  });
-  await apollo.start();
-
-  let stopping: Promise<void> | undefined;
-  httpServer.on(
-    'request',
-    createRequestListener({
-      name: options.name,
-      apollo,
-      logger,
-      readiness: options.readiness,
-      isStopping: () => stopping !== undefined,
-      authenticate: (req) => {
-        const header = req.headers[GATEWAY_ASSERTION_HEADER];
-        return verifyGatewayAssertion(Array.isArray(header) ? header[0] : header, config.GATEWAY_SIGNING_KEY);
-      },
-      context: async (base) => {
-        const withLoaders = { ...base, loaders: options.loaders ? options.loaders() : ({} as TLoaders) };
-        const extra = options.context ? await options.context(withLoaders) : ({} as TExtra);
-        return { ...withLoaders, ...extra };
-      },
-    }),
-  );
-  const port = await listen(httpServer, config.PORT, config.HOST);
-  logger.info({ port }, `${options.name} subgraph ready at http://127.0.0.1:${port}/graphql`);
-
-  let removeSignalHandlers: (() => void) | undefined;
-  const stop = () =>
-    (stopping ??= (async () => {
-      removeSignalHandlers?.();
-      await apollo.stop();
-      await runShutdownHooks(options.onShutdown ?? [], logger);
-      logger.info('stopped');
-    })());
-  if (options.handleSignals ?? true) removeSignalHandlers = exitOnSignals(stop, logger);
-  return { url: `http://127.0.0.1:${port}/graphql`, port, logger, stop };
-}
-
-/** Listens and resolves the actual port (useful with port 0). */
-export function listen(server: ReturnType<typeof createServer>, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
+  return serveGraphQL<SubgraphContext<TLoaders, TExtra>>({
+    name: options.name,
+    config,
+    logger: options.logger ?? createLogger(config, options.name),
+    executor: { schema: buildSubgraphSchema([{ typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]) },
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    authenticate: (req) => {
+      const header = req.headers[GATEWAY_ASSERTION_HEADER];
+      return verifyGatewayAssertion(Array.isArray(header) ? header[0] : header, config.GATEWAY_SIGNING_KEY);
+    },
+    context: async (base) => {
+      const withLoaders = { ...base, loaders: options.loaders ? options.loaders() : ({} as TLoaders) };
+      const extra = options.context ? await options.context(withLoaders) : ({} as TExtra);
+      return { ...withLoaders, ...extra };
+    },
+    readiness: options.readiness,
+    onShutdown: options.onShutdown,
+    handleSignals: options.handleSignals,
+    stopGracePeriodMillis: options.stopGracePeriodMillis,
   });
 }

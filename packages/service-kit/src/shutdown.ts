@@ -46,3 +46,32 @@ export function exitOnSignals(stop: () => Promise<void>, logger: Logger): () => 
     process.off('SIGINT', onSignal);
   };
 }
+
+/** A process's single, idempotent stop, and whether it has begun. */
+export interface GracefulStop {
+  stop: () => Promise<void>;
+  isStopping: () => boolean;
+}
+
+/**
+ * Builds the one stop every service runs: `closeServer` (stop accepting and drain), then the shutdown hooks in order.
+ * Calling it twice returns the same promise; with `handleSignals` SIGTERM/SIGINT run it and exit.
+ */
+export function gracefulStop(options: {
+  closeServer: () => Promise<unknown>;
+  hooks?: readonly ShutdownHook[];
+  logger: Logger;
+  handleSignals?: boolean;
+}): GracefulStop {
+  let stopping: Promise<void> | undefined;
+  let removeSignalHandlers: (() => void) | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      removeSignalHandlers?.();
+      await options.closeServer();
+      await runShutdownHooks(options.hooks ?? [], options.logger);
+      options.logger.info('stopped');
+    })());
+  if (options.handleSignals ?? true) removeSignalHandlers = exitOnSignals(stop, options.logger);
+  return { stop, isStopping: () => stopping !== undefined };
+}

@@ -1,9 +1,10 @@
 import { createServer } from 'node:http';
 import { type BaseConfig } from './config';
 import { createLogger, type Logger, REQUEST_ID_HEADER, requestIdFrom } from './logger';
-import { type ReadinessCheck, runReadinessChecks } from './readiness';
-import { listen } from './server';
-import { exitOnSignals, runShutdownHooks, type ShutdownHook } from './shutdown';
+import { answerProbe, sendRouteNotFound } from './http';
+import { type ReadinessCheck } from './readiness';
+import { listen } from './listen';
+import { gracefulStop, type ShutdownHook } from './shutdown';
 
 /** What a service without a GraphQL API yet (a consumer or relay process) hands to {@link startWorker}. */
 export interface WorkerOptions {
@@ -33,48 +34,27 @@ export interface RunningWorker {
  */
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const logger = options.logger ?? createLogger(options.config, options.name);
-  let stopping: Promise<void> | undefined;
   const server = createServer((req, res) => {
     res.setHeader(REQUEST_ID_HEADER, requestIdFrom(req.headers));
-    res.setHeader('content-type', 'application/json');
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (req.method === 'GET' && path === '/health') {
-      res.end(JSON.stringify({ status: 'ok', service: options.name }));
-      return;
-    }
-    if (req.method === 'GET' && path === '/ready') {
-      if (stopping) {
-        res.statusCode = 503;
-        res.end(JSON.stringify({ ready: false, checks: {}, failed: ['shutting down'] }));
-        return;
-      }
-      runReadinessChecks(options.readiness ?? []).then(
-        (report) => {
-          res.statusCode = report.ready ? 200 : 503;
-          res.end(JSON.stringify(report));
-        },
-        (error: unknown) => {
-          logger.error({ err: error }, 'readiness failed');
-          res.statusCode = 503;
-          res.end(JSON.stringify({ ready: false }));
-        },
-      );
-      return;
-    }
-    res.statusCode = 404;
-    res.end(JSON.stringify({ error: 'not found' }));
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    answerProbe(url, req, res, { name: options.name, readiness: options.readiness, isStopping: () => lifecycle.isStopping() })
+      .then((answered) => {
+        if (!answered) sendRouteNotFound(res, url.pathname);
+      })
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'probe failed');
+        res.statusCode = 500;
+        res.end();
+      });
+  });
+  const lifecycle = gracefulStop({
+    closeServer: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    hooks: options.onShutdown,
+    logger,
+    handleSignals: options.handleSignals,
   });
   const port = await listen(server, options.config.PORT, options.config.HOST);
   logger.info({ port }, `${options.name} worker ready (health on http://127.0.0.1:${port}/health)`);
 
-  let removeSignalHandlers: (() => void) | undefined;
-  const stop = () =>
-    (stopping ??= (async () => {
-      removeSignalHandlers?.();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await runShutdownHooks(options.onShutdown ?? [], logger);
-      logger.info('stopped');
-    })());
-  if (options.handleSignals ?? true) removeSignalHandlers = exitOnSignals(stop, logger);
-  return { baseUrl: `http://127.0.0.1:${port}`, port, logger, stop };
+  return { baseUrl: `http://127.0.0.1:${port}`, port, logger, stop: lifecycle.stop };
 }

@@ -1,31 +1,9 @@
-/** One row of a bulk import file (CSV header names or JSON keys); every field arrives as text or JSON scalars. */
-export interface ImportRow {
-  code?: unknown;
-  kind?: unknown;
-  name?: unknown;
-  parentCode?: unknown;
-  managingUnitCode?: unknown;
-  effectiveFrom?: unknown;
-  enterpriseSize?: unknown;
-  schoolLevel?: unknown;
-  armedForces?: unknown;
-  residentHouseholds?: unknown;
-  staffCount?: unknown;
-}
+import { UNIT_IMPORT_COLUMNS, type UnitImportColumn } from '@antt/contracts';
 
-export const IMPORT_COLUMNS = [
-  'code',
-  'kind',
-  'name',
-  'parentCode',
-  'managingUnitCode',
-  'effectiveFrom',
-  'enterpriseSize',
-  'schoolLevel',
-  'armedForces',
-  'residentHouseholds',
-  'staffCount',
-] as const;
+/** One row of a bulk import file (CSV header names or JSON keys); every field arrives as text or JSON scalars. */
+export type ImportRow = Partial<Record<UnitImportColumn, unknown>>;
+
+export const IMPORT_COLUMNS = UNIT_IMPORT_COLUMNS;
 
 /** A row the importer refused, with its position in the file (1 = first data row) and the rule that failed. */
 export interface RejectedRow {

@@ -1,4 +1,4 @@
-import { ENTERPRISE_SIZES, SCHOOL_LEVELS, UNIT_KINDS, type UnitKind } from '@antt/contracts';
+import { ENTERPRISE_SIZES, SCHOOL_LEVELS, UNIT_IMPORT_COLUMNS, UNIT_KINDS, type UnitKind } from '@antt/contracts';
 
 /** The vocabularies are the event contracts' own, so that demo rows always fit what org-units publishes. */
 export { ENTERPRISE_SIZES, SCHOOL_LEVELS, UNIT_KINDS, type UnitKind };
@@ -31,20 +31,8 @@ export interface ImportRow {
   staffCount: number | null;
 }
 
-/** Column order of the CSV header and of every serialized row. */
-export const IMPORT_ROW_FIELDS = [
-  'code',
-  'kind',
-  'name',
-  'parentCode',
-  'managingUnitCode',
-  'effectiveFrom',
-  'enterpriseSize',
-  'schoolLevel',
-  'armedForces',
-  'residentHouseholds',
-  'staffCount',
-] as const satisfies readonly (keyof ImportRow)[];
+/** Column order of the CSV header and of every serialized row: the importer's own list. */
+export const IMPORT_ROW_FIELDS = UNIT_IMPORT_COLUMNS satisfies readonly (keyof ImportRow)[];
 
 /** Every demo unit exists from this date, before any campaign year the demo covers. */
 export const DEMO_EFFECTIVE_FROM = '2020-01-01';

@@ -48,13 +48,7 @@ export interface UnitRecord {
 }
 
 /** A unit seen on one date: the version that held then. This is what GraphQL `Unit` maps to. */
-export interface UnitView {
-  id: string;
-  code: string;
-  kind: UnitKind;
-  createdOn: CalendarDate;
-  dissolvedOn: CalendarDate | null;
-  revision: number;
+export interface UnitView extends Omit<UnitRecord, 'timeline'> {
   /** The date this view describes; nested fields (children, descendants, …) default to it. */
   asOf: CalendarDate;
   version: UnitVersion;

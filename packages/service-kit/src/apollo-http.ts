@@ -1,0 +1,92 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import {
+  ApolloServer,
+  type ApolloServerOptionsWithGateway,
+  type ApolloServerPlugin,
+  type BaseContext,
+} from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { type Caller } from '@antt/auth';
+import { type GraphQLSchema } from 'graphql';
+import { type BaseConfig } from './config';
+import { errorLoggingPlugin, formatError } from './format-error';
+import { createRequestListener, type RequestBase } from './http';
+import { type Logger } from './logger';
+import { type ReadinessCheck } from './readiness';
+import { listen } from './listen';
+import { gracefulStop, type ShutdownHook } from './shutdown';
+
+/** A listening server. */
+export interface RunningServer {
+  /** `http://127.0.0.1:<port>/graphql` */
+  url: string;
+  port: number;
+  logger: Logger;
+  /** Stops accepting, drains in-flight requests, then runs the shutdown hooks in order. Idempotent. */
+  stop: () => Promise<void>;
+}
+
+/** What {@link serveGraphQL} needs; subgraphs and the gateway differ only in these. */
+export interface GraphQLHttpOptions<TContext extends BaseContext> {
+  name: string;
+  config: BaseConfig;
+  logger: Logger;
+  /** A subgraph's schema, or the gateway that plans over the supergraph. */
+  executor: { schema: GraphQLSchema } | { gateway: ApolloServerOptionsWithGateway<TContext>['gateway'] };
+  /** Landing page and any other plugin the server adds to the common ones. */
+  plugins: ApolloServerPlugin<TContext>[];
+  /** Resolves the caller of a `/graphql` request; a DomainError UNAUTHENTICATED refuses it with HTTP 401. */
+  authenticate: (req: IncomingMessage) => Promise<Caller>;
+  context: (base: RequestBase) => Promise<TContext>;
+  readiness?: readonly ReadinessCheck[];
+  onShutdown?: readonly ShutdownHook[];
+  handleSignals?: boolean;
+  stopGracePeriodMillis?: number;
+}
+
+/**
+ * Apollo Server 5 on a plain Node http server, as every GraphQL process of the platform runs it: one error formatter,
+ * no stack traces, introspection off in production, `/graphql` + `/health` + `/ready`, request-scoped logging, and a
+ * graceful stop (drain, then the shutdown hooks) on SIGTERM/SIGINT.
+ */
+export async function serveGraphQL<TContext extends BaseContext>(options: GraphQLHttpOptions<TContext>): Promise<RunningServer> {
+  const { config, logger } = options;
+  const httpServer = createServer();
+  const apollo = new ApolloServer<TContext>({
+    ...options.executor,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    // Shutdown is ours: Apollo's own handler would re-raise the signal before the shutdown hooks run.
+    stopOnTerminationSignals: false,
+    introspection: config.NODE_ENV !== 'production',
+    logger,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.stopGracePeriodMillis ?? 10_000 }),
+      ...options.plugins,
+      errorLoggingPlugin(),
+    ],
+  } as ConstructorParameters<typeof ApolloServer<TContext>>[0]);
+  await apollo.start();
+
+  const lifecycle = gracefulStop({
+    closeServer: () => apollo.stop(),
+    hooks: options.onShutdown,
+    logger,
+    handleSignals: options.handleSignals,
+  });
+  httpServer.on(
+    'request',
+    createRequestListener<TContext>({
+      name: options.name,
+      apollo,
+      logger,
+      readiness: options.readiness,
+      isStopping: lifecycle.isStopping,
+      authenticate: options.authenticate,
+      context: options.context,
+    }),
+  );
+  const port = await listen(httpServer, config.PORT, config.HOST);
+  logger.info({ port }, `${options.name} ready at http://127.0.0.1:${port}/graphql`);
+  return { url: `http://127.0.0.1:${port}/graphql`, port, logger, stop: lifecycle.stop };
+}
