@@ -10,3 +10,4 @@ export * from './server';
 export * from './apollo-http';
 export * from './listen';
 export * from './worker';
+export * from './input';
