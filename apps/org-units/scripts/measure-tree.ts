@@ -3,6 +3,7 @@ import { createPrismaClient, importUnits } from '../src';
 import { loadImportConfig } from '../src/import/config';
 import { createOrgUnitsDomain } from '../src/domain/org-units.module';
 import { systemClock } from '../src/domain/shared/clock';
+import { DEFAULT_DATE_RANGE } from '../src/config';
 import { nationalTree } from './national-tree';
 
 /** Imports a national-size tree into DATABASE_URL (an empty, migrated database) and times "descendants of a province". */
@@ -14,7 +15,7 @@ async function main() {
   const seconds = (performance.now() - started) / 1000;
   console.log(`imported ${result.imported} units (${result.rejected.length} rejected) in ${seconds.toFixed(1)} s: ${Math.round(result.imported / seconds)} units/s`);
   await prisma.$executeRawUnsafe('ANALYZE');
-  const domain = createOrgUnitsDomain(prisma, systemClock('Asia/Ho_Chi_Minh'));
+  const domain = createOrgUnitsDomain(prisma, systemClock('Asia/Ho_Chi_Minh'), DEFAULT_DATE_RANGE);
   const admin: Identity = { subject: 'bench', roles: ['SYSTEM_ADMIN'], jurisdictionUnitId: '00000000-0000-4000-8000-000000000000' };
   const province = await domain.forRequest().unitQueries.unitByCode(admin, 'P7', '2024-06-01');
   if (!province) throw new Error('province P7 missing');

@@ -16,7 +16,10 @@ export interface OrgUnitsAppOptions {
 /** Starts the org-units subgraph: Prisma over pg, the outbox relay, readiness checks, graceful shutdown. */
 export async function startOrgUnits(config: OrgUnitsConfig, options: OrgUnitsAppOptions = {}): Promise<RunningServer> {
   const prisma = createPrismaClient(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
-  const domain = createOrgUnitsDomain(prisma, options.clock ?? systemClock(config.ORG_UNITS_TIME_ZONE));
+  const domain = createOrgUnitsDomain(prisma, options.clock ?? systemClock(config.ORG_UNITS_TIME_ZONE), {
+    earliest: config.ORG_UNITS_EARLIEST_DATE,
+    latest: config.ORG_UNITS_LATEST_DATE,
+  });
   const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: 'org-units' });
   const relay = config.OUTBOX_RELAY_ENABLED
     ? new OutboxRelay({ databaseUrl: config.DATABASE_URL, service: 'org-units', kafka, topicPrefix: config.KAFKA_TOPIC_PREFIX })

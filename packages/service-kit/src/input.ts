@@ -28,9 +28,14 @@ function fail(options: FieldOptions, fallbackReason: string, message: string, de
   return badInput(options.reason ?? fallbackReason, `${options.field}: ${message}`, { field: options.field, ...details });
 }
 
+/** Whether `value` is a UUID (any case). */
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
 /** A UUID, lower-cased. */
 export function inputId(value: string, options: FieldOptions): string {
-  if (typeof value !== 'string' || !UUID.test(value)) throw fail(options, 'INVALID_ID', 'is not an id (a UUID)');
+  if (!isUuid(value)) throw fail(options, 'INVALID_ID', 'is not an id (a UUID)');
   return value.toLowerCase();
 }
 

@@ -1,6 +1,7 @@
+import { type DateRange } from '@antt/service-kit';
 import { type PrismaClient } from '../generated/prisma/client';
 import { type Clock } from './shared/clock';
-import { UnitJurisdictionChecker, UnitPolicy, UnitQueryService, UnitRepository, UnitService, foldForSearch } from './unit';
+import { UnitInput, UnitJurisdictionChecker, UnitPolicy, UnitQueryService, UnitRepository, UnitService, foldForSearch } from './unit';
 
 /** The domain services one request works with (fresh loaders per request, one repository for all). */
 export interface RequestServices {
@@ -9,15 +10,19 @@ export interface RequestServices {
 }
 
 /** Wires the org-units domain over a Prisma client. */
-export function createOrgUnitsDomain(prisma: PrismaClient, clock: Clock) {
+export function createOrgUnitsDomain(prisma: PrismaClient, clock: Clock, dates: DateRange) {
   const repository = new UnitRepository(prisma, foldForSearch);
+  const input = new UnitInput(dates);
   return {
     repository,
     /** A jurisdiction checker over org-units' own tables (uncached: for use outside a request). */
     jurisdiction: () => new UnitJurisdictionChecker(repository),
     forRequest(): RequestServices {
       const policy = new UnitPolicy(new UnitJurisdictionChecker(repository));
-      return { units: new UnitService(repository, policy, clock), unitQueries: new UnitQueryService(repository, policy, clock) };
+      return {
+        units: new UnitService(repository, policy, clock, input),
+        unitQueries: new UnitQueryService(repository, policy, clock, input),
+      };
     },
   };
 }

@@ -1,5 +1,10 @@
-import { badInput } from '@antt/service-kit';
+import { badInput, inputPageSize } from '@antt/service-kit';
 import { type PageRequest, type UnitPage } from '../domain/unit';
+
+/** Largest page a connection serves; a larger `first` is refused (PAGE_SIZE_TOO_LARGE), never silently cut. */
+export const MAX_PAGE_SIZE = 1000;
+const DEFAULT_PAGE_SIZE = 50;
+const CURSOR_CODE = /^[A-Z0-9._-]{1,64}$/;
 
 /** Cursors are the base64url of the unit code (connections are ordered by code). */
 export function encodeCursor(code: string): string {
@@ -7,12 +12,14 @@ export function encodeCursor(code: string): string {
 }
 
 export function pageRequest(first: number | null | undefined, after: string | null | undefined): PageRequest {
-  if (first !== null && first !== undefined && first < 0) throw badInput('INVALID_PAGE', '`first` cannot be negative');
-  const afterCode = after ? Buffer.from(after, 'base64url').toString('utf8') : null;
-  if (after && (!afterCode || encodeCursor(afterCode) !== after)) throw badInput('INVALID_CURSOR', 'Unknown cursor');
-  return { first: first ?? 50, afterCode };
+  const size = inputPageSize(first, { field: 'first', max: MAX_PAGE_SIZE, fallback: DEFAULT_PAGE_SIZE });
+  if (after === null || after === undefined || after === '') return { first: size, afterCode: null };
+  const afterCode = after.length <= 128 ? Buffer.from(after, 'base64url').toString('utf8') : '';
+  if (!CURSOR_CODE.test(afterCode) || encodeCursor(afterCode) !== after) {
+    throw badInput('INVALID_CURSOR', 'after: unknown cursor', { field: 'after' });
+  }
+  return { first: size, afterCode };
 }
-
 /** The Relay shape of a page. */
 export function toConnection(page: UnitPage, afterCode: string | null) {
   const edges = page.nodes.map((node) => ({ cursor: encodeCursor(node.code), node }));

@@ -32,9 +32,11 @@ describe('org-units authorization and search', () => {
     expect((data as unknown as { district: { parent: null } }).district.parent).toBeNull();
   });
 
-  it('refuses to read a unit outside the jurisdiction', async () => {
-    const response = await harness.request(UNIT, { id: tree.vuQuy.id }, officer(tree.vuThu.id));
-    expect(errorOf(response)).toEqual({ code: 'FORBIDDEN', reason: 'OUTSIDE_JURISDICTION' });
+  it('answers a unit outside the jurisdiction exactly as one that does not exist', async () => {
+    const outside = await harness.request(UNIT, { id: tree.vuQuy.id }, officer(tree.vuThu.id));
+    const unknown = await harness.request(UNIT, { id: '7c9e6679-7425-40de-944b-e07fc1f90ae7' }, officer(tree.vuThu.id));
+    expect(outside).toEqual({ data: { unit: null } });
+    expect(unknown).toEqual(outside);
   });
 
   it('restricts lists and searches to the jurisdiction subtree', async () => {
@@ -87,9 +89,9 @@ describe('org-units authorization and search', () => {
     const asOfficer = await mutate(harness, 'renameUnit', { unitId: tree.vuHoi.id, name: 'Xã X', effectiveDate: '2025-02-01' }, officer(tree.vuThu.id));
     expect(errorOf(asOfficer)).toEqual({ code: 'FORBIDDEN', reason: 'ROLE_REQUIRED' });
     const outside = await mutate(harness, 'renameUnit', { unitId: tree.vuQuy.id, name: 'Xã X', effectiveDate: '2025-02-01' }, orgAdmin(tree.vuThu.id));
-    expect(errorOf(outside)).toEqual({ code: 'FORBIDDEN', reason: 'OUTSIDE_JURISDICTION' });
+    expect(errorOf(outside)).toEqual({ code: 'NOT_FOUND', reason: 'UNIT_NOT_FOUND' });
     const intoOutside = await mutate(harness, 'moveUnit', { unitId: tree.vuHoi.id, parentId: tree.kienXuong.id, effectiveDate: '2025-02-01' }, orgAdmin(tree.vuThu.id));
-    expect(errorOf(intoOutside)).toEqual({ code: 'FORBIDDEN', reason: 'OUTSIDE_JURISDICTION' });
+    expect(errorOf(intoOutside)).toEqual({ code: 'NOT_FOUND', reason: 'UNIT_NOT_FOUND' });
     const province = await mutate(harness, 'createUnit', { code: '35', kind: 'PROVINCE', name: 'Tỉnh Nam Định', effectiveDate: '2025-02-01' }, orgAdmin(tree.province.id));
     expect(errorOf(province)).toEqual({ code: 'FORBIDDEN', reason: 'ROLE_REQUIRED' });
     expect(await tableCounts(harness.prisma)).toEqual(before);
@@ -109,6 +111,7 @@ describe('org-units authorization and search', () => {
       { reps: [{ __typename: 'Unit', id: tree.vuQuy.id }] },
       officer(tree.vuThu.id),
     );
-    expect(errorOf(outside)).toEqual({ code: 'FORBIDDEN', reason: 'OUTSIDE_JURISDICTION' });
+    expect(outside.errors).toBeUndefined();
+    expect(outside.data?._entities).toEqual([null]);
   });
 });

@@ -9,3 +9,5 @@ export { PLACEMENT_RULES } from './parent-rules';
 export { safeStandardScope, type SafeStandardScope } from './safe-standard-scope';
 export { foldForSearch } from './search-name';
 export type * from './unit-commands.types';
+export { UnitInput, MAX_CODE, MAX_NAME, MAX_SEARCH_TEXT } from './unit-input';
+export { type WriteReach } from './unit.policy';

@@ -1,9 +1,10 @@
 import { type Caller, SYSTEM_ADMIN, requireCaller } from '@antt/auth';
+import { inputPageSize, isUuid } from '@antt/service-kit';
 import DataLoader from 'dataloader';
 import { addDays } from '../shared/calendar-date';
 import { type Clock } from '../shared/clock';
-import { assertCalendarDate } from './date-rules';
 import { foldForSearch, searchTerms } from './search-name';
+import { type UnitInput } from './unit-input';
 import { type UnitPolicy } from './unit.policy';
 import { type UnitReader } from './unit.repository';
 import { viewOf } from './unit.service';
@@ -25,8 +26,8 @@ export interface ResolvedLineageLink {
   unit: UnitView | null;
 }
 
-const MAX_PAGE = 1000;
-const MAX_SEARCH = 100;
+/** Most results one search returns. */
+export const MAX_SEARCH_RESULTS = 100;
 
 /**
  * Reads of the unit tree "as of" a date (default: today in Vietnam), each behind the read policy. One instance per
@@ -39,6 +40,7 @@ export class UnitQueryService {
     private readonly reader: UnitReader,
     private readonly policy: UnitPolicy,
     private readonly clock: Clock,
+    private readonly input: UnitInput,
   ) {
     this.records = new DataLoader(async (ids) => {
       const found = new Map((await reader.findRecords(ids)).map((record) => [record.id, record]));
@@ -46,40 +48,41 @@ export class UnitQueryService {
     });
   }
 
-  /** The unit as it stood on `asOf`; null when it did not exist then. */
+  /**
+   * The unit as it stood on `asOf`; null when it did not exist then, and — exactly the same answer — when it lay outside
+   * the caller's jurisdiction then.
+   */
   async unit(caller: Caller, id: string, asOf?: string | null): Promise<UnitView | null> {
+    const unitId = this.input.id(id, 'id');
     const date = this.dateOrToday(asOf);
     requireCaller(caller);
-    const record = await this.records.load(id);
-    if (!record || !versionAt(record.timeline, date)) return null;
-    await this.policy.assertCanRead(caller, id, date);
-    return viewOf(record, date);
+    return this.visibleOn(caller, unitId, date);
   }
 
   async unitByCode(caller: Caller, code: string, asOf?: string | null): Promise<UnitView | null> {
+    const canonical = this.input.code(code, 'code');
+    const date = this.dateOrToday(asOf);
     requireCaller(caller);
-    const id = (await this.reader.findIdsByCodes([code.trim()])).get(code.trim());
-    return id ? this.unit(caller, id, asOf) : null;
+    const id = (await this.reader.findIdsByCodes([canonical])).get(canonical);
+    return id ? this.visibleOn(caller, id, date) : null;
   }
 
-  /** A unit another subgraph refers to: as of today, or its last state when it no longer exists. */
+  /** A unit another subgraph refers to: as of today, or its last state when it no longer exists; null outside the jurisdiction. */
   async reference(caller: Caller, id: string): Promise<UnitView | null> {
     requireCaller(caller);
-    const record = await this.records.load(id);
+    if (!isUuid(id)) return null;
+    const record = await this.records.load(id.toLowerCase());
     if (!record) return null;
     const view = lastKnownView(record, this.clock.today());
-    await this.policy.assertCanRead(caller, id, view.asOf);
-    return view;
+    return (await this.policy.canRead(caller, record.id, view.asOf)) ? view : null;
   }
 
   async list(caller: Caller, filter: ListUnitsFilter, page: PageRequest): Promise<UnitPage> {
     const scope = this.policy.readScope(caller);
-    const nameTerms = filter.nameContains ? searchTerms(filter.nameContains) : null;
-    return this.reader.listPage(
-      { asOf: this.dateOrToday(filter.asOf), kinds: filter.kinds, parentId: filter.parentId, nameTerms },
-      scope,
-      checkPage(page),
-    );
+    const parentId = this.input.optionalId(filter.parentId, 'filter.parentId');
+    const nameContains = filter.nameContains === null || filter.nameContains === undefined ? null : this.input.searchText(filter.nameContains, 'filter.nameContains');
+    const nameTerms = nameContains ? searchTerms(nameContains) : null;
+    return this.reader.listPage({ asOf: this.dateOrToday(filter.asOf), kinds: filter.kinds, parentId, nameTerms }, scope, page);
   }
 
   /** Units whose name holds every word of `text`, ignoring case and diacritics ("vu hoi" finds "Vũ Hội"). */
@@ -89,10 +92,12 @@ export class UnitQueryService {
     options: { asOf?: string | null; kinds?: readonly UnitKind[] | null; first?: number | null },
   ): Promise<UnitView[]> {
     const scope = this.policy.readScope(caller);
-    const terms = searchTerms(text);
-    if (terms.length === 0) return [];
-    const first = Math.min(Math.max(options.first ?? 20, 1), MAX_SEARCH);
-    return this.reader.search(terms, foldForSearch(text), this.dateOrToday(options.asOf), options.kinds ?? null, scope, first);
+    const canonical = this.input.searchText(text);
+    const first = inputPageSize(options.first, { field: 'first', max: MAX_SEARCH_RESULTS, fallback: 20 });
+    const date = this.dateOrToday(options.asOf);
+    const terms = searchTerms(canonical);
+    if (terms.length === 0 || first === 0) return [];
+    return this.reader.search(terms, foldForSearch(canonical), date, options.kinds ?? null, scope, first);
   }
 
   async children(
@@ -102,7 +107,8 @@ export class UnitQueryService {
     page: PageRequest,
   ): Promise<UnitPage> {
     const date = await this.readableOn(caller, parent, options.asOf);
-    return this.reader.listPage({ asOf: date, parentId: parent.id, kinds: options.kinds }, null, checkPage(page));
+    if (date === null) return EMPTY_PAGE;
+    return this.reader.listPage({ asOf: date, parentId: parent.id, kinds: options.kinds }, null, page);
   }
 
   async descendants(
@@ -112,12 +118,14 @@ export class UnitQueryService {
     page: PageRequest,
   ): Promise<UnitPage> {
     const date = await this.readableOn(caller, root, options.asOf);
-    return this.reader.listPage({ asOf: date, kinds: options.kinds }, { rootId: root.id, includeRoot: false }, checkPage(page));
+    if (date === null) return EMPTY_PAGE;
+    return this.reader.listPage({ asOf: date, kinds: options.kinds }, { rootId: root.id, includeRoot: false }, page);
   }
 
   /** Parent first, up to the root; a caller below SYSTEM_ADMIN sees them up to its own jurisdiction unit. */
   async ancestors(caller: Caller, unit: UnitView, asOf?: string | null): Promise<UnitView[]> {
     const date = await this.readableOn(caller, unit, asOf);
+    if (date === null) return [];
     const identity = requireCaller(caller);
     let ids = await this.reader.ancestorIds(unit.id, date);
     if (!identity.roles.includes(SYSTEM_ADMIN)) {
@@ -139,18 +147,36 @@ export class UnitQueryService {
   async lineage(caller: Caller, unit: UnitView): Promise<{ predecessors: ResolvedLineageLink[]; successors: ResolvedLineageLink[] }> {
     requireCaller(caller);
     const { predecessors, successors } = await this.reader.lineage(unit.id);
-    const resolve = async (link: { event: 'MERGE' | 'SPLIT'; effectiveDate: string; unitId: string }) => {
+    // A link to a unit the caller may not see is left out whole, as if there were no such unit.
+    const resolve = async (link: { event: 'MERGE' | 'SPLIT'; effectiveDate: string; unitId: string }): Promise<ResolvedLineageLink[]> => {
       const record = await this.records.load(link.unitId);
-      if (!record) return { ...link, unit: null };
+      if (!record) return [];
       const view = lastKnownView(record, link.effectiveDate);
-      return { ...link, unit: (await this.policy.canRead(caller, record.id, view.asOf)) ? view : null };
+      return (await this.policy.canRead(caller, record.id, view.asOf)) ? [{ ...link, unit: view }] : [];
     };
-    return { predecessors: await Promise.all(predecessors.map(resolve)), successors: await Promise.all(successors.map(resolve)) };
+    return {
+      predecessors: (await Promise.all(predecessors.map(resolve))).flat(),
+      successors: (await Promise.all(successors.map(resolve))).flat(),
+    };
   }
 
-  /** Every version of the unit, oldest first. */
-  async history(unit: UnitView): Promise<UnitVersion[]> {
-    return (await this.records.load(unit.id))?.timeline ?? [unit.version];
+  /**
+   * Every version of the unit, oldest first, cut to the periods in which the caller may see it: the names and parents it
+   * had while it sat in another jurisdiction are not shown.
+   */
+  async history(caller: Caller, unit: UnitView): Promise<UnitVersion[]> {
+    const timeline = (await this.records.load(unit.id))?.timeline ?? [unit.version];
+    const first = timeline[0];
+    if (!first) return [];
+    const visible = await this.policy.readableIntervals(caller, this.reader, unit.id, first.validFrom, latestEnd(timeline));
+    if (visible === null) return timeline;
+    return timeline.flatMap((version) =>
+      visible.flatMap((interval) => {
+        const from = interval.from > version.validFrom ? interval.from : version.validFrom;
+        const to = earlier(interval.to, version.validTo);
+        return to === null || from < to ? [{ ...version, validFrom: from, validTo: to }] : [];
+      }),
+    );
   }
 
   today(): string {
@@ -158,16 +184,40 @@ export class UnitQueryService {
   }
 
   private dateOrToday(asOf: string | null | undefined): string {
-    return asOf ? assertCalendarDate(asOf) : this.clock.today();
+    return asOf ? this.input.date(asOf, 'asOf') : this.clock.today();
   }
 
-  /** The date a nested read is about (the view's own by default), checked against the policy when it differs. */
-  private async readableOn(caller: Caller, unit: UnitView, asOf: string | null | undefined): Promise<string> {
-    const date = asOf ? assertCalendarDate(asOf) : unit.asOf;
-    if (date !== unit.asOf) await this.policy.assertCanRead(caller, unit.id, date);
-    else requireCaller(caller);
+  /** The unit on `date` when it existed then and the caller may see it then; null otherwise, whichever the cause. */
+  private async visibleOn(caller: Caller, unitId: string, date: string): Promise<UnitView | null> {
+    const record = await this.records.load(unitId);
+    if (!record || !versionAt(record.timeline, date)) return null;
+    return (await this.policy.canRead(caller, unitId, date)) ? viewOf(record, date) : null;
+  }
+
+  /**
+   * The date a nested read is about (the view's own by default); null when it differs and the caller may not see the
+   * unit then, which the caller gets as an empty answer, as for a date on which the unit did not exist.
+   */
+  private async readableOn(caller: Caller, unit: UnitView, asOf: string | null | undefined): Promise<string | null> {
+    const date = asOf ? this.input.date(asOf, 'asOf') : unit.asOf;
+    requireCaller(caller);
+    if (date !== unit.asOf && !(await this.policy.canRead(caller, unit.id, date))) return null;
     return date;
   }
+}
+
+const EMPTY_PAGE: UnitPage = { nodes: [], hasNextPage: false, totalCount: 0 };
+
+/** The end of the last version (null while the unit lives). */
+function latestEnd(timeline: readonly UnitVersion[]): string | null {
+  return timeline[timeline.length - 1]?.validTo ?? null;
+}
+
+/** The earlier of two period ends, null being "no end". */
+function earlier(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a < b ? a : b;
 }
 
 /** As of `date` when the unit existed then; otherwise its last day (or its first, when asked before it existed). */
@@ -175,10 +225,6 @@ function lastKnownView(record: UnitRecord, date: string): UnitView {
   if (versionAt(record.timeline, date)) return viewOf(record, date);
   if (date < record.createdOn) return viewOf(record, record.createdOn);
   return viewOf(record, record.dissolvedOn ? addDays(record.dissolvedOn, -1) : date);
-}
-
-function checkPage(page: PageRequest): PageRequest {
-  return { first: Math.min(Math.max(page.first, 0), MAX_PAGE), afterCode: page.afterCode };
 }
 
 function isRecord(value: UnitRecord | null | Error): value is UnitRecord {

@@ -1,4 +1,5 @@
 import { appendToOutbox, type NewEvent } from '@antt/events';
+import { isUuid } from '@antt/service-kit';
 import { type EventContract } from '@antt/contracts';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { toDbDate } from '../shared/calendar-date';
@@ -19,6 +20,15 @@ import {
 } from './unit.types';
 
 type Db = PrismaClient | Prisma.TransactionClient;
+
+/** A period [from, to): `to` exclusive, null while open-ended. */
+export interface DatedInterval {
+  from: string;
+  to: string | null;
+}
+
+/** Stands for "no end" inside interval arithmetic in SQL; later than any date the service accepts. */
+const OPEN_END = '9999-12-31';
 
 /** An audit row: who changed what, effective when, and why. */
 export interface UnitChangeEntry {
@@ -69,8 +79,6 @@ function baseConditions(kinds: readonly UnitKind[] | null | undefined, terms: re
   for (const term of terms ?? []) conditions.push(Prisma.sql`"searchName" LIKE ${likeContains(term)}`);
   return conditions;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
@@ -136,6 +144,35 @@ export class UnitReader {
     return new Set(rows.map((row) => row.id));
   }
 
+  /**
+   * The parts of [from, to) (to null = open-ended) during which `unitId` is `rootId` or lies below it, in date order.
+   * The walk goes up through every version overlapping the period, so a move of the unit or of any ancestor splits
+   * the period where it happens; a part that reaches a top unit other than `rootId` is outside.
+   */
+  async withinIntervals(unitId: string, rootId: string, from: string, to: string | null): Promise<DatedInterval[]> {
+    const rows = await this.db.$queryRaw<{ lo: string; hi: string }[]>`
+      WITH RECURSIVE up(node, lo, hi, depth) AS (
+        SELECT ${unitId}::uuid, ${from}::date, COALESCE(${to}::date, ${OPEN_END}::date), 0
+        UNION ALL
+        SELECT v.parent_id, GREATEST(up.lo, v.valid_from), LEAST(up.hi, COALESCE(v.valid_to, ${OPEN_END}::date)), up.depth + 1
+        FROM up JOIN unit_version v ON v.unit_id = up.node
+        WHERE up.node <> ${rootId}::uuid AND v.parent_id IS NOT NULL AND up.depth < 64
+          AND v.valid_from < up.hi AND (v.valid_to IS NULL OR v.valid_to > up.lo)
+      )
+      SELECT lo::text AS lo, hi::text AS hi FROM up WHERE node = ${rootId}::uuid AND lo < hi ORDER BY lo`;
+    const merged: DatedInterval[] = [];
+    for (const row of rows) {
+      const rowTo = row.hi === OPEN_END ? null : row.hi;
+      const last = merged[merged.length - 1];
+      if (last && last.to !== null && last.to >= row.lo) {
+        if (rowTo === null || rowTo > last.to) last.to = rowTo;
+      } else {
+        merged.push({ from: row.lo, to: rowTo });
+      }
+    }
+    return merged;
+  }
+
   /** Units whose parent is `parentId` in some period that has not ended by `from`. */
   async childIdsLiveFrom(parentIds: readonly string[], from: string): Promise<string[]> {
     if (parentIds.length === 0) return [];
@@ -171,7 +208,7 @@ export class UnitReader {
     const { asOf } = filter;
     // Compared as uuid so that the children of a unit are found through the parent_id index; no unit has a parent
     // whose id is not a uuid.
-    if (filter.parentId && !UUID.test(filter.parentId)) return { nodes: [], hasNextPage: false, totalCount: 0 };
+    if (filter.parentId && !isUuid(filter.parentId)) return { nodes: [], hasNextPage: false, totalCount: 0 };
     const conditions = baseConditions(filter.kinds, filter.nameTerms);
     if (filter.parentId) conditions.push(Prisma.sql`"parentId" = ${filter.parentId}::uuid`);
     const rows = await this.db.$queryRaw<(ViewRow & { totalCount: number })[]>`

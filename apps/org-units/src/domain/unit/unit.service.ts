@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type Identity } from '@antt/auth';
+import { addDays } from '../shared/calendar-date';
 import { type Clock } from '../shared/clock';
-import { assertCalendarDate, assertChangeDate, coversPeriod } from './date-rules';
+import { assertChangeDate, coversPeriod } from './date-rules';
 import { assertManagingKind, assertNoCycle, assertParentKind, defaultsManagingUnitToParent } from './parent-rules';
 import { changedAttributes, patchAttributes } from './unit-attributes';
 import {
@@ -17,7 +18,8 @@ import {
 } from './unit-commands.types';
 import { type UnitChange, type UpdatableField, unitEvent } from './unit.events';
 import { unitErrors } from './unit.errors';
-import { type UnitPolicy } from './unit.policy';
+import { type UnitInput } from './unit-input';
+import { type UnitPolicy, type WriteReach } from './unit.policy';
 import { type LineageEntry, type UnitRepository, type UnitTransaction } from './unit.repository';
 import { applyFrom, boundariesFrom, closeAt, latestVersion, sameTimeline, versionAt } from './timeline';
 import { EMPTY_ATTRIBUTES, type Correction, type UnitRecord, type UnitState, type UnitView } from './unit.types';
@@ -38,9 +40,6 @@ interface CommandMeta {
   correlationId: string | undefined;
 }
 
-const MAX_CODE = 64;
-const MAX_NAME = 255;
-
 /**
  * The unit tree's commands. Each runs as ONE interactive transaction that locks the units it touches, checks every
  * rule, writes the new timelines, the audit rows, the lineage and one outbox event per unit changed. When a rule fails
@@ -51,23 +50,23 @@ export class UnitService {
     private readonly units: UnitRepository,
     private readonly policy: UnitPolicy,
     private readonly clock: Clock,
+    private readonly input: UnitInput,
   ) {}
 
   async createUnit(context: CommandContext, input: CreateUnitInput): Promise<UnitView> {
-    const date = assertCalendarDate(input.effectiveDate);
-    const identity = input.parentId
-      ? await this.policy.assertCanWrite(context.caller, [input.parentId, input.managingUnitId], date)
-      : this.policy.assertCanCreateRoot(context.caller);
+    const spec = { ...this.newUnitSpec(input, ''), kind: input.kind };
+    const date = this.input.date(input.effectiveDate, 'effectiveDate');
+    const identity = spec.parentId ? this.policy.writer(context.caller) : this.policy.assertCanCreateRoot(context.caller);
     const meta = this.meta(identity, date, null, context);
     return this.units.transaction(async (tx) => {
-      const created = await this.prepareNewUnit(tx, input, date);
+      const created = await this.prepareNewUnit(tx, identity, spec, date);
       await this.commit(tx, meta, [{ before: null, after: created, change: { type: 'created' }, reason: null }]);
       return viewOf(created, date);
     });
   }
 
   async renameUnit(context: CommandContext, input: RenameUnitInput): Promise<UnitView> {
-    const name = checkName(input.name);
+    const name = this.input.name(input.name);
     return this.changeState(context, input, [], (record) => {
       const previousName = stateOn(record, input.effectiveDate).name;
       return { change: (s) => ({ ...s, name }), event: { type: 'renamed', previousName, name } };
@@ -75,9 +74,10 @@ export class UnitService {
   }
 
   async moveUnit(context: CommandContext, input: MoveUnitInput): Promise<UnitView> {
-    return this.changeState(context, input, [input.parentId], async (record, tx, related) => {
-      const parent = related.get(input.parentId);
-      if (!parent) throw unitErrors.notFound({ unitId: input.parentId });
+    const parentId = this.input.id(input.parentId, 'parentId');
+    return this.changeState(context, input, [parentId], async (record, tx, related, authorize) => {
+      const parent = related.get(parentId) ?? missing(parentId);
+      await authorize([reach(parent, input.effectiveDate, record.dissolvedOn, false)]);
       assertParentKind(record.kind, parent.kind);
       if (!coversPeriod(parent, input.effectiveDate, record.dissolvedOn)) {
         throw unitErrors.parentNotLive(parent.id, input.effectiveDate);
@@ -94,15 +94,28 @@ export class UnitService {
   }
 
   async updateUnit(context: CommandContext, input: UpdateUnitInput): Promise<UnitView> {
-    const managingUnitId = input.managingUnitId;
-    return this.changeState(context, input, managingUnitId ? [managingUnitId] : [], (record, _tx, related) => {
-      const current = stateOn(record, input.effectiveDate);
+    const managingUnitId = this.input.optionalId(input.managingUnitId, 'managingUnitId');
+    return this.changeState(context, input, managingUnitId ? [managingUnitId] : [], async (record, tx, related, authorize) => {
+      const date = input.effectiveDate;
+      const current = stateOn(record, date);
+      if (managingUnitId !== undefined) {
+        const managing = managingUnitId === null ? null : (related.get(managingUnitId) ?? missing(managingUnitId));
+        // The managing units it is taken from, in every period rewritten, as well as the one it is given to.
+        const taken = record.timeline.filter((v) => (v.validTo === null || v.validTo > date) && v.managingUnitId !== null && v.managingUnitId !== managingUnitId);
+        const takenFrom = new Map((await tx.findRecords([...new Set(taken.map((v) => v.managingUnitId as string))])).map((r) => [r.id, r]));
+        await authorize([
+          ...(managing ? [reach(managing, date, record.dissolvedOn, false)] : []),
+          ...taken.flatMap((v) => {
+            const from = takenFrom.get(v.managingUnitId as string);
+            return from ? [reach(from, v.validFrom > date ? v.validFrom : date, v.validTo, false)] : [];
+          }),
+        ]);
+      }
       const attributes = patchAttributes(record.kind, current.attributes, input.attributes ?? {});
       const changedFields: UpdatableField[] = changedAttributes(current.attributes, attributes);
       let nextManaging = current.managingUnitId;
       if (managingUnitId !== undefined) {
-        const managing = managingUnitId === null ? null : related.get(managingUnitId);
-        if (managingUnitId !== null && !managing) throw unitErrors.notFound({ unitId: managingUnitId });
+        const managing = managingUnitId === null ? null : (related.get(managingUnitId) ?? missing(managingUnitId));
         assertManagingKind(record.kind, managing?.kind ?? null);
         if (managing && !coversPeriod(managing, input.effectiveDate, record.dissolvedOn)) {
           throw unitErrors.managingUnitNotLive(managing.id, input.effectiveDate);
@@ -123,16 +136,19 @@ export class UnitService {
   }
 
   async dissolveUnit(context: CommandContext, input: DissolveUnitInput): Promise<UnitView> {
-    const date = assertCalendarDate(input.effectiveDate);
-    const reason = checkReason(input.reason);
-    const correction = checkCorrection(input.correction);
-    const identity = await this.policy.assertCanWrite(context.caller, [input.unitId], date);
+    const unitId = this.input.id(input.unitId, 'unitId');
+    const date = this.input.date(input.effectiveDate, 'effectiveDate');
+    const reason = this.input.reason(input.reason);
+    const correction = this.input.correction(input.correction);
+    const identity = this.policy.writer(context.caller);
     const meta = this.meta(identity, date, correction, context);
     return this.units.transaction(async (tx) => {
-      const descendants = input.cascade ? await tx.descendantIdsLiveFrom(input.unitId, date) : [];
-      const records = await tx.lockRecords([input.unitId, ...descendants]);
-      const unit = records.get(input.unitId);
-      if (!unit) throw unitErrors.notFound({ unitId: input.unitId });
+      const unit = (await tx.lockRecords([unitId])).get(unitId) ?? missing(unitId);
+      await this.policy.assertCanWrite(tx, identity, [reach(unit, date, null, true)]);
+      const descendants = input.cascade ? await tx.descendantIdsLiveFrom(unitId, date) : [];
+      const records = new Map([[unit.id, unit], ...(await tx.lockRecords(descendants))]);
+      // A descendant may have sat elsewhere in a later period that the dissolution removes too.
+      await this.policy.assertCanWrite(tx, identity, [...records.values()].filter((r) => r.id !== unit.id).map((r) => reach(r, date, null, true)));
       const dissolving = new Set(records.keys());
       const liveChildren = (await tx.childIdsLiveFrom([...dissolving], date)).filter((id) => !dissolving.has(id));
       if (liveChildren.length > 0) throw unitErrors.hasLiveChildren(unit.id, liveChildren);
@@ -148,50 +164,55 @@ export class UnitService {
   }
 
   async mergeUnits(context: CommandContext, input: MergeUnitsInput): Promise<UnitView> {
-    const date = assertCalendarDate(input.effectiveDate);
-    const reason = checkReason(input.reason);
-    const correction = checkCorrection(input.correction);
-    const sourceIds = [...new Set(input.sourceIds)];
-    if (sourceIds.length !== input.sourceIds.length) throw unitErrors.mergeInvalid('A unit is listed twice');
-    if ((input.targetId ? 1 : 0) + (input.newTarget ? 1 : 0) !== 1) {
+    const date = this.input.date(input.effectiveDate, 'effectiveDate');
+    const reason = this.input.reason(input.reason);
+    const correction = this.input.correction(input.correction);
+    const listed = input.sourceIds.map((id, index) => this.input.id(id, `sourceIds[${index}]`));
+    const targetId = this.input.optionalId(input.targetId, 'targetId');
+    const newTarget = input.newTarget ? this.newUnitSpec(input.newTarget, 'newTarget.') : null;
+    const sourceIds = [...new Set(listed)];
+    if (sourceIds.length !== listed.length) throw unitErrors.mergeInvalid('A unit is listed twice');
+    if ((targetId ? 1 : 0) + (newTarget ? 1 : 0) !== 1) {
       throw unitErrors.mergeInvalid('Give exactly one of targetId or newTarget');
     }
-    if (sourceIds.length < (input.targetId ? 1 : 2)) throw unitErrors.mergeInvalid('Merge at least two units');
-    if (input.targetId && sourceIds.includes(input.targetId)) {
-      throw unitErrors.mergeInvalid('The target cannot be one of the merged units', { targetId: input.targetId });
+    if (sourceIds.length < (targetId ? 1 : 2)) throw unitErrors.mergeInvalid('Merge at least two units');
+    if (targetId && sourceIds.includes(targetId)) {
+      throw unitErrors.mergeInvalid('The target cannot be one of the merged units', { targetId });
     }
-    const identity = await this.policy.assertCanWrite(
-      context.caller,
-      [...sourceIds, input.targetId, input.newTarget?.parentId, input.newTarget?.managingUnitId],
-      date,
-    );
+    const identity = this.policy.writer(context.caller);
     const meta = this.meta(identity, date, correction, context);
     return this.units.transaction(async (tx) => {
-      const locked = await tx.lockRecords([...sourceIds, ...(input.targetId ? [input.targetId] : [])]);
+      const locked = await tx.lockRecords([...sourceIds, ...(targetId ? [targetId] : [])]);
       const sources = sourceIds.map((id) => locked.get(id) ?? missing(id));
+      const existingTarget = targetId ? (locked.get(targetId) ?? missing(targetId)) : null;
+      await this.policy.assertCanWrite(
+        tx,
+        identity,
+        [...sources, ...(existingTarget ? [existingTarget] : [])].map((unit) => reach(unit, date, null, true)),
+      );
       const kinds = [...new Set(sources.map((s) => s.kind))];
       const kind = sources[0]?.kind;
       if (kinds.length !== 1 || !kind) throw unitErrors.mergeKindMismatch(kinds);
       sources.forEach((source) => assertChangeDate(source, date, correction));
       const outcomes: Outcome[] = [];
       let target: UnitRecord;
-      if (input.targetId) {
-        target = locked.get(input.targetId) ?? missing(input.targetId);
+      if (existingTarget) {
+        target = existingTarget;
         if (target.kind !== kind) throw unitErrors.mergeKindMismatch([kind, target.kind]);
         if (!coversPeriod(target, date, null)) {
           throw unitErrors.mergeInvalid('The target does not exist from the merge date on', { targetId: target.id });
         }
       } else {
-        target = await this.prepareNewUnit(tx, { ...(input.newTarget as Omit<NewUnitSpec, 'kind'>), kind }, date);
+        target = await this.prepareNewUnit(tx, identity, { ...(newTarget as Omit<NewUnitSpec, 'kind'>), kind }, date);
         outcomes.push({ before: null, after: target, change: { type: 'created' }, reason });
       }
-      const targetId = target.id;
-      outcomes.push(...(await this.handOver(tx, sourceIds, () => targetId, date, correction, reason)));
+      const successorId = target.id;
+      outcomes.push(...(await this.handOver(tx, identity, sourceIds, () => successorId, date, correction, reason)));
       for (const source of sources) {
-        outcomes.push({ before: source, after: dissolve(source, date), change: { type: 'merged', intoUnitId: targetId }, reason });
+        outcomes.push({ before: source, after: dissolve(source, date), change: { type: 'merged', intoUnitId: successorId }, reason });
       }
       const lineage = sources.map(
-        (source): LineageEntry => ({ event: 'MERGE', predecessorId: source.id, successorId: targetId, effectiveDate: date }),
+        (source): LineageEntry => ({ event: 'MERGE', predecessorId: source.id, successorId, effectiveDate: date }),
       );
       await this.commit(tx, meta, outcomes, lineage);
       return viewOf(target, date);
@@ -199,32 +220,34 @@ export class UnitService {
   }
 
   async splitUnit(context: CommandContext, input: SplitUnitInput): Promise<UnitView[]> {
-    const date = assertCalendarDate(input.effectiveDate);
-    const reason = checkReason(input.reason);
-    const correction = checkCorrection(input.correction);
+    const unitId = this.input.id(input.unitId, 'unitId');
+    const date = this.input.date(input.effectiveDate, 'effectiveDate');
+    const reason = this.input.reason(input.reason);
+    const correction = this.input.correction(input.correction);
     const keepSource = input.keepSource === true;
     if (input.into.length < (keepSource ? 1 : 2)) {
       throw unitErrors.splitInvalid(keepSource ? 'Split off at least one unit' : 'Split into at least two units');
     }
-    const codes = input.into.map((spec) => spec.code.trim());
+    const parts = input.into.map((spec, index) => ({ ...this.newUnitSpec(spec, `into[${index}].`), kind: spec.kind }));
+    const codes = parts.map((spec) => spec.code);
     if (new Set(codes).size !== codes.length) throw unitErrors.splitInvalid('Two new units share a code', { codes });
-    const assignments = input.assignments ?? [];
-    const identity = await this.policy.assertCanWrite(
-      context.caller,
-      [input.unitId, ...input.into.flatMap((spec) => [spec.parentId, spec.managingUnitId])],
-      date,
-    );
+    const assignments = (input.assignments ?? []).map((assignment, index) => ({
+      unitId: this.input.id(assignment.unitId, `assignments[${index}].unitId`),
+      toCode: this.input.code(assignment.toCode, `assignments[${index}].toCode`),
+    }));
+    const identity = this.policy.writer(context.caller);
     const meta = this.meta(identity, date, correction, context);
     return this.units.transaction(async (tx) => {
-      const source = (await tx.lockRecords([input.unitId])).get(input.unitId) ?? missing(input.unitId);
+      const source = (await tx.lockRecords([unitId])).get(unitId) ?? missing(unitId);
+      await this.policy.assertCanWrite(tx, identity, [reach(source, date, null, true)]);
       assertChangeDate(source, date, correction);
       const sourceState = stateOn(source, date);
       const created: UnitRecord[] = [];
-      for (const spec of input.into) {
+      for (const spec of parts) {
         const parentId = spec.parentId === undefined ? sourceState.parentId : spec.parentId;
         const managingUnitId = spec.managingUnitId === undefined ? sourceState.managingUnitId : spec.managingUnitId;
         const kind = spec.kind ?? source.kind;
-        created.push(await this.prepareNewUnit(tx, { ...spec, kind, parentId, managingUnitId }, date));
+        created.push(await this.prepareNewUnit(tx, identity, { ...spec, kind, parentId, managingUnitId }, date));
       }
       const byCode = new Map(created.map((unit) => [unit.code, unit.id]));
       const dependents = new Set([
@@ -233,7 +256,7 @@ export class UnitService {
       ]);
       const assignedTo = new Map<string, string>();
       for (const assignment of assignments) {
-        const to = byCode.get(assignment.toCode.trim());
+        const to = byCode.get(assignment.toCode);
         if (!to || !dependents.has(assignment.unitId)) {
           throw unitErrors.splitInvalid('An assignment names an unknown new unit or a unit that is not a dependent', {
             assignment,
@@ -247,7 +270,7 @@ export class UnitService {
       }
       const outcomes: Outcome[] = created.map((unit) => ({ before: null, after: unit, change: { type: 'created' }, reason }));
       outcomes.push(
-        ...(await this.handOver(tx, [source.id], (id) => assignedTo.get(id), date, correction, reason, [...assignedTo.keys()])),
+        ...(await this.handOver(tx, identity, [source.id], (id) => assignedTo.get(id), date, correction, reason, [...assignedTo.keys()])),
       );
       const splitSource = keepSource ? { ...source, revision: source.revision + 1 } : dissolve(source, date);
       outcomes.push({ before: source, after: splitSource, change: { type: 'split', intoUnitIds: created.map((u) => u.id) }, reason });
@@ -265,6 +288,7 @@ export class UnitService {
    */
   private async handOver(
     tx: UnitTransaction,
+    identity: Identity,
     fromIds: readonly string[],
     toFor: (dependentId: string) => string | undefined,
     date: string,
@@ -281,6 +305,16 @@ export class UnitService {
     for (const dependent of dependents.values()) {
       const to = toFor(dependent.id);
       if (!to) continue;
+      // Only the periods in which it hangs under or is managed by a unit handed over are rewritten; a unit managed from
+      // outside the caller's subtree is checked for those periods.
+      const touched = dependent.timeline.filter(
+        (v) => (v.validTo === null || v.validTo > date) && ((v.parentId !== null && from.has(v.parentId)) || (v.managingUnitId !== null && from.has(v.managingUnitId))),
+      );
+      await this.policy.assertCanWrite(
+        tx,
+        identity,
+        touched.map((v) => reach(dependent, v.validFrom > date ? v.validFrom : date, v.validTo, true)),
+      );
       assertChangeDate(dependent, date, correction);
       const before = stateOn(dependent, date);
       const timeline = applyFrom(dependent.timeline, date, (s) => ({
@@ -308,17 +342,21 @@ export class UnitService {
       record: UnitRecord,
       tx: UnitTransaction,
       related: Map<string, UnitRecord>,
+      authorize: (reaches: WriteReach[]) => Promise<void>,
     ) => Promise<{ change: (s: UnitState) => UnitState; event: UnitChange }> | { change: (s: UnitState) => UnitState; event: UnitChange },
   ): Promise<UnitView> {
-    const date = assertCalendarDate(input.effectiveDate);
-    const correction = checkCorrection(input.correction);
-    const identity = await this.policy.assertCanWrite(context.caller, [input.unitId, ...relatedIds], date);
+    const unitId = this.input.id(input.unitId, 'unitId');
+    const date = this.input.date(input.effectiveDate, 'effectiveDate');
+    const correction = this.input.correction(input.correction);
+    const identity = this.policy.writer(context.caller);
     const meta = this.meta(identity, date, correction, context);
     return this.units.transaction(async (tx) => {
-      const locked = await tx.lockRecords([input.unitId, ...relatedIds]);
-      const record = locked.get(input.unitId) ?? missing(input.unitId);
+      const locked = await tx.lockRecords([unitId, ...relatedIds]);
+      const record = locked.get(unitId) ?? missing(unitId);
+      const authorize = (reaches: WriteReach[]) => this.policy.assertCanWrite(tx, identity, reaches);
+      await authorize([reach(record, date, null, true)]);
       assertChangeDate(record, date, correction);
-      const { change, event } = await plan(record, tx, locked);
+      const { change, event } = await plan(record, tx, locked, authorize);
       const timeline = applyFrom(record.timeline, date, change);
       if (sameTimeline(timeline, record.timeline)) throw unitErrors.nothingChanged(record.id);
       const after = { ...record, timeline, revision: record.revision + 1 };
@@ -327,9 +365,12 @@ export class UnitService {
     });
   }
 
-  private async prepareNewUnit(tx: UnitTransaction, spec: NewUnitSpec, date: string): Promise<UnitRecord> {
-    const code = checkCode(spec.code);
-    const name = checkName(spec.name);
+  /**
+   * A new unit from an already canonical spec, placed under its parent (and managing unit), both inside the caller's
+   * jurisdiction from `date` on.
+   */
+  private async prepareNewUnit(tx: UnitTransaction, identity: Identity, spec: NewUnitSpec, date: string): Promise<UnitRecord> {
+    const { code, name } = spec;
     const parentId = spec.parentId ?? null;
     const managingUnitId =
       spec.managingUnitId ?? (defaultsManagingUnitToParent(spec.kind) ? parentId : null);
@@ -338,6 +379,11 @@ export class UnitService {
     const find = (id: string | null) => (id === null ? null : (related.get(id) ?? missing(id)));
     const parent = find(parentId);
     const managing = find(managingUnitId);
+    await this.policy.assertCanWrite(
+      tx,
+      identity,
+      [parent, managing].filter((unit): unit is UnitRecord => unit !== null).map((unit) => reach(unit, date, null, false)),
+    );
     assertParentKind(spec.kind, parent?.kind ?? null);
     if (parent && !coversPeriod(parent, date, null)) throw unitErrors.parentNotLive(parent.id, date);
     assertManagingKind(spec.kind, managing?.kind ?? null);
@@ -402,6 +448,32 @@ export class UnitService {
   private meta(identity: Identity, effectiveDate: string, correction: Correction | null, context: CommandContext): CommandMeta {
     return { identity, effectiveDate, correction, correlationId: context.correlationId };
   }
+
+  /** The canonical form of a new unit's fields; `path` prefixes the field names in errors (`into[1].`). */
+  private newUnitSpec<T extends Omit<NewUnitSpec, 'kind'>>(spec: T, path: string): T {
+    return {
+      ...spec,
+      code: this.input.code(spec.code, `${path}code`),
+      name: this.input.name(spec.name, `${path}name`),
+      parentId: this.input.optionalId(spec.parentId, `${path}parentId`),
+      managingUnitId: this.input.optionalId(spec.managingUnitId, `${path}managingUnitId`),
+    };
+  }
+}
+
+/**
+ * The part of `record`'s life a command reaches from `from` until `to`, for the write check. When the dates fall outside
+ * its life (a change dated after a dissolution, before a creation) the nearest day of its life is checked, so that the
+ * caller learns of the date rule only for a unit it may see.
+ */
+function reach(record: UnitRecord, from: string, to: string | null, changed: boolean): WriteReach {
+  const lastDay = record.dissolvedOn === null ? null : addDays(record.dissolvedOn, -1);
+  let start = from < record.createdOn ? record.createdOn : from;
+  if (lastDay !== null && start > lastDay) start = lastDay;
+  let end = to;
+  if (record.dissolvedOn !== null && (end === null || end > record.dissolvedOn)) end = record.dissolvedOn;
+  if (end !== null && end <= start) end = addDays(start, 1);
+  return { unitId: record.id, from: start, to: end, changed };
 }
 
 function dissolve(record: UnitRecord, date: string): UnitRecord {
@@ -439,31 +511,4 @@ function missing(unitId: string): never {
 
 function pick<T extends object>(value: T, keys: readonly string[]): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([key]) => keys.includes(key))) as Partial<T>;
-}
-
-function checkCode(code: string): string {
-  const trimmed = code.trim();
-  if (trimmed.length === 0 || trimmed.length > MAX_CODE) {
-    throw unitErrors.invalidInput(`A code has 1 to ${MAX_CODE} characters`, { field: 'code' });
-  }
-  return trimmed;
-}
-
-function checkName(name: string): string {
-  const trimmed = name.trim().replace(/\s+/g, ' ');
-  if (trimmed.length === 0 || trimmed.length > MAX_NAME) {
-    throw unitErrors.invalidInput(`A name has 1 to ${MAX_NAME} characters`, { field: 'name' });
-  }
-  return trimmed;
-}
-
-function checkReason(reason: string): string {
-  const trimmed = reason.trim();
-  if (trimmed.length === 0) throw unitErrors.invalidInput('A reason is required', { field: 'reason' });
-  return trimmed;
-}
-
-function checkCorrection(correction: Correction | null | undefined): Correction | null {
-  if (!correction) return null;
-  return { reason: checkReason(correction.reason) };
 }

@@ -23,5 +23,5 @@ export const Unit: UnitResolvers = {
   },
   ancestors: (unit, { asOf }, { caller, unitQueries }) => unitQueries.ancestors(caller, unit, asOf),
   lineage: (unit, _, { caller, unitQueries }) => unitQueries.lineage(caller, unit),
-  history: (unit, _, { unitQueries }) => unitQueries.history(unit),
+  history: (unit, _, { caller, unitQueries }) => unitQueries.history(caller, unit),
 };
