@@ -153,8 +153,8 @@ function planRow(
   };
   const parent = resolve(candidate.parentCode, 'parent');
   const managing = resolve(candidate.managingCode, 'managing unit') ?? (defaultsManagingUnitToParent(unitKind) ? parent : null);
-  assertParentKind(unitKind, parent?.kind ?? null);
-  assertManagingKind(unitKind, managing?.kind ?? null);
+  assertParentKind(unitKind, parent?.kind ?? null, effectiveFrom);
+  assertManagingKind(unitKind, managing?.kind ?? null, effectiveFrom);
   for (const [other, reason] of [
     [parent, 'UNIT_PARENT_NOT_LIVE'],
     [managing, 'UNIT_MANAGING_UNIT_NOT_LIVE'],

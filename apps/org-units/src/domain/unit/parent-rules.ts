@@ -12,8 +12,8 @@ export interface PlacementRule {
 }
 
 /**
- * Where each kind may sit in the tree. Levels are data: after 01/07/2025 districts are gone, so a commune may sit
- * directly under the province.
+ * Where each kind may sit in the tree, at some time: {@link PLACEMENT_PERIODS} says when. After 01/07/2025 districts are
+ * gone, so a commune sits directly under the province.
  */
 export const PLACEMENT_RULES: Readonly<Record<UnitKind, PlacementRule>> = {
   PROVINCE: { parentKinds: [], managingKinds: [], managingRequired: false },
@@ -27,13 +27,48 @@ export const PLACEMENT_RULES: Readonly<Record<UnitKind, PlacementRule>> = {
   SECURITY_TEAM: { parentKinds: ['COMMUNE', 'RESIDENTIAL_AREA'], managingKinds: ['COMMUNE'], managingRequired: false },
 };
 
+/** The two-level local government: district-level units are abolished from this date (Resolution 202/2025/QH15). */
+export const TWO_LEVEL_GOVERNMENT_FROM = '2025-07-01';
+
+/** A placement allowed only inside a period: [from, until), either end open. Levels are dated data, not code. */
+export interface PlacementPeriod {
+  kind: UnitKind;
+  relation: 'parent' | 'managing';
+  otherKind: UnitKind;
+  from?: string;
+  until?: string;
+}
+
+/**
+ * When placements of {@link PLACEMENT_RULES} hold: no new DISTRICT (and nothing placed under or managed by one) from
+ * 01/07/2025; communes directly under a province only from then.
+ */
+export const PLACEMENT_PERIODS: readonly PlacementPeriod[] = [
+  { kind: 'DISTRICT', relation: 'parent', otherKind: 'PROVINCE', until: TWO_LEVEL_GOVERNMENT_FROM },
+  { kind: 'COMMUNE', relation: 'parent', otherKind: 'DISTRICT', until: TWO_LEVEL_GOVERNMENT_FROM },
+  { kind: 'COMMUNE', relation: 'parent', otherKind: 'PROVINCE', from: TWO_LEVEL_GOVERNMENT_FROM },
+  { kind: 'DEPARTMENT', relation: 'parent', otherKind: 'DISTRICT', until: TWO_LEVEL_GOVERNMENT_FROM },
+  ...(['AGENCY', 'ENTERPRISE', 'SCHOOL'] as const).flatMap((kind) => [
+    { kind, relation: 'parent' as const, otherKind: 'DISTRICT' as const, until: TWO_LEVEL_GOVERNMENT_FROM },
+    { kind, relation: 'managing' as const, otherKind: 'DISTRICT' as const, until: TWO_LEVEL_GOVERNMENT_FROM },
+  ]),
+];
+
+function assertInForce(kind: UnitKind, relation: PlacementPeriod['relation'], otherKind: UnitKind, date: string): void {
+  const period = PLACEMENT_PERIODS.find((p) => p.kind === kind && p.relation === relation && p.otherKind === otherKind);
+  if (!period) return;
+  if ((period.from !== undefined && date < period.from) || (period.until !== undefined && date >= period.until)) {
+    throw unitErrors.placementNotInForce(kind, relation, otherKind, date, period.from ?? null, period.until ?? null);
+  }
+}
+
 /** Kinds that need a managing unit and take their parent as one when none is given. */
 export function defaultsManagingUnitToParent(kind: UnitKind): boolean {
   return PLACEMENT_RULES[kind].managingRequired;
 }
 
 /** Throws the rule's error unless a unit of `kind` may sit under a parent of `parentKind` (null: no parent). */
-export function assertParentKind(kind: UnitKind, parentKind: UnitKind | null): void {
+export function assertParentKind(kind: UnitKind, parentKind: UnitKind | null, date: string): void {
   const { parentKinds } = PLACEMENT_RULES[kind];
   if (parentKind === null) {
     if (parentKinds.length > 0) throw unitErrors.parentRequired(kind);
@@ -41,10 +76,11 @@ export function assertParentKind(kind: UnitKind, parentKind: UnitKind | null): v
   }
   if (parentKinds.length === 0) throw unitErrors.parentNotAllowed(kind);
   if (!parentKinds.includes(parentKind)) throw unitErrors.parentKindNotAllowed(kind, parentKind, parentKinds);
+  assertInForce(kind, 'parent', parentKind, date);
 }
 
 /** Throws the rule's error unless a unit of `kind` may be managed by a unit of `managingKind` (null: none). */
-export function assertManagingKind(kind: UnitKind, managingKind: UnitKind | null): void {
+export function assertManagingKind(kind: UnitKind, managingKind: UnitKind | null, date: string): void {
   const { managingKinds, managingRequired } = PLACEMENT_RULES[kind];
   if (managingKind === null) {
     if (managingRequired) throw unitErrors.managingUnitRequired(kind);
@@ -54,6 +90,7 @@ export function assertManagingKind(kind: UnitKind, managingKind: UnitKind | null
   if (!managingKinds.includes(managingKind)) {
     throw unitErrors.managingUnitKindNotAllowed(kind, managingKind, managingKinds);
   }
+  assertInForce(kind, 'managing', managingKind, date);
 }
 
 /** A unit cannot go under itself or under one of its own descendants (`newParentAncestry` = the parent and its ancestors). */

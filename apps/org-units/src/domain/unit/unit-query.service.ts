@@ -9,7 +9,7 @@ import { type UnitPolicy } from './unit.policy';
 import { type UnitReader } from './unit.repository';
 import { viewOf } from './unit.service';
 import { versionAt } from './timeline';
-import { type PageRequest, type UnitKind, type UnitPage, type UnitRecord, type UnitVersion, type UnitView } from './unit.types';
+import { type LineageLink, type LineageRelative, type PageRequest, type UnitKind, type UnitPage, type UnitRecord, type UnitVersion, type UnitView } from './unit.types';
 
 export interface ListUnitsFilter {
   kinds?: readonly UnitKind[] | null;
@@ -18,12 +18,13 @@ export interface ListUnitsFilter {
   asOf?: string | null;
 }
 
-export interface ResolvedLineageLink {
-  event: 'MERGE' | 'SPLIT';
-  effectiveDate: string;
-  unitId: string;
-  /** Null when the linked unit lies outside the caller's jurisdiction. */
-  unit: UnitView | null;
+export interface ResolvedLineageLink extends LineageLink {
+  unit: UnitView;
+}
+
+/** A unit reached through lineage over generations, seen on the date asked. */
+export interface ResolvedLineageRelative extends LineageRelative {
+  unit: UnitView;
 }
 
 /** Most results one search returns. */
@@ -148,7 +149,7 @@ export class UnitQueryService {
     requireCaller(caller);
     const { predecessors, successors } = await this.reader.lineage(unit.id);
     // A link to a unit the caller may not see is left out whole, as if there were no such unit.
-    const resolve = async (link: { event: 'MERGE' | 'SPLIT'; effectiveDate: string; unitId: string }): Promise<ResolvedLineageLink[]> => {
+    const resolve = async (link: LineageLink): Promise<ResolvedLineageLink[]> => {
       const record = await this.records.load(link.unitId);
       if (!record) return [];
       const view = lastKnownView(record, link.effectiveDate);
@@ -158,6 +159,26 @@ export class UnitQueryService {
       predecessors: (await Promise.all(predecessors.map(resolve))).flat(),
       successors: (await Promise.all(successors.map(resolve))).flat(),
     };
+  }
+
+  /**
+   * The units this one came from, as they stood on an earlier date `asOf` (all hops, whole or partial), or — for
+   * `successors` — the units it went into, as they stand on a later date: so that a 2024 figure can be carried to the
+   * 2025 unit that inherited it. Units the caller may not see on `asOf` are left out.
+   */
+  async lineageAcross(caller: Caller, unit: UnitView, direction: 'origins' | 'successors', asOf: string): Promise<ResolvedLineageRelative[]> {
+    requireCaller(caller);
+    const date = this.input.date(asOf, 'asOf');
+    const relatives = await this.reader.lineageAcross(unit.id, direction, date);
+    const records = await this.records.loadMany(relatives.map((r) => r.unitId));
+    const resolved = await Promise.all(
+      relatives.map(async (relative, index) => {
+        const record = records[index];
+        if (!record || record instanceof Error || !(await this.policy.canRead(caller, relative.unitId, date))) return [];
+        return [{ ...relative, unit: viewOf(record, date) }];
+      }),
+    );
+    return resolved.flat();
   }
 
   /**

@@ -13,6 +13,7 @@ export const UNIT_ERROR_REASONS = [
   'UNIT_PARENT_NOT_ALLOWED',
   'UNIT_PARENT_KIND_NOT_ALLOWED',
   'UNIT_PARENT_NOT_LIVE',
+  'UNIT_PLACEMENT_NOT_IN_FORCE',
   'UNIT_MANAGING_UNIT_REQUIRED',
   'UNIT_MANAGING_UNIT_NOT_ALLOWED',
   'UNIT_MANAGING_UNIT_KIND_NOT_ALLOWED',
@@ -44,6 +45,12 @@ export const unitErrors = {
     badInput('UNIT_PARENT_KIND_NOT_ALLOWED', `A ${kind} cannot sit under a ${parentKind}`, { kind, parentKind, allowed }),
   parentNotLive: (parentId: string, date: string) =>
     badInput('UNIT_PARENT_NOT_LIVE', 'The parent does not exist for the whole period', { parentId, date }),
+  placementNotInForce: (kind: string, relation: string, otherKind: string, date: string, from: string | null, until: string | null) =>
+    badInput(
+      'UNIT_PLACEMENT_NOT_IN_FORCE',
+      `On ${date} a ${kind} cannot have a ${otherKind} as its ${relation === 'parent' ? 'parent' : 'managing unit'} (allowed ${from ? `from ${from}` : ''}${from && until ? ' ' : ''}${until ? `until ${until}` : ''})`,
+      { kind, relation, otherKind, date, from, until },
+    ),
   managingUnitRequired: (kind: string) =>
     badInput('UNIT_MANAGING_UNIT_REQUIRED', `A ${kind} must have a managing unit`, { kind }),
   managingUnitNotAllowed: (kind: string) =>

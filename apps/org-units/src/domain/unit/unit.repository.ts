@@ -2,7 +2,7 @@ import { appendToOutbox, type NewEvent } from '@antt/events';
 import { isUuid } from '@antt/service-kit';
 import { type EventContract } from '@antt/contracts';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
-import { toDbDate } from '../shared/calendar-date';
+import { fromDbDate, toDbDate } from '../shared/calendar-date';
 import { type SubtreeScope, type UnitListFilter } from './unit-query.types';
 import { type ViewRow, recordFromModel, viewFromRow } from './unit-rows';
 import { likeContains, likePrefix, liveOn, slimUnitsCte, VIEW_COLUMNS } from './unit-tree.sql';
@@ -10,6 +10,8 @@ import { unitErrors } from './unit.errors';
 import {
   type LineageEventKind,
   type LineageLink,
+  type LineageRelative,
+  type LineageShare,
   type PageRequest,
   type UnitKind,
   type UnitLineage,
@@ -45,6 +47,9 @@ export interface UnitChangeEntry {
 
 export interface LineageEntry {
   event: LineageEventKind;
+  share: LineageShare;
+  /** The reorganisation plan that recorded it. */
+  planId?: string;
   predecessorId: string;
   successorId: string;
   effectiveDate: string;
@@ -263,15 +268,48 @@ export class UnitReader {
       where: { OR: [{ predecessorId: unitId }, { successorId: unitId }] },
       orderBy: { effectiveDate: 'asc' },
     });
-    const link = (event: LineageEventKind, effectiveDate: Date, other: string): LineageLink => ({
-      event,
-      effectiveDate: effectiveDate.toISOString().slice(0, 10),
+    const link = (row: (typeof rows)[number], other: string): LineageLink => ({
+      event: row.event,
+      share: row.share,
+      effectiveDate: fromDbDate(row.effectiveDate),
       unitId: other,
     });
     return {
-      predecessors: rows.filter((r) => r.successorId === unitId).map((r) => link(r.event, r.effectiveDate, r.predecessorId)),
-      successors: rows.filter((r) => r.predecessorId === unitId).map((r) => link(r.event, r.effectiveDate, r.successorId)),
+      predecessors: rows.filter((r) => r.successorId === unitId).map((r) => link(r, r.predecessorId)),
+      successors: rows.filter((r) => r.predecessorId === unitId).map((r) => link(r, r.successorId)),
     };
+  }
+
+  /**
+   * Lineage over every generation. `origins`: walking back through the hops dated after `asOf`, the units that existed on
+   * `asOf` and went (whole or in part) into `unitId`. `successors`: walking forward through the hops dated on or before
+   * `asOf`, the units alive on `asOf` that `unitId` went into. PARTIAL when any hop of the way was partial.
+   */
+  async lineageAcross(unitId: string, direction: 'origins' | 'successors', asOf: string): Promise<LineageRelative[]> {
+    const back = direction === 'origins';
+    const rows = await this.db.$queryRaw<{ id: string; partial: boolean; generations: number; effective: string }[]>`
+      WITH RECURSIVE walk(id, partial, generations, effective, path) AS (
+        SELECT ${unitId}::uuid, false, 0, NULL::date, ARRAY[${unitId}::uuid]
+        UNION ALL
+        SELECT CASE WHEN ${back} THEN l.predecessor_id ELSE l.successor_id END,
+          walk.partial OR l.share = 'PARTIAL', walk.generations + 1, COALESCE(walk.effective, l.effective_date),
+          walk.path || CASE WHEN ${back} THEN l.predecessor_id ELSE l.successor_id END
+        FROM walk JOIN unit_lineage l ON (CASE WHEN ${back} THEN l.successor_id ELSE l.predecessor_id END) = walk.id
+        WHERE walk.generations < 32
+          AND (CASE WHEN ${back} THEN l.effective_date > ${asOf}::date ELSE l.effective_date <= ${asOf}::date END)
+          AND NOT (CASE WHEN ${back} THEN l.predecessor_id ELSE l.successor_id END) = ANY(walk.path)
+      )
+      SELECT w.id::text AS id, bool_or(w.partial) AS partial, min(w.generations)::int AS generations, min(w.effective)::text AS effective
+      FROM walk w JOIN unit_version v ON v.unit_id = w.id AND ${liveOn('v', asOf)}
+      WHERE w.generations > 0
+      GROUP BY w.id
+      ORDER BY min(w.generations), w.id`;
+    return rows.map((row) => ({
+      unitId: row.id,
+      share: row.partial ? 'PARTIAL' : 'WHOLE',
+      generations: row.generations,
+      effectiveDate: row.effective,
+    }));
   }
 }
 
@@ -334,6 +372,8 @@ export class UnitTransaction extends UnitReader {
       data: entries.map((entry) => ({
         id: crypto.randomUUID(),
         event: entry.event,
+        share: entry.share,
+        planId: entry.planId ?? null,
         predecessorId: entry.predecessorId,
         successorId: entry.successorId,
         effectiveDate: toDbDate(entry.effectiveDate),

@@ -78,7 +78,7 @@ export class UnitService {
     return this.changeState(context, input, [parentId], async (record, tx, related, authorize) => {
       const parent = related.get(parentId) ?? missing(parentId);
       await authorize([reach(parent, input.effectiveDate, record.dissolvedOn, false)]);
-      assertParentKind(record.kind, parent.kind);
+      assertParentKind(record.kind, parent.kind, input.effectiveDate);
       if (!coversPeriod(parent, input.effectiveDate, record.dissolvedOn)) {
         throw unitErrors.parentNotLive(parent.id, input.effectiveDate);
       }
@@ -116,7 +116,7 @@ export class UnitService {
       let nextManaging = current.managingUnitId;
       if (managingUnitId !== undefined) {
         const managing = managingUnitId === null ? null : (related.get(managingUnitId) ?? missing(managingUnitId));
-        assertManagingKind(record.kind, managing?.kind ?? null);
+        assertManagingKind(record.kind, managing?.kind ?? null, input.effectiveDate);
         if (managing && !coversPeriod(managing, input.effectiveDate, record.dissolvedOn)) {
           throw unitErrors.managingUnitNotLive(managing.id, input.effectiveDate);
         }
@@ -212,7 +212,7 @@ export class UnitService {
         outcomes.push({ before: source, after: dissolve(source, date), change: { type: 'merged', intoUnitId: successorId }, reason });
       }
       const lineage = sources.map(
-        (source): LineageEntry => ({ event: 'MERGE', predecessorId: source.id, successorId, effectiveDate: date }),
+        (source): LineageEntry => ({ event: 'MERGE', share: 'WHOLE', predecessorId: source.id, successorId, effectiveDate: date }),
       );
       await this.commit(tx, meta, outcomes, lineage);
       return viewOf(target, date);
@@ -275,7 +275,7 @@ export class UnitService {
       const splitSource = keepSource ? { ...source, revision: source.revision + 1 } : dissolve(source, date);
       outcomes.push({ before: source, after: splitSource, change: { type: 'split', intoUnitIds: created.map((u) => u.id) }, reason });
       const lineage = created.map(
-        (unit): LineageEntry => ({ event: 'SPLIT', predecessorId: source.id, successorId: unit.id, effectiveDate: date }),
+        (unit): LineageEntry => ({ event: 'SPLIT', share: 'PARTIAL', predecessorId: source.id, successorId: unit.id, effectiveDate: date }),
       );
       await this.commit(tx, meta, outcomes, lineage);
       return created.map((unit) => viewOf(unit, date));
@@ -384,9 +384,9 @@ export class UnitService {
       identity,
       [parent, managing].filter((unit): unit is UnitRecord => unit !== null).map((unit) => reach(unit, date, null, false)),
     );
-    assertParentKind(spec.kind, parent?.kind ?? null);
+    assertParentKind(spec.kind, parent?.kind ?? null, date);
     if (parent && !coversPeriod(parent, date, null)) throw unitErrors.parentNotLive(parent.id, date);
-    assertManagingKind(spec.kind, managing?.kind ?? null);
+    assertManagingKind(spec.kind, managing?.kind ?? null, date);
     if (managing && !coversPeriod(managing, date, null)) throw unitErrors.managingUnitNotLive(managing.id, date);
     if ((await tx.findIdsByCodes([code])).size > 0) throw unitErrors.codeTaken(code);
     const record: UnitRecord = {

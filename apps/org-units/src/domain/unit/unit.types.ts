@@ -54,12 +54,26 @@ export interface UnitView extends Omit<UnitRecord, 'timeline'> {
   version: UnitVersion;
 }
 
-export type LineageEventKind = 'MERGE' | 'SPLIT';
+export type LineageEventKind = 'MERGE' | 'SPLIT' | 'TRANSFER' | 'RECLASSIFY';
+/** Whether the predecessor went into the successor whole or only in part. */
+export type LineageShare = 'WHOLE' | 'PARTIAL';
 
 export interface LineageLink {
   event: LineageEventKind;
+  share: LineageShare;
   effectiveDate: CalendarDate;
   unitId: string;
+}
+
+/** A unit reached through lineage over one or more generations, with the date of the last hop and the share all the way. */
+export interface LineageRelative {
+  unitId: string;
+  /** PARTIAL when any hop on the way was partial. */
+  share: LineageShare;
+  /** Lineage hops between the two units. */
+  generations: number;
+  /** Date of the hop nearest the unit asked about. */
+  effectiveDate: CalendarDate;
 }
 
 export interface UnitLineage {

@@ -23,5 +23,7 @@ export const Unit: UnitResolvers = {
   },
   ancestors: (unit, { asOf }, { caller, unitQueries }) => unitQueries.ancestors(caller, unit, asOf),
   lineage: (unit, _, { caller, unitQueries }) => unitQueries.lineage(caller, unit),
+  origins: (unit, { asOf }, { caller, unitQueries }) => unitQueries.lineageAcross(caller, unit, 'origins', asOf),
+  successorsOn: (unit, { asOf }, { caller, unitQueries }) => unitQueries.lineageAcross(caller, unit, 'successors', asOf),
   history: (unit, _, { caller, unitQueries }) => unitQueries.history(caller, unit),
 };
