@@ -297,6 +297,55 @@ export const UnitCorrectedV1 = defineEvent({
   },
 });
 
+/** What a reorganisation plan did to one unit. */
+export const REORGANISATION_CHANGES = ['created', 'renamed', 'moved', 'updated', 'merged', 'split', 'transferred', 'reclassified', 'dissolved', 'rehomed'] as const;
+
+/** `org-units.unit.reorganised.v1` */
+export const UnitReorganisedV1 = defineEvent({
+  type: 'org-units.unit.reorganised',
+  version: 1,
+  topic: TOPIC,
+  aggregateType: AGGREGATE,
+  description:
+    'A reorganisation plan (a whole administrative reform on one date, e.g. 1 July 2025) changed the unit: one event per ' +
+    'unit for the whole plan, listing what happened to it. The plan applies atomically, so every unit it touched has ' +
+    'such an event with the same `planId`; replace the timeline you hold.',
+  payload: unitPayload(
+    z.object({
+      planId: z.uuid().describe('The reorganisation plan.'),
+      planName: z.string().min(1).describe('Its name.'),
+      legalBasis: z.string().min(1).describe('The resolution and its number.'),
+      changes: z.array(z.enum(REORGANISATION_CHANGES)).min(1).describe('What happened to this unit, in plan order.'),
+      successorIds: z.array(z.uuid()).describe('Units it went into (merged, split, reclassified, transferred in part).'),
+    }),
+  ),
+  example: {
+    unitId: ids.vuHoi,
+    code: '12670',
+    kind: 'COMMUNE',
+    revision: 5,
+    effectiveDate: '2025-07-01',
+    dissolvedOn: '2025-07-01',
+    change: {
+      planId: '0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5',
+      planName: 'Sắp xếp đơn vị hành chính cấp xã tỉnh Hưng Yên năm 2025',
+      legalBasis: 'Nghị quyết 1666/NQ-UBTVQH15',
+      changes: ['merged'],
+      successorIds: [ids.vuVinh],
+    },
+    timeline: [
+      {
+        validFrom: '2019-01-01',
+        validTo: '2025-07-01',
+        name: 'Xã Vũ Hội',
+        parentId: ids.vuThu,
+        managingUnitId: null,
+        attributes: { ...NO_ATTRIBUTES, residentHouseholds: 2874 },
+      },
+    ],
+  },
+});
+
 /** Every org-units event contract, in catalogue order. */
 export const ORG_UNITS_EVENTS = [
   UnitCreatedV1,
@@ -307,6 +356,7 @@ export const ORG_UNITS_EVENTS = [
   UnitSplitV1,
   UnitDissolvedV1,
   UnitCorrectedV1,
+  UnitReorganisedV1,
 ] as const;
 
 /** Payload of any org-units unit event. */

@@ -19,7 +19,7 @@ function recordingExecutor() {
 }
 
 describe('appendToOutbox', () => {
-  it('inserts one row per event then notifies the relay channel', async () => {
+  it('inserts the events in one statement, in order, then notifies the relay channel', async () => {
     const { tx, calls } = recordingExecutor();
     const envelopes = await appendToOutbox(
       tx,
@@ -29,11 +29,25 @@ describe('appendToOutbox', () => {
       ],
       { source: 'org-units' },
     );
-    expect(calls).toHaveLength(3);
-    expect(calls[0]?.sql).toMatch(/INSERT INTO outbox_event/);
-    expect(calls[0]?.values.slice(0, 5)).toEqual([envelopes[0]?.id, 'Unit', UnitCreatedV1.example.unitId, 'org-units.unit.created.v1', 'org-units.unit']);
-    expect(JSON.parse(String(calls[1]?.values[5]))).toMatchObject({ causationid: 'cmd-1', type: 'org-units.unit.renamed.v1' });
-    expect(calls[2]).toEqual({ sql: "SELECT pg_notify($1, '')", values: ['antt_outbox_org_units'] });
+    expect(calls).toHaveLength(2);
+    expect(calls[0]?.sql).toMatch(/INSERT INTO outbox_event[\s\S]*WITH ORDINALITY[\s\S]*ORDER BY n/);
+    expect(calls[0]?.values.slice(0, 5)).toEqual([
+      envelopes.map((e) => e.id),
+      ['Unit', 'Unit'],
+      [UnitCreatedV1.example.unitId, UnitRenamedV1.example.unitId],
+      ['org-units.unit.created.v1', 'org-units.unit.renamed.v1'],
+      ['org-units.unit', 'org-units.unit'],
+    ]);
+    expect(JSON.parse(String((calls[0]?.values[5] as string[])[1]))).toMatchObject({ causationid: 'cmd-1', type: 'org-units.unit.renamed.v1' });
+    expect(calls[1]).toEqual({ sql: "SELECT pg_notify($1, '')", values: ['antt_outbox_org_units'] });
+  });
+
+  it('splits a long list into batches of 500, keeping the order', async () => {
+    const { tx, calls } = recordingExecutor();
+    const events = Array.from({ length: 1201 }, () => ({ contract: UnitCreatedV1, aggregateId: UnitCreatedV1.example.unitId, data: UnitCreatedV1.example }));
+    const envelopes = await appendToOutbox(tx, events, { source: 'org-units' });
+    expect(calls.map((call) => (call.values[0] as string[] | string).length)).toEqual([500, 500, 201, 'antt_outbox_org_units'.length]);
+    expect(calls.slice(0, 3).flatMap((call) => call.values[0] as string[])).toEqual(envelopes.map((e) => e.id));
   });
 
   it('writes nothing when any payload violates its contract', async () => {

@@ -12,11 +12,16 @@ export interface AppendOptions {
   readonly newId?: () => string;
 }
 
+// One statement per batch; WITH ORDINALITY keeps the rows' sequence numbers in the order the events were given.
 const INSERT = `INSERT INTO outbox_event (id, aggregate_type, aggregate_id, type, topic, envelope)
-VALUES ($1::uuid, $2, $3, $4, $5, $6::jsonb)`;
+SELECT id, aggregate_type, aggregate_id, type, topic, envelope
+FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[])
+  WITH ORDINALITY AS e(id, aggregate_type, aggregate_id, type, topic, envelope, n)
+ORDER BY n`;
+const BATCH = 500;
 
 /**
- * Writes events to the outbox inside the caller's transaction and wakes the relay (`pg_notify`, delivered on
+ * Writes events to the outbox inside the caller's transaction (one multi-row insert per 500 events, in order) and wakes the relay (`pg_notify`, delivered on
  * commit). Every payload is validated first: a {@link ContractViolation} is thrown before anything is written, and
  * as it propagates out of the transaction callback the whole transaction, state change included, rolls back.
  * Returns the envelopes written, in order.
@@ -27,16 +32,17 @@ export async function appendToOutbox(
   options: AppendOptions,
 ): Promise<EventEnvelope[]> {
   const envelopes = events.map((event) => buildEnvelope(event, options.source, options));
-  for (const [index, envelope] of envelopes.entries()) {
-    const event = events[index] as NewEvent;
+  for (let start = 0; start < envelopes.length; start += BATCH) {
+    const batch = envelopes.slice(start, start + BATCH);
+    const batchEvents = events.slice(start, start + BATCH) as NewEvent[];
     await tx.$executeRawUnsafe(
       INSERT,
-      envelope.id,
-      event.contract.aggregateType,
-      event.aggregateId,
-      envelope.type,
-      event.contract.topic,
-      JSON.stringify(envelope),
+      batch.map((envelope) => envelope.id),
+      batchEvents.map((event) => event.contract.aggregateType),
+      batchEvents.map((event) => event.aggregateId),
+      batch.map((envelope) => envelope.type),
+      batchEvents.map((event) => event.contract.topic),
+      batch.map((envelope) => JSON.stringify(envelope)),
     );
   }
   if (envelopes.length > 0) await tx.$executeRawUnsafe(`SELECT pg_notify($1, '')`, outboxChannel(options.source));
