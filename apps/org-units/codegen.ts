@@ -16,6 +16,8 @@ const config: CodegenConfig = {
           Unit: '../../domain/unit#UnitView',
           UnitPeriod: '../../domain/unit#UnitVersion',
           UnitLineageLink: '../../domain/unit#ResolvedLineageLink',
+          LineageRelative: '../../domain/unit#ResolvedLineageRelative',
+          ReorganisationPlan: '../../domain/reorganisation#ReorganisationPlan as ReorganisationPlanModel',
         },
       },
     },

@@ -1,12 +1,14 @@
 import { type DateRange } from '@antt/service-kit';
 import { type PrismaClient } from '../generated/prisma/client';
 import { type Clock } from './shared/clock';
+import { ReorganisationService } from './reorganisation';
 import { UnitInput, UnitJurisdictionChecker, UnitPolicy, UnitQueryService, UnitRepository, UnitService, foldForSearch } from './unit';
 
 /** The domain services one request works with (fresh loaders per request, one repository for all). */
 export interface RequestServices {
   units: UnitService;
   unitQueries: UnitQueryService;
+  reorganisations: ReorganisationService;
 }
 
 /** Wires the org-units domain over a Prisma client. */
@@ -22,6 +24,7 @@ export function createOrgUnitsDomain(prisma: PrismaClient, clock: Clock, dates: 
       return {
         units: new UnitService(repository, policy, clock, input),
         unitQueries: new UnitQueryService(repository, policy, clock, input),
+        reorganisations: new ReorganisationService(repository, policy, clock, input),
       };
     },
   };

@@ -1,6 +1,6 @@
 export * from './unit.types';
 export { UnitService, viewOf } from './unit.service';
-export { UnitQueryService, type ListUnitsFilter, type ResolvedLineageLink } from './unit-query.service';
+export { UnitQueryService, type ListUnitsFilter, type ResolvedLineageLink, type ResolvedLineageRelative } from './unit-query.service';
 export { UnitRepository, UnitReader } from './unit.repository';
 export { UnitPolicy, UNIT_WRITE_ROLES } from './unit.policy';
 export { UnitJurisdictionChecker } from './unit-jurisdiction';

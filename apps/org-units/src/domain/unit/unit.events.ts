@@ -1,5 +1,7 @@
 import {
   type EventContract,
+  type REORGANISATION_CHANGES,
+  UnitReorganisedV1,
   UnitCorrectedV1,
   UnitCreatedV1,
   UnitDissolvedV1,
@@ -21,7 +23,17 @@ export type UnitChange =
   | { type: 'merged'; intoUnitId: string }
   | { type: 'split'; intoUnitIds: string[] }
   | { type: 'dissolved'; reason: string }
-  | { type: 'corrected'; reason: string };
+  | { type: 'corrected'; reason: string }
+  | {
+      type: 'reorganised';
+      planId: string;
+      planName: string;
+      legalBasis: string;
+      changes: ReorganisationChange[];
+      successorIds: string[];
+    };
+
+export type ReorganisationChange = (typeof REORGANISATION_CHANGES)[number];
 
 export type UpdatableField =
   | 'managingUnitId'
@@ -40,6 +52,7 @@ const CONTRACTS: Record<UnitChange['type'], EventContract> = {
   split: UnitSplitV1,
   dissolved: UnitDissolvedV1,
   corrected: UnitCorrectedV1,
+  reorganised: UnitReorganisedV1,
 };
 
 /** The outbox event for a change: the unit's whole state after it (CONVENTIONS.md, "org-units events"). */

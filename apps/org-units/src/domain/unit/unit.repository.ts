@@ -322,6 +322,11 @@ export class UnitTransaction extends UnitReader {
     super(tx, fold);
   }
 
+  /** The transaction's client, for another repository of the service that must write in the same transaction. */
+  get client(): Prisma.TransactionClient {
+    return this.tx;
+  }
+
   /** Locks the units (in id order, so that concurrent commands cannot deadlock) and returns their current state. */
   async lockRecords(ids: readonly string[]): Promise<Map<string, UnitRecord>> {
     const unique = [...new Set(ids)].sort();
@@ -364,6 +369,41 @@ export class UnitTransaction extends UnitReader {
     if (updated.count !== 1) throw new Error(`Unit ${record.id} changed concurrently despite its row lock`);
     await this.tx.unitVersion.deleteMany({ where: { unitId: record.id } });
     await this.tx.unitVersion.createMany({ data: versionRows(record, this.fold) });
+  }
+
+  /** Many new units at once (a reorganisation plan): one insert of units and one of versions. */
+  async insertUnits(records: readonly UnitRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    try {
+      await this.tx.unit.createMany({
+        data: records.map((record) => ({
+          id: record.id,
+          code: record.code,
+          kind: record.kind,
+          createdOn: toDbDate(record.createdOn),
+          dissolvedOn: record.dissolvedOn === null ? null : toDbDate(record.dissolvedOn),
+          revision: record.revision,
+        })),
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw unitErrors.codeTaken(records.map((r) => r.code).join(', ').slice(0, 200));
+      throw error;
+    }
+    await this.tx.unitVersion.createMany({ data: records.flatMap((record) => versionRows(record, this.fold)) });
+  }
+
+  /** Replaces many units' timelines at once; each `revision` must be one above what is stored (rows locked by the caller). */
+  async saveRecords(records: readonly UnitRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    const ids = records.map((r) => r.id);
+    const updated = await this.tx.$executeRaw`
+      UPDATE unit u SET revision = x.revision, dissolved_on = x.dissolved_on, updated_at = now()
+      FROM unnest(${ids}::text[]::uuid[], ${records.map((r) => r.revision)}::int[], ${records.map((r) => r.dissolvedOn)}::text[]::date[])
+        AS x(id, revision, dissolved_on)
+      WHERE u.id = x.id AND u.revision = x.revision - 1`;
+    if (updated !== records.length) throw new Error(`${records.length - updated} unit(s) changed concurrently despite their row locks`);
+    await this.tx.$executeRaw`DELETE FROM unit_version WHERE unit_id = ANY(${ids}::text[]::uuid[])`;
+    await this.tx.unitVersion.createMany({ data: records.flatMap((record) => versionRows(record, this.fold)) });
   }
 
   async insertLineage(entries: readonly LineageEntry[]): Promise<void> {
@@ -411,6 +451,11 @@ export class UnitRepository extends UnitReader {
     fold: (name: string) => string,
   ) {
     super(prisma, fold);
+  }
+
+  /** The client, for another repository of the service reading outside a transaction. */
+  get client(): PrismaClient {
+    return this.prisma;
   }
 
   /**

@@ -12,4 +12,6 @@ export const Mutation: MutationResolvers = {
   mergeUnits: (_, { input }, context) => context.units.mergeUnits(command(context), input),
   splitUnit: (_, { input }, context) => context.units.splitUnit(command(context), input),
   dissolveUnit: (_, { input }, context) => context.units.dissolveUnit(command(context), input),
+  createReorganisationPlan: (_, { input }, context) => context.reorganisations.createPlan(command(context), input),
+  applyReorganisationPlan: (_, { id }, context) => context.reorganisations.applyPlan(command(context), id),
 };

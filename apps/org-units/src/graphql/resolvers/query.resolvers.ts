@@ -10,4 +10,6 @@ export const Query: QueryResolvers = {
   },
   searchUnits: (_, { text, asOf, kinds, first }, { caller, unitQueries }) =>
     unitQueries.search(caller, text, { asOf, kinds, first }),
+  reorganisationPlan: (_, { id }, { caller, reorganisations }) => reorganisations.plan(caller, id),
+  reorganisationPlans: (_, { first }, { caller, reorganisations }) => reorganisations.plans(caller, first),
 };

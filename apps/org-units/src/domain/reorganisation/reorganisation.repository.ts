@@ -1,0 +1,141 @@
+import { type Prisma } from '../../generated/prisma/client';
+import { fromDbDate, toDbDate } from '../shared/calendar-date';
+import { type UnitReader, type UnitTransaction } from '../unit/unit.repository';
+import { liveOn } from '../unit/unit-tree.sql';
+import { type UnitAttributes, type UnitKind } from '../unit/unit.types';
+import { type SnapshotUnit, type TreeSnapshot } from './plan-engine';
+import { type PlanOperation, type PlanReport, type PlanStatus, type ReorganisationPlan } from './plan.types';
+
+type Db = Prisma.TransactionClient;
+
+interface SnapshotRow {
+  id: string;
+  code: string;
+  kind: UnitKind;
+  createdOn: string;
+  name: string;
+  parentId: string | null;
+  managingUnitId: string | null;
+  enterpriseSize: UnitAttributes['enterpriseSize'];
+  schoolLevel: UnitAttributes['schoolLevel'];
+  armedForces: boolean | null;
+  residentHouseholds: number | null;
+  staffCount: number | null;
+  later: boolean;
+}
+
+type PlanRow = Prisma.ReorganisationPlanGetPayload<object>;
+
+/** The tree on a date, in one read (the plan engine works on it in memory). */
+export async function loadTreeSnapshot(db: Db, date: string): Promise<TreeSnapshot> {
+  const rows = await db.$queryRaw<SnapshotRow[]>`
+    SELECT u.id::text AS id, u.code, u.kind::text AS kind, u.created_on::text AS "createdOn", v.name,
+      v.parent_id::text AS "parentId", v.managing_unit_id::text AS "managingUnitId",
+      v.enterprise_size::text AS "enterpriseSize", v.school_level::text AS "schoolLevel", v.armed_forces AS "armedForces",
+      v.resident_households AS "residentHouseholds", v.staff_count AS "staffCount",
+      u.dissolved_on IS NOT NULL OR EXISTS (SELECT 1 FROM unit_version w WHERE w.unit_id = u.id AND w.valid_from > ${date}::date) AS later
+    FROM unit u JOIN unit_version v ON v.unit_id = u.id AND ${liveOn('v', date)}`;
+  const codes = await db.$queryRaw<{ code: string }[]>`SELECT code FROM unit`;
+  const units: SnapshotUnit[] = rows.map((row) => ({
+    id: row.id,
+    code: row.code,
+    kind: row.kind,
+    createdOn: row.createdOn,
+    name: row.name,
+    parentId: row.parentId,
+    managingUnitId: row.managingUnitId,
+    attributes: {
+      enterpriseSize: row.enterpriseSize,
+      schoolLevel: row.schoolLevel,
+      armedForces: row.armedForces,
+      residentHouseholds: row.residentHouseholds,
+      staffCount: row.staffCount,
+    },
+    laterChanges: row.later,
+  }));
+  return { date, units, takenCodes: new Set(codes.map((row) => row.code)) };
+}
+
+export interface NewPlan {
+  id: string;
+  name: string;
+  legalBasis: string;
+  effectiveDate: string;
+  operations: PlanOperation[];
+  correctsPlanId: string | null;
+  createdBy: string;
+}
+
+function planFromRow(row: PlanRow): ReorganisationPlan {
+  return {
+    id: row.id,
+    name: row.name,
+    legalBasis: row.legalBasis,
+    effectiveDate: fromDbDate(row.effectiveDate),
+    status: row.status as PlanStatus,
+    operations: row.operations as unknown as PlanOperation[],
+    correctsPlanId: row.correctsPlanId,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt,
+    appliedBy: row.appliedBy,
+    appliedAt: row.appliedAt,
+    summary: (row.summary as unknown as PlanReport | null) ?? null,
+  };
+}
+
+/** Plans: stored as drafts, read, locked and marked applied inside the applying transaction. */
+export class ReorganisationPlanStore {
+  constructor(private readonly db: Db) {}
+
+  async insert(plan: NewPlan): Promise<ReorganisationPlan> {
+    const row = await this.db.reorganisationPlan.create({
+      data: {
+        id: plan.id,
+        name: plan.name,
+        legalBasis: plan.legalBasis,
+        effectiveDate: toDbDate(plan.effectiveDate),
+        operations: plan.operations as unknown as Prisma.InputJsonValue,
+        operationCount: plan.operations.length,
+        correctsPlanId: plan.correctsPlanId,
+        createdBy: plan.createdBy,
+      },
+    });
+    return planFromRow(row);
+  }
+
+  async find(id: string): Promise<ReorganisationPlan | null> {
+    const row = await this.db.reorganisationPlan.findUnique({ where: { id } });
+    return row ? planFromRow(row) : null;
+  }
+
+  /** Newest first, without their operations' bodies mattering to the caller. */
+  async list(first: number): Promise<ReorganisationPlan[]> {
+    const rows = await this.db.reorganisationPlan.findMany({ orderBy: [{ effectiveDate: 'desc' }, { createdAt: 'desc' }], take: first });
+    return rows.map(planFromRow);
+  }
+
+  /** The plan, row-locked for the applying transaction. */
+  async lock(id: string): Promise<ReorganisationPlan | null> {
+    await this.db.$queryRaw`SELECT id FROM reorganisation_plan WHERE id = ${id}::uuid FOR UPDATE`;
+    return this.find(id);
+  }
+
+  async markApplied(id: string, appliedBy: string, at: Date, summary: PlanReport): Promise<ReorganisationPlan> {
+    const row = await this.db.reorganisationPlan.update({
+      where: { id },
+      data: { status: 'APPLIED', appliedBy, appliedAt: at, summary: summary as unknown as Prisma.InputJsonValue },
+    });
+    return planFromRow(row);
+  }
+}
+
+/** One plan applied at a time across the service's replicas (a transaction-scoped advisory lock). */
+export async function lockReorganisations(db: Db): Promise<void> {
+  await db.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('org-units.reorganisation'))::text`;
+}
+
+/** The units live under or managed by `unitIds` on `date`, read again inside the applying transaction. */
+export async function liveDependentsOn(reader: UnitReader | UnitTransaction, unitIds: readonly string[], date: string): Promise<string[]> {
+  const [children, managed] = await Promise.all([reader.childIdsLiveFrom(unitIds, date), reader.managedIdsLiveFrom(unitIds, date)]);
+  return [...new Set([...children, ...managed])];
+}

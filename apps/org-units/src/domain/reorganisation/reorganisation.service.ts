@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import { type Caller, type Identity, SYSTEM_ADMIN, badInput, conflict, notFound, requireCaller } from '@antt/auth';
+import { inputPageSize } from '@antt/service-kit';
+import { type Clock } from '../shared/clock';
+import { applyFrom, closeAt } from '../unit/timeline';
+import { type CommandContext } from '../unit/unit-commands.types';
+import { type UnitInput } from '../unit/unit-input';
+import { unitEvent } from '../unit/unit.events';
+import { type UnitPolicy, type WriteReach } from '../unit/unit.policy';
+import { type UnitRepository, type UnitTransaction } from '../unit/unit.repository';
+import { type UnitRecord } from '../unit/unit.types';
+import { type EngineResult, runPlan, type WorkNode } from './plan-engine';
+import { type PlanReport, type ReorganisationPlan } from './plan.types';
+import { canonicalOperations, type PlanOperationInput, planText } from './plan-input';
+import { liveDependentsOn, loadTreeSnapshot, lockReorganisations, ReorganisationPlanStore } from './reorganisation.repository';
+
+/** What a caller sends to record a plan. */
+export interface NewPlanInput {
+  name: string;
+  legalBasis: string;
+  effectiveDate: string;
+  operations: readonly PlanOperationInput[];
+  correctsPlanId?: string | null;
+}
+
+/** Largest plan a single request may carry; a national reform is loaded from its mapping file by the CLI. */
+export const MAX_PLAN_OPERATIONS_PER_REQUEST = 2000;
+
+/**
+ * Reorganisation plans: recorded as DRAFT, dry-run at will, applied atomically (DRAFT → APPLIED) in ONE transaction with
+ * the units' new timelines, one audit row per unit, the lineage (whole or partial) and one `org-units.unit.reorganised`
+ * event per unit. A mistake in an applied plan is fixed by a correcting plan, never by an edit.
+ *
+ * Rights: ORG_ADMIN or SYSTEM_ADMIN; below SYSTEM_ADMIN every unit the plan changes must lie strictly inside the caller's
+ * jurisdiction from the plan's date on, and every unit it places something under inside it (the same write check as
+ * single commands, per unit).
+ */
+export class ReorganisationService {
+  constructor(
+    private readonly units: UnitRepository,
+    private readonly policy: UnitPolicy,
+    private readonly clock: Clock,
+    private readonly input: UnitInput,
+  ) {}
+
+  /** Records a plan as DRAFT after checking its form; `maxOperations` bounds a request (the CLI lifts it). */
+  async createPlan(
+    context: CommandContext,
+    input: NewPlanInput,
+    { maxOperations = MAX_PLAN_OPERATIONS_PER_REQUEST }: { maxOperations?: number } = {},
+  ): Promise<ReorganisationPlan> {
+    const identity = this.policy.writer(context.caller);
+    if (input.operations.length === 0) throw badInput('PLAN_EMPTY', 'operations: a plan has at least one operation', { field: 'operations' });
+    if (input.operations.length > maxOperations) {
+      throw badInput('PLAN_TOO_LARGE', `operations: at most ${maxOperations} in one request; load a larger plan from its file with the CLI`, {
+        field: 'operations',
+        max: maxOperations,
+      });
+    }
+    const plan = {
+      name: planText(input.name, 'name'),
+      legalBasis: planText(input.legalBasis, 'legalBasis'),
+      effectiveDate: this.input.date(input.effectiveDate, 'effectiveDate'),
+      operations: canonicalOperations(this.input, input.operations),
+      correctsPlanId: this.input.optionalId(input.correctsPlanId, 'correctsPlanId') ?? null,
+    };
+    return this.units.transaction(async (tx) => {
+      const store = new ReorganisationPlanStore(tx.client);
+      if (plan.correctsPlanId) {
+        const corrected = await store.find(plan.correctsPlanId);
+        if (!corrected) throw notFound('PLAN_NOT_FOUND', 'correctsPlanId: no such plan', { field: 'correctsPlanId' });
+        if (corrected.status !== 'APPLIED') throw conflict('PLAN_NOT_APPLIED', 'Only an applied plan is corrected; edit a draft by recording a new one');
+        if (plan.effectiveDate < corrected.effectiveDate) {
+          throw badInput('PLAN_CORRECTION_BEFORE_PLAN', 'A correcting plan takes effect on or after the plan it corrects', { field: 'effectiveDate' });
+        }
+      }
+      return store.insert({ id: randomUUID(), ...plan, createdBy: identity.subject });
+    });
+  }
+
+  async plan(caller: Caller, id: string): Promise<ReorganisationPlan | null> {
+    requireCaller(caller);
+    return new ReorganisationPlanStore(this.units.client).find(this.input.id(id, 'id'));
+  }
+
+  async plans(caller: Caller, first: number | null | undefined): Promise<ReorganisationPlan[]> {
+    requireCaller(caller);
+    return new ReorganisationPlanStore(this.units.client).list(inputPageSize(first, { field: 'first', max: 100, fallback: 20 }));
+  }
+
+  /** The plan's validation and effects on the tree as it stands now, without writing (scoped to the caller's jurisdiction). */
+  async dryRun(caller: Caller, plan: ReorganisationPlan): Promise<PlanReport> {
+    const identity = this.policy.writer(caller);
+    const snapshot = await loadTreeSnapshot(this.units.client, plan.effectiveDate);
+    return runPlan(snapshot, plan.operations, randomUUID, scopeOf(identity)).report;
+  }
+
+  async applyPlan(context: CommandContext, id: string): Promise<ReorganisationPlan> {
+    const identity = this.policy.writer(context.caller);
+    const planId = this.input.id(id, 'id');
+    return this.units.transaction(async (tx) => {
+      await lockReorganisations(tx.client);
+      const store = new ReorganisationPlanStore(tx.client);
+      const plan = await store.lock(planId);
+      if (!plan) throw notFound('PLAN_NOT_FOUND', 'No such plan', { planId });
+      if (plan.status === 'APPLIED') throw conflict('PLAN_ALREADY_APPLIED', 'The plan is applied; correct it with a correcting plan', { planId });
+      const date = plan.effectiveDate;
+      const result = runPlan(await loadTreeSnapshot(tx.client, date), plan.operations, randomUUID, scopeOf(identity));
+      if (!result.report.valid) {
+        throw badInput('PLAN_INVALID', `The plan breaks ${result.report.errorCount} rule(s); nothing was applied`, {
+          errorCount: result.report.errorCount,
+          errors: result.report.errors.slice(0, 50),
+        });
+      }
+      await this.authorize(tx, identity, result, date);
+      const existing = result.touched.filter((node) => !node.isNew);
+      const locked = await tx.lockRecords(existing.map((node) => node.id));
+      await assertTreeUnchanged(tx, result, locked, date);
+
+      const records = result.touched.map((node) => nextRecord(node, locked.get(node.id) ?? null, date));
+      await tx.insertUnits(records.filter((record) => record.revision === 1));
+      await tx.saveRecords(records.filter((record) => record.revision > 1));
+      await tx.insertLineage(result.lineage.map((edge) => ({ ...edge, effectiveDate: date, planId })));
+      const at = this.clock.now();
+      const change = (node: WorkNode) => ({
+        type: 'reorganised' as const,
+        planId,
+        planName: plan.name,
+        legalBasis: plan.legalBasis,
+        changes: [...(result.changes.get(node.id) ?? [])],
+        successorIds: [...(result.successors.get(node.id) ?? [])],
+      });
+      await tx.insertChanges(
+        records.map((record, index) => ({
+          unitId: record.id,
+          type: 'reorganised',
+          effectiveDate: date,
+          actor: identity.subject,
+          at,
+          reason: `${plan.name} (${plan.legalBasis})`,
+          correction: false,
+          revision: record.revision,
+          details: change(result.touched[index] as WorkNode),
+        })),
+      );
+      await tx.appendEvents(records.map((record, index) => unitEvent(record, change(result.touched[index] as WorkNode), date, context.correlationId)));
+      return store.markApplied(planId, identity.subject, at, result.report);
+    });
+  }
+
+  /** Below SYSTEM_ADMIN: every unit changed, and every unit something is placed under, inside the jurisdiction from the date on. */
+  private async authorize(tx: UnitTransaction, identity: Identity, result: EngineResult, date: string): Promise<void> {
+    if (identity.roles.includes(SYSTEM_ADMIN)) return;
+    const touched = new Set(result.touched.map((node) => node.id));
+    const reaches: WriteReach[] = result.touched.filter((node) => !node.isNew).map((node) => ({ unitId: node.id, from: date, to: null, changed: true }));
+    const placedUnder = new Set(
+      result.touched.flatMap((node) => [node.parentId, node.managingUnitId]).filter((id): id is string => id !== null && !touched.has(id)),
+    );
+    for (const unitId of placedUnder) reaches.push({ unitId, from: date, to: null, changed: false });
+    await this.policy.assertCanWrite(tx, identity, reaches);
+  }
+}
+
+function scopeOf(identity: Identity): string | null {
+  return identity.roles.includes(SYSTEM_ADMIN) ? null : identity.jurisdictionUnitId;
+}
+
+/**
+ * The snapshot was read before the units were locked: a single command may have changed one of them since, or placed a
+ * new unit under one the plan dissolves. Either way the plan is refused, to be applied again.
+ */
+async function assertTreeUnchanged(tx: UnitTransaction, result: EngineResult, locked: ReadonlyMap<string, UnitRecord>, date: string): Promise<void> {
+  for (const node of result.touched) {
+    if (node.isNew) continue;
+    const record = locked.get(node.id);
+    const latest = record?.timeline[record.timeline.length - 1];
+    if (!record || record.dissolvedOn !== null || !latest || latest.validFrom > date) {
+      throw conflict('PLAN_TREE_CHANGED', 'The tree changed while the plan was being applied; apply it again', { unitId: node.id });
+    }
+  }
+  const rehomed = new Set(result.touched.map((node) => node.id));
+  const left = (await liveDependentsOn(tx, result.dissolvedIds, date)).filter((id) => !rehomed.has(id));
+  if (left.length > 0) {
+    throw conflict('PLAN_TREE_CHANGED', 'Units were placed under a unit the plan dissolves while it was being applied; apply it again', {
+      unitIds: left.slice(0, 20),
+    });
+  }
+}
+
+/** The unit's record after the plan: a new unit, or its timeline cut on the date. */
+function nextRecord(node: WorkNode, record: UnitRecord | null, date: string): UnitRecord {
+  const state = { name: node.name, parentId: node.parentId, managingUnitId: node.managingUnitId, attributes: node.attributes };
+  if (record === null) {
+    return {
+      id: node.id,
+      code: node.code,
+      kind: node.kind,
+      createdOn: date,
+      dissolvedOn: null,
+      revision: 1,
+      timeline: [{ validFrom: date, validTo: null, ...state }],
+    };
+  }
+  const timeline = node.alive ? applyFrom(record.timeline, date, () => state) : closeAt(record.timeline, date);
+  return { ...record, timeline, dissolvedOn: node.alive ? null : date, revision: record.revision + 1 };
+}

@@ -1,0 +1,151 @@
+import { type OrgUnitsHarness, orgAdmin, startHarness, systemAdmin, tableCounts } from '../support/org-units-harness';
+import { queryOk } from '../support/operations';
+import { seedTree } from '../support/seed-tree';
+
+type Tree = Awaited<ReturnType<typeof seedTree>>;
+
+interface Report {
+  valid: boolean;
+  errorCount: number;
+  errors: { index: number | null; unitCode: string | null; reason: string }[];
+  before: { kind: string; parentKind: string | null; count: number }[];
+  after: { kind: string; parentKind: string | null; count: number }[];
+  created: number;
+  dissolved: number;
+  moved: number;
+  rehomed: number;
+  unitsChanged: number;
+  lineageEdges: number;
+}
+
+const REPORT = `valid errorCount errors { index unitCode reason } before { kind parentKind count } after { kind parentKind count }
+  created dissolved moved rehomed unitsChanged lineageEdges`;
+const CREATE = `mutation($input: CreateReorganisationPlanInput!) { createReorganisationPlan(input: $input) { id status operationCount dryRun { ${REPORT} } } }`;
+const APPLY = `mutation($id: ID!) { applyReorganisationPlan(id: $id) { id status summary { ${REPORT} } } }`;
+
+/**
+ * The 1 July 2025 reform on the small Thái Bình tree, as one dated plan through the gateway: Vũ Hội merges whole and Vũ
+ * Vinh in part (with its village Vĩnh Trung) into a new commune under the province, the districts are abolished and
+ * everything left under them goes to the province.
+ */
+describe('org-units reorganisation plans', () => {
+  let harness: OrgUnitsHarness;
+  let tree: Tree;
+
+  beforeAll(async () => {
+    harness = await startHarness('2025-09-01');
+    tree = await seedTree(harness);
+  });
+  afterAll(() => harness?.close());
+
+  const reform = [
+    { type: 'CREATE', code: '12680', kind: 'COMMUNE', name: 'Xã Vũ Thư', parent: '34' },
+    { type: 'MERGE', into: '12680', sources: [{ unit: '12670', share: 'WHOLE' }, { unit: '12676', share: 'PARTIAL' }] },
+    { type: 'TRANSFER', from: '12676', to: '12680', dependents: ['12676-01'] },
+    { type: 'MOVE', unit: '12676', parent: '34' },
+    { type: 'MOVE', unit: '12730', parent: '34' },
+    { type: 'MOVE', unit: '34000315', parent: '34' },
+    { type: 'DISSOLVE', unit: '344', handToParent: true },
+    { type: 'DISSOLVE', unit: '345', handToParent: true },
+  ];
+
+  async function createPlan(operations: unknown[], caller = systemAdmin, name = 'Sắp xếp đơn vị hành chính cấp xã năm 2025') {
+    const response = await harness.request<{ createReorganisationPlan: { id: string; status: string; operationCount: number; dryRun: Report } }>(
+      CREATE,
+      { input: { name, legalBasis: 'Nghị quyết 1665/NQ-UBTVQH15', effectiveDate: '2025-07-01', operations } },
+      caller,
+    );
+    if (response.errors) throw new Error(JSON.stringify(response.errors));
+    return response.data!.createReorganisationPlan;
+  }
+
+  it('refuses a plan whose operations break a rule after the whole plan, naming each operation, and writes nothing', async () => {
+    // Vũ Vinh and the school still sit under Vũ Thư when it ends.
+    const plan = await createPlan([...reform.slice(0, 3), { type: 'DISSOLVE', unit: '344' }]);
+    expect(plan.dryRun.valid).toBe(false);
+    expect(plan.dryRun.errors).toContainEqual({ index: 3, unitCode: '344', reason: 'UNIT_HAS_LIVE_CHILDREN' });
+    const before = await tableCounts(harness.prisma);
+    const response = await harness.request(APPLY, { id: plan.id }, systemAdmin);
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PLAN_INVALID' });
+    expect((response.errors?.[0]?.extensions?.errors as { index: number }[]).map((e) => e.index)).toContain(3);
+    expect(await tableCounts(harness.prisma)).toEqual(before);
+  });
+
+  it('refuses an ORG_ADMIN a plan that reaches outside its jurisdiction, writing nothing', async () => {
+    const plan = await createPlan([{ type: 'RENAME', unit: '12730', name: 'Xã Vũ Quý Mới' }], orgAdmin(tree.vuThu.id), 'Đổi tên');
+    const before = await tableCounts(harness.prisma);
+    const response = await harness.request(APPLY, { id: plan.id }, orgAdmin(tree.vuThu.id));
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'UNIT_NOT_FOUND' });
+    expect(await tableCounts(harness.prisma)).toEqual(before);
+  });
+
+  it('dry-runs and applies the reform atomically; the new tree holds on the reform day itself', async () => {
+    const plan = await createPlan(reform);
+    expect(plan).toMatchObject({ status: 'DRAFT', operationCount: 8 });
+    expect(plan.dryRun).toMatchObject({ valid: true, errorCount: 0, created: 1, dissolved: 3, lineageEdges: 3 });
+    expect(plan.dryRun.before).toContainEqual({ kind: 'COMMUNE', parentKind: 'DISTRICT', count: 3 });
+    expect(plan.dryRun.after).toContainEqual({ kind: 'COMMUNE', parentKind: 'PROVINCE', count: 3 });
+    expect(plan.dryRun.after.some((c) => c.kind === 'DISTRICT')).toBe(false);
+
+    const outboxBefore = await harness.prisma.outboxEvent.count();
+    const applied = await harness.request<{ applyReorganisationPlan: { status: string; summary: Report } }>(APPLY, { id: plan.id }, systemAdmin);
+    expect(applied.errors).toBeUndefined();
+    expect(applied.data!.applyReorganisationPlan.status).toBe('APPLIED');
+    const changed = applied.data!.applyReorganisationPlan.summary.unitsChanged;
+    const events = await harness.prisma.outboxEvent.findMany({ where: { type: 'org-units.unit.reorganised.v1' } });
+    expect(events).toHaveLength(changed);
+    expect((await harness.prisma.outboxEvent.count()) - outboxBefore).toBe(changed);
+
+    const CHILDREN = `query($asOf: Date) { unitByCode(code: "34", asOf: $asOf) { children(kinds: [DISTRICT, COMMUNE], first: 20) { edges { node { code kind } } } } }`;
+    const dayBefore = await queryOk<{ unitByCode: { children: { edges: { node: { code: string } }[] } } }>(harness, CHILDREN, { asOf: '2025-06-30' }, systemAdmin);
+    expect(dayBefore.unitByCode.children.edges.map((e) => e.node.code)).toEqual(['344', '345']);
+    const reformDay = await queryOk<typeof dayBefore>(harness, CHILDREN, { asOf: '2025-07-01' }, systemAdmin);
+    expect(reformDay.unitByCode.children.edges.map((e) => e.node.code)).toEqual(['12676', '12680', '12730']);
+
+    const village = await queryOk<{ unitByCode: { ancestors: { code: string }[] } }>(
+      harness,
+      `{ unitByCode(code: "12670-01", asOf: "2025-07-01") { ancestors { code } } }`,
+      {},
+      systemAdmin,
+    );
+    expect(village.unitByCode.ancestors.map((a) => a.code)).toEqual(['12680', '34']);
+  });
+
+  it('carries lineage, whole and partial, across generations both ways', async () => {
+    const data = await queryOk<{
+      now: { origins: { unit: { code: string; name: string }; share: string; generations: number }[] };
+      old: { successorsOn: { unit: { code: string }; share: string }[]; lineage: { successors: { event: string; share: string; unit: { code: string } }[] } };
+      partial: { successorsOn: { unit: { code: string }; share: string }[] };
+    }>(
+      harness,
+      `{ now: unitByCode(code: "12680", asOf: "2025-08-01") { origins(asOf: "2024-06-01") { unit { code name } share generations } }
+         old: unitByCode(code: "12670", asOf: "2024-06-01") { successorsOn(asOf: "2025-08-01") { unit { code } share } lineage { successors { event share unit { code } } } }
+         partial: unitByCode(code: "12676", asOf: "2024-06-01") { successorsOn(asOf: "2025-08-01") { unit { code } share } } }`,
+      {},
+      systemAdmin,
+    );
+    expect(data.now.origins).toEqual([
+      { unit: { code: '12670', name: 'Xã Vũ Hội' }, share: 'WHOLE', generations: 1 },
+      { unit: { code: '12676', name: 'Xã Vũ Vinh' }, share: 'PARTIAL', generations: 1 },
+    ]);
+    expect(data.old.successorsOn).toEqual([{ unit: { code: '12680' }, share: 'WHOLE' }]);
+    expect(data.old.lineage.successors).toEqual([{ event: 'MERGE', share: 'WHOLE', unit: { code: '12680' } }]);
+    expect(data.partial.successorsOn).toEqual([{ unit: { code: '12680' }, share: 'PARTIAL' }]);
+  });
+
+  it('never applies a plan twice, and keeps the applied plan unchanged', async () => {
+    const plans = await queryOk<{ reorganisationPlans: { id: string; status: string }[] }>(harness, `{ reorganisationPlans { id status } }`, {}, systemAdmin);
+    const applied = plans.reorganisationPlans.find((p) => p.status === 'APPLIED');
+    const again = await harness.request(APPLY, { id: applied!.id }, systemAdmin);
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'PLAN_ALREADY_APPLIED' });
+  });
+
+  it('refuses malformed operations naming the field', async () => {
+    const response = await harness.request(
+      CREATE,
+      { input: { name: 'X', legalBasis: 'NQ', effectiveDate: '2025-07-01', operations: [{ type: 'MERGE', into: '12680', sources: [{ unit: 'bad code!' }] }] } },
+      systemAdmin,
+    );
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_CODE', field: 'operations[0].sources[0].unit' });
+  });
+});
