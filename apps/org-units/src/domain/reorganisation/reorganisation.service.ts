@@ -8,10 +8,11 @@ import { type UnitInput } from '../unit/unit-input';
 import { unitEvent } from '../unit/unit.events';
 import { type UnitPolicy, type WriteReach } from '../unit/unit.policy';
 import { type UnitRepository, type UnitTransaction } from '../unit/unit.repository';
-import { type UnitRecord } from '../unit/unit.types';
 import { type EngineResult, runPlan, type WorkNode } from './plan-engine';
 import { type PlanReport, type ReorganisationPlan } from './plan.types';
 import { canonicalOperations, type PlanOperationInput, planText } from './plan-input';
+import { type MappingRow, mappingToOperations } from './plan-mapping';
+import { type UnitKind, type UnitRecord } from '../unit/unit.types';
 import { liveDependentsOn, loadTreeSnapshot, lockReorganisations, ReorganisationPlanStore } from './reorganisation.repository';
 
 /** What a caller sends to record a plan. */
@@ -76,6 +77,31 @@ export class ReorganisationService {
       }
       return store.insert({ id: randomUUID(), ...plan, createdBy: identity.subject });
     });
+  }
+
+  /**
+   * Records a plan from a reform's mapping rows (new unit ← old units, whole or partial), converted against the tree on
+   * the plan's date. Rows that are malformed refuse the whole file (MAPPING_INVALID, each row named).
+   */
+  async createPlanFromMapping(
+    context: CommandContext,
+    input: Omit<NewPlanInput, 'operations'> & { rows: readonly MappingRow[]; abolishKinds?: readonly UnitKind[] | null },
+    limits: { maxOperations?: number } = {},
+  ): Promise<ReorganisationPlan> {
+    this.policy.writer(context.caller);
+    const date = this.input.date(input.effectiveDate, 'effectiveDate');
+    const maxRows = limits.maxOperations ?? MAX_PLAN_OPERATIONS_PER_REQUEST;
+    if (input.rows.length > maxRows) {
+      throw badInput('PLAN_TOO_LARGE', `rows: at most ${maxRows} in one request; load a larger file with the CLI`, { field: 'rows', max: maxRows });
+    }
+    const snapshot = await loadTreeSnapshot(this.units.client, date);
+    const codeOf = new Map(snapshot.units.map((unit) => [unit.id, unit.code]));
+    const tree = snapshot.units.map((unit) => ({ code: unit.code, kind: unit.kind, name: unit.name, parentCode: unit.parentId ? (codeOf.get(unit.parentId) ?? null) : null }));
+    const { operations, errors } = mappingToOperations(input.rows, tree, { abolishKinds: input.abolishKinds ?? [] });
+    if (errors.length > 0) {
+      throw badInput('MAPPING_INVALID', `${errors.length} row(s) of the mapping are malformed; nothing was recorded`, { errorCount: errors.length, errors: errors.slice(0, 50) });
+    }
+    return this.createPlan(context, { ...input, effectiveDate: date, operations }, { maxOperations: Number.POSITIVE_INFINITY });
   }
 
   async plan(caller: Caller, id: string): Promise<ReorganisationPlan | null> {

@@ -1,0 +1,48 @@
+import { type MappingTreeUnit, mappingToOperations } from './plan-mapping';
+
+const tree: MappingTreeUnit[] = [
+  { code: '34', kind: 'PROVINCE', name: 'Tỉnh Thái Bình', parentCode: null },
+  { code: '33', kind: 'PROVINCE', name: 'Tỉnh Hưng Yên', parentCode: null },
+  { code: '344', kind: 'DISTRICT', name: 'Huyện Vũ Thư', parentCode: '34' },
+  { code: '12670', kind: 'COMMUNE', name: 'Xã Vũ Hội', parentCode: '344' },
+  { code: '12676', kind: 'COMMUNE', name: 'Xã Vũ Vinh', parentCode: '344' },
+];
+
+describe('mappingToOperations', () => {
+  it('orders creations from the top level down, partial parts before whole merges, abolished levels last', () => {
+    const { operations, errors } = mappingToOperations(
+      [
+        { newCode: '12680', newName: 'Xã Vũ Thư', newKind: 'COMMUNE', newParentCode: '33', sourceCode: '12670', share: 'WHOLE' },
+        { newCode: '12680', sourceCode: '12676', share: 'partial', dependents: '12676-01; 12676-02' },
+        { newCode: '33', newName: 'Tỉnh Hưng Yên', sourceCode: '34', share: 'WHOLE' },
+        { newCode: '12676', newName: 'Xã Vũ Vinh', newParentCode: '33' },
+      ],
+      tree,
+      { abolishKinds: ['DISTRICT'] },
+    );
+    expect(errors).toEqual([]);
+    expect(operations).toEqual([
+      { type: 'CREATE', code: '12680', kind: 'COMMUNE', name: 'Xã Vũ Thư', parent: '33' },
+      { type: 'MOVE', unit: '12676', parent: '33' },
+      { type: 'MERGE', into: '12680', sources: [{ unit: '12676', share: 'PARTIAL' }] },
+      { type: 'TRANSFER', from: '12676', to: '12680', dependents: ['12676-01', '12676-02'] },
+      { type: 'MERGE', into: '33', sources: [{ unit: '34', share: 'WHOLE' }] },
+      { type: 'MERGE', into: '12680', sources: [{ unit: '12670', share: 'WHOLE' }] },
+      { type: 'DISSOLVE', unit: '344', handToParent: true },
+    ]);
+  });
+
+  it('reports each malformed row by number and makes no operation of it', () => {
+    const { operations, errors } = mappingToOperations(
+      [{ newName: 'X' }, { newCode: 'N1', newKind: 'VILLAGE' }, { newCode: 'N2', share: 'HALF' }, { newCode: 'N3', newKind: 'COMMUNE', sourceCode: '12670' }],
+      tree,
+    );
+    expect(errors.map((e) => [e.index, e.reason])).toEqual([
+      [1, 'MAPPING_FIELD_REQUIRED'],
+      [2, 'INVALID_KIND'],
+      [3, 'MAPPING_INVALID_SHARE'],
+      [4, 'MAPPING_FIELD_REQUIRED'],
+    ]);
+    expect(operations).toEqual([]);
+  });
+});
