@@ -13,6 +13,9 @@ export const orgUnitsConfigShape = {
   KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-z0-9._-]*$/, 'lower-case letters, digits, ".", "_" and "-" only').default(''),
   /** Start the outbox relay with the server (tests and one-off tools may run without it). */
   OUTBOX_RELAY_ENABLED: z.stringbool().default(true),
+  /** The dates org-units accepts (effective dates, as-of dates, imported rows): anything outside is a typo, not a plan. */
+  ORG_UNITS_EARLIEST_DATE: z.iso.date().default('1900-01-01'),
+  ORG_UNITS_LATEST_DATE: z.iso.date().default('2100-12-31'),
 };
 
 export type OrgUnitsConfig = ReturnType<typeof loadOrgUnitsConfig>;
