@@ -67,7 +67,7 @@ function field<T>(column: UnitImportColumn, reason: string, check: () => T): T {
 
 /** The code of a row as written, canonical when valid: for the report, even when the row fails. */
 export function reportedCode(raw: ImportRow): string | null {
-  const value = raw.code;
+  const value: unknown = raw !== null && typeof raw === 'object' ? raw.code : undefined;
   if (typeof value !== 'string' || value.trim() === '') return null;
   try {
     return inputCode(value, { field: 'code', max: MAX_CODE_LENGTH });

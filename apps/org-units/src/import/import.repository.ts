@@ -6,8 +6,6 @@ import { type UnitKind } from '../domain/unit/unit.types';
 import { type ExistingUnit, type PlannedUnit } from './plan-import';
 
 const SOURCE = 'org-units';
-/** Codes per lookup statement: one `= ANY(array)` probe of the unique index each. */
-const LOOKUP_BATCH = 20_000;
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -17,12 +15,6 @@ interface StoredUnitRow {
   kind: UnitKind;
   createdOn: string;
   dissolvedOn: string | null;
-}
-
-function batches<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /**
@@ -45,14 +37,11 @@ export function describeDatabaseError(error: unknown): string {
 export class ImportReads {
   constructor(protected readonly db: Db) {}
 
-  /** The codes among `codes` that a stored unit already has. */
+  /** The codes among `codes` that a stored unit already has (one probe of the unique index per code). */
   async takenCodes(codes: readonly string[]): Promise<Set<string>> {
-    const taken = new Set<string>();
-    for (const batch of batches(codes, LOOKUP_BATCH)) {
-      const rows = await this.db.$queryRaw<{ code: string }[]>`SELECT code FROM unit WHERE code = ANY(${batch}::text[])`;
-      for (const row of rows) taken.add(row.code);
-    }
-    return taken;
+    if (codes.length === 0) return new Set();
+    const rows = await this.db.$queryRaw<{ code: string }[]>`SELECT code FROM unit WHERE code = ANY(${[...codes]}::text[])`;
+    return new Set(rows.map((row) => row.code));
   }
 
   /** The stored units with any of `codes`, by code. */
@@ -60,16 +49,14 @@ export class ImportReads {
     return this.select(codes, Prisma.empty);
   }
 
+  // One statement, so that the units are locked in id order whatever the order of `codes`.
   protected async select(codes: readonly string[], lock: Prisma.Sql): Promise<Map<string, ExistingUnit>> {
-    const found = new Map<string, ExistingUnit>();
-    for (const batch of batches(codes, LOOKUP_BATCH)) {
-      const rows = await this.db.$queryRaw<StoredUnitRow[]>`
-        SELECT id::text AS id, code, kind::text AS kind, to_char(created_on, 'YYYY-MM-DD') AS "createdOn",
-               to_char(dissolved_on, 'YYYY-MM-DD') AS "dissolvedOn"
-        FROM unit WHERE code = ANY(${batch}::text[]) ORDER BY id ${lock}`;
-      for (const row of rows) found.set(row.code, { id: row.id, kind: row.kind, createdOn: row.createdOn, dissolvedOn: row.dissolvedOn });
-    }
-    return found;
+    if (codes.length === 0) return new Map();
+    const rows = await this.db.$queryRaw<StoredUnitRow[]>`
+      SELECT id::text AS id, code, kind::text AS kind, to_char(created_on, 'YYYY-MM-DD') AS "createdOn",
+             to_char(dissolved_on, 'YYYY-MM-DD') AS "dissolvedOn"
+      FROM unit WHERE code = ANY(${[...codes]}::text[]) ORDER BY id ${lock}`;
+    return new Map(rows.map((row) => [row.code, { id: row.id, kind: row.kind, createdOn: row.createdOn, dissolvedOn: row.dissolvedOn }]));
   }
 }
 

@@ -88,6 +88,7 @@ describe('planImport', () => {
       { code: 'G', kind: 'PROVINCE', name: 'Tỉnh', armedForces: 'maybe' },
       { code: 'H', kind: 'ENTERPRISE', name: 'Công ty', parentCode: 'P', enterpriseSize: 'HUGE' },
       { code: 'I', kind: 'PROVINCE', name: 'Tỉnh', residentHouseholds: MAX_COUNT },
+      'J' as unknown as ImportRow,
     ], { P: province });
     expect(summary(result.rejected)).toEqual([
       [1, 'A', 'residentHouseholds', 'UNIT_INVALID_INPUT'],
@@ -98,6 +99,7 @@ describe('planImport', () => {
       [6, 'F', 'effectiveFrom', 'UNIT_INVALID_DATE'],
       [7, 'G', 'armedForces', 'UNIT_INVALID_INPUT'],
       [8, 'H', 'enterpriseSize', 'UNIT_INVALID_INPUT'],
+      [10, null, null, 'UNIT_INVALID_INPUT'],
     ]);
     expect(result.rejected[1]?.message).toBe('name must be a text, not an object');
     expect(result.accepted.map((u) => u.attributes.residentHouseholds)).toEqual([MAX_COUNT]);
