@@ -1,43 +1,82 @@
 import { buildEnvelope, outboxChannel } from '@antt/events';
 import { UnitCreatedV1 } from '@antt/contracts';
-import { type PrismaClient } from '../generated/prisma/client';
-import { fromDbDate } from '../domain/shared/calendar-date';
+import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import { foldForSearch } from '../domain/unit/search-name';
+import { type UnitKind } from '../domain/unit/unit.types';
 import { type ExistingUnit, type PlannedUnit } from './plan-import';
 
 const SOURCE = 'org-units';
 
-/** Bulk reads and writes of the importer: multi-row inserts from unnest arrays, one transaction per chunk. */
-export class ImportRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+type Db = PrismaClient | Prisma.TransactionClient;
 
-  /** Units already stored under any of `codes`. */
-  async findExisting(codes: readonly string[]): Promise<Map<string, ExistingUnit>> {
-    const found = new Map<string, ExistingUnit>();
-    for (let i = 0; i < codes.length; i += 10_000) {
-      const rows = await this.prisma.unit.findMany({
-        where: { code: { in: codes.slice(i, i + 10_000) } },
-        select: { id: true, code: true, kind: true, createdOn: true, dissolvedOn: true },
-      });
-      for (const row of rows) {
-        found.set(row.code, {
-          id: row.id,
-          kind: row.kind,
-          createdOn: fromDbDate(row.createdOn),
-          dissolvedOn: row.dissolvedOn ? fromDbDate(row.dissolvedOn) : null,
-        });
-      }
+interface StoredUnitRow {
+  id: string;
+  code: string;
+  kind: UnitKind;
+  createdOn: string;
+  dissolvedOn: string | null;
+}
+
+/**
+ * PostgreSQL's own words for a failed statement (SQLSTATE, message, detail) when the driver gives them, else the
+ * error's message: what the import report shows as the cause of a failed write.
+ */
+export function describeDatabaseError(error: unknown): string {
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    const cause = (error.meta?.driverAdapterError as { cause?: { originalCode?: unknown; originalMessage?: unknown; detail?: unknown } } | undefined)?.cause;
+    if (cause && typeof cause.originalMessage === 'string') {
+      const detail = typeof cause.detail === 'string' ? ` (${cause.detail})` : '';
+      return `${String(cause.originalCode ?? error.code)}: ${cause.originalMessage}${detail}`;
     }
-    return found;
+    return `${error.code}: ${error.message.split('\n').filter((line) => line.trim().length > 0).slice(-1)[0] ?? error.message}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** What the importer reads: which codes are taken, and the stored units rows name as parent or managing unit. */
+export class ImportReads {
+  constructor(protected readonly db: Db) {}
+
+  /** The codes among `codes` that a stored unit already has (one probe of the unique index per code). */
+  async takenCodes(codes: readonly string[]): Promise<Set<string>> {
+    if (codes.length === 0) return new Set();
+    const rows = await this.db.$queryRaw<{ code: string }[]>`SELECT code FROM unit WHERE code = ANY(${[...codes]}::text[])`;
+    return new Set(rows.map((row) => row.code));
   }
 
-  /** Refreshes the planner's statistics after a bulk load, so that tree queries do not plan for an empty table. */
-  async refreshStatistics(): Promise<void> {
-    await this.prisma.$executeRawUnsafe('ANALYZE unit, unit_version');
+  /** The stored units with any of `codes`, by code. */
+  async unitsByCode(codes: readonly string[]): Promise<Map<string, ExistingUnit>> {
+    return this.select(codes, Prisma.empty);
   }
 
-  /** Inserts the units, their first versions, audit rows and one `created` outbox event each, in one transaction. */
-  async insertChunk(units: readonly PlannedUnit[], actor: string, correlationId: string): Promise<void> {
+  // One statement, so that the units are locked in id order whatever the order of `codes`.
+  protected async select(codes: readonly string[], lock: Prisma.Sql): Promise<Map<string, ExistingUnit>> {
+    if (codes.length === 0) return new Map();
+    const rows = await this.db.$queryRaw<StoredUnitRow[]>`
+      SELECT id::text AS id, code, kind::text AS kind, to_char(created_on, 'YYYY-MM-DD') AS "createdOn",
+             to_char(dissolved_on, 'YYYY-MM-DD') AS "dissolvedOn"
+      FROM unit WHERE code = ANY(${[...codes]}::text[]) ORDER BY id ${lock}`;
+    return new Map(rows.map((row) => [row.code, { id: row.id, kind: row.kind, createdOn: row.createdOn, dissolvedOn: row.dissolvedOn }]));
+  }
+}
+
+/** The importer's transaction: locks the stored units rows hang under, then writes the new units in chunks. */
+export class ImportTransaction extends ImportReads {
+  constructor(private readonly tx: Prisma.TransactionClient) {
+    super(tx);
+  }
+
+  /**
+   * Like {@link unitsByCode}, with each unit found locked (`FOR SHARE`, id order) until the import commits: a dissolve,
+   * merge or split of one of them (which takes `FOR UPDATE`) waits, then sees the imported children; the state
+   * returned is the one committed after any such command that got there first.
+   */
+  async lockUnitsByCode(codes: readonly string[]): Promise<Map<string, ExistingUnit>> {
+    return this.select(codes, Prisma.sql`FOR SHARE`);
+  }
+
+  /** Inserts the units, their first versions, audit rows and one `created` outbox event each (multi-row `unnest`). */
+  async insertUnits(units: readonly PlannedUnit[], actor: string, correlationId: string): Promise<void> {
     const envelopes = units.map((unit) =>
       buildEnvelope(
         {
@@ -68,63 +107,80 @@ export class ImportRepository {
       ),
     );
     const col = <T>(pick: (unit: PlannedUnit) => T) => units.map(pick);
-    await this.prisma.$transaction(
-      async (tx) => {
-        await tx.$executeRawUnsafe(
-          `INSERT INTO unit (id, code, kind, created_on, revision)
-           SELECT id, code, kind::"UnitKind", created_on::date, 1
-           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS t(id, code, kind, created_on)`,
-          col((u) => u.id),
-          col((u) => u.code),
-          col((u) => u.kind),
-          col((u) => u.effectiveFrom),
-        );
-        await tx.$executeRawUnsafe(
-          `INSERT INTO unit_version (unit_id, code, kind, valid_from, name, search_name, parent_id, managing_unit_id,
-             enterprise_size, school_level, armed_forces, resident_households, staff_count)
-           SELECT unit_id, code, kind::"UnitKind", valid_from::date, name, search_name, parent_id, managing_unit_id,
-             enterprise_size::"EnterpriseSize", school_level::"SchoolLevel", armed_forces, resident_households, staff_count
-           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::uuid[],
-             $9::text[], $10::text[], $11::boolean[], $12::int[], $13::int[])
-             AS t(unit_id, code, kind, valid_from, name, search_name, parent_id, managing_unit_id, enterprise_size,
-               school_level, armed_forces, resident_households, staff_count)`,
-          col((u) => u.id),
-          col((u) => u.code),
-          col((u) => u.kind),
-          col((u) => u.effectiveFrom),
-          col((u) => u.name),
-          col((u) => foldForSearch(u.name)),
-          col((u) => u.parentId),
-          col((u) => u.managingUnitId),
-          col((u) => u.attributes.enterpriseSize),
-          col((u) => u.attributes.schoolLevel),
-          col((u) => u.attributes.armedForces),
-          col((u) => u.attributes.residentHouseholds),
-          col((u) => u.attributes.staffCount),
-        );
-        await tx.$executeRawUnsafe(
-          `INSERT INTO unit_change (id, unit_id, type, effective_date, actor, reason, correction, revision, details)
-           SELECT gen_random_uuid(), unit_id, 'created', effective_date::date, $3, 'bulk import', false, 1, '{"source":"import"}'::jsonb
-           FROM unnest($1::uuid[], $2::text[]) AS t(unit_id, effective_date)`,
-          col((u) => u.id),
-          col((u) => u.effectiveFrom),
-          actor,
-        );
-        await tx.$executeRawUnsafe(
-          `INSERT INTO outbox_event (id, aggregate_type, aggregate_id, type, topic, envelope)
-           SELECT id, $2, aggregate_id, $3, $4, envelope::jsonb
-           FROM unnest($1::uuid[], $5::text[], $6::text[]) WITH ORDINALITY AS t(id, aggregate_id, envelope, ord)
-           ORDER BY ord`,
-          envelopes.map((e) => e.id),
-          UnitCreatedV1.aggregateType,
-          UnitCreatedV1.fullType,
-          UnitCreatedV1.topic,
-          units.map((u) => u.id),
-          envelopes.map((e) => JSON.stringify(e)),
-        );
-        await tx.$queryRawUnsafe(`SELECT pg_notify($1, '')::text AS notified`, outboxChannel(SOURCE));
-      },
-      { timeout: 120_000, maxWait: 10_000 },
+    const tx = this.tx;
+    await tx.$executeRawUnsafe(
+      `INSERT INTO unit (id, code, kind, created_on, revision)
+       SELECT id, code, kind::"UnitKind", created_on::date, 1
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS t(id, code, kind, created_on)`,
+      col((u) => u.id),
+      col((u) => u.code),
+      col((u) => u.kind),
+      col((u) => u.effectiveFrom),
     );
+    await tx.$executeRawUnsafe(
+      `INSERT INTO unit_version (unit_id, code, kind, valid_from, name, search_name, parent_id, managing_unit_id,
+         enterprise_size, school_level, armed_forces, resident_households, staff_count)
+       SELECT unit_id, code, kind::"UnitKind", valid_from::date, name, search_name, parent_id, managing_unit_id,
+         enterprise_size::"EnterpriseSize", school_level::"SchoolLevel", armed_forces, resident_households, staff_count
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::uuid[],
+         $9::text[], $10::text[], $11::boolean[], $12::int[], $13::int[])
+         AS t(unit_id, code, kind, valid_from, name, search_name, parent_id, managing_unit_id, enterprise_size,
+           school_level, armed_forces, resident_households, staff_count)`,
+      col((u) => u.id),
+      col((u) => u.code),
+      col((u) => u.kind),
+      col((u) => u.effectiveFrom),
+      col((u) => u.name),
+      col((u) => foldForSearch(u.name)),
+      col((u) => u.parentId),
+      col((u) => u.managingUnitId),
+      col((u) => u.attributes.enterpriseSize),
+      col((u) => u.attributes.schoolLevel),
+      col((u) => u.attributes.armedForces),
+      col((u) => u.attributes.residentHouseholds),
+      col((u) => u.attributes.staffCount),
+    );
+    await tx.$executeRawUnsafe(
+      `INSERT INTO unit_change (id, unit_id, type, effective_date, actor, reason, correction, revision, details)
+       SELECT gen_random_uuid(), unit_id, 'created', effective_date::date, $3, 'bulk import', false, 1, '{"source":"import"}'::jsonb
+       FROM unnest($1::uuid[], $2::text[]) AS t(unit_id, effective_date)`,
+      col((u) => u.id),
+      col((u) => u.effectiveFrom),
+      actor,
+    );
+    await tx.$executeRawUnsafe(
+      `INSERT INTO outbox_event (id, aggregate_type, aggregate_id, type, topic, envelope)
+       SELECT id, $2, aggregate_id, $3, $4, envelope::jsonb
+       FROM unnest($1::uuid[], $5::text[], $6::text[]) WITH ORDINALITY AS t(id, aggregate_id, envelope, ord)
+       ORDER BY ord`,
+      envelopes.map((e) => e.id),
+      UnitCreatedV1.aggregateType,
+      UnitCreatedV1.fullType,
+      UnitCreatedV1.topic,
+      units.map((u) => u.id),
+      envelopes.map((e) => JSON.stringify(e)),
+    );
+  }
+
+  /** Wakes the outbox relay; PostgreSQL delivers the notification only when the transaction commits. */
+  async notifyRelay(): Promise<void> {
+    await this.tx.$queryRawUnsafe(`SELECT pg_notify($1, '')::text AS notified`, outboxChannel(SOURCE));
+  }
+}
+
+/** Bulk reads and writes of the importer: one transaction for the whole file. */
+export class ImportRepository extends ImportReads {
+  constructor(private readonly prisma: PrismaClient) {
+    super(prisma);
+  }
+
+  /** Runs `work` in one transaction: every unit of the file commits, or none. */
+  async transaction<T>(work: (tx: ImportTransaction) => Promise<T>, timeoutMs: number): Promise<T> {
+    return this.prisma.$transaction((tx) => work(new ImportTransaction(tx)), { timeout: timeoutMs, maxWait: 10_000 });
+  }
+
+  /** Refreshes the planner's statistics after a bulk load, so that tree queries do not plan for an empty table. */
+  async refreshStatistics(): Promise<void> {
+    await this.prisma.$executeRawUnsafe('ANALYZE unit, unit_version');
   }
 }

@@ -17,10 +17,14 @@ export async function readImportFile(file: string): Promise<ImportRow[]> {
     }
     case '.jsonl':
     case '.ndjson':
-      return content
-        .split('\n')
-        .filter((line) => line.trim().length > 0)
-        .map((line) => JSON.parse(line) as ImportRow);
+      return content.split('\n').flatMap((line, index) => {
+        if (line.trim().length === 0) return [];
+        try {
+          return [JSON.parse(line) as ImportRow];
+        } catch {
+          throw new Error(`${file}: line ${index + 1} is not a JSON object`);
+        }
+      });
     default:
       throw new Error(`${file}: use a .csv, .json or .jsonl file`);
   }
