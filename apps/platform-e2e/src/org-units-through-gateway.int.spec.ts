@@ -184,4 +184,49 @@ describe('org-units through the gateway, and its events into the campaigns unit 
       await client.end();
     }
   });
+  it('applies a reorganisation plan through the gateway, and every unit directory ends equal to org-units', async () => {
+    const plan = await stack.query<{ createReorganisationPlan: { id: string; dryRun: { valid: boolean } } }>(
+      `mutation($input: CreateReorganisationPlanInput!) { createReorganisationPlan(input: $input) { id dryRun { valid } } }`,
+      {
+        input: {
+          name: 'Sắp xếp đơn vị hành chính',
+          legalBasis: 'Nghị quyết thử nghiệm',
+          effectiveDate: '2025-11-01',
+          operations: [
+            { type: 'MERGE', into: `${tag}-C12`, sources: [{ unit: `${tag}-C3`, share: 'WHOLE' }] },
+            { type: 'DISSOLVE', unit: `${tag}-D2`, handToParent: true },
+          ],
+        },
+      },
+      admin,
+    );
+    expect(plan.errors).toBeUndefined();
+    expect(plan.data!.createReorganisationPlan.dryRun.valid).toBe(true);
+    const applied = await stack.query(`mutation($id: ID!) { applyReorganisationPlan(id: $id) { status } }`, { id: plan.data!.createReorganisationPlan.id }, admin);
+    expect(applied).toEqual({ data: { applyReorganisationPlan: { status: 'APPLIED' } } });
+
+    const orgUnits = new pg.Client({ connectionString: stack.orgUnitsDatabase.url });
+    await orgUnits.connect();
+    const { directory, close } = openDirectory(stack.campaignsDatabase.url);
+    try {
+      const { rows } = await orgUnits.query<{ id: string; revision: number; parent: string | null }>(
+        `SELECT u.id::text AS id, u.revision, v.parent_id::text AS parent FROM unit u
+         LEFT JOIN unit_version v ON v.unit_id = u.id AND v.valid_from <= '2025-11-01' AND (v.valid_to IS NULL OR v.valid_to > '2025-11-01')`,
+      );
+      await eventually(
+        async () => {
+          const revisions = await Promise.all(rows.map((row) => directory.revisionOf(row.id)));
+          return revisions.every((revision, i) => revision === rows[i]!.revision) ? true : undefined;
+        },
+        60_000,
+        'every unit at its org-units revision in the campaigns directory',
+      );
+      for (const row of rows) expect((await directory.unitAt(row.id, '2025-11-01'))?.parentId ?? null).toBe(row.parent);
+      expect((await directory.ancestorOfKind(units.C3!.id, ['DISTRICT'], '2025-06-01'))?.code).toBe(`${tag}-D2`);
+      expect(await directory.unitAt(units.D2!.id, '2025-11-01')).toBeNull();
+    } finally {
+      await close();
+      await orgUnits.end();
+    }
+  });
 });

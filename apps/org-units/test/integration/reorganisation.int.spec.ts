@@ -148,4 +148,54 @@ describe('org-units reorganisation plans', () => {
     );
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_CODE', field: 'operations[0].sources[0].unit' });
   });
+  it('records a plan from mapping rows, and lineage spans both generations', async () => {
+    const FROM_MAPPING = `mutation($input: CreateReorganisationPlanFromMappingInput!) { createReorganisationPlanFromMapping(input: $input) { id operationCount dryRun { ${REPORT} } } }`;
+    const bad = await harness.request(
+      FROM_MAPPING,
+      { input: { name: 'Sáp nhập', legalBasis: 'NQ 2', effectiveDate: '2025-10-01', rows: [{ newCode: 'X1' }, { newCode: '12690', sourceCode: '12680', share: 'WHOLE', dependents: ['12670-01'] }] } },
+      systemAdmin,
+    );
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'MAPPING_INVALID', errorCount: 2 });
+
+    const created = await harness.request<{ createReorganisationPlanFromMapping: { id: string; operationCount: number; dryRun: Report } }>(
+      FROM_MAPPING,
+      {
+        input: {
+          name: 'Sáp nhập xã Vũ Thư và xã Vũ Vinh',
+          legalBasis: 'Nghị quyết 2/NQ-HĐND',
+          effectiveDate: '2025-10-01',
+          rows: [
+            { newCode: '12690', newName: 'Xã Vũ Thư Vinh', newKind: 'COMMUNE', newParentCode: '34', sourceCode: '12680', share: 'WHOLE' },
+            { newCode: '12690', sourceCode: '12676', share: 'WHOLE' },
+          ],
+        },
+      },
+      systemAdmin,
+    );
+    expect(created.errors).toBeUndefined();
+    const plan = created.data!.createReorganisationPlanFromMapping;
+    expect(plan.operationCount).toBe(2);
+    expect(plan.dryRun).toMatchObject({ valid: true, created: 1, dissolved: 2 });
+    const applied = await harness.request(APPLY, { id: plan.id }, systemAdmin);
+    expect(applied.errors).toBeUndefined();
+
+    const origins = await queryOk<{ unitByCode: { origins: { unit: { code: string }; share: string; generations: number }[] } }>(
+      harness,
+      `{ unitByCode(code: "12690", asOf: "2025-12-01") { origins(asOf: "2024-06-01") { unit { code } share generations } } }`,
+      {},
+      systemAdmin,
+    );
+    // Vũ Vinh went in part through Xã Vũ Thư and the rest directly: whole in the end; Vũ Hội came two generations back.
+    expect(origins.unitByCode.origins).toEqual([
+      { unit: { code: '12676' }, share: 'WHOLE', generations: 1 },
+      { unit: { code: '12670' }, share: 'WHOLE', generations: 2 },
+    ]);
+    const successors = await queryOk<{ unitByCode: { successorsOn: { unit: { code: string }; generations: number }[] } }>(
+      harness,
+      `{ unitByCode(code: "12670", asOf: "2024-06-01") { successorsOn(asOf: "2025-12-01") { unit { code } generations } } }`,
+      {},
+      systemAdmin,
+    );
+    expect(successors.unitByCode.successorsOn).toEqual([{ unit: { code: '12690' }, generations: 2 }]);
+  });
 });

@@ -81,7 +81,8 @@ export function mappingToOperations(
     target.name = target.name ?? text(raw.newName);
     target.parentCode = target.parentCode ?? text(raw.newParentCode)?.toUpperCase() ?? null;
     const sourceCode = text(raw.sourceCode)?.toUpperCase() ?? null;
-    const dependents = (text(raw.dependents) ?? '').split(';').map((code) => code.trim().toUpperCase()).filter((code) => code.length > 0);
+    const listed = Array.isArray(raw.dependents) ? raw.dependents.map((code) => text(code) ?? '') : (text(raw.dependents) ?? '').split(';');
+    const dependents = listed.map((code) => code.trim().toUpperCase()).filter((code) => code.length > 0);
     if (dependents.length > 0 && shareText !== 'PARTIAL') return fail('MAPPING_DEPENDENTS_OF_WHOLE', 'dependents are listed for a PARTIAL source only (a whole source brings all of them)', newCode);
     if (sourceCode !== null && sourceCode !== newCode) target.sources.push({ row, code: sourceCode, share: shareText, dependents });
     targets.set(newCode, target);

@@ -283,7 +283,8 @@ export class UnitReader {
   /**
    * Lineage over every generation. `origins`: walking back through the hops dated after `asOf`, the units that existed on
    * `asOf` and went (whole or in part) into `unitId`. `successors`: walking forward through the hops dated on or before
-   * `asOf`, the units alive on `asOf` that `unitId` went into. PARTIAL when any hop of the way was partial.
+   * `asOf`, the units alive on `asOf` that `unitId` went into; nearest first, then by code. WHOLE when some way between
+   * the two is whole at every hop (a unit that went partly through one successor and the rest directly went whole).
    */
   async lineageAcross(unitId: string, direction: 'origins' | 'successors', asOf: string): Promise<LineageRelative[]> {
     const back = direction === 'origins';
@@ -299,11 +300,11 @@ export class UnitReader {
           AND (CASE WHEN ${back} THEN l.effective_date > ${asOf}::date ELSE l.effective_date <= ${asOf}::date END)
           AND NOT (CASE WHEN ${back} THEN l.predecessor_id ELSE l.successor_id END) = ANY(walk.path)
       )
-      SELECT w.id::text AS id, bool_or(w.partial) AS partial, min(w.generations)::int AS generations, min(w.effective)::text AS effective
+      SELECT w.id::text AS id, bool_and(w.partial) AS partial, min(w.generations)::int AS generations, min(w.effective)::text AS effective
       FROM walk w JOIN unit_version v ON v.unit_id = w.id AND ${liveOn('v', asOf)}
       WHERE w.generations > 0
-      GROUP BY w.id
-      ORDER BY min(w.generations), w.id`;
+      GROUP BY w.id, v.code
+      ORDER BY min(w.generations), v.code`;
     return rows.map((row) => ({
       unitId: row.id,
       share: row.partial ? 'PARTIAL' : 'WHOLE',

@@ -13,5 +13,6 @@ export const Mutation: MutationResolvers = {
   splitUnit: (_, { input }, context) => context.units.splitUnit(command(context), input),
   dissolveUnit: (_, { input }, context) => context.units.dissolveUnit(command(context), input),
   createReorganisationPlan: (_, { input }, context) => context.reorganisations.createPlan(command(context), input),
+  createReorganisationPlanFromMapping: (_, { input }, context) => context.reorganisations.createPlanFromMapping(command(context), input),
   applyReorganisationPlan: (_, { id }, context) => context.reorganisations.applyPlan(command(context), id),
 };
