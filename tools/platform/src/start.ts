@@ -75,14 +75,17 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const provinceId = await unitIdByCode(infra.postgres.databases['org-units'], 'TB');
-  const token = await mintDevToken({
-    subject: 'dev@province-police',
-    roles: ['ORG_ADMIN', 'STEERING_OFFICER'],
-    unitId: provinceId,
-    secret: DEV_JWT_HS256_SECRET,
-    expiresIn: '12h',
-  });
+  // Two tokens: Thái Bình's jurisdiction is the 2024 tree (before the reform), Hưng Yên's the tree from 1 July 2025.
+  const tokenFor = async (code: string) =>
+    mintDevToken({
+      subject: `dev@province-police-${code.toLowerCase()}`,
+      roles: ['ORG_ADMIN', 'STEERING_OFFICER'],
+      unitId: await unitIdByCode(infra.postgres.databases['org-units'], code),
+      secret: DEV_JWT_HS256_SECRET,
+      expiresIn: '12h',
+    });
+  const thaiBinhToken = await tokenFor('TB');
+  const hungYenToken = await tokenFor('HY');
   const readySeconds = (performance.now() - startedAt) / 1000;
   mkdirSync(path.join(REPO_ROOT, '.local'), { recursive: true });
   writeFileSync(path.join(REPO_ROOT, '.local', 'start-ready.json'), JSON.stringify({ readySeconds, at: new Date().toISOString() }));
@@ -91,12 +94,15 @@ async function main(): Promise<void> {
     [
       '',
       `  Gateway:   http://127.0.0.1:4000/graphql   (Apollo Sandbox in the browser)`,
-      `  Dev token (ORG_ADMIN + STEERING_OFFICER of Tỉnh Thái Bình, 12 h):`,
-      `  ${token}`,
+      `  Dev token, ORG_ADMIN + STEERING_OFFICER of Tỉnh Thái Bình (the tree before 1 July 2025), 12 h:`,
+      `  ${thaiBinhToken}`,
+      `  Dev token, ORG_ADMIN + STEERING_OFFICER of Tỉnh Hưng Yên (the tree from 1 July 2025, after the reform), 12 h:`,
+      `  ${hungYenToken}`,
       '',
-      `  curl -s http://127.0.0.1:4000/graphql -H 'content-type: application/json' \\`,
-      `    -H "authorization: Bearer <token>" \\`,
-      `    -d '{"query":"{ unitByCode(code: \\"TB\\") { id name children(first: 10) { totalCount edges { node { code name } } } } }"}'`,
+      `  curl -s http://127.0.0.1:4000/graphql -H 'content-type: application/json' -H "authorization: Bearer <Thái Bình token>" \\`,
+      `    -d '{"query":"{ unitByCode(code: \\"TB\\", asOf: \\"2024-06-01\\") { name children(kinds: [DISTRICT]) { totalCount edges { node { code name } } } } }"}'`,
+      `  curl -s http://127.0.0.1:4000/graphql -H 'content-type: application/json' -H "authorization: Bearer <Hưng Yên token>" \\`,
+      `    -d '{"query":"{ unitByCode(code: \\"HY\\") { name children(kinds: [COMMUNE], first: 5) { totalCount edges { node { code name origins(asOf: \\"2024-06-01\\") { share unit { name } } } } } } }"}'`,
       '',
       '  Other tokens: npm run token -- --role ORG_ADMIN --unit TB-VT',
       '  Ctrl-C stops the services; `npm run infra:down` stops PostgreSQL/Kafka if this started them.',

@@ -133,6 +133,24 @@ describe('org-units reorganisation plans', () => {
     expect(data.partial.successorsOn).toEqual([{ unit: { code: '12680' }, share: 'PARTIAL' }]);
   });
 
+  it('lets the staff of a new unit read the past of the units that went whole into it, never write it', async () => {
+    const ids = await queryOk<{ n: { id: string } }>(harness, `{ n: unitByCode(code: "12680", asOf: "2025-08-01") { id } }`, {}, systemAdmin);
+    const staff = orgAdmin(ids.n.id);
+    const UNIT = `query($id: ID!) { unit(id: $id, asOf: "2024-06-01") { code children { edges { node { code } } } } }`;
+    const whole = await queryOk<{ unit: { code: string; children: { edges: { node: { code: string } }[] } } }>(harness, UNIT, { id: tree.vuHoi.id }, staff);
+    expect(whole.unit).toEqual({ code: '12670', children: { edges: [{ node: { code: '12670-01' } }] } });
+    const partial = await harness.request(UNIT, { id: tree.vuVinh.id }, staff);
+    expect(partial).toEqual({ data: { unit: null } });
+    const before = await tableCounts(harness.prisma);
+    const write = await harness.request(
+      `mutation($input: RenameUnitInput!) { renameUnit(input: $input) { id } }`,
+      { input: { unitId: tree.hoiThuong.id, name: 'Thôn Khác', effectiveDate: '2024-06-01', correction: { reason: 'thử' } } },
+      staff,
+    );
+    expect(write.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'UNIT_NOT_FOUND' });
+    expect(await tableCounts(harness.prisma)).toEqual(before);
+  });
+
   it('never applies a plan twice, and keeps the applied plan unchanged', async () => {
     const plans = await queryOk<{ reorganisationPlans: { id: string; status: string }[] }>(harness, `{ reorganisationPlans { id status } }`, {}, systemAdmin);
     const applied = plans.reorganisationPlans.find((p) => p.status === 'APPLIED');

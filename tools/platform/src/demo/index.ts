@@ -16,3 +16,11 @@ export {
   type EnterpriseSize,
   type SchoolLevel,
 } from './import-row';
+export {
+  thaiBinhReform,
+  HUNG_YEN_PROVINCE,
+  REFORM_DATE,
+  REFORM_NAME,
+  REFORM_LEGAL_BASIS,
+  REFORM_ABOLISHED_KINDS,
+} from './thai-binh-reform';

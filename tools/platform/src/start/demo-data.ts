@@ -3,25 +3,55 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { REPO_ROOT } from '@antt/infra';
 import pg from 'pg';
-import { serializeRows, thaiBinhTree } from '../demo';
+import {
+  HUNG_YEN_PROVINCE,
+  REFORM_ABOLISHED_KINDS,
+  REFORM_DATE,
+  REFORM_LEGAL_BASIS,
+  REFORM_NAME,
+  serializeRows,
+  thaiBinhReform,
+  thaiBinhTree,
+} from '../demo';
 
-/** Loads the demo province into org-units when its unit table is empty; returns how many units it holds afterwards. */
+const TSX = () => path.join(REPO_ROOT, 'node_modules/.bin/tsx');
+
+function runTool(script: string, args: readonly string[], databaseUrl: string, what: string): void {
+  const result = spawnSync(process.execPath, [TSX(), '--tsconfig', 'tsconfig.base.json', script, ...args], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
+  if (result.status !== 0) throw new Error(`${what} failed (exited with ${result.status}).`);
+}
+
+/**
+ * Loads the demo into org-units when its unit table is empty: pre-2025 Thái Bình (and the Hưng Yên province that
+ * absorbed it), then the 1 July 2025 reform applied as one reorganisation plan, so that either tree can be asked for.
+ * Returns how many units org-units holds afterwards.
+ */
 export async function loadDemoProvinceIfEmpty(orgUnitsDatabaseUrl: string, log: (line: string) => void): Promise<number> {
   const existing = await countUnits(orgUnitsDatabaseUrl);
   if (existing > 0) {
     log(`demo data: org-units already holds ${existing} units; nothing loaded`);
     return existing;
   }
-  const file = path.join(REPO_ROOT, '.local', 'demo', 'thai-binh-2024.json');
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, serializeRows(thaiBinhTree(), 'json'));
+  const directory = path.join(REPO_ROOT, '.local', 'demo');
+  await mkdir(directory, { recursive: true });
+  const tree = thaiBinhTree();
+  const treeFile = path.join(directory, 'thai-binh-2024.json');
+  await writeFile(treeFile, serializeRows([HUNG_YEN_PROVINCE, ...tree], 'json'));
   log('demo data: loading the pre-2025 Thái Bình province into org-units');
-  const result = spawnSync(
-    process.execPath,
-    [path.join(REPO_ROOT, 'node_modules/.bin/tsx'), '--tsconfig', 'tsconfig.base.json', 'apps/org-units/src/import/cli.ts', file],
-    { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, DATABASE_URL: orgUnitsDatabaseUrl } },
+  runTool('apps/org-units/src/import/cli.ts', [treeFile], orgUnitsDatabaseUrl, 'Loading the demo province');
+  const reformFile = path.join(directory, 'thai-binh-reform-2025.json');
+  await writeFile(reformFile, `${JSON.stringify(thaiBinhReform(tree), null, 1)}\n`);
+  log(`demo data: applying the ${REFORM_DATE} reform (Thái Bình into Hưng Yên, communes merged, districts abolished)`);
+  runTool(
+    'apps/org-units/src/reorganise/cli.ts',
+    [reformFile, '--date', REFORM_DATE, '--name', REFORM_NAME, '--legal-basis', REFORM_LEGAL_BASIS, ...REFORM_ABOLISHED_KINDS.flatMap((kind) => ['--abolish', kind]), '--apply'],
+    orgUnitsDatabaseUrl,
+    'Applying the demo reform',
   );
-  if (result.status !== 0) throw new Error(`Loading the demo province failed (import exited with ${result.status}).`);
   return countUnits(orgUnitsDatabaseUrl);
 }
 

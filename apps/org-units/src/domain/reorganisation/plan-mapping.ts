@@ -1,3 +1,4 @@
+import { REORGANISATION_MAPPING_COLUMNS, type ReorganisationMappingRow } from '@antt/contracts';
 import { UNIT_KINDS, type UnitKind } from '../unit/unit.types';
 import { type PlanOperationInput } from './plan-input';
 import { type PlanError } from './plan.types';
@@ -8,18 +9,10 @@ import { type PlanError } from './plan.types';
  * says so); otherwise it is created. `dependents` (codes separated by `;`) name the old unit's villages, schools, … that
  * go with a PARTIAL part; everything else of a WHOLE source follows it.
  */
-export interface MappingRow {
-  newCode?: unknown;
-  newName?: unknown;
-  newKind?: unknown;
-  newParentCode?: unknown;
-  sourceCode?: unknown;
-  share?: unknown;
-  dependents?: unknown;
-}
+export type MappingRow = ReorganisationMappingRow;
 
-/** The columns of a mapping file, in order (CSV header). */
-export const MAPPING_COLUMNS = ['newCode', 'newName', 'newKind', 'newParentCode', 'sourceCode', 'share', 'dependents'] as const;
+/** The columns of a mapping file, in order (CSV header); one list for the tools that write such files and this reader. */
+export const MAPPING_COLUMNS = REORGANISATION_MAPPING_COLUMNS;
 
 /** Unit kinds from the highest level down: a new province exists before the communes created under it. */
 const LEVEL_ORDER: readonly UnitKind[] = ['PROVINCE', 'DISTRICT', 'COMMUNE', 'DEPARTMENT', 'AGENCY', 'ENTERPRISE', 'SCHOOL', 'RESIDENTIAL_AREA', 'SECURITY_TEAM'];

@@ -11,6 +11,10 @@ interface WithinKey {
 /**
  * The org-units {@link JurisdictionChecker}, answered from org-units' own tables. Checks made during one request are
  * batched: one walk up the tree per (root, date) for all units asked about together.
+ *
+ * For reads, a jurisdiction inherits the past of the units that went WHOLE into its unit: on a date before a merge, the
+ * new province's staff see the subtrees of the provinces it absorbed (so a 2024 figure can be carried to 2025). Writes
+ * never inherit: they are checked by `UnitPolicy.assertCanWrite` on the tree itself.
  */
 export class UnitJurisdictionChecker implements JurisdictionChecker {
   private readonly loader: DataLoader<WithinKey, boolean, string>;
@@ -26,9 +30,10 @@ export class UnitJurisdictionChecker implements JurisdictionChecker {
         const answers = new Map<string, boolean>();
         for (const group of groups.values()) {
           const { rootId, asOf } = group[0] as WithinKey;
+          const inherited = (await reader.lineageAcross(rootId, 'origins', asOf)).filter((origin) => origin.share === 'WHOLE');
           const within = await reader.idsWithinSubtree(
             group.map((k) => k.unitId),
-            rootId,
+            [rootId, ...inherited.map((origin) => origin.unitId)],
             asOf,
           );
           for (const key of group) answers.set(cacheKey(key), within.has(key.unitId));

@@ -135,17 +135,18 @@ export class UnitReader {
     return rows.map((row) => row.id);
   }
 
-  /** Which of `ids` are `rootId` or lie under it on `asOf`: one walk up for the whole batch. */
-  async idsWithinSubtree(ids: readonly string[], rootId: string, asOf: string): Promise<Set<string>> {
+  /** Which of `ids` are one of `rootIds` or lie under one on `asOf`: one walk up for the whole batch. */
+  async idsWithinSubtree(ids: readonly string[], rootIds: string | readonly string[], asOf: string): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
+    const roots = typeof rootIds === 'string' ? [rootIds] : [...rootIds];
     const rows = await this.db.$queryRaw<{ id: string }[]>`
       WITH RECURSIVE up(start_id, id, depth) AS (
         SELECT s, s, 0 FROM unnest(${[...ids]}::text[]::uuid[]) AS s
         UNION ALL
         SELECT up.start_id, v.parent_id, up.depth + 1 FROM up JOIN unit_version v ON v.unit_id = up.id
-        WHERE ${liveOn('v', asOf)} AND v.parent_id IS NOT NULL AND up.id <> ${rootId}::uuid AND up.depth < 64
+        WHERE ${liveOn('v', asOf)} AND v.parent_id IS NOT NULL AND up.id <> ALL(${roots}::text[]::uuid[]) AND up.depth < 64
       )
-      SELECT DISTINCT start_id::text AS id FROM up WHERE id = ${rootId}::uuid`;
+      SELECT DISTINCT start_id::text AS id FROM up WHERE id = ANY(${roots}::text[]::uuid[])`;
     return new Set(rows.map((row) => row.id));
   }
 
