@@ -136,6 +136,8 @@ export async function lockReorganisations(db: Db): Promise<void> {
 
 /** The units live under or managed by `unitIds` on `date`, read again inside the applying transaction. */
 export async function liveDependentsOn(reader: UnitReader | UnitTransaction, unitIds: readonly string[], date: string): Promise<string[]> {
-  const [children, managed] = await Promise.all([reader.childIdsLiveFrom(unitIds, date), reader.managedIdsLiveFrom(unitIds, date)]);
+  // One after the other: a transaction's queries share one connection.
+  const children = await reader.childIdsLiveFrom(unitIds, date);
+  const managed = await reader.managedIdsLiveFrom(unitIds, date);
   return [...new Set([...children, ...managed])];
 }
