@@ -115,18 +115,18 @@ describe('org-units lifecycle: every change on a date, every read as of a date',
           { code: '12730-A', name: 'Xã Vũ Quý Đông' },
           { code: '12730-B', name: 'Xã Vũ Quý Tây' },
         ],
-        effectiveDate: '2025-08-01',
+        effectiveDate: '2025-05-01',
         reason: 'Chia tách xã',
       },
       systemAdmin,
     );
     expect(parts.map((p) => [p.code, p.parentId, p.createdOn])).toEqual([
-      ['12730-A', tree.vuThu.id, '2025-08-01'],
-      ['12730-B', tree.vuThu.id, '2025-08-01'],
+      ['12730-A', tree.vuThu.id, '2025-05-01'],
+      ['12730-B', tree.vuThu.id, '2025-05-01'],
     ]);
     const source = await queryOk<{ unit: { lineage: { successors: { event: string; unitId: string }[] } } }>(
       harness,
-      `query($id: ID!) { unit(id: $id, asOf: "2025-07-31") { dissolvedOn lineage { successors { event unitId } } } }`,
+      `query($id: ID!) { unit(id: $id, asOf: "2025-04-30") { dissolvedOn lineage { successors { event unitId } } } }`,
       { id: tree.vuQuy.id },
       systemAdmin,
     );

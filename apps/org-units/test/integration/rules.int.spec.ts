@@ -28,7 +28,8 @@ describe('org-units rules: clear errors, nothing written on failure', () => {
     ['a commune moved under a village', () => ['moveUnit', { unitId: tree.vuQuy.id, parentId: tree.hoiThuong.id, effectiveDate: '2025-03-01' }], 'BAD_USER_INPUT', 'UNIT_PARENT_KIND_NOT_ALLOWED'],
     ['a district dissolved with live children', () => ['dissolveUnit', { unitId: tree.vuThu.id, effectiveDate: '2025-07-01', reason: 'Bỏ cấp huyện' }], 'CONFLICT', 'UNIT_HAS_LIVE_CHILDREN'],
     ['a merge of a commune into a district', () => ['mergeUnits', { sourceIds: [tree.vuVinh.id], targetId: tree.vuThu.id, effectiveDate: '2025-07-01', reason: 'x' }], 'BAD_USER_INPUT', 'UNIT_MERGE_KIND_MISMATCH'],
-    ['a split leaving villages without a commune', () => ['splitUnit', { unitId: tree.vuVinh.id, into: [{ code: 'V-A', name: 'Xã A' }, { code: 'V-B', name: 'Xã B' }], effectiveDate: '2025-07-01', reason: 'x' }], 'BAD_USER_INPUT', 'UNIT_SPLIT_CHILDREN_UNASSIGNED'],
+    ['a split leaving villages without a commune', () => ['splitUnit', { unitId: tree.vuVinh.id, into: [{ code: 'V-A', name: 'Xã A' }, { code: 'V-B', name: 'Xã B' }], effectiveDate: '2025-06-01', reason: 'x' }], 'BAD_USER_INPUT', 'UNIT_SPLIT_CHILDREN_UNASSIGNED'],
+    ['a commune placed under a district after the district level ended', () => ['createUnit', { code: '12999', kind: 'COMMUNE', name: 'Xã Mới', parentId: tree.vuThu.id, effectiveDate: '2025-07-01' }], 'BAD_USER_INPUT', 'UNIT_PLACEMENT_NOT_IN_FORCE'],
     ['an invalid date', () => ['renameUnit', { unitId: tree.vuHoi.id, name: 'Xã', effectiveDate: '2025-02-30' }], 'BAD_USER_INPUT', 'UNIT_INVALID_DATE'],
     ['an unknown unit', () => ['renameUnit', { unitId: '5f7c1d9e-0000-4000-8000-000000000001', name: 'Xã', effectiveDate: '2025-02-01' }], 'NOT_FOUND', 'UNIT_NOT_FOUND'],
   ];

@@ -340,37 +340,12 @@ export class UnitTransaction extends UnitReader {
   }
 
   async insertUnit(record: UnitRecord): Promise<void> {
-    try {
-      await this.tx.unit.create({
-        data: {
-          id: record.id,
-          code: record.code,
-          kind: record.kind,
-          createdOn: toDbDate(record.createdOn),
-          dissolvedOn: record.dissolvedOn === null ? null : toDbDate(record.dissolvedOn),
-          revision: record.revision,
-        },
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw unitErrors.codeTaken(record.code);
-      throw error;
-    }
-    await this.tx.unitVersion.createMany({ data: versionRows(record, this.fold) });
+    await this.insertUnits([record]);
   }
 
   /** Replaces the unit's timeline and life span; `record.revision` must be one above what is stored. */
   async saveRecord(record: UnitRecord): Promise<void> {
-    const updated = await this.tx.unit.updateMany({
-      where: { id: record.id, revision: record.revision - 1 },
-      data: {
-        revision: record.revision,
-        dissolvedOn: record.dissolvedOn === null ? null : toDbDate(record.dissolvedOn),
-        updatedAt: new Date(),
-      },
-    });
-    if (updated.count !== 1) throw new Error(`Unit ${record.id} changed concurrently despite its row lock`);
-    await this.tx.unitVersion.deleteMany({ where: { unitId: record.id } });
-    await this.tx.unitVersion.createMany({ data: versionRows(record, this.fold) });
+    await this.saveRecords([record]);
   }
 
   /** Many new units at once (a reorganisation plan): one insert of units and one of versions. */
@@ -388,7 +363,7 @@ export class UnitTransaction extends UnitReader {
         })),
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw unitErrors.codeTaken(records.map((r) => r.code).join(', ').slice(0, 200));
+      if (isUniqueViolation(error)) throw unitErrors.codeTaken(records.length === 1 ? (records[0] as UnitRecord).code : records.map((r) => r.code).join(', ').slice(0, 200));
       throw error;
     }
     await this.tx.unitVersion.createMany({ data: records.flatMap((record) => versionRows(record, this.fold)) });
