@@ -16,6 +16,7 @@ const config: CodegenConfig = {
           Unit: '../../domain/unit#UnitView',
           UnitPeriod: '../../domain/unit#UnitVersion',
           UnitLineageLink: '../../domain/unit#ResolvedLineageLink',
+          UnitConnection: '../connection#UnitConnectionSource',
         },
       },
     },

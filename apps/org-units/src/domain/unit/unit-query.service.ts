@@ -82,7 +82,7 @@ export class UnitQueryService {
     );
   }
 
-  /** Units whose name holds every word of `text`, ignoring case and diacritics ("vu hoi" finds "Vũ Hội"). */
+  /** Units whose name holds the words of `text` at word starts, in order, ignoring case and diacritics ("vu hoi" finds "Vũ Hội"). */
   async search(
     caller: Caller,
     text: string,

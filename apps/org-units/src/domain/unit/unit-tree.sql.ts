@@ -38,12 +38,32 @@ export function slimUnitsCte(
     )`;
 }
 
+function escapeLike(term: string): string {
+  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 /** Escapes LIKE wildcards in a search term. */
 export function likeContains(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${escapeLike(term)}%`;
 }
 
 /** Escapes LIKE wildcards for a prefix match. */
 export function likePrefix(term: string): string {
-  return `${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `${escapeLike(term)}%`;
+}
+
+/**
+ * A LIKE pattern, matched against `' ' || search_name`, for `words` each starting a word, in this order: ["hung", "yen"]
+ * → `% hung% yen%`, which "tinh hung yen" matches and "huyen hung ha" does not.
+ */
+export function likeWordStarts(words: readonly string[]): string {
+  return `${words.map((word) => `% ${escapeLike(word)}`).join('')}%`;
+}
+
+/** Administrative kinds from the top down; a search ranks them in this order, every other kind after them. */
+const LEVEL_ORDER = ['PROVINCE', 'DISTRICT', 'COMMUNE', 'RESIDENTIAL_AREA'] as const;
+
+/** The rank of a `kind` column (text) in {@link LEVEL_ORDER}: 1 for a province, …, 5 for the other kinds. */
+export function kindLevel(kindColumn: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`coalesce(array_position(${[...LEVEL_ORDER]}::text[], ${kindColumn}), ${LEVEL_ORDER.length + 1})`;
 }
