@@ -3,6 +3,7 @@ import { UnitCreatedV1 } from '@antt/contracts';
 import { type PrismaClient } from '../generated/prisma/client';
 import { fromDbDate } from '../domain/shared/calendar-date';
 import { foldForSearch } from '../domain/unit/search-name';
+import { rebuildUnitClosure } from '../domain/unit/unit-closure.repository';
 import { type ExistingUnit, type PlannedUnit } from './plan-import';
 
 const SOURCE = 'org-units';
@@ -33,7 +34,7 @@ export class ImportRepository {
 
   /** Refreshes the planner's statistics after a bulk load, so that tree queries do not plan for an empty table. */
   async refreshStatistics(): Promise<void> {
-    await this.prisma.$executeRawUnsafe('ANALYZE unit, unit_version');
+    await this.prisma.$executeRawUnsafe('ANALYZE unit, unit_version, unit_closure');
   }
 
   /** Inserts the units, their first versions, audit rows and one `created` outbox event each, in one transaction. */
@@ -102,6 +103,8 @@ export class ImportRepository {
           col((u) => u.attributes.residentHouseholds),
           col((u) => u.attributes.staffCount),
         );
+        // New units have nothing below them yet; their own rows are derived from the versions just written.
+        await rebuildUnitClosure(tx, col((u) => u.id), false);
         await tx.$executeRawUnsafe(
           `INSERT INTO unit_change (id, unit_id, type, effective_date, actor, reason, correction, revision, details)
            SELECT gen_random_uuid(), unit_id, 'created', effective_date::date, $3, 'bulk import', false, 1, '{"source":"import"}'::jsonb

@@ -1,7 +1,8 @@
 import { appendToOutbox, type NewEvent } from '@antt/events';
 import { type EventContract } from '@antt/contracts';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
-import { toDbDate } from '../shared/calendar-date';
+import { fromDbDate, toDbDate } from '../shared/calendar-date';
+import { parentSpans, rebuildUnitClosure } from './unit-closure.repository';
 import { type SubtreeScope, type UnitListFilter } from './unit-query.types';
 import { type ViewRow, recordFromModel, viewFromRow } from './unit-rows';
 import { kindLevel, likeContains, likePrefix, likeWordStarts, liveOn, slimUnitsCte, VIEW_COLUMNS } from './unit-tree.sql';
@@ -184,7 +185,7 @@ export class UnitReader {
     const matched = Prisma.join(conditions, ' AND ');
     const after = page.afterCode === null ? Prisma.empty : Prisma.sql`AND code > ${page.afterCode}::text`;
     const rows = await this.db.$queryRaw<ViewRow[]>`
-      WITH RECURSIVE ${slim},
+      WITH ${slim},
       page AS (SELECT node_id, code FROM slim WHERE ${matched} ${after} ORDER BY code LIMIT ${page.first + 1})
       SELECT ${VIEW_COLUMNS}
       FROM page p JOIN unit u ON u.id = p.node_id JOIN unit_version v ON v.unit_id = p.node_id AND ${liveOn('v', asOf)}
@@ -194,7 +195,7 @@ export class UnitReader {
       hasNextPage: rows.length > page.first,
       totalCount: once(async () => {
         const [count] = await this.db.$queryRaw<{ total: number }[]>`
-          WITH RECURSIVE ${slim} SELECT count(*)::int AS total FROM slim WHERE ${matched}`;
+          WITH ${slim} SELECT count(*)::int AS total FROM slim WHERE ${matched}`;
         return count?.total ?? 0;
       }),
     };
@@ -218,7 +219,7 @@ export class UnitReader {
     conditions.push(Prisma.sql`' ' || "searchName" LIKE ${likeWordStarts(terms)}`);
     // Ranked on the slim rows; only the `first` kept are fetched whole.
     const rows = await this.db.$queryRaw<ViewRow[]>`
-      WITH RECURSIVE ${slimUnitsCte(scope, asOf, true)},
+      WITH ${slimUnitsCte(scope, asOf, true)},
       found AS (
         SELECT node_id, code, "searchName" = ${phrase} AS exact, "searchName" LIKE ${likePrefix(phrase)} AS prefix,
           ${kindLevel(Prisma.raw('kind'))} AS level, ' ' || "searchName" LIKE ${likeWordStarts([phrase])} AS phrase_match,
@@ -252,6 +253,9 @@ export class UnitReader {
 
 /** Reads and writes inside one interactive transaction, outbox included. */
 export class UnitTransaction extends UnitReader {
+  /** Units whose parents or life span this transaction changed: their subtrees' closure rows are rebuilt at the end. */
+  private readonly placementsChanged = new Set<string>();
+
   constructor(
     private readonly tx: Prisma.TransactionClient,
     fold: (name: string) => string,
@@ -286,6 +290,7 @@ export class UnitTransaction extends UnitReader {
       throw error;
     }
     await this.tx.unitVersion.createMany({ data: versionRows(record, this.fold) });
+    this.placementsChanged.add(record.id);
   }
 
   /** Replaces the unit's timeline and life span; `record.revision` must be one above what is stored. */
@@ -299,8 +304,22 @@ export class UnitTransaction extends UnitReader {
       },
     });
     if (updated.count !== 1) throw new Error(`Unit ${record.id} changed concurrently despite its row lock`);
+    const before = await this.tx.unitVersion.findMany({ where: { unitId: record.id }, select: { validFrom: true, validTo: true, parentId: true } });
     await this.tx.unitVersion.deleteMany({ where: { unitId: record.id } });
     await this.tx.unitVersion.createMany({ data: versionRows(record, this.fold) });
+    const spansBefore = parentSpans(
+      before.map((v) => ({ validFrom: fromDbDate(v.validFrom), validTo: v.validTo && fromDbDate(v.validTo), parentId: v.parentId })),
+    );
+    if (spansBefore.join() !== parentSpans(record.timeline).join()) this.placementsChanged.add(record.id);
+  }
+
+  /**
+   * Rebuilds the closure rows below every unit whose parents or life span changed, once, after all the writes of the
+   * transaction: reads inside the transaction walk unit_version and do not depend on it.
+   */
+  async rebuildClosure(): Promise<void> {
+    await rebuildUnitClosure(this.tx, [...this.placementsChanged], true);
+    this.placementsChanged.clear();
   }
 
   async insertLineage(entries: readonly LineageEntry[]): Promise<void> {
@@ -357,7 +376,12 @@ export class UnitRepository extends UnitReader {
   async transaction<T>(work: (tx: UnitTransaction) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.prisma.$transaction((tx) => work(new UnitTransaction(tx, this.fold)), TRANSACTION_OPTIONS);
+        return await this.prisma.$transaction(async (tx) => {
+          const unitTx = new UnitTransaction(tx, this.fold);
+          const result = await work(unitTx);
+          await unitTx.rebuildClosure();
+          return result;
+        }, TRANSACTION_OPTIONS);
       } catch (error) {
         if (attempt >= TRANSACTION_ATTEMPTS || !isTransactionConflict(error)) throw error;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
