@@ -18,6 +18,7 @@ const config: CodegenConfig = {
           UnitLineageLink: '../../domain/unit#ResolvedLineageLink',
           LineageRelative: '../../domain/unit#ResolvedLineageRelative',
           ReorganisationPlan: '../../domain/reorganisation#ReorganisationPlan as ReorganisationPlanModel',
+          UnitConnection: '../connection#UnitConnectionSource',
         },
       },
     },

@@ -20,7 +20,11 @@ export function pageRequest(first: number | null | undefined, after: string | nu
   }
   return { first: size, afterCode };
 }
-/** The Relay shape of a page. */
+
+/**
+ * The Relay shape of a page. `totalCount` stays a function: GraphQL's default field resolver calls it only when the
+ * field is selected, so the count query runs only then.
+ */
 export function toConnection(page: UnitPage, afterCode: string | null) {
   const edges = page.nodes.map((node) => ({ cursor: encodeCursor(node.code), node }));
   return {
@@ -34,3 +38,6 @@ export function toConnection(page: UnitPage, afterCode: string | null) {
     },
   };
 }
+
+/** What a connection resolver returns (the `UnitConnection` mapper). */
+export type UnitConnectionSource = ReturnType<typeof toConnection>;

@@ -2,6 +2,7 @@ import { buildEnvelope, outboxChannel } from '@antt/events';
 import { UnitCreatedV1 } from '@antt/contracts';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import { foldForSearch } from '../domain/unit/search-name';
+import { rebuildUnitClosure } from '../domain/unit/unit-closure.repository';
 import { type UnitKind } from '../domain/unit/unit.types';
 import { type ExistingUnit, type PlannedUnit } from './plan-import';
 
@@ -140,6 +141,8 @@ export class ImportTransaction extends ImportReads {
       col((u) => u.attributes.residentHouseholds),
       col((u) => u.attributes.staffCount),
     );
+    // New units have nothing below them yet; their own rows are derived from the versions just written.
+    await rebuildUnitClosure(tx, col((u) => u.id), false);
     await tx.$executeRawUnsafe(
       `INSERT INTO unit_change (id, unit_id, type, effective_date, actor, reason, correction, revision, details)
        SELECT gen_random_uuid(), unit_id, 'created', effective_date::date, $3, 'bulk import', false, 1, '{"source":"import"}'::jsonb
@@ -181,6 +184,6 @@ export class ImportRepository extends ImportReads {
 
   /** Refreshes the planner's statistics after a bulk load, so that tree queries do not plan for an empty table. */
   async refreshStatistics(): Promise<void> {
-    await this.prisma.$executeRawUnsafe('ANALYZE unit, unit_version');
+    await this.prisma.$executeRawUnsafe('ANALYZE unit, unit_version, unit_closure');
   }
 }

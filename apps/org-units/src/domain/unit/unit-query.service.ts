@@ -86,7 +86,7 @@ export class UnitQueryService {
     return this.reader.listPage({ asOf: this.dateOrToday(filter.asOf), kinds: filter.kinds, parentId, nameTerms }, scope, page);
   }
 
-  /** Units whose name holds every word of `text`, ignoring case and diacritics ("vu hoi" finds "Vũ Hội"). */
+  /** Units whose name holds the words of `text` at word starts, in order, ignoring case and diacritics ("vu hoi" finds "Vũ Hội"). */
   async search(
     caller: Caller,
     text: string,
@@ -227,7 +227,7 @@ export class UnitQueryService {
   }
 }
 
-const EMPTY_PAGE: UnitPage = { nodes: [], hasNextPage: false, totalCount: 0 };
+const EMPTY_PAGE: UnitPage = { nodes: [], hasNextPage: false, totalCount: async () => 0 };
 
 /** The end of the last version (null while the unit lives). */
 function latestEnd(timeline: readonly UnitVersion[]): string | null {

@@ -15,35 +15,60 @@ export function liveOn(alias: string, asOf: string): Prisma.Sql {
 
 /**
  * `slim`: the units on `asOf` (all of them, or the subtree of `scope`) with only what ordering and filters need:
- * `node_id`, code, kind, and — when `withVersionColumns` — "searchName" and "parentId" (uuid). It reads unit_version
- * alone: code and kind are copied there so that each step of the walk is an index-only probe of
- * (parent_id, valid_from, valid_to, unit_id, code, kind) and no join to `unit` tempts the planner into scanning the
- * whole table. The tree has no cycles on any date, so UNION ALL is safe. The rows a caller keeps are fetched whole
- * afterwards.
+ * `node_id`, code, kind, and — when `withVersionColumns` — "searchName" and "parentId" (uuid). A subtree is the range of
+ * `scope.rootId` in unit_closure (ADR 0008), read in code order from the (ancestor_id, code, valid_from, valid_to,
+ * descendant_id, kind, depth) index, so a page stops after its rows and a count is an index-only scan; without a
+ * scope it is unit_version alone. Code and kind are copied into both tables so that no join to `unit` is needed. The
+ * rows a caller keeps are fetched whole afterwards.
  */
 export function slimUnitsCte(
   scope: { rootId: string; includeRoot: boolean } | null,
   asOf: string,
   withVersionColumns: boolean,
 ): Prisma.Sql {
-  const columns = withVersionColumns
-    ? Prisma.sql`v.unit_id AS node_id, v.code, v.kind::text AS kind, v.search_name AS "searchName", v.parent_id AS "parentId"`
-    : Prisma.sql`v.unit_id AS node_id, v.code, v.kind::text AS kind`;
-  if (!scope) return Prisma.sql`slim AS (SELECT ${columns} FROM unit_version v WHERE ${liveOn('v', asOf)})`;
-  const seed = scope.includeRoot ? Prisma.sql`v.unit_id = ${scope.rootId}::uuid` : Prisma.sql`v.parent_id = ${scope.rootId}::uuid`;
+  if (!scope) {
+    const columns = withVersionColumns
+      ? Prisma.sql`v.unit_id AS node_id, v.code, v.kind::text AS kind, v.search_name AS "searchName", v.parent_id AS "parentId"`
+      : Prisma.sql`v.unit_id AS node_id, v.code, v.kind::text AS kind`;
+    return Prisma.sql`slim AS (SELECT ${columns} FROM unit_version v WHERE ${liveOn('v', asOf)})`;
+  }
+  const inSubtree = Prisma.sql`c.ancestor_id = ${scope.rootId}::uuid AND c.depth >= ${scope.includeRoot ? 0 : 1} AND ${liveOn('c', asOf)}`;
+  if (!withVersionColumns) {
+    return Prisma.sql`slim AS (SELECT c.descendant_id AS node_id, c.code, c.kind::text AS kind FROM unit_closure c WHERE ${inSubtree})`;
+  }
   return Prisma.sql`slim AS (
-      SELECT ${columns} FROM unit_version v WHERE ${seed} AND ${liveOn('v', asOf)}
-      UNION ALL
-      SELECT ${columns} FROM slim JOIN unit_version v ON v.parent_id = slim.node_id WHERE ${liveOn('v', asOf)}
+      SELECT c.descendant_id AS node_id, c.code, c.kind::text AS kind, v.search_name AS "searchName", v.parent_id AS "parentId"
+      FROM unit_closure c JOIN unit_version v ON v.unit_id = c.descendant_id AND ${liveOn('v', asOf)}
+      WHERE ${inSubtree}
     )`;
+}
+
+function escapeLike(term: string): string {
+  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** Escapes LIKE wildcards in a search term. */
 export function likeContains(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${escapeLike(term)}%`;
 }
 
 /** Escapes LIKE wildcards for a prefix match. */
 export function likePrefix(term: string): string {
-  return `${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `${escapeLike(term)}%`;
+}
+
+/**
+ * A LIKE pattern, matched against `' ' || search_name`, for `words` each starting a word, in this order: ["hung", "yen"]
+ * → `% hung% yen%`, which "tinh hung yen" matches and "huyen hung ha" does not.
+ */
+export function likeWordStarts(words: readonly string[]): string {
+  return `${words.map((word) => `% ${escapeLike(word)}`).join('')}%`;
+}
+
+/** Administrative kinds from the top down; a search ranks them in this order, every other kind after them. */
+const LEVEL_ORDER = ['PROVINCE', 'DISTRICT', 'COMMUNE', 'RESIDENTIAL_AREA'] as const;
+
+/** The rank of a `kind` column (text) in {@link LEVEL_ORDER}: 1 for a province, …, 5 for the other kinds. */
+export function kindLevel(kindColumn: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`coalesce(array_position(${[...LEVEL_ORDER]}::text[], ${kindColumn}), ${LEVEL_ORDER.length + 1})`;
 }

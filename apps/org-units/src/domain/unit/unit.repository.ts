@@ -3,9 +3,10 @@ import { isUuid } from '@antt/service-kit';
 import { type EventContract } from '@antt/contracts';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { fromDbDate, toDbDate } from '../shared/calendar-date';
+import { parentSpans, rebuildUnitClosure } from './unit-closure.repository';
 import { type SubtreeScope, type UnitListFilter } from './unit-query.types';
 import { type ViewRow, recordFromModel, viewFromRow } from './unit-rows';
-import { likeContains, likePrefix, liveOn, slimUnitsCte, VIEW_COLUMNS } from './unit-tree.sql';
+import { kindLevel, likeContains, likePrefix, likeWordStarts, liveOn, slimUnitsCte, VIEW_COLUMNS } from './unit-tree.sql';
 import { unitErrors } from './unit.errors';
 import {
   type LineageEventKind,
@@ -83,6 +84,12 @@ function baseConditions(kinds: readonly UnitKind[] | null | undefined, terms: re
   if (kinds && kinds.length > 0) conditions.push(Prisma.sql`kind = ANY(${[...kinds]}::text[])`);
   for (const term of terms ?? []) conditions.push(Prisma.sql`"searchName" LIKE ${likeContains(term)}`);
   return conditions;
+}
+
+/** `work` run on the first call only; later calls share its promise. */
+function once<T>(work: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | undefined;
+  return () => (result ??= work());
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -209,37 +216,40 @@ export class UnitReader {
     return rows.map((row) => row.id);
   }
 
-  /** A page of units on `filter.asOf`, ordered by code, optionally restricted to a subtree. */
+  /** A page of units on `filter.asOf`, ordered by code, optionally restricted to a subtree; counted only on demand. */
   async listPage(filter: UnitListFilter, scope: SubtreeScope | null, page: PageRequest): Promise<UnitPage> {
     const { asOf } = filter;
     // Compared as uuid so that the children of a unit are found through the parent_id index; no unit has a parent
     // whose id is not a uuid.
-    if (filter.parentId && !isUuid(filter.parentId)) return { nodes: [], hasNextPage: false, totalCount: 0 };
+    if (filter.parentId && !isUuid(filter.parentId)) return { nodes: [], hasNextPage: false, totalCount: async () => 0 };
     const conditions = baseConditions(filter.kinds, filter.nameTerms);
     if (filter.parentId) conditions.push(Prisma.sql`"parentId" = ${filter.parentId}::uuid`);
-    const rows = await this.db.$queryRaw<(ViewRow & { totalCount: number })[]>`
-      WITH RECURSIVE ${slimUnitsCte(scope, asOf, Boolean(filter.parentId) || (filter.nameTerms?.length ?? 0) > 0)},
-      matched AS (SELECT node_id, code FROM slim WHERE ${Prisma.join(conditions, ' AND ')}),
-      page AS (
-        SELECT node_id, code FROM matched WHERE ${page.afterCode}::text IS NULL OR matched.code > ${page.afterCode}::text
-        ORDER BY code LIMIT ${page.first + 1}
-      )
-      SELECT ${VIEW_COLUMNS}, c.total AS "totalCount"
-      FROM (SELECT count(*)::int AS total FROM matched) c
-      LEFT JOIN page p ON true
-      LEFT JOIN unit u ON u.id = p.node_id
-      LEFT JOIN unit_version v ON v.unit_id = p.node_id AND ${liveOn('v', asOf)}
+    const slim = slimUnitsCte(scope, asOf, Boolean(filter.parentId) || (filter.nameTerms?.length ?? 0) > 0);
+    const matched = Prisma.join(conditions, ' AND ');
+    const after = page.afterCode === null ? Prisma.empty : Prisma.sql`AND code > ${page.afterCode}::text`;
+    const rows = await this.db.$queryRaw<ViewRow[]>`
+      WITH ${slim},
+      page AS (SELECT node_id, code FROM slim WHERE ${matched} ${after} ORDER BY code LIMIT ${page.first + 1})
+      SELECT ${VIEW_COLUMNS}
+      FROM page p JOIN unit u ON u.id = p.node_id JOIN unit_version v ON v.unit_id = p.node_id AND ${liveOn('v', asOf)}
       ORDER BY p.code`;
-    const totalCount = rows[0]?.totalCount ?? 0;
-    const found = rows.filter((row) => row.id !== null);
     return {
-      nodes: found.slice(0, page.first).map((row) => viewFromRow(row, asOf)),
-      hasNextPage: found.length > page.first,
-      totalCount,
+      nodes: rows.slice(0, page.first).map((row) => viewFromRow(row, asOf)),
+      hasNextPage: rows.length > page.first,
+      totalCount: once(async () => {
+        const [count] = await this.db.$queryRaw<{ total: number }[]>`
+          WITH ${slim} SELECT count(*)::int AS total FROM slim WHERE ${matched}`;
+        return count?.total ?? 0;
+      }),
     };
   }
 
-  /** Units whose folded name holds every term, best matches first: whole phrase, then prefix, then shorter names. */
+  /**
+   * Units whose folded name holds the words of the search at word starts, in order ("hung yen" finds "Tỉnh Hưng Yên",
+   * not "Huyện Hưng Hà" through the "yen" of "huyen"). Best first: the exact name, then names starting with the text,
+   * then the higher level (province, district, commune, residential area, other kinds), then the words as one phrase,
+   * shorter names, code. See ADR 0007.
+   */
   async search(
     terms: readonly string[],
     phrase: string,
@@ -248,19 +258,22 @@ export class UnitReader {
     scope: SubtreeScope | null,
     first: number,
   ): Promise<UnitView[]> {
+    const conditions = baseConditions(kinds, null);
+    conditions.push(Prisma.sql`' ' || "searchName" LIKE ${likeWordStarts(terms)}`);
     // Ranked on the slim rows; only the `first` kept are fetched whole.
     const rows = await this.db.$queryRaw<ViewRow[]>`
-      WITH RECURSIVE ${slimUnitsCte(scope, asOf, true)},
+      WITH ${slimUnitsCte(scope, asOf, true)},
       found AS (
-        SELECT node_id, code, "searchName" LIKE ${likeContains(phrase)} AS phrase_match,
-          "searchName" LIKE ${likePrefix(phrase)} AS prefix_match, length("searchName") AS name_length
-        FROM slim WHERE ${Prisma.join(baseConditions(kinds, terms), ' AND ')}
-        ORDER BY phrase_match DESC, prefix_match DESC, name_length, code
+        SELECT node_id, code, "searchName" = ${phrase} AS exact, "searchName" LIKE ${likePrefix(phrase)} AS prefix,
+          ${kindLevel(Prisma.raw('kind'))} AS level, ' ' || "searchName" LIKE ${likeWordStarts([phrase])} AS phrase_match,
+          length("searchName") AS name_length
+        FROM slim WHERE ${Prisma.join(conditions, ' AND ')}
+        ORDER BY exact DESC, prefix DESC, level, phrase_match DESC, name_length, code
         LIMIT ${first}
       )
       SELECT ${VIEW_COLUMNS}
       FROM found f JOIN unit u ON u.id = f.node_id JOIN unit_version v ON v.unit_id = f.node_id AND ${liveOn('v', asOf)}
-      ORDER BY f.phrase_match DESC, f.prefix_match DESC, f.name_length, f.code`;
+      ORDER BY f.exact DESC, f.prefix DESC, f.level, f.phrase_match DESC, f.name_length, f.code`;
     return rows.map((row) => viewFromRow(row, asOf));
   }
 
@@ -317,6 +330,9 @@ export class UnitReader {
 
 /** Reads and writes inside one interactive transaction, outbox included. */
 export class UnitTransaction extends UnitReader {
+  /** Units whose parents or life span this transaction changed: their subtrees' closure rows are rebuilt at the end. */
+  private readonly placementsChanged = new Set<string>();
+
   constructor(
     private readonly tx: Prisma.TransactionClient,
     fold: (name: string) => string,
@@ -367,6 +383,7 @@ export class UnitTransaction extends UnitReader {
       throw error;
     }
     await this.tx.unitVersion.createMany({ data: records.flatMap((record) => versionRows(record, this.fold)) });
+    for (const record of records) this.placementsChanged.add(record.id);
   }
 
   /** Replaces many units' timelines at once; each `revision` must be one above what is stored (rows locked by the caller). */
@@ -379,8 +396,26 @@ export class UnitTransaction extends UnitReader {
         AS x(id, revision, dissolved_on)
       WHERE u.id = x.id AND u.revision = x.revision - 1`;
     if (updated !== records.length) throw new Error(`${records.length - updated} unit(s) changed concurrently despite their row locks`);
+    const before = await this.tx.$queryRaw<{ unitId: string; validFrom: string; validTo: string | null; parentId: string | null }[]>`
+      SELECT unit_id::text AS "unitId", valid_from::text AS "validFrom", valid_to::text AS "validTo", parent_id::text AS "parentId"
+      FROM unit_version WHERE unit_id = ANY(${ids}::text[]::uuid[])`;
+    const beforeOf = new Map<string, typeof before>();
+    for (const row of before) beforeOf.set(row.unitId, [...(beforeOf.get(row.unitId) ?? []), row]);
     await this.tx.$executeRaw`DELETE FROM unit_version WHERE unit_id = ANY(${ids}::text[]::uuid[])`;
     await this.tx.unitVersion.createMany({ data: records.flatMap((record) => versionRows(record, this.fold)) });
+    // Only a change of parents or life span moves the unit in the closure; a rename does not.
+    for (const record of records) {
+      if (parentSpans(beforeOf.get(record.id) ?? []).join() !== parentSpans(record.timeline).join()) this.placementsChanged.add(record.id);
+    }
+  }
+
+  /**
+   * Rebuilds the closure rows below every unit whose parents or life span changed, once, after all the writes of the
+   * transaction: reads inside the transaction walk unit_version and do not depend on it.
+   */
+  async rebuildClosure(): Promise<void> {
+    await rebuildUnitClosure(this.tx, [...this.placementsChanged], true);
+    this.placementsChanged.clear();
   }
 
   async insertLineage(entries: readonly LineageEntry[]): Promise<void> {
@@ -444,7 +479,12 @@ export class UnitRepository extends UnitReader {
   async transaction<T>(work: (tx: UnitTransaction) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.prisma.$transaction((tx) => work(new UnitTransaction(tx, this.fold)), TRANSACTION_OPTIONS);
+        return await this.prisma.$transaction(async (tx) => {
+          const unitTx = new UnitTransaction(tx, this.fold);
+          const result = await work(unitTx);
+          await unitTx.rebuildClosure();
+          return result;
+        }, TRANSACTION_OPTIONS);
       } catch (error) {
         if (attempt >= TRANSACTION_ATTEMPTS || !isTransactionConflict(error)) throw error;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));

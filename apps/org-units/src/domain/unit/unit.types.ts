@@ -85,7 +85,8 @@ export interface UnitLineage {
 export interface UnitPage {
   nodes: UnitView[];
   hasNextPage: boolean;
-  totalCount: number;
+  /** Counts every unit the page was cut from; queries only when called (once), so a page without it stays cheap. */
+  totalCount: () => Promise<number>;
 }
 
 export interface PageRequest {

@@ -1,0 +1,71 @@
+import { Prisma } from '../../generated/prisma/client';
+
+/** Key of the transaction-level advisory lock that serialises rebuilds of unit_closure (ASCII "unit"). */
+const CLOSURE_LOCK_KEY = 0x756e6974;
+
+/** One period of a timeline with a single parent (null: none), as `from|to|parent`; adjacent versions merged. */
+export function parentSpans(versions: readonly { validFrom: string; validTo: string | null; parentId: string | null }[]): string[] {
+  const spans: { from: string; to: string | null; parent: string | null }[] = [];
+  for (const version of [...versions].sort((a, b) => a.validFrom.localeCompare(b.validFrom))) {
+    const last = spans[spans.length - 1];
+    if (last && last.to === version.validFrom && last.parent === version.parentId) last.to = version.validTo;
+    else spans.push({ from: version.validFrom, to: version.validTo, parent: version.parentId });
+  }
+  return spans.map((span) => `${span.from}|${span.to ?? ''}|${span.parent ?? ''}`);
+}
+
+/**
+ * The unit_closure rows of `ids`, derived from unit_version alone: each unit is its own ancestor at depth 0 over its
+ * versions; walking up, an ancestor's version narrows the period to when it held; rows of one (descendant, ancestor,
+ * depth) that meet end to end are merged, so the rows depend only on parents and life spans, not on renames.
+ */
+function derivedClosureRows(ids: readonly string[]): Prisma.Sql {
+  return Prisma.sql`
+    WITH RECURSIVE walk AS (
+      SELECT v.unit_id AS descendant_id, v.unit_id AS ancestor_id, 0 AS depth, v.valid_from, v.valid_to, v.code, v.kind
+      FROM unit_version v WHERE v.unit_id = ANY(${[...ids]}::text[]::uuid[])
+      UNION ALL
+      -- least/greatest skip nulls: an open end (null) loses to any date.
+      SELECT w.descendant_id, p.parent_id, w.depth + 1, greatest(w.valid_from, p.valid_from), least(w.valid_to, p.valid_to), w.code, w.kind
+      FROM walk w JOIN unit_version p ON p.unit_id = w.ancestor_id
+      WHERE p.parent_id IS NOT NULL AND w.depth < 64
+        AND p.valid_from < coalesce(w.valid_to, 'infinity'::date) AND coalesce(p.valid_to, 'infinity'::date) > w.valid_from
+    ),
+    marked AS (
+      SELECT walk.*, CASE WHEN lag(valid_to) OVER pair = valid_from THEN 0 ELSE 1 END AS starts
+      FROM walk WINDOW pair AS (PARTITION BY descendant_id, ancestor_id, depth ORDER BY valid_from)
+    ),
+    islands AS (
+      SELECT marked.*, sum(starts) OVER (PARTITION BY descendant_id, ancestor_id, depth ORDER BY valid_from) AS island FROM marked
+    )
+    SELECT descendant_id, ancestor_id, depth, min(valid_from) AS valid_from,
+      CASE WHEN bool_or(valid_to IS NULL) THEN NULL ELSE max(valid_to) END AS valid_to, code, kind
+    FROM islands GROUP BY descendant_id, ancestor_id, depth, island, code, kind`;
+}
+
+/**
+ * Rebuilds the unit_closure rows of `unitIds` — and, with `withEverythingBelow`, of every unit that was ever below one
+ * of them, whose ancestors' periods change with theirs — from unit_version as this transaction sees it.
+ *
+ * Rebuilds are serialised by an advisory lock held to the end of the transaction, and every statement after it sees
+ * the rebuilds committed before: two transactions changing the same subtree rebuild it one after the other, the later
+ * one from the earlier one's committed versions, so the rows always match the committed tree.
+ */
+export async function rebuildUnitClosure(tx: Prisma.TransactionClient, unitIds: readonly string[], withEverythingBelow: boolean): Promise<void> {
+  if (unitIds.length === 0) return;
+  await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${CLOSURE_LOCK_KEY}::bigint)`;
+  let ids = [...new Set(unitIds)];
+  if (withEverythingBelow) {
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      WITH RECURSIVE below(id) AS (
+        SELECT unnest(${ids}::text[]::uuid[])
+        UNION
+        SELECT v.unit_id FROM unit_version v JOIN below b ON v.parent_id = b.id
+      )
+      SELECT id::text AS id FROM below`;
+    ids = rows.map((row) => row.id);
+  }
+  await tx.$executeRaw`DELETE FROM unit_closure WHERE descendant_id = ANY(${ids}::text[]::uuid[])`;
+  await tx.$executeRaw`
+    INSERT INTO unit_closure (descendant_id, ancestor_id, depth, valid_from, valid_to, code, kind) ${derivedClosureRows(ids)}`;
+}
