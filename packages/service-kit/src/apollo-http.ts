@@ -66,27 +66,31 @@ export async function serveGraphQL<TContext extends BaseContext>(options: GraphQ
       errorLoggingPlugin(),
     ],
   } as ConstructorParameters<typeof ApolloServer<TContext>>[0]);
-  await apollo.start();
-
+  const startup = (async () => {
+    await apollo.start();
+    httpServer.on(
+      'request',
+      createRequestListener<TContext>({
+        name: options.name,
+        apollo,
+        logger,
+        readiness: options.readiness,
+        isStopping: () => lifecycle.isStopping(),
+        authenticate: options.authenticate,
+        context: options.context,
+      }),
+    );
+    return listen(httpServer, config.PORT, config.HOST);
+  })();
+  // Built in the same tick as the start, so that a signal during the start already finds its handler.
   const lifecycle = gracefulStop({
     closeServer: () => apollo.stop(),
     hooks: options.onShutdown,
     logger,
     handleSignals: options.handleSignals,
+    startup,
   });
-  httpServer.on(
-    'request',
-    createRequestListener<TContext>({
-      name: options.name,
-      apollo,
-      logger,
-      readiness: options.readiness,
-      isStopping: lifecycle.isStopping,
-      authenticate: options.authenticate,
-      context: options.context,
-    }),
-  );
-  const port = await listen(httpServer, config.PORT, config.HOST);
+  const port = await startup;
   logger.info({ port }, `${options.name} ready at http://127.0.0.1:${port}/graphql`);
   return { url: `http://127.0.0.1:${port}/graphql`, port, logger, stop: lifecycle.stop };
 }

@@ -56,18 +56,25 @@ export interface GracefulStop {
 /**
  * Builds the one stop every service runs: `closeServer` (stop accepting and drain), then the shutdown hooks in order.
  * Calling it twice returns the same promise; with `handleSignals` SIGTERM/SIGINT run it and exit.
+ *
+ * Build it before the first `await` of a start and pass that start as `startup`: the signal handlers are then in place
+ * for the whole start, and a stop asked for while it runs waits for it to settle before closing. Without handlers a
+ * SIGTERM during start-up kills the process (exit 143) with none of the shutdown hooks run.
  */
 export function gracefulStop(options: {
   closeServer: () => Promise<unknown>;
   hooks?: readonly ShutdownHook[];
   logger: Logger;
   handleSignals?: boolean;
+  /** The start in progress (server start, listen); a stop waits for it, whether it succeeds or fails. */
+  startup?: Promise<unknown>;
 }): GracefulStop {
   let stopping: Promise<void> | undefined;
   let removeSignalHandlers: (() => void) | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       removeSignalHandlers?.();
+      await options.startup?.catch(() => undefined);
       await options.closeServer();
       await runShutdownHooks(options.hooks ?? [], options.logger);
       options.logger.info('stopped');

@@ -47,13 +47,16 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         res.end();
       });
   });
+  const startup = listen(server, options.config.PORT, options.config.HOST);
+  // Built in the same tick as the start, so that a signal during the start already finds its handler.
   const lifecycle = gracefulStop({
     closeServer: () => new Promise<void>((resolve) => server.close(() => resolve())),
     hooks: options.onShutdown,
     logger,
     handleSignals: options.handleSignals,
+    startup,
   });
-  const port = await listen(server, options.config.PORT, options.config.HOST);
+  const port = await startup;
   logger.info({ port }, `${options.name} worker ready (health on http://127.0.0.1:${port}/health)`);
 
   return { baseUrl: `http://127.0.0.1:${port}`, port, logger, stop: lifecycle.stop };
