@@ -2,7 +2,6 @@ export { readInfraEnv, type InfraEnv } from './config';
 export { databaseUrl, describePostgresUrl } from './database-url';
 export { down } from './down';
 export { InfraUnavailableError } from './infra-error';
-export { startKafka, stopKafka } from './kafka-control';
 export { startPrivateKafka, type PrivateKafka, type PrivateKafkaOptions } from './kafka/private-kafka';
 export { runningLocalKafkaPid } from './kafka/local-kafka';
 export { listeningPid } from './probes/listening-pid';
