@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { createLogger } from './logger';
+import { gracefulStop } from './shutdown';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -34,9 +36,61 @@ describe('exitOnSignals', () => {
     expect(fixture.output()).toMatch(/port \d+\nhook relay\nhook pool\n$/);
   }, 30_000);
 
-  it.each(['subgraph', 'worker'])('a SIGTERM that arrives while the %s is still starting waits for the start, runs the hooks and exits 0', async (kind) => {
-    const fixture = startFixture('signal-during-start.ts', [kind]);
+  it.each(['subgraph', 'worker'])('a SIGTERM right after the %s was asked to start waits for the start, runs the hooks and exits 0', async (kind) => {
+    const fixture = startFixture('signal-during-start.ts', [kind, 'at-call']);
     await expect(fixture.exited).resolves.toEqual({ code: 0, signal: null });
     expect(fixture.output()).toMatch(/hook relay\nhook pool\n$/);
   }, 30_000);
+
+  it.each(['subgraph', 'worker'])('a SIGTERM during a start step of the %s skips the remaining steps, runs the hooks and exits 0', async (kind) => {
+    const fixture = startFixture('signal-during-start.ts', [kind, 'in-step']);
+    await expect(fixture.exited).resolves.toEqual({ code: 0, signal: null });
+    expect(fixture.output()).toMatch(/^start relay\n(port \d+\n)?hook relay\nhook pool\n$/);
+  }, 30_000);
+});
+
+describe('gracefulStop', () => {
+  const logger = createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: false }, 'shutdown-spec');
+
+  it('a stop asked for during the start closes the server and runs the hooks only once the start has finished', async () => {
+    const steps: string[] = [];
+    let finishStart: () => void = () => undefined;
+    const startup = new Promise<void>((resolve) => {
+      finishStart = () => {
+        steps.push('started');
+        resolve();
+      };
+    });
+    const lifecycle = gracefulStop({
+      closeServer: async () => void steps.push('closed'),
+      hooks: [{ name: 'pool', run: () => steps.push('hook pool') }],
+      logger,
+      handleSignals: false,
+      startup: () => startup,
+    });
+    const stopped = lifecycle.stop();
+    expect(lifecycle.isStopping()).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(steps).toEqual([]);
+    finishStart();
+    await stopped;
+    expect(steps).toEqual(['started', 'closed', 'hook pool']);
+  });
+
+  it('a start that never finishes delays the stop by startupWaitMs at most', async () => {
+    const steps: string[] = [];
+    const lifecycle = gracefulStop({
+      closeServer: async () => void steps.push('closed'),
+      hooks: [{ name: 'pool', run: () => steps.push('hook pool') }],
+      logger,
+      handleSignals: false,
+      startup: () => new Promise<void>(() => undefined),
+      startupWaitMs: 100,
+    });
+    const began = Date.now();
+    await lifecycle.stop();
+    expect(Date.now() - began).toBeGreaterThanOrEqual(90);
+    expect(Date.now() - began).toBeLessThan(2_000);
+    expect(steps).toEqual(['closed', 'hook pool']);
+  });
 });
