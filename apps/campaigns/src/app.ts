@@ -31,7 +31,6 @@ export async function startCampaigns(config: CampaignsConfig, options: Campaigns
     handlers: unitDirectoryHandlers(),
     transaction: (fn) => prisma.$transaction(fn),
   });
-  await consumer.ready;
   const worker = await startWorker({
     name: 'campaigns',
     config,
@@ -40,6 +39,7 @@ export async function startCampaigns(config: CampaignsConfig, options: Campaigns
       { name: 'database', check: () => prisma.$queryRaw`SELECT 1` },
       { name: 'kafka', check: () => waitForBroker(config.KAFKA_BROKERS, 1500) },
     ],
+    onStart: [{ name: 'unit directory consumer', run: () => consumer.ready }],
     onShutdown: [
       { name: 'unit directory consumer', run: () => consumer.stop() },
       { name: 'database', run: () => prisma.$disconnect() },

@@ -24,7 +24,6 @@ export async function startOrgUnits(config: OrgUnitsConfig, options: OrgUnitsApp
   const relay = config.OUTBOX_RELAY_ENABLED
     ? new OutboxRelay({ databaseUrl: config.DATABASE_URL, service: 'org-units', kafka, topicPrefix: config.KAFKA_TOPIC_PREFIX })
     : null;
-  await relay?.start();
   return startSubgraph({
     name: 'org-units',
     typeDefs,
@@ -36,6 +35,7 @@ export async function startOrgUnits(config: OrgUnitsConfig, options: OrgUnitsApp
       { name: 'database', check: () => prisma.$queryRaw`SELECT 1` },
       { name: 'kafka', check: () => waitForBroker(config.KAFKA_BROKERS, 1500) },
     ],
+    onStart: [{ name: 'outbox relay', run: () => relay?.start() }],
     onShutdown: [
       { name: 'outbox relay', run: async () => relay?.stop() },
       { name: 'database', run: () => prisma.$disconnect() },

@@ -1,14 +1,22 @@
+import { type PrivateBroker, recordSharedBroker, type SharedBrokerRecord, startPrivateBroker } from '@antt/testing';
 import { createScratch, eventually, type Scratch } from './support/scratch';
 
+// The outage is played on a broker of this file's own: the shared one may be serving a developer's running platform.
 describe('broker outage', () => {
+  let shared: SharedBrokerRecord;
+  let broker: PrivateBroker;
   let scratch: Scratch;
 
   beforeAll(async () => {
-    scratch = await createScratch('outage');
+    shared = await recordSharedBroker();
+    broker = await startPrivateBroker();
+    scratch = await createScratch('outage', { brokers: broker.brokers });
   });
 
   afterAll(async () => {
-    await scratch.drop();
+    await scratch?.drop();
+    await broker?.destroy();
+    await shared.expectUntouched();
   });
 
   it('2,000 writes while the broker is stopped then restarted: every event arrives, none applied twice', async () => {
@@ -22,13 +30,13 @@ describe('broker outage', () => {
       await relay.start();
       await consumer.ready;
       await write(0, 300);
-      await scratch.infra.stopKafka();
+      await broker.stop();
       const stoppedAt = Date.now();
       // Writes go on while the broker is down: the outbox keeps them until it is back.
       await write(300, 1700);
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, 3000 - (Date.now() - stoppedAt))));
       const unpublishedDuringOutage = await scratch.count('SELECT count(*) AS n FROM outbox_event WHERE published_at IS NULL');
-      await scratch.infra.startKafka();
+      await broker.start();
       await write(1700, 2000);
 
       const applied = await eventually(() => scratch.count('SELECT count(*) AS n FROM projection'), (n) => n >= 2000, 120_000);

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { type PrivateBroker, recordSharedBroker, type SharedBrokerRecord, startPrivateBroker } from '@antt/testing';
 import { readTopic } from './support/read-topic';
 import { createScratch, eventually, type Scratch } from './support/scratch';
 
@@ -10,7 +11,7 @@ function runDoomed(scratch: Scratch, role: 'relay' | 'consumer'): Promise<{ sign
   const config = {
     role,
     databaseUrl: scratch.database.url,
-    brokers: scratch.infra.kafkaBrokers,
+    brokers: scratch.brokers,
     topic: scratch.topic,
     service: scratch.service,
     groupId: scratch.groupId,
@@ -36,11 +37,24 @@ function runDoomed(scratch: Scratch, role: 'relay' | 'consumer'): Promise<{ sign
   });
 }
 
+// Processes are killed in the middle of their work with the broker: on a broker of this file's own, never the shared one.
 describe('crashes', () => {
+  let shared: SharedBrokerRecord;
+  let broker: PrivateBroker;
   let scratch: Scratch;
 
+  beforeAll(async () => {
+    shared = await recordSharedBroker();
+    broker = await startPrivateBroker();
+  });
+
+  afterAll(async () => {
+    await broker?.destroy();
+    await shared.expectUntouched();
+  });
+
   beforeEach(async () => {
-    scratch = await createScratch('crash');
+    scratch = await createScratch('crash', { brokers: broker.brokers });
   });
 
   afterEach(async () => {
@@ -67,7 +81,7 @@ describe('crashes', () => {
       await consumer.stop();
       await relay.stop();
     }
-    const records = await readTopic(scratch.infra.kafkaBrokers, scratch.topic);
+    const records = await readTopic(scratch.brokers, scratch.topic);
     expect(records.length).toBe(100);
     expect(records.length).toBeGreaterThan(50);
     expect(consumer.metrics()).toEqual({ applied: 50, duplicates: 50, skipped: 0, deadLettered: 0 });

@@ -19,7 +19,7 @@ describe('poison events', () => {
     const [item] = scratch.newItems(1) as [string];
     const valid = buildEnvelope({ contract: scratch.contracts.changed, aggregateId: item, data: { itemId: item, revision: 1, note: 'x' } }, 'h3-poison');
     const violating = { ...valid, id: randomUUID(), data: { itemId: 'not-a-uuid', revision: 0, note: '' } };
-    const kafka = new Kafka({ clientId: 'h3-poison-raw', brokers: scratch.infra.kafkaBrokers, logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({ clientId: 'h3-poison-raw', brokers: scratch.brokers, logLevel: logLevel.NOTHING });
     const producer = kafka.producer();
     await producer.connect();
     await producer.send({
@@ -60,7 +60,7 @@ describe('poison events', () => {
       await relay.stop();
     }
 
-    const deadLetters = await readTopic(scratch.infra.kafkaBrokers, scratch.deadLetterTopic);
+    const deadLetters = await readTopic(scratch.brokers, scratch.deadLetterTopic);
     expect(deadLetters).toHaveLength(3);
     const reasons = deadLetters.map((record) => record.headers['dlq_reason'] ?? '');
     expect(reasons[0]).toMatch(/^contract-violation: .*itemId/);

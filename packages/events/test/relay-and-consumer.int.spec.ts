@@ -30,7 +30,7 @@ describe('outbox → relay → Kafka → consumer', () => {
       expect(relay.publishedCount).toBe(300);
       expect(consumer.metrics()).toEqual({ applied: 300, duplicates: 0, skipped: 0, deadLettered: 0 });
 
-      const records = await readTopic(scratch.infra.kafkaBrokers, scratch.topic);
+      const records = await readTopic(scratch.brokers, scratch.topic);
       expect(records).toHaveLength(300);
       const sample = records[0];
       expect(sample?.key).toBe(JSON.parse(sample?.value ?? '{}').subject);
@@ -63,7 +63,7 @@ describe('outbox → relay → Kafka → consumer', () => {
     }
     expect(relays.map((relay) => relay.publishedCount).reduce((a, b) => a + b)).toBe(240);
 
-    const records = await readTopic(scratch.infra.kafkaBrokers, scratch.topic);
+    const records = await readTopic(scratch.brokers, scratch.topic);
     expect(records).toHaveLength(240);
     const { rows } = await scratch.pool.query<{ id: string; seq: string }>('SELECT id::text, seq::text FROM outbox_event');
     const seqOf = new Map(rows.map((row) => [row.id, BigInt(row.seq)]));

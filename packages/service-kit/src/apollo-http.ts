@@ -14,7 +14,7 @@ import { createRequestListener, type RequestBase } from './http';
 import { type Logger } from './logger';
 import { type ReadinessCheck } from './readiness';
 import { listen } from './listen';
-import { gracefulStop, type ShutdownHook } from './shutdown';
+import { gracefulStop, runStartSteps, type ShutdownHook, type StartStep } from './shutdown';
 
 /** A listening server. */
 export interface RunningServer {
@@ -39,6 +39,7 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   authenticate: (req: IncomingMessage) => Promise<Caller>;
   context: (base: RequestBase) => Promise<TContext>;
   readiness?: readonly ReadinessCheck[];
+  onStart?: readonly StartStep[];
   onShutdown?: readonly ShutdownHook[];
   handleSignals?: boolean;
   stopGracePeriodMillis?: number;
@@ -66,27 +67,32 @@ export async function serveGraphQL<TContext extends BaseContext>(options: GraphQ
       errorLoggingPlugin(),
     ],
   } as ConstructorParameters<typeof ApolloServer<TContext>>[0]);
-  await apollo.start();
-
+  // The handlers go in before the first await, so that a signal during the start already finds them.
   const lifecycle = gracefulStop({
     closeServer: () => apollo.stop(),
     hooks: options.onShutdown,
     logger,
     handleSignals: options.handleSignals,
+    startup: () => startup,
   });
-  httpServer.on(
-    'request',
-    createRequestListener<TContext>({
-      name: options.name,
-      apollo,
-      logger,
-      readiness: options.readiness,
-      isStopping: lifecycle.isStopping,
-      authenticate: options.authenticate,
-      context: options.context,
-    }),
-  );
-  const port = await listen(httpServer, config.PORT, config.HOST);
+  const startup = (async () => {
+    await runStartSteps(options.onStart ?? [], lifecycle.isStopping, logger);
+    await apollo.start();
+    httpServer.on(
+      'request',
+      createRequestListener<TContext>({
+        name: options.name,
+        apollo,
+        logger,
+        readiness: options.readiness,
+        isStopping: lifecycle.isStopping,
+        authenticate: options.authenticate,
+        context: options.context,
+      }),
+    );
+    return listen(httpServer, config.PORT, config.HOST);
+  })();
+  const port = await startup;
   logger.info({ port }, `${options.name} ready at http://127.0.0.1:${port}/graphql`);
   return { url: `http://127.0.0.1:${port}/graphql`, port, logger, stop: lifecycle.stop };
 }

@@ -7,7 +7,7 @@ import { type RunningServer, serveGraphQL } from './apollo-http';
 import { type RequestBase } from './http';
 import { createLogger, type Logger } from './logger';
 import { type ReadinessCheck } from './readiness';
-import { type ShutdownHook } from './shutdown';
+import { type ShutdownHook, type StartStep } from './shutdown';
 
 /** The context every resolver receives; the service's `context` factory adds its own fields to it. */
 export interface SubgraphBaseContext<TLoaders = Record<string, never>> extends RequestBase {
@@ -32,6 +32,8 @@ export interface SubgraphOptions<TLoaders, TExtra> {
   context?: (base: SubgraphBaseContext<TLoaders>) => TExtra | Promise<TExtra>;
   /** Checks `/ready` runs (database ping, Kafka reachable). */
   readiness?: readonly ReadinessCheck[];
+  /** Run in order before the server listens, with the signal handlers already in place: start the relay. */
+  onStart?: readonly StartStep[];
   /** Run in order after in-flight requests drained: stop relay, stop consumers, close pools. */
   onShutdown?: readonly ShutdownHook[];
   /** Defaults to a pino logger built from config. */
@@ -68,6 +70,7 @@ export async function startSubgraph<TLoaders = Record<string, never>, TExtra = u
       return { ...withLoaders, ...extra };
     },
     readiness: options.readiness,
+    onStart: options.onStart,
     onShutdown: options.onShutdown,
     handleSignals: options.handleSignals,
     stopGracePeriodMillis: options.stopGracePeriodMillis,

@@ -6,6 +6,26 @@ export interface ShutdownHook {
   run: () => Promise<unknown> | unknown;
 }
 
+/**
+ * A step of a service's start that the kit runs once its signal handlers are in place, before it listens (e.g. start the
+ * outbox relay, wait until a consumer joined its group): a signal during the step ends in a graceful stop.
+ */
+export interface StartStep {
+  name: string;
+  run: () => Promise<unknown> | unknown;
+}
+
+/** Runs the start steps in order; once a stop has begun the remaining ones are skipped (they would only be undone). */
+export async function runStartSteps(steps: readonly StartStep[], isStopping: () => boolean, logger: Logger): Promise<void> {
+  for (const step of steps) {
+    if (isStopping()) {
+      logger.info({ step: step.name }, 'start step skipped: stopping');
+      continue;
+    }
+    await step.run();
+  }
+}
+
 /** Runs the hooks one after the other in the given order; a failing hook is logged and does not stop the rest. */
 export async function runShutdownHooks(hooks: readonly ShutdownHook[], logger: Logger): Promise<void> {
   for (const hook of hooks) {
@@ -56,22 +76,42 @@ export interface GracefulStop {
 /**
  * Builds the one stop every service runs: `closeServer` (stop accepting and drain), then the shutdown hooks in order.
  * Calling it twice returns the same promise; with `handleSignals` SIGTERM/SIGINT run it and exit.
+ *
+ * Build it before the first `await` of a start and let `startup` return that start: the signal handlers are then in place
+ * for the whole start, and a stop asked for while it runs waits for it to settle before closing. Without handlers a
+ * SIGTERM during start-up kills the process (exit 143) with none of the shutdown hooks run.
  */
 export function gracefulStop(options: {
   closeServer: () => Promise<unknown>;
   hooks?: readonly ShutdownHook[];
   logger: Logger;
   handleSignals?: boolean;
+  /** The start in progress (start steps, server start, listen); a stop waits for it, whether it succeeds or fails. */
+  startup?: () => Promise<unknown>;
+  /** How long a stop waits for a start still in progress before it stops anyway. Default 15 s. */
+  startupWaitMs?: number;
 }): GracefulStop {
   let stopping: Promise<void> | undefined;
   let removeSignalHandlers: (() => void) | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       removeSignalHandlers?.();
+      await settledWithin(options.startup?.(), options.startupWaitMs ?? 15_000, options.logger);
       await options.closeServer();
       await runShutdownHooks(options.hooks ?? [], options.logger);
       options.logger.info('stopped');
     })());
   if (options.handleSignals ?? true) removeSignalHandlers = exitOnSignals(stop, options.logger);
   return { stop, isStopping: () => stopping !== undefined };
+}
+
+async function settledWithin(start: Promise<unknown> | undefined, waitMs: number, logger: Logger): Promise<void> {
+  if (!start) return;
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(true), waitMs);
+  });
+  const late = await Promise.race([start.then(() => false, () => false), timedOut]);
+  clearTimeout(timer);
+  if (late) logger.warn({ waitMs }, 'the start is still running: stopping anyway');
 }

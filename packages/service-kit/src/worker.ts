@@ -4,13 +4,15 @@ import { createLogger, type Logger, REQUEST_ID_HEADER, requestIdFrom } from './l
 import { answerProbe, sendRouteNotFound } from './http';
 import { type ReadinessCheck } from './readiness';
 import { listen } from './listen';
-import { gracefulStop, type ShutdownHook } from './shutdown';
+import { gracefulStop, runStartSteps, type ShutdownHook, type StartStep } from './shutdown';
 
 /** What a service without a GraphQL API yet (a consumer or relay process) hands to {@link startWorker}. */
 export interface WorkerOptions {
   name: string;
   config: BaseConfig;
   readiness?: readonly ReadinessCheck[];
+  /** Run in order before the health server listens, with the signal handlers already in place: wait for a consumer. */
+  onStart?: readonly StartStep[];
   /** Run in order on shutdown: stop consumers, stop the relay, close pools. */
   onShutdown?: readonly ShutdownHook[];
   logger?: Logger;
@@ -37,7 +39,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const server = createServer((req, res) => {
     res.setHeader(REQUEST_ID_HEADER, requestIdFrom(req.headers));
     const url = new URL(req.url ?? '/', 'http://localhost');
-    answerProbe(url, req, res, { name: options.name, readiness: options.readiness, isStopping: () => lifecycle.isStopping() })
+    answerProbe(url, req, res, { name: options.name, readiness: options.readiness, isStopping: lifecycle.isStopping })
       .then((answered) => {
         if (!answered) sendRouteNotFound(res, url.pathname);
       })
@@ -47,13 +49,19 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         res.end();
       });
   });
+  // The handlers go in before the first await, so that a signal during the start already finds them.
   const lifecycle = gracefulStop({
     closeServer: () => new Promise<void>((resolve) => server.close(() => resolve())),
     hooks: options.onShutdown,
     logger,
     handleSignals: options.handleSignals,
+    startup: () => startup,
   });
-  const port = await listen(server, options.config.PORT, options.config.HOST);
+  const startup = (async () => {
+    await runStartSteps(options.onStart ?? [], lifecycle.isStopping, logger);
+    return listen(server, options.config.PORT, options.config.HOST);
+  })();
+  const port = await startup;
   logger.info({ port }, `${options.name} worker ready (health on http://127.0.0.1:${port}/health)`);
 
   return { baseUrl: `http://127.0.0.1:${port}`, port, logger, stop: lifecycle.stop };

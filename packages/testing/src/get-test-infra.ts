@@ -1,10 +1,9 @@
-import { startKafka as startManagedKafka, stopKafka as stopManagedKafka } from '@antt/infra';
 import { containerRuntimeReachable } from './container-runtime';
 import { useLocalServices } from './local-infra';
 import { recallInfra, rememberInfra } from './process-memo';
 import { readTestKitSettings } from './settings';
 import { type RememberedInfra, type TestInfra } from './test-infra';
-import { startContainers, startKafkaContainer, stopKafkaContainer } from './testcontainers-infra';
+import { startContainers } from './testcontainers-infra';
 
 let current: Promise<TestInfra> | undefined;
 
@@ -24,26 +23,16 @@ export function getTestInfra(): Promise<TestInfra> {
 
 async function resolveTestInfra(): Promise<TestInfra> {
   const remembered = await recallInfra();
-  if (remembered) return withControls(remembered);
+  if (remembered) return publicView(remembered);
   const settings = readTestKitSettings();
   const givenInEnvironment = settings.databaseAdminUrl !== undefined || settings.kafkaBrokers !== undefined;
   const useContainers = !givenInEnvironment && !settings.forceLocal && (await containerRuntimeReachable());
   const resolved = useContainers ? await startContainers(settings) : await useLocalServices(settings);
   await rememberInfra(resolved);
   process.stdout.write(`[antt/testing] ${resolved.description}\n`);
-  return withControls(resolved);
+  return publicView(resolved);
 }
 
-function withControls(infra: RememberedInfra): TestInfra {
-  const control = infra.kafkaControl;
-  const controls: Pick<TestInfra, 'stopKafka' | 'startKafka'> =
-    control.kind === 'container'
-      ? {
-          stopKafka: () => stopKafkaContainer(control.containerId),
-          startKafka: () => startKafkaContainer(control.containerId, infra.kafkaBrokers),
-        }
-      : control.kind === 'infra'
-        ? { stopKafka: () => stopManagedKafka(), startKafka: () => startManagedKafka() }
-        : { stopKafka: () => Promise.reject(new Error(control.reason)), startKafka: () => Promise.reject(new Error(control.reason)) };
-  return { postgresAdminUrl: infra.postgresAdminUrl, kafkaBrokers: infra.kafkaBrokers, mode: infra.mode, ...controls };
+function publicView(infra: RememberedInfra): TestInfra {
+  return { postgresAdminUrl: infra.postgresAdminUrl, kafkaBrokers: infra.kafkaBrokers, mode: infra.mode };
 }

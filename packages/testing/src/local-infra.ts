@@ -24,9 +24,6 @@ export async function useLocalServices(settings: TestKitSettings): Promise<Remem
     postgresAdminUrl,
     kafkaBrokers,
     mode: 'local',
-    kafkaControl: settings.kafkaBrokers
-      ? { kind: 'none', reason: 'Kafka comes from KAFKA_BROKERS, which the test kit cannot stop or start' }
-      : { kind: 'infra' },
     description: `PostgreSQL: ${pgSource} ${describePostgresUrl(postgresAdminUrl)}; Kafka: ${kafkaSource} ${kafkaBrokers.join(',')}`,
   };
 }

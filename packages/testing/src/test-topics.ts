@@ -19,11 +19,12 @@ export interface TestTopics {
 }
 
 /**
- * Creates the topics on the test broker (broker auto-creation is off). Give them unique names (`uniqueName`), or reuse the
- * declared `TOPICS` of `@antt/contracts` when a test must exercise the real topic.
+ * Creates the topics on the test broker, or on `options.brokers` (a private broker), with broker auto-creation off. Give
+ * them unique names (`uniqueName`), or reuse the declared `TOPICS` of `@antt/contracts` when a test must exercise the
+ * real topic.
  */
-export async function createTestTopics(specs: readonly TestTopicSpec[]): Promise<TestTopics> {
-  const { kafkaBrokers } = await getTestInfra();
+export async function createTestTopics(specs: readonly TestTopicSpec[], options: { brokers?: string[] } = {}): Promise<TestTopics> {
+  const kafkaBrokers = options.brokers ?? (await getTestInfra()).kafkaBrokers;
   const topics = specs.map((spec) => ({
     name: spec.name,
     partitions: spec.partitions ?? 1,

@@ -1,7 +1,9 @@
 import pg from 'pg';
-import { deleteTopics, describeTopics, ensureTopics, verifyRoundTrip } from '@antt/events';
+import { existsSync } from 'node:fs';
+import { deleteTopics, describeTopics, ensureTopics, verifyRoundTrip, waitForBroker } from '@antt/events';
 import { down } from './down';
-import { startKafka, stopKafka } from './kafka-control';
+import { startPrivateKafka } from './kafka/private-kafka';
+import { listeningPid } from './probes/listening-pid';
 import { type Reporter } from './reporter';
 import { SERVICE_DATABASES } from './service-databases';
 import { status } from './status';
@@ -13,7 +15,7 @@ const suffix = `${Date.now().toString(36)}`;
 const events = { name: `h1-infra-events-${suffix}`, partitions: 2, retentionMs: 3_600_000, cleanupPolicy: 'delete' as const };
 const snapshots = { name: `h1-infra-snapshots-${suffix}`, partitions: 1, retentionMs: -1, cleanupPolicy: 'compact' as const };
 
-describe('infra up → status → topics → broker stop/start → round trip → down', () => {
+describe('infra up → status → topics → private broker stop/start → round trip → down', () => {
   let brokerWasRunning = false;
   let brokers: string[] = [];
 
@@ -91,20 +93,31 @@ describe('infra up → status → topics → broker stop/start → round trip �
     ]);
   });
 
-  it('stopKafka stops the broker and startKafka brings it back on the same data', async () => {
-    await stopKafka({ reporter });
-    const stopped = await status();
-    expect(stopped.find((c) => c.component === 'kafka')?.answers).toBe(false);
+  // The broker `up` resolved may serve a developer's running platform: only a private broker is stopped here.
+  it('a private broker stops and starts again on its own data, and the broker up resolved keeps its process', async () => {
+    const sharedPort = Number(brokers[0]?.split(':')[1]);
+    const sharedPid = await listeningPid(sharedPort);
+    const kafka = await startPrivateKafka({ reporter });
+    try {
+      expect(kafka.brokers).not.toEqual(brokers);
+      await ensureTopics(kafka.brokers, [events]);
+      await kafka.stop();
+      expect(await kafka.pid()).toBeUndefined();
+      await expect(waitForBroker(kafka.brokers, 2_000)).rejects.toThrow();
 
-    await startKafka({ reporter });
-    const started = await status();
-    expect(started.find((c) => c.component === 'kafka')?.answers).toBe(true);
-    await expect(describeTopics(brokers, [events.name])).resolves.toEqual([
-      { name: events.name, partitions: 3, retentionMs: 7_200_000, cleanupPolicy: 'delete' },
-    ]);
+      await kafka.start();
+      await expect(describeTopics(kafka.brokers, [events.name])).resolves.toEqual([
+        { name: events.name, partitions: 2, retentionMs: 3_600_000, cleanupPolicy: 'delete' },
+      ]);
+      expect(await verifyRoundTrip(kafka.brokers, events.name)).toBeGreaterThan(0);
+    } finally {
+      await kafka.destroy();
+    }
+    expect(existsSync(kafka.dir)).toBe(false);
+    expect(await listeningPid(sharedPort)).toBe(sharedPid);
   });
 
-  it('produces and consumes a record after the restart', async () => {
+  it('produces and consumes a record on the broker up resolved', async () => {
     const elapsed = await verifyRoundTrip(brokers, events.name);
     expect(elapsed).toBeGreaterThan(0);
   });

@@ -25,20 +25,23 @@ CREATE TABLE projection (
   revision INT NOT NULL
 )`;
 
-/** A scratch database with the events tables and a demo projection, its own topics, and a Kafka client. */
-export async function createScratch(label: string, options: { partitions?: number; withDeadLetter?: boolean } = {}) {
-  const infra = await getTestInfra();
+/**
+ * A scratch database with the events tables and a demo projection, its own topics, and a Kafka client: on the shared test
+ * broker, or on `options.brokers` (a private broker of the test file, for tests that stop it).
+ */
+export async function createScratch(label: string, options: { partitions?: number; withDeadLetter?: boolean; brokers?: string[] } = {}) {
+  const brokers = options.brokers ?? (await getTestInfra()).kafkaBrokers;
   const database = await createTestDatabase('h3_');
   const pool = new Pool({ connectionString: database.url, max: 6 });
   await pool.query(EVENTS_TABLES_DDL);
   await pool.query(PROJECTION_DDL);
   const topic = uniqueName(`h3-${label}`);
   const deadLetterTopic = `${topic}.dlq`;
-  const topics = await createTestTopics([
-    { name: topic, partitions: options.partitions ?? 3 },
-    ...(options.withDeadLetter ? [{ name: deadLetterTopic, partitions: 1 }] : []),
-  ]);
-  const kafka: KafkaClient = createKafkaClient({ brokers: infra.kafkaBrokers, clientId: `h3-${label}`, logLevel: 'nothing' });
+  const topics = await createTestTopics(
+    [{ name: topic, partitions: options.partitions ?? 3 }, ...(options.withDeadLetter ? [{ name: deadLetterTopic, partitions: 1 }] : [])],
+    { brokers },
+  );
+  const kafka: KafkaClient = createKafkaClient({ brokers, clientId: `h3-${label}`, logLevel: 'nothing' });
   const contracts = demoContracts(topic);
   const transaction = pgTransaction(pool);
   const items = new Map<string, number>();
@@ -101,7 +104,7 @@ export async function createScratch(label: string, options: { partitions?: numbe
   }
 
   return {
-    infra,
+    brokers,
     database,
     pool,
     topic,

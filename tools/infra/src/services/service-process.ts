@@ -32,7 +32,7 @@ export interface ServiceProcess {
   kill(): Promise<void>;
 }
 
-const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+const TSCONFIG = path.join(REPO_ROOT, 'tsconfig.base.json');
 
 // kafkajs 2.2.4 schedules a negative timeout on Node 24; the warning is harmless and would drown the logs.
 function nodeOptions(): string {
@@ -45,15 +45,17 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts a service with tsx (on the Node that runs this process) and resolves once its `readyPath` answers 200.
+ * Starts a service on the Node that runs this process, with tsx as a loader (not the tsx CLI, which runs the service in a
+ * second process and SIGKILLs it when it does not acknowledge a relayed SIGTERM within 30 ms, as happens on a loaded
+ * machine), and resolves once its `readyPath` answers 200. `stop()` and `kill()` thus reach the service itself.
  * Rejects with the service's last output if it exits or does not become ready in time.
  */
 export async function startServiceProcess(options: ServiceProcessOptions): Promise<ServiceProcess> {
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const recent: string[] = [];
-  const child = spawn(process.execPath, [TSX, '--tsconfig', path.join(REPO_ROOT, 'tsconfig.base.json'), options.entry], {
+  const child = spawn(process.execPath, ['--import', 'tsx', options.entry], {
     cwd: REPO_ROOT,
-    env: { ...process.env, NODE_OPTIONS: nodeOptions(), ...options.env, PORT: String(options.port) },
+    env: { ...process.env, NODE_OPTIONS: nodeOptions(), TSX_TSCONFIG_PATH: TSCONFIG, ...options.env, PORT: String(options.port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const onLine = (chunk: Buffer) => {
