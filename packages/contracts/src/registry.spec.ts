@@ -3,7 +3,7 @@ import { CONSUMER_GROUPS, TOPICS, deadLetterTopicFor, topicNamed } from './topic
 import { UnitMergedV1, UnitRenamedV1 } from './org-units/unit-events';
 
 describe('event registry', () => {
-  it('declares the eight org-units events on org-units.unit', () => {
+  it('declares the nine org-units events on org-units.unit', () => {
     expect(EVENT_CONTRACTS.map((contract) => contract.fullType)).toEqual([
       'org-units.unit.created.v1',
       'org-units.unit.renamed.v1',
@@ -13,6 +13,7 @@ describe('event registry', () => {
       'org-units.unit.split.v1',
       'org-units.unit.dissolved.v1',
       'org-units.unit.corrected.v1',
+      'org-units.unit.reorganised.v1',
     ]);
     expect(new Set(EVENT_CONTRACTS.map((contract) => contract.topic))).toEqual(new Set(['org-units.unit']));
   });

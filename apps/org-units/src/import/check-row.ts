@@ -1,6 +1,6 @@
 import { type UnitImportColumn } from '@antt/contracts';
 import { type DateRange, DomainError, inputCode, inputDate, inputText } from '@antt/service-kit';
-import { patchAttributes } from '../domain/unit/unit-attributes';
+import { assertAttributesInForce, patchAttributes } from '../domain/unit/unit-attributes';
 import { EMPTY_ATTRIBUTES, UNIT_KINDS, type UnitAttributes, type UnitKind } from '../domain/unit/unit.types';
 import { type ImportRow, type RejectedRow } from './import-row';
 
@@ -117,7 +117,9 @@ export function checkRow(raw: ImportRow, row: number, options: RowCheckOptions):
     throw new ColumnRejected('effectiveFrom', 'UNIT_INVALID_DATE', 'effectiveFrom is missing (and no default date was given)');
   }
   const unitKind = kind as UnitKind;
-  return { row, code, kind: unitKind, name, parentCode, managingCode, effectiveFrom, attributes: checkAttributes(raw, unitKind) };
+  const attributes = checkAttributes(raw, unitKind);
+  field('communeType', 'UNIT_INVALID_INPUT', () => assertAttributesInForce(attributes, effectiveFrom));
+  return { row, code, kind: unitKind, name, parentCode, managingCode, effectiveFrom, attributes };
 }
 
 function checkAttributes(raw: ImportRow, kind: UnitKind): UnitAttributes {
@@ -139,7 +141,7 @@ function checkAttributes(raw: ImportRow, kind: UnitKind): UnitAttributes {
     if (['false', '0', 'no'].includes(t)) return false;
     throw new ColumnRejected('armedForces', 'UNIT_INVALID_INPUT', 'armedForces must be true or false');
   };
-  const upper = (column: 'enterpriseSize' | 'schoolLevel') => {
+  const upper = (column: 'enterpriseSize' | 'schoolLevel' | 'communeType') => {
     const value = cell(raw, column);
     return value === null ? null : String(value).trim().toUpperCase();
   };
@@ -149,6 +151,7 @@ function checkAttributes(raw: ImportRow, kind: UnitKind): UnitAttributes {
     armedForces: flag(),
     residentHouseholds: count('residentHouseholds'),
     staffCount: count('staffCount'),
+    communeType: upper('communeType') as UnitAttributes['communeType'],
   };
   try {
     return patchAttributes(kind, EMPTY_ATTRIBUTES, patch);

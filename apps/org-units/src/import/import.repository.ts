@@ -120,13 +120,14 @@ export class ImportTransaction extends ImportReads {
     );
     await tx.$executeRawUnsafe(
       `INSERT INTO unit_version (unit_id, code, kind, valid_from, name, search_name, parent_id, managing_unit_id,
-         enterprise_size, school_level, armed_forces, resident_households, staff_count)
+         enterprise_size, school_level, armed_forces, resident_households, staff_count, commune_type)
        SELECT unit_id, code, kind::"UnitKind", valid_from::date, name, search_name, parent_id, managing_unit_id,
-         enterprise_size::"EnterpriseSize", school_level::"SchoolLevel", armed_forces, resident_households, staff_count
+         enterprise_size::"EnterpriseSize", school_level::"SchoolLevel", armed_forces, resident_households, staff_count,
+         commune_type::"CommuneType"
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::uuid[],
-         $9::text[], $10::text[], $11::boolean[], $12::int[], $13::int[])
+         $9::text[], $10::text[], $11::boolean[], $12::int[], $13::int[], $14::text[])
          AS t(unit_id, code, kind, valid_from, name, search_name, parent_id, managing_unit_id, enterprise_size,
-           school_level, armed_forces, resident_households, staff_count)`,
+           school_level, armed_forces, resident_households, staff_count, commune_type)`,
       col((u) => u.id),
       col((u) => u.code),
       col((u) => u.kind),
@@ -140,6 +141,7 @@ export class ImportTransaction extends ImportReads {
       col((u) => u.attributes.armedForces),
       col((u) => u.attributes.residentHouseholds),
       col((u) => u.attributes.staffCount),
+      col((u) => u.attributes.communeType),
     );
     // New units have nothing below them yet; their own rows are derived from the versions just written.
     await rebuildUnitClosure(tx, col((u) => u.id), false);

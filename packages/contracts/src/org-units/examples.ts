@@ -20,4 +20,5 @@ export const NO_ATTRIBUTES: UnitVersion['attributes'] = {
   armedForces: null,
   residentHouseholds: null,
   staffCount: null,
+  communeType: null,
 };

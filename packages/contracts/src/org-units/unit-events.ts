@@ -15,6 +15,7 @@ export const UNIT_UPDATABLE_FIELDS = [
   'armedForces',
   'residentHouseholds',
   'staffCount',
+  'communeType',
 ] as const;
 
 /** `org-units.unit.created.v1` */

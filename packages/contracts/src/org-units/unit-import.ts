@@ -14,6 +14,7 @@ export const UNIT_IMPORT_COLUMNS = [
   'armedForces',
   'residentHouseholds',
   'staffCount',
+  'communeType',
 ] as const;
 export type UnitImportColumn = (typeof UNIT_IMPORT_COLUMNS)[number];
 

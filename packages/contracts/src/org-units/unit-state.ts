@@ -16,6 +16,8 @@ export const UnitKindSchema = z.enum(UNIT_KINDS).describe('Kind of unit.');
 export type UnitKind = z.output<typeof UnitKindSchema>;
 
 export const ENTERPRISE_SIZES = ['MICRO', 'SMALL', 'MEDIUM', 'LARGE'] as const;
+/** Commune-level subtypes: xã, phường, thị trấn (until 1 July 2025), đặc khu (special zone, from then). */
+export const COMMUNE_TYPES = ['XA', 'PHUONG', 'THI_TRAN', 'DAC_KHU'] as const;
 export const SCHOOL_LEVELS = [
   'NURSERY',
   'PRESCHOOL',
@@ -37,6 +39,11 @@ export const UnitAttributesSchema = z.object({
   armedForces: z.boolean().nullable().describe('Whether an agency belongs to the armed forces (agencies only).'),
   residentHouseholds: z.int().min(0).nullable().describe('Resident households (residential areas, communes).'),
   staffCount: z.int().min(0).nullable().describe('Staff (agencies, enterprises, schools).'),
+  communeType: z
+    .enum(COMMUNE_TYPES)
+    .nullable()
+    .optional()
+    .describe('Commune-level subtype (communes only): XA, PHUONG, THI_TRAN (until 2025-07-01), DAC_KHU (from then). Absent in events published before it existed.'),
 }).describe('Attributes deciding Circular 124 scope, and counts; null where not applicable.');
 export type UnitAttributes = z.output<typeof UnitAttributesSchema>;
 

@@ -25,7 +25,7 @@ describe('runDemoCli', () => {
     runDemoCli(['thai-binh', 'tb.csv'], dir);
     const csv = readFileSync(join(dir, 'tb.csv'), 'utf8');
     expect(csv.startsWith('code,kind,name,parentCode,managingUnitCode,effectiveFrom,')).toBe(true);
-    expect(csv).toContain('TB-VT-VUHOI,COMMUNE,Xã Vũ Hội,TB-VT,,2020-01-01,,,,,\n');
+    expect(csv).toContain('TB-VT-VUHOI,COMMUNE,Xã Vũ Hội,TB-VT,,2020-01-01,,,,,,XA\n');
   });
 
   it('explains its usage on bad arguments', () => {

@@ -1,9 +1,10 @@
-import { ENTERPRISE_SIZES, SCHOOL_LEVELS, UNIT_IMPORT_COLUMNS, UNIT_KINDS, type UnitKind } from '@antt/contracts';
+import { COMMUNE_TYPES, ENTERPRISE_SIZES, SCHOOL_LEVELS, UNIT_IMPORT_COLUMNS, UNIT_KINDS, type UnitKind } from '@antt/contracts';
 
 /** The vocabularies are the event contracts' own, so that demo rows always fit what org-units publishes. */
 export { ENTERPRISE_SIZES, SCHOOL_LEVELS, UNIT_KINDS, type UnitKind };
 export type EnterpriseSize = (typeof ENTERPRISE_SIZES)[number];
 export type SchoolLevel = (typeof SCHOOL_LEVELS)[number];
+export type CommuneType = (typeof COMMUNE_TYPES)[number];
 
 /**
  * One unit as the org-units bulk importer reads it (a JSON object, a JSONL line or a CSV row).
@@ -29,6 +30,8 @@ export interface ImportRow {
   residentHouseholds: number | null;
   /** Staff of agencies, departments, enterprises and schools; members of security teams. */
   staffCount: number | null;
+  /** xã, phường, thị trấn: set for communes. */
+  communeType: CommuneType | null;
 }
 
 /** Column order of the CSV header and of every serialized row: the importer's own list. */
@@ -54,5 +57,6 @@ export function importRow(input: RowInput): ImportRow {
     armedForces: input.armedForces ?? null,
     residentHouseholds: input.residentHouseholds ?? null,
     staffCount: input.staffCount ?? null,
+    communeType: input.communeType ?? null,
   };
 }

@@ -36,7 +36,8 @@ function addCommune(rows: ImportRow[], random: Random, slot: CommuneSlot): void 
   const { districtCode, place, position, communeCount, urbanDistrict, areaCount } = slot;
   const code = `${districtCode}-${ordinal('C', position + 1, communeCount)}`;
   const type = urbanDistrict ? 'Phường' : position === 0 ? 'Thị trấn' : 'Xã';
-  rows.push(importRow({ code, kind: 'COMMUNE', name: `${type} ${place}`, parentCode: districtCode }));
+  const communeType = type === 'Phường' ? 'PHUONG' : type === 'Thị trấn' ? 'THI_TRAN' : 'XA';
+  rows.push(importRow({ code, kind: 'COMMUNE', name: `${type} ${place}`, parentCode: districtCode, communeType }));
   const villageOffset = random.int(0, PLACE_NAMES.length - 1);
   for (let area = 0; area < areaCount; area += 1) {
     const name = type === 'Xã' ? `Thôn ${placeNameAt(villageOffset, area)}` : `Tổ dân phố ${area + 1}`;

@@ -41,6 +41,7 @@ describe('toCsv', () => {
       armedForces: '',
       residentHouseholds: '',
       staffCount: '',
+      communeType: '',
     });
     expect(parsed[1]).toEqual(expect.objectContaining({ name: 'Sở Văn hóa, Thể thao và Du lịch', armedForces: 'false', staffCount: '90' }));
     expect(parsed[2]).toEqual(expect.objectContaining({ name: 'Công ty "Hưng Phát"', enterpriseSize: 'SMALL' }));

@@ -22,6 +22,7 @@ export const HUNG_YEN_PROVINCE: ImportRow = {
   armedForces: null,
   residentHouseholds: null,
   staffCount: null,
+  communeType: null,
 };
 
 const PARTIAL_SHARE = 0.15;

@@ -13,6 +13,7 @@ import { TreeBuilder } from './tree-builder';
 import { SCHOOL_PATRONS } from './vietnamese-names';
 
 const SEED = 'thai-binh-2024';
+const COMMUNE_TYPE_OF = { xã: 'XA', phường: 'PHUONG', 'thị trấn': 'THI_TRAN' } as const;
 
 function departmentStaff(random: Random, name: string, armed: boolean): number {
   if (armed) return random.int(500, 3000);
@@ -106,7 +107,7 @@ export function thaiBinhTree(): ImportRow[] {
     builder.add({ code: districtCode, kind: 'DISTRICT', name: district.name, parentCode: provinceCode });
     const communes = district.communes.map((commune): PlacedCommune => {
       const code = `${districtCode}-${codeSegment(commune.name)}`;
-      builder.add({ code, kind: 'COMMUNE', name: communeDisplayName(commune), parentCode: districtCode });
+      builder.add({ code, kind: 'COMMUNE', name: communeDisplayName(commune), parentCode: districtCode, communeType: COMMUNE_TYPE_OF[commune.type] });
       return { code, districtCode, commune };
     });
     const context: DistrictContext = { provinceCode, districtCode, district, communes };

@@ -118,12 +118,23 @@ describe('runPlan', () => {
     expect(split.errors.map((e) => [e.index, e.unitCode, e.reason])).toEqual([[2, 'C3', 'UNIT_HAS_LIVE_CHILDREN']]);
 
     // An island district becomes a special zone (commune level) and absorbs its only commune.
-    const reclassify: PlanOperation = { type: 'RECLASSIFY', unit: 'D2', kind: 'COMMUNE', code: 'DK1', name: 'Đặc khu Cồn Cỏ', parent: 'P' };
+    const reclassify: PlanOperation = {
+      type: 'RECLASSIFY',
+      unit: 'D2',
+      kind: 'COMMUNE',
+      code: 'DK1',
+      name: 'Đặc khu Cồn Cỏ',
+      parent: 'P',
+      attributes: { communeType: 'DAC_KHU' },
+    };
     expect(runPlan(tree(), [reclassify], newId, null).errors.map((e) => [e.unitCode, e.reason])).toEqual([['C3', 'UNIT_PARENT_KIND_NOT_ALLOWED']]);
     const reclassified = runPlan(tree(), [reclassify, { type: 'MERGE', into: 'DK1', sources: [{ unit: 'C3', share: 'WHOLE' }] }], newId, null);
     expect(reclassified.errors).toEqual([]);
     const zone = reclassified.touched.find((node) => node.code === 'DK1');
     expect(reclassified.touched.find((node) => node.code === 'V4')?.parentId).toBe(zone?.id);
+    expect(zone?.attributes.communeType).toBe('DAC_KHU');
+    const early = runPlan({ ...tree(), date: '2025-06-30' }, [{ ...reclassify, code: 'DK2' }], newId, null);
+    expect(early.errors.map((e) => [e.index, e.reason])).toEqual([[0, 'UNIT_INVALID_INPUT']]);
     expect(reclassified.lineage).toEqual([
       { event: 'RECLASSIFY', share: 'WHOLE', predecessorId: 'D2', successorId: zone?.id },
       { event: 'MERGE', share: 'WHOLE', predecessorId: 'C3', successorId: zone?.id },

@@ -1,6 +1,6 @@
 import { DomainError } from '@antt/service-kit';
 import { assertManagingKind, assertParentKind, defaultsManagingUnitToParent } from '../unit/parent-rules';
-import { patchAttributes } from '../unit/unit-attributes';
+import { assertAttributesInForce, patchAttributes } from '../unit/unit-attributes';
 import { EMPTY_ATTRIBUTES, type UnitAttributes, type UnitKind } from '../unit/unit.types';
 import { type PlacementCount, type PlanError, type PlanOperation, type PlanReport, type PlannedLineage, type UnitRef } from './plan.types';
 
@@ -194,7 +194,7 @@ export function runPlan(
               name: operation.name,
               parentId: parent?.id ?? null,
               managingUnitId: managing?.id ?? null,
-              attributes: patchAttributes(operation.kind, EMPTY_ATTRIBUTES, operation.attributes ?? {}),
+              attributes: inForce(patchAttributes(operation.kind, EMPTY_ATTRIBUTES, operation.attributes ?? {}), date),
             },
             index,
           );
@@ -217,7 +217,7 @@ export function runPlan(
           if (operation.managingUnit !== undefined) {
             setManaging(node, operation.managingUnit === null ? null : resolve(operation.managingUnit, 'managing unit').id);
           }
-          node.attributes = patchAttributes(node.kind, node.attributes, operation.attributes ?? {});
+          node.attributes = inForce(patchAttributes(node.kind, node.attributes, operation.attributes ?? {}), date);
           touch(node, 'updated', index);
           break;
         }
@@ -282,7 +282,7 @@ export function runPlan(
               name: operation.name ?? node.name,
               parentId: parent,
               managingUnitId: defaultsManagingUnitToParent(operation.kind) ? parent : null,
-              attributes: EMPTY_ATTRIBUTES,
+              attributes: inForce(patchAttributes(operation.kind, EMPTY_ATTRIBUTES, operation.attributes ?? {}), date),
             },
             index,
           );
@@ -345,6 +345,12 @@ export function runPlan(
       fail(node, error.reason, `${node.code}: ${error.message}`);
     }
     if (inCycle(nodes, node)) fail(node, 'UNIT_CYCLE', `${node.code} would sit under itself`);
+    try {
+      assertAttributesInForce(node.attributes, date);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      fail(node, error.reason, `${node.code}: ${error.message}`);
+    }
   }
 
   const touched = touchedOrder.map((id) => nodes.get(id) as WorkNode);
@@ -373,6 +379,11 @@ export function runPlan(
     dissolvedIds: touched.filter((node) => !node.alive && !node.isNew).map((node) => node.id),
     report,
   };
+}
+
+function inForce(attributes: UnitAttributes, date: string): UnitAttributes {
+  assertAttributesInForce(attributes, date);
+  return attributes;
 }
 
 function refOf(operation: PlanOperation): string | null {

@@ -87,6 +87,7 @@ function canonicalOperation(input: UnitInput, op: PlanOperationInput, path: stri
         code: input.code(required(op.code, `${path}.code`), `${path}.code`),
         ...(op.name !== undefined && op.name !== null ? { name: name() } : {}),
         ...(op.parent !== undefined ? { parent: optionalRef(op.parent, 'parent') ?? null } : {}),
+        attributes: op.attributes ?? null,
       };
     case 'DISSOLVE':
       return { type: 'DISSOLVE', unit: ref(op.unit, 'unit'), handToParent: op.handToParent === true };

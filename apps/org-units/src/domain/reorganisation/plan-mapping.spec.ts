@@ -22,7 +22,7 @@ describe('mappingToOperations', () => {
     );
     expect(errors).toEqual([]);
     expect(operations).toEqual([
-      { type: 'CREATE', code: '12680', kind: 'COMMUNE', name: 'Xã Vũ Thư', parent: '33' },
+      { type: 'CREATE', code: '12680', kind: 'COMMUNE', name: 'Xã Vũ Thư', parent: '33', attributes: { communeType: 'XA' } },
       { type: 'MOVE', unit: '12676', parent: '33' },
       { type: 'MERGE', into: '12680', sources: [{ unit: '12676', share: 'PARTIAL' }] },
       { type: 'TRANSFER', from: '12676', to: '12680', dependents: ['12676-01', '12676-02'] },

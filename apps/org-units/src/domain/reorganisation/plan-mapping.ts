@@ -1,5 +1,5 @@
 import { REORGANISATION_MAPPING_COLUMNS, type ReorganisationMappingRow } from '@antt/contracts';
-import { UNIT_KINDS, type UnitKind } from '../unit/unit.types';
+import { UNIT_KINDS, type UnitAttributes, type UnitKind } from '../unit/unit.types';
 import { type PlanOperationInput } from './plan-input';
 import { type PlanError } from './plan.types';
 
@@ -101,7 +101,15 @@ export function mappingToOperations(
       failed.add(target);
       continue;
     }
-    operations.push({ type: 'CREATE', code: target.code, kind, name: target.name, parent: target.parentCode });
+    const communeType = kind === 'COMMUNE' ? communeTypeOf(target.name) : null;
+    operations.push({
+      type: 'CREATE',
+      code: target.code,
+      kind,
+      name: target.name,
+      parent: target.parentCode,
+      ...(communeType ? { attributes: { communeType } } : {}),
+    });
   }
   const formed = ordered.filter((target) => !failed.has(target));
   for (const target of formed) {
@@ -123,4 +131,13 @@ export function mappingToOperations(
     }
   }
   return { operations, errors };
+}
+
+/** The subtype a commune-level name states: "Phường …", "Đặc khu …", "Thị trấn …", "Xã …". */
+function communeTypeOf(name: string): UnitAttributes['communeType'] {
+  if (/^Phường\s/u.test(name)) return 'PHUONG';
+  if (/^Đặc khu\s/u.test(name)) return 'DAC_KHU';
+  if (/^Thị trấn\s/u.test(name)) return 'THI_TRAN';
+  if (/^Xã\s/u.test(name)) return 'XA';
+  return null;
 }

@@ -29,7 +29,15 @@ export type PlanOperation =
   /** Part of `from` goes to `to`, which goes on: the dependents named move to `to`. */
   | { type: 'TRANSFER'; from: UnitRef; to: UnitRef; dependents: UnitRef[] }
   /** The unit becomes a new unit of another kind (an island district became a special zone); its dependents follow. */
-  | { type: 'RECLASSIFY'; unit: UnitRef; kind: UnitKind; code: string; name?: string | null; parent?: UnitRef | null }
+  | {
+      type: 'RECLASSIFY';
+      unit: UnitRef;
+      kind: UnitKind;
+      code: string;
+      name?: string | null;
+      parent?: UnitRef | null;
+      attributes?: Partial<UnitAttributes> | null;
+    }
   /** The unit ends; with `handToParent` its remaining dependents go to its parent of that moment (a district abolished). */
   | { type: 'DISSOLVE'; unit: UnitRef; handToParent?: boolean };
 

@@ -21,6 +21,7 @@ interface SnapshotRow {
   armedForces: boolean | null;
   residentHouseholds: number | null;
   staffCount: number | null;
+  communeType: UnitAttributes['communeType'];
   later: boolean;
 }
 
@@ -32,7 +33,7 @@ export async function loadTreeSnapshot(db: Db, date: string): Promise<TreeSnapsh
     SELECT u.id::text AS id, u.code, u.kind::text AS kind, u.created_on::text AS "createdOn", v.name,
       v.parent_id::text AS "parentId", v.managing_unit_id::text AS "managingUnitId",
       v.enterprise_size::text AS "enterpriseSize", v.school_level::text AS "schoolLevel", v.armed_forces AS "armedForces",
-      v.resident_households AS "residentHouseholds", v.staff_count AS "staffCount",
+      v.resident_households AS "residentHouseholds", v.staff_count AS "staffCount", v.commune_type::text AS "communeType",
       u.dissolved_on IS NOT NULL OR EXISTS (SELECT 1 FROM unit_version w WHERE w.unit_id = u.id AND w.valid_from > ${date}::date) AS later
     FROM unit u JOIN unit_version v ON v.unit_id = u.id AND ${liveOn('v', date)}`;
   const codes = await db.$queryRaw<{ code: string }[]>`SELECT code FROM unit`;
@@ -50,6 +51,7 @@ export async function loadTreeSnapshot(db: Db, date: string): Promise<TreeSnapsh
       armedForces: row.armedForces,
       residentHouseholds: row.residentHouseholds,
       staffCount: row.staffCount,
+      communeType: row.communeType,
     },
     laterChanges: row.later,
   }));

@@ -18,7 +18,8 @@ export function sameAttributes(a: UnitAttributes, b: UnitAttributes): boolean {
     a.schoolLevel === b.schoolLevel &&
     a.armedForces === b.armedForces &&
     a.residentHouseholds === b.residentHouseholds &&
-    a.staffCount === b.staffCount
+    a.staffCount === b.staffCount &&
+    a.communeType === b.communeType
   );
 }
 

@@ -1,4 +1,5 @@
-import { ENTERPRISE_SIZES, SCHOOL_LEVELS } from '@antt/contracts';
+import { COMMUNE_TYPES, ENTERPRISE_SIZES, SCHOOL_LEVELS } from '@antt/contracts';
+import { TWO_LEVEL_GOVERNMENT_FROM } from './parent-rules';
 import { unitErrors } from './unit.errors';
 import { EMPTY_ATTRIBUTES, type UnitAttributes, type UnitKind } from './unit.types';
 
@@ -10,7 +11,25 @@ const KINDS_OF_ATTRIBUTE: Partial<Record<keyof UnitAttributes, readonly UnitKind
   enterpriseSize: ['ENTERPRISE'],
   schoolLevel: ['SCHOOL'],
   armedForces: ['AGENCY', 'DEPARTMENT'],
+  communeType: ['COMMUNE'],
 };
+
+/** When each commune subtype may be given: thị trấn ended with the district level, đặc khu began with it. */
+const COMMUNE_TYPE_PERIODS: Partial<Record<NonNullable<UnitAttributes['communeType']>, { from?: string; until?: string }>> = {
+  THI_TRAN: { until: TWO_LEVEL_GOVERNMENT_FROM },
+  DAC_KHU: { from: TWO_LEVEL_GOVERNMENT_FROM },
+};
+
+/** Refuses a commune subtype given on a date it does not exist (a thị trấn from 2025-07-01, a đặc khu before). */
+export function assertAttributesInForce(attributes: UnitAttributes, date: string): void {
+  const period = attributes.communeType ? COMMUNE_TYPE_PERIODS[attributes.communeType] : undefined;
+  if (period && ((period.from !== undefined && date < period.from) || (period.until !== undefined && date >= period.until))) {
+    throw unitErrors.invalidInput(
+      `A commune cannot be a ${attributes.communeType} on ${date} (${period.from ? `from ${period.from}` : `until ${period.until}`})`,
+      { field: 'communeType', date, from: period.from ?? null, until: period.until ?? null },
+    );
+  }
+}
 
 /** Merges a patch over `base` and checks each value against the unit's kind. Undefined keys keep their value. */
 export function patchAttributes(kind: UnitKind, base: UnitAttributes, patch: Partial<UnitAttributes> = {}): UnitAttributes {
@@ -30,6 +49,9 @@ export function patchAttributes(kind: UnitKind, base: UnitAttributes, patch: Par
 function assertAttributeValues(attributes: UnitAttributes): void {
   if (attributes.enterpriseSize !== null && !ENTERPRISE_SIZES.includes(attributes.enterpriseSize)) {
     throw unitErrors.invalidInput('Unknown enterprise size', { field: 'enterpriseSize' });
+  }
+  if (attributes.communeType !== null && !COMMUNE_TYPES.includes(attributes.communeType)) {
+    throw unitErrors.invalidInput('Unknown commune type', { field: 'communeType' });
   }
   if (attributes.schoolLevel !== null && !SCHOOL_LEVELS.includes(attributes.schoolLevel)) {
     throw unitErrors.invalidInput('Unknown school level', { field: 'schoolLevel' });

@@ -1,6 +1,7 @@
 import { type Prisma } from '../../generated/prisma/client';
 import { fromDbDate } from '../shared/calendar-date';
 import {
+  type CommuneType,
   type EnterpriseSize,
   type SchoolLevel,
   type UnitKind,
@@ -27,6 +28,7 @@ export interface ViewRow {
   armedForces: boolean | null;
   residentHouseholds: number | null;
   staffCount: number | null;
+  communeType: string | null;
 }
 
 export function viewFromRow(row: ViewRow, asOf: string): UnitView {
@@ -50,6 +52,7 @@ export function viewFromRow(row: ViewRow, asOf: string): UnitView {
         armedForces: row.armedForces,
         residentHouseholds: row.residentHouseholds,
         staffCount: row.staffCount,
+        communeType: row.communeType as CommuneType | null,
       },
     },
   };
@@ -80,6 +83,7 @@ export function recordFromModel(model: UnitWithVersions): UnitRecord {
             armedForces: v.armedForces,
             residentHouseholds: v.residentHouseholds,
             staffCount: v.staffCount,
+            communeType: v.communeType,
           },
         }),
       ),

@@ -5,7 +5,7 @@ export const VIEW_COLUMNS = Prisma.sql`u.id::text AS id, u.code, u.kind::text AS
   u.dissolved_on::text AS "dissolvedOn", u.revision, v.valid_from::text AS "validFrom", v.valid_to::text AS "validTo",
   v.name, v.parent_id::text AS "parentId", v.managing_unit_id::text AS "managingUnitId",
   v.enterprise_size::text AS "enterpriseSize", v.school_level::text AS "schoolLevel", v.armed_forces AS "armedForces",
-  v.resident_households AS "residentHouseholds", v.staff_count AS "staffCount"`;
+  v.resident_households AS "residentHouseholds", v.staff_count AS "staffCount", v.commune_type::text AS "communeType"`;
 
 /** `v` holds on `asOf`. */
 export function liveOn(alias: string, asOf: string): Prisma.Sql {

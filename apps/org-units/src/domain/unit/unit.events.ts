@@ -41,7 +41,8 @@ export type UpdatableField =
   | 'schoolLevel'
   | 'armedForces'
   | 'residentHouseholds'
-  | 'staffCount';
+  | 'staffCount'
+  | 'communeType';
 
 const CONTRACTS: Record<UnitChange['type'], EventContract> = {
   created: UnitCreatedV1,

@@ -75,6 +75,7 @@ function versionRows(record: UnitRecord, fold: (name: string) => string) {
     armedForces: v.attributes.armedForces,
     residentHouseholds: v.attributes.residentHouseholds,
     staffCount: v.attributes.staffCount,
+    communeType: v.attributes.communeType,
   }));
 }
 

@@ -4,7 +4,7 @@ import { addDays } from '../shared/calendar-date';
 import { type Clock } from '../shared/clock';
 import { assertChangeDate, coversPeriod } from './date-rules';
 import { assertManagingKind, assertNoCycle, assertParentKind, defaultsManagingUnitToParent } from './parent-rules';
-import { changedAttributes, patchAttributes } from './unit-attributes';
+import { assertAttributesInForce, changedAttributes, patchAttributes } from './unit-attributes';
 import {
   type CommandContext,
   type CreateUnitInput,
@@ -113,6 +113,7 @@ export class UnitService {
       }
       const attributes = patchAttributes(record.kind, current.attributes, input.attributes ?? {});
       const changedFields: UpdatableField[] = changedAttributes(current.attributes, attributes);
+      if (changedFields.includes('communeType')) assertAttributesInForce(attributes, date);
       let nextManaging = current.managingUnitId;
       if (managingUnitId !== undefined) {
         const managing = managingUnitId === null ? null : (related.get(managingUnitId) ?? missing(managingUnitId));
@@ -389,6 +390,8 @@ export class UnitService {
     assertManagingKind(spec.kind, managing?.kind ?? null, date);
     if (managing && !coversPeriod(managing, date, null)) throw unitErrors.managingUnitNotLive(managing.id, date);
     if ((await tx.findIdsByCodes([code])).size > 0) throw unitErrors.codeTaken(code);
+    const attributes = patchAttributes(spec.kind, EMPTY_ATTRIBUTES, spec.attributes ?? {});
+    assertAttributesInForce(attributes, date);
     const record: UnitRecord = {
       id: randomUUID(),
       code,
@@ -403,7 +406,7 @@ export class UnitService {
           name,
           parentId,
           managingUnitId,
-          attributes: patchAttributes(spec.kind, EMPTY_ATTRIBUTES, spec.attributes ?? {}),
+          attributes,
         },
       ],
     };

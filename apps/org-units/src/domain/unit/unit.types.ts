@@ -1,10 +1,11 @@
-import { type ENTERPRISE_SIZES, type SCHOOL_LEVELS, type UnitKind } from '@antt/contracts';
+import { type COMMUNE_TYPES, type ENTERPRISE_SIZES, type SCHOOL_LEVELS, type UnitKind } from '@antt/contracts';
 import { type CalendarDate } from '../shared/calendar-date';
 
 export type { UnitKind } from '@antt/contracts';
 export { UNIT_KINDS } from '@antt/contracts';
 export type EnterpriseSize = (typeof ENTERPRISE_SIZES)[number];
 export type SchoolLevel = (typeof SCHOOL_LEVELS)[number];
+export type CommuneType = (typeof COMMUNE_TYPES)[number];
 
 export interface UnitAttributes {
   enterpriseSize: EnterpriseSize | null;
@@ -12,6 +13,8 @@ export interface UnitAttributes {
   armedForces: boolean | null;
   residentHouseholds: number | null;
   staffCount: number | null;
+  /** xã, phường, thị trấn, đặc khu: communes only. */
+  communeType: CommuneType | null;
 }
 
 export const EMPTY_ATTRIBUTES: UnitAttributes = {
@@ -20,6 +23,7 @@ export const EMPTY_ATTRIBUTES: UnitAttributes = {
   armedForces: null,
   residentHouseholds: null,
   staffCount: null,
+  communeType: null,
 };
 
 /** What a unit looks like during one period. */
