@@ -1,4 +1,4 @@
-import { COMMUNE_TYPES, ENTERPRISE_SIZES, SCHOOL_LEVELS, UNIT_IMPORT_COLUMNS, UNIT_KINDS, type UnitKind } from '@antt/contracts';
+import { type COMMUNE_TYPES, ENTERPRISE_SIZES, SCHOOL_LEVELS, UNIT_IMPORT_COLUMNS, UNIT_KINDS, type UnitKind } from '@antt/contracts';
 
 /** The vocabularies are the event contracts' own, so that demo rows always fit what org-units publishes. */
 export { ENTERPRISE_SIZES, SCHOOL_LEVELS, UNIT_KINDS, type UnitKind };
