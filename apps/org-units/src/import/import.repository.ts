@@ -3,7 +3,7 @@ import { UnitCreatedV1 } from '@antt/contracts';
 import { type PrismaClient } from '../generated/prisma/client';
 import { fromDbDate } from '../domain/shared/calendar-date';
 import { foldForSearch } from '../domain/unit/search-name';
-import { rebuildUnitClosure } from '../domain/unit/unit-closure.repository';
+import { writeClosureOfNewUnits } from '../domain/unit/unit-closure.repository';
 import { type ExistingUnit, type PlannedUnit } from './plan-import';
 
 const SOURCE = 'org-units';
@@ -103,8 +103,10 @@ export class ImportRepository {
           col((u) => u.attributes.residentHouseholds),
           col((u) => u.attributes.staffCount),
         );
-        // New units have nothing below them yet; their own rows are derived from the versions just written.
-        await rebuildUnitClosure(tx, col((u) => u.id), false);
+        await writeClosureOfNewUnits(
+          tx,
+          units.map((u) => ({ id: u.id, code: u.code, kind: u.kind, parentId: u.parentId, validFrom: u.effectiveFrom })),
+        );
         await tx.$executeRawUnsafe(
           `INSERT INTO unit_change (id, unit_id, type, effective_date, actor, reason, correction, revision, details)
            SELECT gen_random_uuid(), unit_id, 'created', effective_date::date, $3, 'bulk import', false, 1, '{"source":"import"}'::jsonb

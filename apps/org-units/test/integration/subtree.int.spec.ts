@@ -135,22 +135,27 @@ describe('org-units subtree reads through the dated closure', () => {
     expect(listed.units).toEqual({ totalCount: 3, edges: ['CX1', 'DB', 'RX'].map((code) => ({ node: { code } })) });
   });
 
-  it('places the units of a bulk import, in any order and across chunks', async () => {
+  it.each([
+    ['one chunk', 'W', 5000],
+    ['one unit per chunk', 'Z', 1],
+  ])('places the units of a bulk import given children first, %s', async (_, suffix, chunkSize) => {
     const result = await importUnits(
       harness.prisma,
       [
-        { code: 'RZ', kind: 'RESIDENTIAL_AREA', name: 'Thôn Mới', parentCode: 'CZ' },
-        { code: 'CZ', kind: 'COMMUNE', name: 'Xã Mới', parentCode: 'DZ' },
-        { code: 'PZ', kind: 'PROVINCE', name: 'Tỉnh Mới' },
-        { code: 'DZ', kind: 'DISTRICT', name: 'Huyện Mới', parentCode: 'PZ' },
+        { code: `R${suffix}`, kind: 'RESIDENTIAL_AREA', name: 'Thôn Mới', parentCode: `C${suffix}` },
+        { code: `C${suffix}`, kind: 'COMMUNE', name: 'Xã Mới', parentCode: `D${suffix}` },
+        { code: `P${suffix}`, kind: 'PROVINCE', name: 'Tỉnh Mới' },
+        { code: `D${suffix}`, kind: 'DISTRICT', name: 'Huyện Mới', parentCode: `P${suffix}` },
       ],
-      { effectiveFrom: '2025-08-25', chunkSize: 1 },
+      { effectiveFrom: '2025-08-25', chunkSize },
     );
     expect(result).toMatchObject({ imported: 4, rejected: [] });
-    const pz = await queryOk<{ unitByCode: { id: string } }>(harness, `{ unitByCode(code: "PZ") { id } }`, {}, systemAdmin);
-    units['PZ'] = pz.unitByCode as UnitResult;
-    expect(await below('PZ', '2025-08-25')).toEqual(['CZ', 'DZ', 'RZ']);
-    expect(await below('PZ', '2025-08-25', ['RESIDENTIAL_AREA'])).toEqual(['RZ']);
+    const root = await queryOk<{ unitByCode: { id: string } }>(harness, `{ unitByCode(code: "P${suffix}") { id } }`, {}, systemAdmin);
+    units[`P${suffix}`] = root.unitByCode as UnitResult;
+    expect(await below(`P${suffix}`, '2025-08-25')).toEqual([`C${suffix}`, `D${suffix}`, `R${suffix}`]);
+    expect(await below(`P${suffix}`, '2025-08-25', ['RESIDENTIAL_AREA'])).toEqual([`R${suffix}`]);
+    units[`D${suffix}`] = (await queryOk<{ unitByCode: UnitResult }>(harness, `{ unitByCode(code: "D${suffix}") { id } }`, {}, systemAdmin)).unitByCode;
+    expect(await below(`D${suffix}`, '2025-09-01')).toEqual([`C${suffix}`, `R${suffix}`]);
   });
 
   it('leaves the closure equal to a full rebuild from the versions after all these writes', async () => {
