@@ -158,6 +158,34 @@ describe('org-units subtree reads through the dated closure', () => {
     expect(await below(`D${suffix}`, '2025-09-01')).toEqual([`C${suffix}`, `R${suffix}`]);
   });
 
+  it('keeps concurrent moves and creations in one subtree consistent', async () => {
+    for (let round = 1; round <= 3; round++) {
+      const create = async (code: string, kind: string, parent: string | null, effectiveDate = '2024-01-01') => {
+        units[code] = await mutateOk<UnitResult>(
+          harness,
+          'createUnit',
+          { code, kind, name: `Đơn vị ${code}`, effectiveDate, ...(parent ? { parentId: id(parent) } : {}) },
+          systemAdmin,
+        );
+      };
+      const k = (name: string) => `K${round}-${name}`;
+      await create(k('P1'), 'PROVINCE', null);
+      await create(k('P2'), 'PROVINCE', null);
+      await create(k('D1'), 'DISTRICT', k('P1'));
+      await create(k('D2'), 'DISTRICT', k('P2'));
+      await create(k('C'), 'COMMUNE', k('D1'));
+      await Promise.all([
+        mutateOk(harness, 'moveUnit', { unitId: id(k('D1')), parentId: id(k('P2')), effectiveDate: '2025-01-01' }, systemAdmin),
+        mutateOk(harness, 'moveUnit', { unitId: id(k('C')), parentId: id(k('D2')), effectiveDate: '2025-02-01' }, systemAdmin),
+        create(k('R'), 'RESIDENTIAL_AREA', k('C'), '2024-06-01'),
+      ]);
+      expect(await below(k('P1'), '2024-12-31')).toEqual([k('C'), k('D1'), k('R')]);
+      expect(await below(k('P2'), '2025-01-01')).toEqual([k('C'), k('D1'), k('D2'), k('R')]);
+      expect(await below(k('D1'), '2025-01-31')).toEqual([k('C'), k('R')]);
+      expect(await below(k('D2'), '2025-02-01')).toEqual([k('C'), k('R')]);
+    }
+  });
+
   it('leaves the closure equal to a full rebuild from the versions after all these writes', async () => {
     const snapshot = () =>
       harness.prisma.$queryRaw<unknown[]>`
