@@ -24,8 +24,8 @@ async function main() {
     const t = performance.now();
     const page = await domain.forRequest().unitQueries.descendants(admin, province, { asOf: '2024-06-01' }, { first: 50, afterCode: null });
     timings.push(performance.now() - t);
-    const totalCount = await page.totalCount();
-    if (totalCount !== 1705) throw new Error(`unexpected totalCount ${totalCount}`);
+    const [{ nodes }, totalCount] = await Promise.all([page.rows(), page.totalCount()]);
+    if (totalCount !== 1705 || nodes.length !== 50) throw new Error(`unexpected page: ${nodes.length} of ${totalCount}`);
   }
   timings.sort((a, b) => a - b);
   const pct = (p: number) => timings[Math.floor((timings.length - 1) * p)]?.toFixed(1);

@@ -22,19 +22,23 @@ export function pageRequest(first: number | null | undefined, after: string | nu
 }
 
 /**
- * The Relay shape of a page. `totalCount` stays a function: GraphQL's default field resolver calls it only when the
- * field is selected, so the count query runs only then.
+ * The Relay shape of a page. `edges`, `pageInfo` and `totalCount` stay functions: GraphQL's default field resolver
+ * calls them only for the fields selected, so the page is queried only with `edges` or `pageInfo`, the count only
+ * with `totalCount`.
  */
 export function toConnection(page: UnitPage, afterCode: string | null) {
-  const edges = page.nodes.map((node) => ({ cursor: encodeCursor(node.code), node }));
+  const edges = async () => (await page.rows()).nodes.map((node) => ({ cursor: encodeCursor(node.code), node }));
   return {
     edges,
     totalCount: page.totalCount,
-    pageInfo: {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: afterCode !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    pageInfo: async () => {
+      const [list, { hasNextPage }] = await Promise.all([edges(), page.rows()]);
+      return {
+        hasNextPage,
+        hasPreviousPage: afterCode !== null,
+        startCursor: list[0]?.cursor ?? null,
+        endCursor: list[list.length - 1]?.cursor ?? null,
+      };
     },
   };
 }

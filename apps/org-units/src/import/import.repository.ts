@@ -2,7 +2,7 @@ import { buildEnvelope, outboxChannel } from '@antt/events';
 import { UnitCreatedV1 } from '@antt/contracts';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import { foldForSearch } from '../domain/unit/search-name';
-import { rebuildUnitClosure } from '../domain/unit/unit-closure.repository';
+import { writeClosureOfNewUnits } from '../domain/unit/unit-closure.repository';
 import { type UnitKind } from '../domain/unit/unit.types';
 import { type ExistingUnit, type PlannedUnit } from './plan-import';
 
@@ -143,8 +143,10 @@ export class ImportTransaction extends ImportReads {
       col((u) => u.attributes.staffCount),
       col((u) => u.attributes.communeType),
     );
-    // New units have nothing below them yet; their own rows are derived from the versions just written.
-    await rebuildUnitClosure(tx, col((u) => u.id), false);
+    await writeClosureOfNewUnits(
+      tx,
+      units.map((u) => ({ id: u.id, code: u.code, kind: u.kind, parentId: u.parentId, validFrom: u.effectiveFrom })),
+    );
     await tx.$executeRawUnsafe(
       `INSERT INTO unit_change (id, unit_id, type, effective_date, actor, reason, correction, revision, details)
        SELECT gen_random_uuid(), unit_id, 'created', effective_date::date, $3, 'bulk import', false, 1, '{"source":"import"}'::jsonb

@@ -138,22 +138,55 @@ describe('org-units subtree reads through the dated closure', () => {
     expect(listed.units).toEqual({ totalCount: 2, edges: ['CX1', 'RX'].map((code) => ({ node: { code } })) });
   });
 
-  it('places the units of a bulk import, in any order and across chunks', async () => {
+  it.each([
+    ['one chunk', 'W', 5000],
+    ['one unit per chunk', 'Z', 1],
+  ])('places the units of a bulk import given children first, %s', async (_, suffix, chunkSize) => {
     const result = await importUnits(
       harness.prisma,
       [
-        { code: 'RZ', kind: 'RESIDENTIAL_AREA', name: 'Thôn Mới', parentCode: 'CZ' },
-        { code: 'CZ', kind: 'COMMUNE', name: 'Xã Mới', parentCode: 'DZ' },
-        { code: 'PZ', kind: 'PROVINCE', name: 'Tỉnh Mới' },
-        { code: 'DZ', kind: 'DISTRICT', name: 'Huyện Mới', parentCode: 'PZ' },
+        { code: `R${suffix}`, kind: 'RESIDENTIAL_AREA', name: 'Thôn Mới', parentCode: `C${suffix}` },
+        { code: `C${suffix}`, kind: 'COMMUNE', name: 'Xã Mới', parentCode: `D${suffix}` },
+        { code: `P${suffix}`, kind: 'PROVINCE', name: 'Tỉnh Mới' },
+        { code: `D${suffix}`, kind: 'DISTRICT', name: 'Huyện Mới', parentCode: `P${suffix}` },
       ],
-      { effectiveFrom: '2025-06-25', chunkSize: 1 },
+      { effectiveFrom: '2025-06-25', chunkSize },
     );
     expect(result).toMatchObject({ imported: 4, rejected: [] });
-    const pz = await queryOk<{ unitByCode: { id: string } }>(harness, `{ unitByCode(code: "PZ") { id } }`, {}, systemAdmin);
-    units['PZ'] = pz.unitByCode as UnitResult;
-    expect(await below('PZ', '2025-06-25')).toEqual(['CZ', 'DZ', 'RZ']);
-    expect(await below('PZ', '2025-06-25', ['RESIDENTIAL_AREA'])).toEqual(['RZ']);
+    const root = await queryOk<{ unitByCode: { id: string } }>(harness, `{ unitByCode(code: "P${suffix}") { id } }`, {}, systemAdmin);
+    units[`P${suffix}`] = root.unitByCode as UnitResult;
+    expect(await below(`P${suffix}`, '2025-06-25')).toEqual([`C${suffix}`, `D${suffix}`, `R${suffix}`]);
+    expect(await below(`P${suffix}`, '2025-06-25', ['RESIDENTIAL_AREA'])).toEqual([`R${suffix}`]);
+    units[`D${suffix}`] = (await queryOk<{ unitByCode: UnitResult }>(harness, `{ unitByCode(code: "D${suffix}") { id } }`, {}, systemAdmin)).unitByCode;
+    expect(await below(`D${suffix}`, '2025-06-30')).toEqual([`C${suffix}`, `R${suffix}`]);
+  });
+
+  it('keeps concurrent moves and creations in one subtree consistent', async () => {
+    for (let round = 1; round <= 3; round++) {
+      const create = async (code: string, kind: string, parent: string | null, effectiveDate = '2024-01-01') => {
+        units[code] = await mutateOk<UnitResult>(
+          harness,
+          'createUnit',
+          { code, kind, name: `Đơn vị ${code}`, effectiveDate, ...(parent ? { parentId: id(parent) } : {}) },
+          systemAdmin,
+        );
+      };
+      const k = (name: string) => `K${round}-${name}`;
+      await create(k('P1'), 'PROVINCE', null);
+      await create(k('P2'), 'PROVINCE', null);
+      await create(k('D1'), 'DISTRICT', k('P1'));
+      await create(k('D2'), 'DISTRICT', k('P2'));
+      await create(k('C'), 'COMMUNE', k('D1'));
+      await Promise.all([
+        mutateOk(harness, 'moveUnit', { unitId: id(k('D1')), parentId: id(k('P2')), effectiveDate: '2025-01-01' }, systemAdmin),
+        mutateOk(harness, 'moveUnit', { unitId: id(k('C')), parentId: id(k('D2')), effectiveDate: '2025-02-01' }, systemAdmin),
+        create(k('R'), 'RESIDENTIAL_AREA', k('C'), '2024-06-01'),
+      ]);
+      expect(await below(k('P1'), '2024-12-31')).toEqual([k('C'), k('D1'), k('R')]);
+      expect(await below(k('P2'), '2025-01-01')).toEqual([k('C'), k('D1'), k('D2'), k('R')]);
+      expect(await below(k('D1'), '2025-01-31')).toEqual([k('C'), k('R')]);
+      expect(await below(k('D2'), '2025-02-01')).toEqual([k('C'), k('R')]);
+    }
   });
 
   it('leaves the closure equal to a full rebuild from the versions after all these writes', async () => {

@@ -3,6 +3,58 @@ import { Prisma } from '../../generated/prisma/client';
 /** Key of the transaction-level advisory lock that serialises rebuilds of unit_closure (ASCII "unit"). */
 const CLOSURE_LOCK_KEY = 0x756e6974;
 
+async function lockClosure(tx: Prisma.TransactionClient): Promise<void> {
+  await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${CLOSURE_LOCK_KEY}::bigint)`;
+}
+
+/** A unit just created with a single open version. */
+export interface NewUnitPlacement {
+  id: string;
+  code: string;
+  kind: string;
+  parentId: string | null;
+  validFrom: string;
+}
+
+/**
+ * Writes the unit_closure rows of units just created, each with one open version, whose parents are already stored
+ * with their rows or are among `units` (in any order). A new unit's rows are its parent's, one level deeper and from its
+ * first day on, and itself at depth 0 — the rows {@link rebuildUnitClosure} derives, without walking up the tree: a
+ * bulk import writes them generation by generation, one statement each.
+ */
+export async function writeClosureOfNewUnits(tx: Prisma.TransactionClient, units: readonly NewUnitPlacement[]): Promise<void> {
+  if (units.length === 0) return;
+  await lockClosure(tx);
+  const byId = new Map(units.map((unit) => [unit.id, unit]));
+  const generation = new Map<string, number>();
+  const generationOf = (unit: NewUnitPlacement): number => {
+    const chain: NewUnitPlacement[] = [];
+    let current: NewUnitPlacement | undefined = unit;
+    while (current && !generation.has(current.id) && chain.length <= units.length) {
+      chain.push(current);
+      current = current.parentId === null ? undefined : byId.get(current.parentId);
+    }
+    let next = current ? (generation.get(current.id) ?? 0) + 1 : 0;
+    for (const link of chain.reverse()) generation.set(link.id, next++);
+    return generation.get(unit.id) ?? 0;
+  };
+  const generations: NewUnitPlacement[][] = [];
+  for (const unit of units) (generations[generationOf(unit)] ??= []).push(unit);
+  for (const batch of generations.filter(Boolean)) {
+    const col = <T>(pick: (unit: NewUnitPlacement) => T) => batch.map(pick);
+    const fresh = Prisma.sql`unnest(${col((u) => u.id)}::text[]::uuid[], ${col((u) => u.validFrom)}::text[]::date[],
+      ${col((u) => u.code)}::text[], ${col((u) => u.kind)}::text[], ${col((u) => u.parentId)}::text[]::uuid[])
+      AS n(id, valid_from, code, kind, parent_id)`;
+    await tx.$executeRaw`
+      INSERT INTO unit_closure (descendant_id, ancestor_id, depth, valid_from, valid_to, code, kind)
+      SELECT n.id, n.id, 0, n.valid_from, NULL, n.code, n.kind::"UnitKind" FROM ${fresh}
+      UNION ALL
+      SELECT n.id, c.ancestor_id, c.depth + 1, greatest(c.valid_from, n.valid_from), c.valid_to, n.code, n.kind::"UnitKind"
+      FROM ${fresh} JOIN unit_closure c ON c.descendant_id = n.parent_id
+      WHERE c.valid_to IS NULL OR c.valid_to > n.valid_from`;
+  }
+}
+
 /** One period of a timeline with a single parent (null: none), as `from|to|parent`; adjacent versions merged. */
 export function parentSpans(versions: readonly { validFrom: string; validTo: string | null; parentId: string | null }[]): string[] {
   const spans: { from: string; to: string | null; parent: string | null }[] = [];
@@ -53,7 +105,7 @@ function derivedClosureRows(ids: readonly string[]): Prisma.Sql {
  */
 export async function rebuildUnitClosure(tx: Prisma.TransactionClient, unitIds: readonly string[], withEverythingBelow: boolean): Promise<void> {
   if (unitIds.length === 0) return;
-  await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${CLOSURE_LOCK_KEY}::bigint)`;
+  await lockClosure(tx);
   let ids = [...new Set(unitIds)];
   if (withEverythingBelow) {
     const rows = await tx.$queryRaw<{ id: string }[]>`

@@ -227,7 +227,7 @@ export class UnitQueryService {
   }
 }
 
-const EMPTY_PAGE: UnitPage = { nodes: [], hasNextPage: false, totalCount: async () => 0 };
+const EMPTY_PAGE: UnitPage = { rows: async () => ({ nodes: [], hasNextPage: false }), totalCount: async () => 0 };
 
 /** The end of the last version (null while the unit lives). */
 function latestEnd(timeline: readonly UnitVersion[]): string | null {

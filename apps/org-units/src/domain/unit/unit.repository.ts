@@ -3,6 +3,7 @@ import { isUuid } from '@antt/service-kit';
 import { type EventContract } from '@antt/contracts';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { fromDbDate, toDbDate } from '../shared/calendar-date';
+import { once } from '../shared/once';
 import { parentSpans, rebuildUnitClosure } from './unit-closure.repository';
 import { type SubtreeScope, type UnitListFilter } from './unit-query.types';
 import { type ViewRow, recordFromModel, viewFromRow } from './unit-rows';
@@ -87,11 +88,6 @@ function baseConditions(kinds: readonly UnitKind[] | null | undefined, terms: re
   return conditions;
 }
 
-/** `work` run on the first call only; later calls share its promise. */
-function once<T>(work: () => Promise<T>): () => Promise<T> {
-  let result: Promise<T> | undefined;
-  return () => (result ??= work());
-}
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
@@ -217,26 +213,30 @@ export class UnitReader {
     return rows.map((row) => row.id);
   }
 
-  /** A page of units on `filter.asOf`, ordered by code, optionally restricted to a subtree; counted only on demand. */
+  /**
+   * A page of units on `filter.asOf`, ordered by code, optionally restricted to a subtree. Nothing is queried until the
+   * rows or the count are asked for, each at most once.
+   */
   async listPage(filter: UnitListFilter, scope: SubtreeScope | null, page: PageRequest): Promise<UnitPage> {
     const { asOf } = filter;
     // Compared as uuid so that the children of a unit are found through the parent_id index; no unit has a parent
     // whose id is not a uuid.
-    if (filter.parentId && !isUuid(filter.parentId)) return { nodes: [], hasNextPage: false, totalCount: async () => 0 };
+    if (filter.parentId && !isUuid(filter.parentId)) return { rows: async () => ({ nodes: [], hasNextPage: false }), totalCount: async () => 0 };
     const conditions = baseConditions(filter.kinds, filter.nameTerms);
     if (filter.parentId) conditions.push(Prisma.sql`"parentId" = ${filter.parentId}::uuid`);
     const slim = slimUnitsCte(scope, asOf, Boolean(filter.parentId) || (filter.nameTerms?.length ?? 0) > 0);
     const matched = Prisma.join(conditions, ' AND ');
     const after = page.afterCode === null ? Prisma.empty : Prisma.sql`AND code > ${page.afterCode}::text`;
-    const rows = await this.db.$queryRaw<ViewRow[]>`
-      WITH ${slim},
-      page AS (SELECT node_id, code FROM slim WHERE ${matched} ${after} ORDER BY code LIMIT ${page.first + 1})
-      SELECT ${VIEW_COLUMNS}
-      FROM page p JOIN unit u ON u.id = p.node_id JOIN unit_version v ON v.unit_id = p.node_id AND ${liveOn('v', asOf)}
-      ORDER BY p.code`;
     return {
-      nodes: rows.slice(0, page.first).map((row) => viewFromRow(row, asOf)),
-      hasNextPage: rows.length > page.first,
+      rows: once(async () => {
+        const rows = await this.db.$queryRaw<ViewRow[]>`
+          WITH ${slim},
+          page AS (SELECT node_id, code FROM slim WHERE ${matched} ${after} ORDER BY code LIMIT ${page.first + 1})
+          SELECT ${VIEW_COLUMNS}
+          FROM page p JOIN unit u ON u.id = p.node_id JOIN unit_version v ON v.unit_id = p.node_id AND ${liveOn('v', asOf)}
+          ORDER BY p.code`;
+        return { nodes: rows.slice(0, page.first).map((row) => viewFromRow(row, asOf)), hasNextPage: rows.length > page.first };
+      }),
       totalCount: once(async () => {
         const [count] = await this.db.$queryRaw<{ total: number }[]>`
           WITH ${slim} SELECT count(*)::int AS total FROM slim WHERE ${matched}`;

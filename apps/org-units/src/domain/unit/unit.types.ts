@@ -85,11 +85,11 @@ export interface UnitLineage {
   successors: LineageLink[];
 }
 
-/** A Relay-style page of units. */
+/** A Relay-style page of units, queried only for what is asked: each function queries on its first call only. */
 export interface UnitPage {
-  nodes: UnitView[];
-  hasNextPage: boolean;
-  /** Counts every unit the page was cut from; queries only when called (once), so a page without it stays cheap. */
+  /** The units of the page and whether more follow. */
+  rows: () => Promise<{ nodes: UnitView[]; hasNextPage: boolean }>;
+  /** Counts every unit the page was cut from. */
   totalCount: () => Promise<number>;
 }
 
