@@ -50,8 +50,13 @@ export async function writeClosureOfNewUnits(tx: Prisma.TransactionClient, units
       SELECT n.id, n.id, 0, n.valid_from, NULL, n.code, n.kind::"UnitKind" FROM ${fresh}
       UNION ALL
       SELECT n.id, c.ancestor_id, c.depth + 1, greatest(c.valid_from, n.valid_from), c.valid_to, n.code, n.kind::"UnitKind"
-      FROM ${fresh} JOIN unit_closure c ON c.descendant_id = n.parent_id
-      WHERE c.valid_to IS NULL OR c.valid_to > n.valid_from`;
+      FROM ${fresh}
+      -- OFFSET 0 keeps the lateral subquery a probe of the primary key per new unit: flattened into a join, the planner
+      -- hashes the whole table for a chunk, and the import slows down as the table grows.
+      CROSS JOIN LATERAL (
+        SELECT c.ancestor_id, c.depth, c.valid_from, c.valid_to FROM unit_closure c
+        WHERE c.descendant_id = n.parent_id AND (c.valid_to IS NULL OR c.valid_to > n.valid_from) OFFSET 0
+      ) c`;
   }
 }
 
