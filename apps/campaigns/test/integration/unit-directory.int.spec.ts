@@ -2,7 +2,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { createMigratedTestDatabase, type TestDatabase } from '@antt/testing';
 import { projectUnitState, UnitDirectory, type UnitState } from '@antt/unit-directory';
-import { createPrismaClient, type CampaignsPrisma } from '../src/infrastructure/prisma-client';
+import { createPrismaClient, type CampaignsPrisma } from '../../src/infrastructure/prisma-client';
 
 /** The unit directory on the campaigns database, through its own Prisma client and migrations. */
 describe('campaigns unit directory (projection and queries)', () => {
@@ -22,7 +22,7 @@ describe('campaigns unit directory (projection and queries)', () => {
   const period = (validFrom: string, validTo: string | null, name: string, parentId: string | null) => ({ validFrom, validTo, name, parentId, managingUnitId: null });
 
   beforeAll(async () => {
-    database = await createMigratedTestDatabase('cp_dir_', path.resolve(__dirname, '..'));
+    database = await createMigratedTestDatabase('cp_dir_', path.resolve(__dirname, '../..'));
     prisma = createPrismaClient(database.url, 2);
     directory = new UnitDirectory(prisma);
     await prisma.$transaction(async (tx) => {

@@ -1,0 +1,32 @@
+import { type Clock, type DateRange } from '@antt/service-kit';
+import { type PrismaClient } from '../generated/prisma/client';
+import { CampaignPolicy, CampaignQueryService, CampaignRepository, CampaignService } from './campaign';
+import { RegistrationQueryService, RegistrationRepository, RegistrationService } from './registration';
+import { CampaignInput } from './shared';
+
+/** The domain services one request works with. */
+export interface RequestServices {
+  campaigns: CampaignService;
+  campaignQueries: CampaignQueryService;
+  registrations: RegistrationService;
+  registrationQueries: RegistrationQueryService;
+}
+
+/** Wires the campaigns domain over a Prisma client. */
+export function createCampaignsDomain(prisma: PrismaClient, clock: Clock, dates: DateRange) {
+  const campaignRepository = new CampaignRepository(prisma);
+  const registrationRepository = new RegistrationRepository(prisma);
+  const input = new CampaignInput(dates);
+  const policy = new CampaignPolicy();
+  return {
+    forRequest(): RequestServices {
+      const campaignQueries = new CampaignQueryService(campaignRepository, policy, clock, input);
+      return {
+        campaigns: new CampaignService(campaignRepository, policy, clock, input),
+        campaignQueries,
+        registrations: new RegistrationService(campaignRepository, registrationRepository, policy, clock, input),
+        registrationQueries: new RegistrationQueryService(campaignRepository, campaignQueries, registrationRepository, policy, input),
+      };
+    },
+  };
+}

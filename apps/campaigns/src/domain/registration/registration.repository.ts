@@ -1,0 +1,95 @@
+import { type UnitKind } from '@antt/contracts';
+import { Prisma, type PrismaClient } from '../../generated/prisma/client';
+import { fromDbDate, toDbDate } from '../shared';
+import { type RegistrationStatus, type RegistrationView } from './registration.types';
+
+type Db = PrismaClient | Prisma.TransactionClient;
+type RegistrationRow = Prisma.RegistrationGetPayload<object>;
+
+function fromRow(row: RegistrationRow): RegistrationView {
+  return {
+    id: row.id,
+    campaignId: row.campaignId,
+    rootCampaignId: row.rootCampaignId,
+    unitId: row.unitId,
+    unitKind: row.unitKind as UnitKind,
+    forSafeStandard: row.forSafeStandard,
+    forClassification: row.forClassification,
+    registeredOn: fromDbDate(row.registeredOn),
+    late: row.late,
+    status: row.status as RegistrationStatus,
+    submittedByUnitId: row.submittedByUnitId,
+    withdrawnOn: row.withdrawnOn ? fromDbDate(row.withdrawnOn) : null,
+    withdrawReason: row.withdrawReason,
+  };
+}
+
+/** The unique (family, unit) index refused a second registration: a concurrent request won. */
+export function isDuplicateRegistration(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}
+
+/** Registrations: one row per unit and campaign family, kept when withdrawn. Pass a transaction client to write. */
+export class RegistrationRepository {
+  constructor(private readonly db: Db) {}
+
+  /** The same repository on a transaction's client. */
+  within(tx: Prisma.TransactionClient): RegistrationRepository {
+    return new RegistrationRepository(tx);
+  }
+
+  async inFamily(rootCampaignId: string, unitIds: readonly string[]): Promise<RegistrationView[]> {
+    const rows = await this.db.registration.findMany({ where: { rootCampaignId, unitId: { in: [...unitIds] } } });
+    return rows.map(fromRow);
+  }
+
+  /** The registrations of units in any of `campaignIds`. */
+  async inCampaigns(campaignIds: readonly string[], unitIds: readonly string[]): Promise<RegistrationView[]> {
+    const rows = await this.db.registration.findMany({ where: { campaignId: { in: [...campaignIds] }, unitId: { in: [...unitIds] } } });
+    return rows.map(fromRow);
+  }
+
+  /** Locks and returns the unit's registration in the family. */
+  async lockInFamily(rootCampaignId: string, unitId: string): Promise<RegistrationView | null> {
+    const locked = await this.db.$queryRawUnsafe<Array<{ id: string }>>(
+      `SELECT id::text FROM registration WHERE root_campaign_id = $1::uuid AND unit_id = $2::uuid FOR UPDATE`,
+      rootCampaignId,
+      unitId,
+    );
+    const id = locked[0]?.id;
+    return id ? fromRow(await this.db.registration.findUniqueOrThrow({ where: { id } })) : null;
+  }
+
+  async insert(registration: RegistrationView, submittedBy: string): Promise<void> {
+    await this.db.registration.create({ data: { ...this.data(registration), id: registration.id, submittedBy } });
+  }
+
+  /** A withdrawn registration submitted again: the row is reused, its withdrawal cleared. */
+  async resubmit(registration: RegistrationView, submittedBy: string): Promise<void> {
+    await this.db.registration.update({ where: { id: registration.id }, data: { ...this.data(registration), submittedBy, submittedAt: new Date(), withdrawnBy: null } });
+  }
+
+  async withdraw(registration: RegistrationView, withdrawnBy: string): Promise<void> {
+    await this.db.registration.update({
+      where: { id: registration.id },
+      data: { status: 'WITHDRAWN', withdrawnOn: toDbDate(registration.withdrawnOn as string), withdrawReason: registration.withdrawReason, withdrawnBy },
+    });
+  }
+
+  private data(r: RegistrationView) {
+    return {
+      campaignId: r.campaignId,
+      rootCampaignId: r.rootCampaignId,
+      unitId: r.unitId,
+      unitKind: r.unitKind,
+      forSafeStandard: r.forSafeStandard,
+      forClassification: r.forClassification,
+      registeredOn: toDbDate(r.registeredOn),
+      late: r.late,
+      status: r.status,
+      submittedByUnitId: r.submittedByUnitId,
+      withdrawnOn: r.withdrawnOn ? toDbDate(r.withdrawnOn) : null,
+      withdrawReason: r.withdrawReason,
+    };
+  }
+}
