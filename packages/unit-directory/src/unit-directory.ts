@@ -118,22 +118,29 @@ export class UnitDirectory {
 
   /**
    * The first date of [from, to] on which `unitId` is not `ancestorUnitId` or below it, or null when it is on every date.
-   * The tree only changes where some version starts or ends, so those dates (and `from`) are the ones checked: a command
-   * that reaches a whole period is checked on every date it touches, not only the first.
+   * The answer can only change where a version of a unit on the current chain of ancestors starts or ends, so the chain is
+   * checked on `from` and then from one such boundary to the next: a command that reaches a whole period is checked on every
+   * date it touches, not only the first.
    */
   async firstDateOutside(unitId: string, ancestorUnitId: string, from: string, to: string): Promise<string | null> {
-    const rows = await this.db.$queryRawUnsafe<Array<{ d: Date | string }>>(
-      `SELECT DISTINCT d FROM (
-         SELECT valid_from AS d FROM directory_unit_version WHERE valid_from > $1::date AND valid_from <= $2::date
-         UNION SELECT valid_to FROM directory_unit_version WHERE valid_to > $1::date AND valid_to <= $2::date
-       ) boundaries ORDER BY d`,
-      from,
-      to,
-    );
-    for (const date of [from, ...rows.map((row) => toIsoDate(row.d))]) {
-      if (!(await this.isWithin(unitId, ancestorUnitId, date))) return date;
+    let date = toIsoDate(from);
+    const last = toIsoDate(to);
+    for (;;) {
+      const chain = await this.ancestorsOf(unitId, date);
+      if (!chain.some((entry) => entry.unitId === ancestorUnitId)) return date;
+      const rows = await this.db.$queryRawUnsafe<Array<{ next: Date | string | null }>>(
+        `SELECT min(d) AS next FROM (
+           SELECT valid_from AS d FROM directory_unit_version WHERE unit_id = ANY($1::uuid[]) AND valid_from > $2::date
+           UNION ALL SELECT valid_to FROM directory_unit_version WHERE unit_id = ANY($1::uuid[]) AND valid_to > $2::date
+         ) boundaries WHERE d <= $3::date`,
+        chain.map((entry) => entry.unitId),
+        date,
+        last,
+      );
+      const next = rows[0]?.next;
+      if (next === null || next === undefined) return null;
+      date = toIsoDate(next);
     }
-    return null;
   }
 
   /** The revision held for a unit, or null when the directory has never heard of it. */

@@ -1,13 +1,18 @@
 import { type Caller } from '@antt/auth';
-import { type Clock } from '@antt/service-kit';
+import { type Clock, createEntityLoader, isUuid } from '@antt/service-kit';
 import { type CampaignInput, clampDate } from '../shared';
 import { type CampaignPolicy } from './campaign.policy';
 import { type CampaignRepository } from './campaign.repository';
 import { deadlineFor } from './campaign.rules';
 import { type CampaignStatus, type CampaignView, type DeadlineView, type StatusChangeView, type TargetView } from './campaign.types';
 
-/** Reads of campaigns: whatever the caller may not see is answered as absent (null, or left out of lists). */
+/**
+ * Reads of campaigns, one instance per request: whatever the caller may not see is answered as absent (null, or left out of
+ * lists). Campaigns named by id (references from other subgraphs, registrations) are fetched in batches.
+ */
 export class CampaignQueryService {
+  private readonly byId = createEntityLoader((ids: readonly string[]) => this.campaigns.findMany(ids), (campaign) => campaign.id);
+
   constructor(
     private readonly campaigns: CampaignRepository,
     private readonly policy: CampaignPolicy,
@@ -22,12 +27,12 @@ export class CampaignQueryService {
 
   async campaign(caller: Caller, rawId: string): Promise<CampaignView | null> {
     const id = this.input.id(rawId, 'id');
-    return this.visible(caller, await this.campaigns.find(id));
+    return this.visible(caller, await this.byId.load(id));
   }
 
   /** A campaign named by id by another subgraph or a registration; null when absent or not visible. */
   async reference(caller: Caller, id: string): Promise<CampaignView | null> {
-    return this.visible(caller, await this.campaigns.find(id));
+    return isUuid(id) ? this.visible(caller, await this.byId.load(id.toLowerCase())) : null;
   }
 
   async list(caller: Caller, filter: { year?: number | null; status?: CampaignStatus | null; first?: number | null }): Promise<CampaignView[]> {
@@ -41,7 +46,7 @@ export class CampaignQueryService {
   }
 
   async parent(caller: Caller, campaign: CampaignView): Promise<CampaignView | null> {
-    return campaign.parentCampaignId ? this.visible(caller, await this.campaigns.find(campaign.parentCampaignId)) : null;
+    return campaign.parentCampaignId ? this.visible(caller, await this.byId.load(campaign.parentCampaignId)) : null;
   }
 
   async children(caller: Caller, campaign: CampaignView): Promise<CampaignView[]> {
