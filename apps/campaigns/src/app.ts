@@ -1,6 +1,6 @@
 import { CONSUMER_GROUPS, deadLetterTopicFor } from '@antt/contracts';
 import { OutboxRelay, createKafkaClient, startConsumer, waitForBroker } from '@antt/events';
-import { type Clock, type RunningServer, startSubgraph, systemClock } from '@antt/service-kit';
+import { type Clock, type RunningServer, createLogger, startSubgraph, systemClock } from '@antt/service-kit';
 import { UNIT_DIRECTORY_TOPICS, unitDirectoryHandlers } from '@antt/unit-directory';
 import { type CampaignsConfig } from './config';
 import { createCampaignsDomain } from './domain/campaigns.module';
@@ -16,14 +16,14 @@ export interface CampaignsAppOptions {
 
 /**
  * Starts the campaigns subgraph: Prisma over pg, the unit directory consumer (org-units events into the campaigns
- * database), the outbox relay, readiness checks, graceful shutdown.
+ * database), the outbox relay, the deadline scheduler, readiness checks, graceful shutdown.
  */
 export async function startCampaigns(config: CampaignsConfig, options: CampaignsAppOptions = {}): Promise<RunningServer> {
   const prisma = createPrismaClient(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
   const domain = createCampaignsDomain(prisma, options.clock ?? systemClock(config.CAMPAIGNS_TIME_ZONE), {
     earliest: config.CAMPAIGNS_EARLIEST_DATE,
     latest: config.CAMPAIGNS_LATEST_DATE,
-  });
+  }, config.DEADLINE_NOTICE_DAYS);
   const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: 'campaigns' });
   const consumer = config.UNIT_DIRECTORY_CONSUMER_ENABLED
     ? startConsumer({
@@ -42,6 +42,14 @@ export async function startCampaigns(config: CampaignsConfig, options: Campaigns
     ? new OutboxRelay({ databaseUrl: config.DATABASE_URL, service: 'campaigns', kafka, topicPrefix: config.KAFKA_TOPIC_PREFIX })
     : null;
   await relay?.start();
+  const schedulerLog = createLogger(config, 'campaigns.deadline-scheduler');
+  const runScheduler = () =>
+    domain.scheduler.runOnce().then(
+      (run) => schedulerLog.info(run, 'deadline notices sent'),
+      (error: unknown) => schedulerLog.error({ err: error }, 'deadline scheduler run failed; the next run retries'),
+    );
+  const schedulerTimer = config.DEADLINE_SCHEDULER_INTERVAL_MS > 0 ? setInterval(runScheduler, config.DEADLINE_SCHEDULER_INTERVAL_MS) : null;
+  schedulerTimer?.unref();
   return startSubgraph({
     name: 'campaigns',
     typeDefs,
@@ -54,6 +62,7 @@ export async function startCampaigns(config: CampaignsConfig, options: Campaigns
       { name: 'kafka', check: () => waitForBroker(config.KAFKA_BROKERS, 1500) },
     ],
     onShutdown: [
+      { name: 'deadline scheduler', run: async () => (schedulerTimer ? clearInterval(schedulerTimer) : undefined) },
       { name: 'outbox relay', run: async () => relay?.stop() },
       { name: 'unit directory consumer', run: async () => consumer?.stop() },
       { name: 'database', run: () => prisma.$disconnect() },

@@ -18,6 +18,10 @@ export const campaignsConfigShape = {
   CAMPAIGNS_EARLIEST_DATE: z.iso.date().default('2000-01-01'),
   /** The latest such date (no 9999-12-31). */
   CAMPAIGNS_LATEST_DATE: z.iso.date().default('2100-12-31'),
+  /** Days before a deadline its reminder (`campaigns.deadline.approaching`) goes out. */
+  DEADLINE_NOTICE_DAYS: z.coerce.number().int().min(0).max(90).default(7),
+  /** How often the deadline scheduler runs; 0 turns it off. Every replica may run it: each notice goes out once. */
+  DEADLINE_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).default(15 * 60 * 1000),
   /** Start the outbox relay with the server (tests and one-off tools may run without it). */
   OUTBOX_RELAY_ENABLED: z.stringbool().default(true),
   /** Run the unit directory consumer (in-process tests feed the directory directly). */

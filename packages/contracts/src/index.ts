@@ -20,3 +20,4 @@ export * from './org-units/unit-events';
 export * from './org-units/unit-import';
 export * from './campaigns/campaign-events';
 export * from './campaigns/registration-events';
+export * from './campaigns/deadline-events';

@@ -18,8 +18,10 @@ describe('event registry', () => {
       'campaigns.campaign.closed.v1',
       'campaigns.registration.submitted.v1',
       'campaigns.registration.withdrawn.v1',
+      'campaigns.deadline.approaching.v1',
+      'campaigns.deadline.overdue.v1',
     ]);
-    expect(new Set(EVENT_CONTRACTS.map((contract) => contract.topic))).toEqual(new Set(['org-units.unit', 'campaigns.campaign', 'campaigns.registration']));
+    expect(new Set(EVENT_CONTRACTS.map((contract) => contract.topic))).toEqual(new Set(['org-units.unit', 'campaigns.campaign', 'campaigns.registration', 'campaigns.deadline']));
   });
 
   it('finds a contract by full type', () => {
@@ -41,6 +43,6 @@ describe('event registry', () => {
       expect(deadLetterTopicFor(group)).toBe(`${group}.dlq`);
       expect(topicNamed(`${group}.dlq`)).toBeDefined();
     }
-    expect(TOPICS.map((topic) => topic.name)).toEqual(['org-units.unit', 'campaigns.unit-directory.dlq', 'campaigns.campaign', 'campaigns.registration']);
+    expect(TOPICS.map((topic) => topic.name)).toEqual(['org-units.unit', 'campaigns.unit-directory.dlq', 'campaigns.campaign', 'campaigns.registration', 'campaigns.deadline']);
   });
 });

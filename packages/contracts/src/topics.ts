@@ -67,6 +67,14 @@ export const TOPICS: readonly TopicSpec[] = [
     key: 'registration id (uuid)',
     description: 'Units registering to strive for the safe standard and classification in a campaign, and withdrawals.',
   },
+  {
+    name: 'campaigns.deadline',
+    partitions: 3,
+    retentionMs: 400 * 24 * 60 * 60 * 1000,
+    cleanupPolicy: 'delete',
+    key: 'unit id (uuid): the notices of one unit in order',
+    description: 'Deadline reminders and overdue flags of campaign calendars, one per campaign family, deadline and unit. Kept 400 days.',
+  },
 ];
 
 /** The declared topic of that name, or undefined. */

@@ -1,6 +1,7 @@
 import { type Clock, type DateRange } from '@antt/service-kit';
 import { type PrismaClient } from '../generated/prisma/client';
 import { CampaignPolicy, CampaignQueryService, CampaignRepository, CampaignService } from './campaign';
+import { DeadlineRepository, DeadlineScheduler } from './deadline';
 import { RegistrationQueryService, RegistrationRepository, RegistrationService } from './registration';
 import { CampaignInput } from './shared';
 
@@ -13,12 +14,14 @@ export interface RequestServices {
 }
 
 /** Wires the campaigns domain over a Prisma client. */
-export function createCampaignsDomain(prisma: PrismaClient, clock: Clock, dates: DateRange) {
+export function createCampaignsDomain(prisma: PrismaClient, clock: Clock, dates: DateRange, noticeDays = 7) {
   const campaignRepository = new CampaignRepository(prisma);
   const registrationRepository = new RegistrationRepository(prisma);
   const input = new CampaignInput(dates);
   const policy = new CampaignPolicy();
   return {
+    /** The deadline scheduler (safe on every replica). */
+    scheduler: new DeadlineScheduler(campaignRepository, registrationRepository, new DeadlineRepository(prisma), clock, noticeDays),
     forRequest(): RequestServices {
       const campaignQueries = new CampaignQueryService(campaignRepository, policy, clock, input);
       return {

@@ -46,6 +46,7 @@ export async function startHarness(today: string): Promise<CampaignsHarness> {
       KAFKA_BROKERS: infra.kafkaBrokers.join(','),
       OUTBOX_RELAY_ENABLED: 'false',
       UNIT_DIRECTORY_CONSUMER_ENABLED: 'false',
+      DEADLINE_SCHEDULER_INTERVAL_MS: '0',
     });
     const server = await startCampaigns(config, { clock: { today: () => current, now: () => new Date() }, handleSignals: false });
     const prisma = createPrismaClient(database.url, 2);
