@@ -1,6 +1,6 @@
 import { type Caller, type Identity, type Role, SYSTEM_ADMIN, forbidden, requireCaller, requireRole } from '@antt/auth';
 import { type DomainError } from '@antt/service-kit';
-import { type UnitDirectory } from '@antt/unit-directory';
+import { type DirectoryEntry, type UnitDirectory } from '@antt/unit-directory';
 
 /** Roles that run campaigns: the steering committee's standing body (the police of the level) and level staff. */
 export const CAMPAIGN_MANAGER_ROLES: readonly Role[] = ['STEERING_OFFICER', 'LEVEL_OFFICER', SYSTEM_ADMIN];
@@ -83,11 +83,37 @@ export class CampaignPolicy {
     }
   }
 
+  /**
+   * The units the caller may register on `date`, fetched once for a bulk command: its jurisdiction unit and everything
+   * below it (null: SYSTEM_ADMIN, every unit).
+   */
+  async registrableUnits(directory: UnitDirectory, identity: Identity, date: string): Promise<Map<string, DirectoryEntry> | null> {
+    if (isSystemAdmin(identity)) return null;
+    return subtreeOn(directory, identity.jurisdictionUnitId, date);
+  }
+
+  /** Checks one unit against {@link registrableUnits}: outside is `absent()`; a unit officer registers its own unit only. */
+  assertRegistrable(identity: Identity, registrable: Map<string, DirectoryEntry> | null, unitId: string, absent: () => DomainError): void {
+    if (registrable === null) return;
+    if (!registrable.has(unitId)) throw absent();
+    const levelRole = identity.roles.some((role) => role !== 'UNIT_OFFICER' && REGISTRAR_ROLES.includes(role));
+    if (!levelRole && unitId !== identity.jurisdictionUnitId) {
+      throw forbidden('OWN_UNIT_ONLY', 'A unit officer registers only its own unit.', { unitId });
+    }
+  }
+
   /** The subtree root a caller's lists are cut to; null for SYSTEM_ADMIN. */
   listRoot(caller: Caller): string | null {
     const identity = requireCaller(caller);
     return isSystemAdmin(identity) ? null : identity.jurisdictionUnitId;
   }
+}
+
+/** A unit and everything below it on `date`, by id (empty when the unit did not exist then). */
+export async function subtreeOn(directory: UnitDirectory, rootUnitId: string, date: string): Promise<Map<string, DirectoryEntry>> {
+  const root = await directory.unitAt(rootUnitId, date);
+  if (!root) return new Map();
+  return new Map([root, ...(await directory.descendantsOf(rootUnitId, date))].map((entry) => [entry.unitId, entry]));
 }
 
 function isSystemAdmin(identity: Identity): boolean {

@@ -60,8 +60,21 @@ export class RegistrationRepository {
     return id ? fromRow(await this.db.registration.findUniqueOrThrow({ where: { id } })) : null;
   }
 
-  async insert(registration: RegistrationView, submittedBy: string): Promise<void> {
-    await this.db.registration.create({ data: { ...this.data(registration), id: registration.id, submittedBy } });
+  /** Locks and returns the registrations of `unitIds` in the family, by unit. */
+  async lockManyInFamily(rootCampaignId: string, unitIds: readonly string[]): Promise<Map<string, RegistrationView>> {
+    const locked = await this.db.$queryRawUnsafe<Array<{ id: string }>>(
+      `SELECT id::text FROM registration WHERE root_campaign_id = $1::uuid AND unit_id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`,
+      rootCampaignId,
+      [...unitIds],
+    );
+    if (locked.length === 0) return new Map();
+    const rows = await this.db.registration.findMany({ where: { id: { in: locked.map((row) => row.id) } } });
+    return new Map(rows.map((row) => [row.unitId, fromRow(row)]));
+  }
+
+  async insertMany(registrations: readonly RegistrationView[], submittedBy: string): Promise<void> {
+    if (registrations.length === 0) return;
+    await this.db.registration.createMany({ data: registrations.map((r) => ({ ...this.data(r), id: r.id, submittedBy })) });
   }
 
   /** A withdrawn registration submitted again: the row is reused, its withdrawal cleared. */
