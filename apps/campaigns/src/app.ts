@@ -50,6 +50,7 @@ export async function startCampaigns(config: CampaignsConfig, options: Campaigns
     );
   const schedulerTimer = config.DEADLINE_SCHEDULER_INTERVAL_MS > 0 ? setInterval(runScheduler, config.DEADLINE_SCHEDULER_INTERVAL_MS) : null;
   schedulerTimer?.unref();
+  if (schedulerTimer) void runScheduler();
   return startSubgraph({
     name: 'campaigns',
     typeDefs,
