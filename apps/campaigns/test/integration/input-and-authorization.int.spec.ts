@@ -71,6 +71,23 @@ describe('campaigns: bad input and authorization', () => {
       await refused(REGISTER_UNIT, { input: { ...registration(id.vh1).input, campaignId: province } }, provincePolice, { code: 'CONFLICT', reason: 'REGISTRATION_EXISTS' });
     });
 
+    it('two registrations of one unit racing, in the district campaign and in the province one: one wins, one event', async () => {
+      const [a, b] = await Promise.all([
+        h.request<Data>(REGISTER_UNIT, registration(id.vh3), vuHoi),
+        h.request<Data>(REGISTER_UNIT, { input: { ...registration(id.vh3).input, campaignId: province } }, provincePolice),
+      ]);
+      const outcomes = [a, b].map((r) => (r.errors ? r.errors[0]?.extensions?.reason : 'OK')).sort();
+      expect(outcomes).toEqual(['OK', 'REGISTRATION_EXISTS']);
+      expect(await h.prisma.registration.count({ where: { unitId: id.vh3 } })).toBe(1);
+      expect(await h.prisma.outboxEvent.count({ where: { type: 'campaigns.registration.submitted.v1', envelope: { path: ['data', 'unitId'], equals: id.vh3 } } })).toBe(1);
+    });
+
+    it('two child campaigns of one district racing: one is created, the other is refused', async () => {
+      const input = { title: 'Kế hoạch Kiến Xương 2024', legalBases: [], ownerUnitId: id.kx, parentCampaignId: province, periodStart: '2024-01-01', periodEnd: '2024-12-31' };
+      const results = await Promise.all([0, 1].map(() => h.request<Data>(CREATE_CAMPAIGN, { input }, kienXuong)));
+      expect(results.map((r) => (r.errors ? r.errors[0]?.extensions?.reason : 'OK')).sort()).toEqual(['CAMPAIGN_EXISTS', 'OK']);
+    });
+
     it('a date outside the period, in the future, or not a date', async () => {
       await refused(REGISTER_UNIT, registration(id.vh2, { registeredOn: '2023-12-31' }), vuHoi, { code: 'BAD_USER_INPUT', reason: 'REGISTRATION_DATE_OUTSIDE_PERIOD', field: 'registeredOn' });
       await refused(REGISTER_UNIT, registration(id.vh2, { registeredOn: '2024-02-01' }), vuHoi, { reason: 'REGISTRATION_DATE_IN_FUTURE' });
