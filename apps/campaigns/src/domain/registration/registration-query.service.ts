@@ -1,5 +1,5 @@
 import { type UnitKind } from '@antt/contracts';
-import { type Caller } from '@antt/auth';
+import { type Caller, requireCaller } from '@antt/auth';
 import { type CampaignPolicy, type CampaignQueryService, type CampaignRepository, type CampaignView, deadlineFor } from '../campaign';
 import { type CampaignInput } from '../shared';
 import { registrationErrors } from './registration.errors';
@@ -32,9 +32,9 @@ export class RegistrationQueryService {
    * campaigns count for their parent.
    */
   async summary(caller: Caller, campaign: CampaignView, rawUnitId?: string | null, rawAsOf?: string | null): Promise<RegistrationSummaryView> {
-    const unitId = this.input.optionalId(rawUnitId, 'unitId') ?? campaign.scopeUnitId;
     const asOf = this.campaignQueries.viewDate(campaign, this.input.optionalDate(rawAsOf, 'asOf'));
     const directory = this.campaigns.directory;
+    const unitId = this.input.optionalId(rawUnitId, 'unitId') ?? (await this.defaultUnit(caller, campaign, asOf));
     if (!(await this.policy.canReadUnit(directory, caller, unitId, asOf))) throw registrationErrors.unitNotFound(unitId, 'unitId', asOf);
     if (!(await directory.isWithin(unitId, campaign.scopeUnitId, asOf))) throw registrationErrors.unitOutsideCampaign(unitId, 'unitId', asOf);
     const units = await directory.descendantsOf(unitId, asOf, REGISTERING_KINDS);
@@ -71,6 +71,13 @@ export class RegistrationQueryService {
       byKind,
       allRows: rows,
     };
+  }
+
+  /** The campaign's scope when the caller sees it whole, else the caller's own unit (a commune in the provincial campaign). */
+  private async defaultUnit(caller: Caller, campaign: CampaignView, asOf: string): Promise<string> {
+    const identity = requireCaller(caller);
+    const seesScope = await this.policy.canReadUnit(this.campaigns.directory, caller, campaign.scopeUnitId, asOf);
+    return seesScope ? campaign.scopeUnitId : identity.jurisdictionUnitId;
   }
 
   rows(summary: RegistrationSummaryView, filter: { states?: readonly RegistrationState[] | null; kinds?: readonly string[] | null; first?: number | null }): RegistrationRowView[] {
