@@ -1,49 +1,82 @@
 import { CONSUMER_GROUPS, deadLetterTopicFor } from '@antt/contracts';
-import { createKafkaClient, startConsumer, waitForBroker, type ConsumerHandle } from '@antt/events';
-import { type RunningWorker, startWorker } from '@antt/service-kit';
+import { OutboxRelay, createKafkaClient, startConsumer, waitForBroker } from '@antt/events';
+import { type Clock, type RunningServer, createLogger, startSubgraph, systemClock } from '@antt/service-kit';
 import { UNIT_DIRECTORY_TOPICS, unitDirectoryHandlers } from '@antt/unit-directory';
 import { type CampaignsConfig } from './config';
+import { createCampaignsDomain } from './domain/campaigns.module';
+import { resolvers } from './graphql/resolvers';
+import { typeDefs } from './graphql/type-defs';
 import { createPrismaClient } from './infrastructure/prisma-client';
 
 export interface CampaignsAppOptions {
+  clock?: Clock;
   /** Exit on SIGTERM/SIGINT (default true; in-process tests pass false). */
   handleSignals?: boolean;
 }
 
-export interface RunningCampaigns extends RunningWorker {
-  consumer: ConsumerHandle;
-}
-
 /**
- * Starts the campaigns service. Its campaign, registration and pledge domain comes with its own issue; today it keeps its
- * unit directory: a consumer of org-units events projecting the unit tree into the campaigns database.
+ * Starts the campaigns subgraph: Prisma over pg, the unit directory consumer (org-units events into the campaigns
+ * database), the outbox relay, the deadline scheduler, readiness checks, graceful shutdown.
  */
-export async function startCampaigns(config: CampaignsConfig, options: CampaignsAppOptions = {}): Promise<RunningCampaigns> {
+export async function startCampaigns(config: CampaignsConfig, options: CampaignsAppOptions = {}): Promise<RunningServer> {
   const prisma = createPrismaClient(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
+  const domain = createCampaignsDomain(prisma, options.clock ?? systemClock(config.CAMPAIGNS_TIME_ZONE), {
+    earliest: config.CAMPAIGNS_EARLIEST_DATE,
+    latest: config.CAMPAIGNS_LATEST_DATE,
+  }, config.DEADLINE_NOTICE_DAYS);
   const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: 'campaigns' });
-  const consumer = startConsumer({
-    kafka,
-    groupId: config.UNIT_DIRECTORY_GROUP_ID,
-    // One declared dead-letter topic, whatever group id an environment runs the directory under.
-    deadLetterTopic: deadLetterTopicFor(CONSUMER_GROUPS.campaignsUnitDirectory),
-    topics: UNIT_DIRECTORY_TOPICS,
-    topicPrefix: config.KAFKA_TOPIC_PREFIX,
-    handlers: unitDirectoryHandlers(),
-    transaction: (fn) => prisma.$transaction(fn),
-  });
-  const worker = await startWorker({
+  const consumer = config.UNIT_DIRECTORY_CONSUMER_ENABLED
+    ? startConsumer({
+        kafka,
+        groupId: config.UNIT_DIRECTORY_GROUP_ID,
+        // One declared dead-letter topic, whatever group id an environment runs the directory under.
+        deadLetterTopic: deadLetterTopicFor(CONSUMER_GROUPS.campaignsUnitDirectory),
+        topics: UNIT_DIRECTORY_TOPICS,
+        topicPrefix: config.KAFKA_TOPIC_PREFIX,
+        handlers: unitDirectoryHandlers(),
+        transaction: (fn) => prisma.$transaction(fn),
+      })
+    : null;
+  const relay = config.OUTBOX_RELAY_ENABLED
+    ? new OutboxRelay({ databaseUrl: config.DATABASE_URL, service: 'campaigns', kafka, topicPrefix: config.KAFKA_TOPIC_PREFIX })
+    : null;
+  const schedulerLog = createLogger(config, 'campaigns.deadline-scheduler');
+  const runScheduler = () =>
+    domain.scheduler.runOnce().then(
+      (run) => schedulerLog.info(run, 'deadline notices sent'),
+      (error: unknown) => schedulerLog.error({ err: error }, 'deadline scheduler run failed; the next run retries'),
+    );
+  let schedulerTimer: NodeJS.Timeout | null = null;
+  return startSubgraph({
     name: 'campaigns',
+    typeDefs,
+    resolvers,
     config,
     handleSignals: options.handleSignals,
+    context: () => domain.forRequest(),
     readiness: [
       { name: 'database', check: () => prisma.$queryRaw`SELECT 1` },
       { name: 'kafka', check: () => waitForBroker(config.KAFKA_BROKERS, 1500) },
     ],
-    onStart: [{ name: 'unit directory consumer', run: () => consumer.ready }],
+    // Start steps run once the signal handlers are in place: a stop during the start skips the rest and exits cleanly.
+    onStart: [
+      { name: 'unit directory consumer', run: async () => consumer?.ready },
+      { name: 'outbox relay', run: async () => relay?.start() },
+      {
+        name: 'deadline scheduler',
+        run: async () => {
+          if (config.DEADLINE_SCHEDULER_INTERVAL_MS <= 0) return;
+          schedulerTimer = setInterval(runScheduler, config.DEADLINE_SCHEDULER_INTERVAL_MS);
+          schedulerTimer.unref();
+          void runScheduler();
+        },
+      },
+    ],
     onShutdown: [
-      { name: 'unit directory consumer', run: () => consumer.stop() },
+      { name: 'deadline scheduler', run: async () => (schedulerTimer ? clearInterval(schedulerTimer) : undefined) },
+      { name: 'outbox relay', run: async () => relay?.stop() },
+      { name: 'unit directory consumer', run: async () => consumer?.stop() },
       { name: 'database', run: () => prisma.$disconnect() },
     ],
   });
-  return { ...worker, consumer };
 }

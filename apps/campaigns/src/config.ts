@@ -12,6 +12,20 @@ export const campaignsConfigShape = {
   KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-z0-9._-]*$/, 'lower-case letters, digits, ".", "_" and "-" only').default(''),
   /** Consumer group of the unit directory; a new group rebuilds the directory from the start of the topic. */
   UNIT_DIRECTORY_GROUP_ID: z.string().min(1).default(CONSUMER_GROUPS.campaignsUnitDirectory),
+  /** "Today" (registration dates, late flags, launches) is taken in this zone. */
+  CAMPAIGNS_TIME_ZONE: z.string().default('Asia/Ho_Chi_Minh'),
+  /** The earliest date a campaign, a registration or an "as of" read may name; earlier ones are typos (DATE_OUT_OF_RANGE). */
+  CAMPAIGNS_EARLIEST_DATE: z.iso.date().default('2000-01-01'),
+  /** The latest such date (no 9999-12-31). */
+  CAMPAIGNS_LATEST_DATE: z.iso.date().default('2100-12-31'),
+  /** Days before a deadline its reminder (`campaigns.deadline.approaching`) goes out. */
+  DEADLINE_NOTICE_DAYS: z.coerce.number().int().min(0).max(90).default(7),
+  /** How often the deadline scheduler runs; 0 turns it off. Every replica may run it: each notice goes out once. */
+  DEADLINE_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).default(15 * 60 * 1000),
+  /** Start the outbox relay with the server (tests and one-off tools may run without it). */
+  OUTBOX_RELAY_ENABLED: z.stringbool().default(true),
+  /** Run the unit directory consumer (in-process tests feed the directory directly). */
+  UNIT_DIRECTORY_CONSUMER_ENABLED: z.stringbool().default(true),
 };
 
 export type CampaignsConfig = ReturnType<typeof loadCampaignsConfig>;

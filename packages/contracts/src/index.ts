@@ -18,3 +18,6 @@ export { EVENT_CONTRACTS, contractFor } from './registry';
 export * from './org-units/unit-state';
 export * from './org-units/unit-events';
 export * from './org-units/unit-import';
+export * from './campaigns/campaign-events';
+export * from './campaigns/registration-events';
+export * from './campaigns/deadline-events';

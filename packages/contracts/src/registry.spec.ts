@@ -3,7 +3,7 @@ import { CONSUMER_GROUPS, TOPICS, deadLetterTopicFor, topicNamed } from './topic
 import { UnitMergedV1, UnitRenamedV1 } from './org-units/unit-events';
 
 describe('event registry', () => {
-  it('declares the nine org-units events on org-units.unit', () => {
+  it('declares the org-units events on org-units.unit and the campaigns events on their topics', () => {
     expect(EVENT_CONTRACTS.map((contract) => contract.fullType)).toEqual([
       'org-units.unit.created.v1',
       'org-units.unit.renamed.v1',
@@ -14,8 +14,14 @@ describe('event registry', () => {
       'org-units.unit.dissolved.v1',
       'org-units.unit.corrected.v1',
       'org-units.unit.reorganised.v1',
+      'campaigns.campaign.launched.v1',
+      'campaigns.campaign.closed.v1',
+      'campaigns.registration.submitted.v1',
+      'campaigns.registration.withdrawn.v1',
+      'campaigns.deadline.approaching.v1',
+      'campaigns.deadline.overdue.v1',
     ]);
-    expect(new Set(EVENT_CONTRACTS.map((contract) => contract.topic))).toEqual(new Set(['org-units.unit']));
+    expect(new Set(EVENT_CONTRACTS.map((contract) => contract.topic))).toEqual(new Set(['org-units.unit', 'campaigns.campaign', 'campaigns.registration', 'campaigns.deadline']));
   });
 
   it('finds a contract by full type', () => {
@@ -31,12 +37,12 @@ describe('event registry', () => {
     expect(UnitMergedV1.payload.safeParse({ ...valid, change: {} }).success).toBe(false);
   });
 
-  it('declares the org-units topic and a dead-letter topic per consumer group', () => {
+  it('declares the service topics and a dead-letter topic per consumer group', () => {
     expect(topicNamed('org-units.unit')).toMatchObject({ partitions: 3, retentionMs: -1, cleanupPolicy: 'delete' });
     for (const group of Object.values(CONSUMER_GROUPS)) {
       expect(deadLetterTopicFor(group)).toBe(`${group}.dlq`);
       expect(topicNamed(`${group}.dlq`)).toBeDefined();
     }
-    expect(TOPICS.map((topic) => topic.name)).toEqual(['org-units.unit', 'campaigns.unit-directory.dlq']);
+    expect(TOPICS.map((topic) => topic.name)).toEqual(['org-units.unit', 'campaigns.unit-directory.dlq', 'campaigns.campaign', 'campaigns.registration', 'campaigns.deadline']);
   });
 });

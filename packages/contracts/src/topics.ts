@@ -49,6 +49,32 @@ export const TOPICS: readonly TopicSpec[] = [
       'departments, security teams). Kept forever: read models such as the unit directory are rebuilt by replaying it.',
   },
   deadLetterTopic(CONSUMER_GROUPS.campaignsUnitDirectory),
+  {
+    name: 'campaigns.campaign',
+    partitions: 3,
+    retentionMs: -1,
+    cleanupPolicy: 'delete',
+    key: 'campaign id (uuid)',
+    description:
+      'Lifecycle of campaigns (movement-years): launched with their calendar and targets, closed. Kept forever: services that ' +
+      'judge units against a campaign rebuild their copy of it by replaying the topic.',
+  },
+  {
+    name: 'campaigns.registration',
+    partitions: 3,
+    retentionMs: -1,
+    cleanupPolicy: 'delete',
+    key: 'registration id (uuid)',
+    description: 'Units registering to strive for the safe standard and classification in a campaign, and withdrawals.',
+  },
+  {
+    name: 'campaigns.deadline',
+    partitions: 3,
+    retentionMs: 400 * 24 * 60 * 60 * 1000,
+    cleanupPolicy: 'delete',
+    key: 'unit id (uuid): the notices of one unit in order',
+    description: 'Deadline reminders and overdue flags of campaign calendars, one per campaign family, deadline and unit. Kept 400 days.',
+  },
 ];
 
 /** The declared topic of that name, or undefined. */

@@ -11,3 +11,4 @@ export * from './apollo-http';
 export * from './listen';
 export * from './worker';
 export * from './input';
+export * from './clock';

@@ -4,3 +4,5 @@ export { type UnitState } from './unit-state';
 export { type SqlClient } from './sql';
 export { toIsoDate } from './dates';
 export { unitDirectoryHandlers, UNIT_DIRECTORY_TOPICS } from './handlers';
+export { type DirectoryAttributes } from './unit-state';
+export { safeStandardScope, type SafeStandardExclusion, type SafeStandardScope } from './safe-standard-scope';

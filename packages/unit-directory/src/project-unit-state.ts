@@ -33,16 +33,17 @@ export async function projectUnitState(tx: SqlClient, state: UnitState): Promise
   }
   if (state.timeline.length > 0) {
     await tx.$executeRawUnsafe(
-      `INSERT INTO directory_unit_version (unit_id, valid_from, valid_to, name, parent_id, managing_unit_id)
-       SELECT $1::uuid, t.valid_from, t.valid_to, t.name, t.parent_id, t.managing_unit_id
-       FROM unnest($2::date[], $3::date[], $4::text[], $5::uuid[], $6::uuid[])
-         AS t(valid_from, valid_to, name, parent_id, managing_unit_id)`,
+      `INSERT INTO directory_unit_version (unit_id, valid_from, valid_to, name, parent_id, managing_unit_id, attributes)
+       SELECT $1::uuid, t.valid_from, t.valid_to, t.name, t.parent_id, t.managing_unit_id, t.attributes
+       FROM unnest($2::date[], $3::date[], $4::text[], $5::uuid[], $6::uuid[], $7::jsonb[])
+         AS t(valid_from, valid_to, name, parent_id, managing_unit_id, attributes)`,
       state.unitId,
       state.timeline.map((v) => v.validFrom),
       state.timeline.map((v) => v.validTo),
       state.timeline.map((v) => v.name),
       state.timeline.map((v) => v.parentId),
       state.timeline.map((v) => v.managingUnitId),
+      state.timeline.map((v) => JSON.stringify(v.attributes ?? {})),
     );
   }
   return 'applied';

@@ -1,5 +1,6 @@
 import { toIsoDate } from './dates';
 import { type SqlClient } from './sql';
+import { type DirectoryAttributes } from './unit-state';
 
 /** A unit as the directory saw it on a given date. */
 export interface DirectoryEntry {
@@ -9,6 +10,8 @@ export interface DirectoryEntry {
   name: string;
   parentId: string | null;
   managingUnitId: string | null;
+  /** The version's attributes ({} when org-units published none or the directory predates them). */
+  attributes: DirectoryAttributes;
   /** 0 for the unit asked about, 1 for its parent or child, and so on. */
   depth: number;
 }
@@ -20,6 +23,7 @@ interface EntryRow {
   name: string;
   parent_id: string | null;
   managing_unit_id: string | null;
+  attributes: DirectoryAttributes | null;
   depth: number;
 }
 
@@ -35,6 +39,7 @@ const toEntry = (row: EntryRow): DirectoryEntry => ({
   name: row.name,
   parentId: row.parent_id,
   managingUnitId: row.managing_unit_id,
+  attributes: row.attributes ?? {},
   depth: Number(row.depth),
 });
 
@@ -48,7 +53,7 @@ export class UnitDirectory {
   /** The unit on `asOf`, or null if it did not exist then. */
   async unitAt(unitId: string, asOf: Date | string): Promise<DirectoryEntry | null> {
     const rows = await this.db.$queryRawUnsafe<EntryRow[]>(
-      `SELECT u.unit_id, u.code, u.kind, v.name, v.parent_id, v.managing_unit_id, 0 AS depth
+      `SELECT u.unit_id, u.code, u.kind, v.name, v.parent_id, v.managing_unit_id, v.attributes, 0 AS depth
        FROM directory_unit u JOIN directory_unit_version v ON v.unit_id = u.unit_id
        WHERE u.unit_id = $1::uuid AND ${LIVE_ON('v', '$2')}`,
       unitId,
@@ -61,14 +66,14 @@ export class UnitDirectory {
   async ancestorsOf(unitId: string, asOf: Date | string): Promise<DirectoryEntry[]> {
     const rows = await this.db.$queryRawUnsafe<EntryRow[]>(
       `WITH RECURSIVE up AS (
-         SELECT v.unit_id, v.name, v.parent_id, v.managing_unit_id, 0 AS depth
+         SELECT v.unit_id, v.name, v.parent_id, v.managing_unit_id, v.attributes, 0 AS depth
          FROM directory_unit_version v WHERE v.unit_id = $1::uuid AND ${LIVE_ON('v', '$2')}
          UNION ALL
-         SELECT v.unit_id, v.name, v.parent_id, v.managing_unit_id, up.depth + 1
+         SELECT v.unit_id, v.name, v.parent_id, v.managing_unit_id, v.attributes, up.depth + 1
          FROM up JOIN directory_unit_version v ON v.unit_id = up.parent_id AND ${LIVE_ON('v', '$2')}
          WHERE up.depth < ${MAX_DEPTH}
        )
-       SELECT up.unit_id, u.code, u.kind, up.name, up.parent_id, up.managing_unit_id, up.depth
+       SELECT up.unit_id, u.code, u.kind, up.name, up.parent_id, up.managing_unit_id, up.attributes, up.depth
        FROM up JOIN directory_unit u ON u.unit_id = up.unit_id ORDER BY up.depth`,
       unitId,
       toIsoDate(asOf),
@@ -93,14 +98,14 @@ export class UnitDirectory {
   async descendantsOf(rootUnitId: string, asOf: Date | string, kinds?: readonly string[]): Promise<DirectoryEntry[]> {
     const rows = await this.db.$queryRawUnsafe<EntryRow[]>(
       `WITH RECURSIVE down AS (
-         SELECT v.unit_id, v.name, v.parent_id, v.managing_unit_id, 1 AS depth
+         SELECT v.unit_id, v.name, v.parent_id, v.managing_unit_id, v.attributes, 1 AS depth
          FROM directory_unit_version v WHERE v.parent_id = $1::uuid AND ${LIVE_ON('v', '$2')}
          UNION ALL
-         SELECT v.unit_id, v.name, v.parent_id, v.managing_unit_id, down.depth + 1
+         SELECT v.unit_id, v.name, v.parent_id, v.managing_unit_id, v.attributes, down.depth + 1
          FROM down JOIN directory_unit_version v ON v.parent_id = down.unit_id AND ${LIVE_ON('v', '$2')}
          WHERE down.depth < ${MAX_DEPTH}
        )
-       SELECT down.unit_id, u.code, u.kind, down.name, down.parent_id, down.managing_unit_id, down.depth
+       SELECT down.unit_id, u.code, u.kind, down.name, down.parent_id, down.managing_unit_id, down.attributes, down.depth
        FROM down JOIN directory_unit u ON u.unit_id = down.unit_id
        WHERE $3::text[] IS NULL OR u.kind = ANY($3::text[])
        ORDER BY down.depth, u.code`,
@@ -109,6 +114,33 @@ export class UnitDirectory {
       kinds ? [...kinds] : null,
     );
     return rows.map(toEntry);
+  }
+
+  /**
+   * The first date of [from, to] on which `unitId` is not `ancestorUnitId` or below it, or null when it is on every date.
+   * The answer can only change where a version of a unit on the current chain of ancestors starts or ends, so the chain is
+   * checked on `from` and then from one such boundary to the next: a command that reaches a whole period is checked on every
+   * date it touches, not only the first.
+   */
+  async firstDateOutside(unitId: string, ancestorUnitId: string, from: string, to: string): Promise<string | null> {
+    let date = toIsoDate(from);
+    const last = toIsoDate(to);
+    for (;;) {
+      const chain = await this.ancestorsOf(unitId, date);
+      if (!chain.some((entry) => entry.unitId === ancestorUnitId)) return date;
+      const rows = await this.db.$queryRawUnsafe<Array<{ next: Date | string | null }>>(
+        `SELECT min(d) AS next FROM (
+           SELECT valid_from AS d FROM directory_unit_version WHERE unit_id = ANY($1::uuid[]) AND valid_from > $2::date
+           UNION ALL SELECT valid_to FROM directory_unit_version WHERE unit_id = ANY($1::uuid[]) AND valid_to > $2::date
+         ) boundaries WHERE d <= $3::date`,
+        chain.map((entry) => entry.unitId),
+        date,
+        last,
+      );
+      const next = rows[0]?.next;
+      if (next === null || next === undefined) return null;
+      date = toIsoDate(next);
+    }
   }
 
   /** The revision held for a unit, or null when the directory has never heard of it. */

@@ -1,3 +1,12 @@
+/** The attributes of a unit version the directory keeps (org-units' `UnitAttributes`); null when unknown. */
+export interface DirectoryAttributes {
+  enterpriseSize?: string | null;
+  schoolLevel?: string | null;
+  armedForces?: boolean | null;
+  residentHouseholds?: number | null;
+  staffCount?: number | null;
+}
+
 /** What an org-units event says about a unit: its whole effective-dated state at `revision`. */
 export interface UnitState {
   unitId: string;
@@ -11,5 +20,7 @@ export interface UnitState {
     name: string;
     parentId: string | null;
     managingUnitId: string | null;
+    /** Absent in states recorded before the directory kept attributes. */
+    attributes?: DirectoryAttributes;
   }>;
 }

@@ -53,7 +53,7 @@ describe('run', () => {
     messages.length = 0;
     for (const source of SUBGRAPHS) {
       mkdirSync(path.dirname(path.join(root, source.schemaPath)), { recursive: true });
-      writeFileSync(path.join(root, source.schemaPath), units.typeDefs);
+      writeFileSync(path.join(root, source.schemaPath), source.name === 'campaigns' ? campaigns.typeDefs : units.typeDefs);
     }
     mkdirSync(path.dirname(path.join(root, SUPERGRAPH_PATH)), { recursive: true });
   });

@@ -8,6 +8,7 @@ export interface SubgraphSource {
 /** Every subgraph the gateway serves. The gateway may override each URL at run time (e.g. ORG_UNITS_URL). */
 export const SUBGRAPHS: readonly SubgraphSource[] = [
   { name: 'org-units', schemaPath: 'apps/org-units/src/schema.graphql', url: 'http://127.0.0.1:4001/graphql' },
+  { name: 'campaigns', schemaPath: 'apps/campaigns/src/schema.graphql', url: 'http://127.0.0.1:4002/graphql' },
 ];
 
 /** Where the composed supergraph is committed. */

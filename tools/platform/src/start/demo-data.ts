@@ -55,6 +55,36 @@ export async function loadDemoProvinceIfEmpty(orgUnitsDatabaseUrl: string, log: 
   return countUnits(orgUnitsDatabaseUrl);
 }
 
+/**
+ * Loads the 2024 demo campaigns (the provincial campaign, the district campaigns, registrations of nearly every unit, a few
+ * late, a few missing) once the campaigns unit directory holds every unit org-units holds, at its latest revision (the
+ * directory is fed through Kafka by the running campaigns service). Does nothing when campaigns already holds campaigns.
+ */
+export async function loadDemoCampaignsIfEmpty(campaignsDatabaseUrl: string, orgUnitsDatabaseUrl: string, log: (line: string) => void): Promise<void> {
+  const expected = await revisionTotals(orgUnitsDatabaseUrl, 'unit');
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    const held = await revisionTotals(campaignsDatabaseUrl, 'directory_unit');
+    if (held === expected) break;
+    if (Date.now() > deadline) throw new Error(`The campaigns unit directory did not catch up with org-units within 3 minutes (${held} vs ${expected}).`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  runTool('apps/campaigns/src/demo/cli.ts', [], campaignsDatabaseUrl, 'Loading the demo campaigns');
+  log('demo data: campaigns ready');
+}
+
+/** `units:revisions` of a unit table, to tell when a copy has caught up with its source. */
+async function revisionTotals(databaseUrl: string, table: 'unit' | 'directory_unit'): Promise<string> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ units: string; revisions: string | null }>(`SELECT count(*) AS units, sum(revision) AS revisions FROM ${table}`);
+    return `${rows[0]?.units ?? 0}:${rows[0]?.revisions ?? 0}`;
+  } finally {
+    await client.end();
+  }
+}
+
 async function countUnits(databaseUrl: string): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();

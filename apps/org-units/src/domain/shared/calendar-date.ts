@@ -24,11 +24,6 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
   return fromDbDate(d);
 }
 
-/** Today in the given IANA time zone (units live in Vietnam: a change "today" means today there). */
-export function todayIn(timeZone: string, now: Date = new Date()): CalendarDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /** Whether `date` falls in [from, to) where a null `to` is open-ended. */
 export function isWithinPeriod(date: CalendarDate, from: CalendarDate, to: CalendarDate | null): boolean {
   return from <= date && (to === null || date < to);

@@ -1,11 +1,2 @@
-import { type CalendarDate, todayIn } from './calendar-date';
-
-/** Source of "today" and "now", injected so that tests can fix the date. */
-export interface Clock {
-  today(): CalendarDate;
-  now(): Date;
-}
-
-export function systemClock(timeZone: string): Clock {
-  return { today: () => todayIn(timeZone), now: () => new Date() };
-}
+// The service kit's clock: "today" in the service's time zone, fixed in tests (shared with campaigns).
+export { type Clock, systemClock } from '@antt/service-kit';

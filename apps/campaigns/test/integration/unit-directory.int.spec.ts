@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { createMigratedTestDatabase, type TestDatabase } from '@antt/testing';
-import { projectUnitState, UnitDirectory, type UnitState } from '@antt/unit-directory';
-import { createPrismaClient, type CampaignsPrisma } from '../src/infrastructure/prisma-client';
+import { projectUnitState, safeStandardScope, UnitDirectory, type UnitState } from '@antt/unit-directory';
+import { createPrismaClient, type CampaignsPrisma } from '../../src/infrastructure/prisma-client';
 
 /** The unit directory on the campaigns database, through its own Prisma client and migrations. */
 describe('campaigns unit directory (projection and queries)', () => {
@@ -22,7 +22,7 @@ describe('campaigns unit directory (projection and queries)', () => {
   const period = (validFrom: string, validTo: string | null, name: string, parentId: string | null) => ({ validFrom, validTo, name, parentId, managingUnitId: null });
 
   beforeAll(async () => {
-    database = await createMigratedTestDatabase('cp_dir_', path.resolve(__dirname, '..'));
+    database = await createMigratedTestDatabase('cp_dir_', path.resolve(__dirname, '../..'));
     prisma = createPrismaClient(database.url, 2);
     directory = new UnitDirectory(prisma);
     await prisma.$transaction(async (tx) => {
@@ -71,5 +71,24 @@ describe('campaigns unit directory (projection and queries)', () => {
     expect((await directory.unitAt(ids.village, '2024-03-01'))?.name).toBe('Thôn Đông');
     expect(await directory.revisionOf(ids.village)).toBe(2);
     expect(await prisma.directoryUnitVersion.count({ where: { unitId: ids.village } })).toBe(2);
+  });
+
+  it('finds the first date of a period on which a unit leaves a subtree, checking every date the chain changes', async () => {
+    expect(await directory.firstDateOutside(ids.village, ids.district, '2025-01-01', '2025-12-31')).toBe('2025-07-01');
+    expect(await directory.firstDateOutside(ids.village, ids.district, '2024-01-01', '2024-12-31')).toBeNull();
+    expect(await directory.firstDateOutside(ids.village, ids.province, '2024-01-01', '2025-12-31')).toBeNull();
+    expect(await directory.firstDateOutside(ids.village, ids.district, '2026-01-01', '2026-12-31')).toBe('2026-01-01');
+  });
+
+  it('keeps each version\'s attributes, so that R1 is decided on the directory', async () => {
+    const school = randomUUID();
+    const attributes = { enterpriseSize: null, schoolLevel: 'PRIMARY', armedForces: null, residentHouseholds: null, staffCount: 41 };
+    await prisma.$transaction((tx) =>
+      projectUnitState(tx, { ...state(school, 'SCHOOL', 'TH-VH', 1, [{ ...period('2020-01-01', null, 'Trường Tiểu học Vũ Hội', ids.commune), attributes }]) }),
+    );
+    const entry = await directory.unitAt(school, '2024-06-01');
+    expect(entry?.attributes).toEqual(attributes);
+    expect(safeStandardScope(entry!.kind, entry!.attributes)).toEqual({ applies: false, reason: 'EARLY_OR_PRIMARY_SCHOOL' });
+    expect((await directory.unitAt(ids.village, '2024-06-01'))?.attributes).toEqual({});
   });
 });

@@ -1,0 +1,30 @@
+import { type CodegenConfig } from '@graphql-codegen/cli';
+
+const config: CodegenConfig = {
+  schema: 'apps/campaigns/src/schema.graphql',
+  generates: {
+    'apps/campaigns/src/graphql/__generated__/resolvers-types.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        federation: true,
+        useIndexSignature: true,
+        useTypeImports: true,
+        enumsAsTypes: true,
+        contextType: '../context#CampaignsContext',
+        scalars: { Date: 'string' },
+        mappers: {
+          Unit: '../../domain/shared#UnitRef',
+          Campaign: '../../domain/campaign#CampaignView',
+          CampaignStatusChange: '../../domain/campaign#StatusChangeView',
+          Deadline: '../../domain/campaign#DeadlineView',
+          Target: '../../domain/campaign#TargetView',
+          Registration: '../../domain/registration#RegistrationView',
+          RegistrationSummary: '../../domain/registration#RegistrationSummaryView',
+          RegistrationRow: '../../domain/registration#RegistrationRowView',
+        },
+      },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,25 @@
+/**
+ * Loads the 2024 Thái Bình demo campaigns into an empty campaigns database whose unit directory holds the demo tree.
+ * usage: DATABASE_URL=postgresql://…/antt_campaigns tsx apps/campaigns/src/demo/cli.ts
+ */
+import { createPrismaClient } from '../infrastructure/prisma-client';
+import { loadDemoConfig } from './config';
+import { loadDemoCampaigns } from './load-demo';
+
+async function main(): Promise<void> {
+  const config = loadDemoConfig();
+  const prisma = createPrismaClient(config.DATABASE_URL, 2);
+  try {
+    const outcome = await loadDemoCampaigns(prisma, { earliest: config.CAMPAIGNS_EARLIEST_DATE, latest: config.CAMPAIGNS_LATEST_DATE }, (line) =>
+      process.stdout.write(`${line}\n`),
+    );
+    if (!outcome.loaded) process.stdout.write('demo campaigns: campaigns already holds campaigns; nothing loaded\n');
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

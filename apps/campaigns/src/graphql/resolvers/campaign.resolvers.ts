@@ -1,0 +1,30 @@
+import { DEADLINE_LABELS, TARGET_LABELS } from '../../domain/campaign';
+import { labelOf } from '../../domain/shared';
+import { type CampaignResolvers, type CampaignStatusChangeResolvers, type DeadlineResolvers, type TargetResolvers } from '../__generated__/resolvers-types';
+
+export const Campaign: CampaignResolvers = {
+  __resolveReference: ({ id }, { caller, campaignQueries }) => campaignQueries.reference(caller, id),
+  ownerUnit: (campaign) => ({ id: campaign.ownerUnitId }),
+  scopeUnit: (campaign) => ({ id: campaign.scopeUnitId }),
+  parentCampaign: (campaign, _, { caller, campaignQueries }) => campaignQueries.parent(caller, campaign),
+  childCampaigns: (campaign, _, { caller, campaignQueries }) => campaignQueries.children(caller, campaign),
+  statusLabel: (campaign) => labelOf('CampaignStatus', campaign.status),
+  history: (campaign, _, { campaignQueries }) => campaignQueries.history(campaign),
+  calendar: (campaign, { unitKind }, { campaignQueries }) => campaignQueries.calendar(campaign, unitKind),
+  targets: (campaign, _, { campaignQueries }) => campaignQueries.targets(campaign),
+  registrationSummary: (campaign, { unitId, asOf }, { caller, registrationQueries }) => registrationQueries.summary(caller, campaign, unitId, asOf),
+};
+
+export const CampaignStatusChange: CampaignStatusChangeResolvers = {
+  toLabel: (change) => labelOf('CampaignStatus', change.to),
+};
+
+export const Deadline: DeadlineResolvers = {
+  label: (deadline) => DEADLINE_LABELS[deadline.code] ?? deadline.code,
+  overdue: (deadline, { asOf }, { campaignQueries }) => campaignQueries.overdue(deadline, asOf),
+};
+
+export const Target: TargetResolvers = {
+  label: (target) => TARGET_LABELS[target.code] ?? target.code,
+  indicatorLabel: (target) => labelOf('TargetIndicator', target.indicator),
+};

@@ -1,0 +1,22 @@
+import { type Resolvers } from '../__generated__/resolvers-types';
+import { Campaign, CampaignStatusChange, Deadline, Target } from './campaign.resolvers';
+import { DateScalar } from './date.scalar';
+import { Mutation } from './mutation.resolvers';
+import { Query } from './query.resolvers';
+import { Registration, RegistrationRow, RegistrationSummary } from './registration.resolvers';
+import { Unit } from './unit.resolvers';
+
+/** The campaigns resolver map, one file per type. */
+export const resolvers: Resolvers = {
+  Date: DateScalar,
+  Query,
+  Mutation,
+  Unit,
+  Campaign,
+  CampaignStatusChange,
+  Deadline,
+  Target,
+  Registration,
+  RegistrationSummary,
+  RegistrationRow,
+};

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { topicRecordCount } from '@antt/events';
+import { openDirectory } from './support/directory-reader';
+import { eventually, startStack, type Stack } from './support/stack';
+
+/**
+ * Campaigns as a client sees them through the gateway, on the unit directory fed through Kafka: attributes carried by org-units
+ * events decide R1, a query joins org-units' Unit with its campaigns registration, and campaign events reach their own topic.
+ */
+const CREATE_UNIT = `mutation($input: CreateUnitInput!) { createUnit(input: $input) { id revision } }`;
+const CREATE_CAMPAIGN = `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id status } }`;
+const LAUNCH = `mutation($id: ID!) { launchCampaign(id: $id) { id status } }`;
+const REGISTER = `mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id late unitKind } }`;
+
+describe('campaigns through the gateway, on the unit directory fed by org-units events', () => {
+  let stack: Stack;
+  let admin: string;
+  const tag = randomUUID().slice(0, 8).toUpperCase();
+  const ids: Record<string, string> = {};
+
+  async function create(key: string, input: Record<string, unknown>): Promise<void> {
+    const result = await stack.query<{ createUnit: { id: string } }>(CREATE_UNIT, { input: { effectiveDate: '2020-01-01', ...input, code: `${tag}-${key}` } }, admin);
+    expect(result.errors).toBeUndefined();
+    ids[key] = result.data!.createUnit.id;
+  }
+
+  beforeAll(async () => {
+    stack = await startStack();
+    admin = await stack.token(['SYSTEM_ADMIN'], randomUUID());
+    await create('P', { kind: 'PROVINCE', name: 'Tỉnh Thử Nghiệm' });
+    // The two-level tree (communes straight under the province) from the 2025 reform.
+    const reform = '2025-07-01';
+    await create('C', { kind: 'COMMUNE', name: 'Xã Bình Thanh', parentId: ids.P, effectiveDate: reform });
+    await create('R', { kind: 'RESIDENTIAL_AREA', name: 'Thôn Nam', parentId: ids.C, attributes: { residentHouseholds: 210 }, effectiveDate: reform });
+    await create('E', { kind: 'ENTERPRISE', name: 'Công ty TNHH Bình Thanh', parentId: ids.C, attributes: { enterpriseSize: 'SMALL', staffCount: 30 }, effectiveDate: reform });
+    const { directory, close } = openDirectory(stack.campaignsDatabase.url);
+    try {
+      await eventually(async () => ((await directory.revisionOf(ids.E!)) !== null ? true : undefined), 60_000, 'the enterprise in the campaigns directory');
+    } finally {
+      await close();
+    }
+  }, 180_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('launches a campaign, registers units with R1 decided on the attributes org-units published, and joins Unit across subgraphs', async () => {
+    const police = await stack.token(['STEERING_OFFICER'], ids.P!);
+    const year = new Date().getUTCFullYear();
+    const created = await stack.query<{ createCampaign: { id: string } }>(
+      CREATE_CAMPAIGN,
+      { input: { title: 'Kế hoạch thử nghiệm', legalBases: ['Quyết định 2447/QĐ-TTg'], ownerUnitId: ids.P, periodStart: `${year}-01-01`, periodEnd: `${year}-12-31` } },
+      police,
+    );
+    expect(created.errors).toBeUndefined();
+    const campaignId = created.data!.createCampaign.id;
+    expect((await stack.query(LAUNCH, { id: campaignId }, police)).errors).toBeUndefined();
+
+    const commune = await stack.token(['LEVEL_OFFICER'], ids.C!);
+    const village = await stack.query<{ registerUnit: { late: boolean } }>(REGISTER, { input: { campaignId, unitId: ids.R, forSafeStandard: true, forClassification: true } }, commune);
+    expect(village.errors).toBeUndefined();
+    const enterprise = await stack.query(REGISTER, { input: { campaignId, unitId: ids.E, forSafeStandard: true, forClassification: true } }, commune);
+    expect(enterprise.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'REGISTRATION_OUTSIDE_SAFE_STANDARD_SCOPE' });
+
+    const joined = await stack.query<{ unit: { name: string; safeStandardScope: { applies: boolean }; registration: { late: boolean } | null } }>(
+      `query($id: ID!, $campaignId: ID!) { unit(id: $id) { name safeStandardScope { applies } registration(campaignId: $campaignId) { late } } }`,
+      { id: ids.R, campaignId },
+      commune,
+    );
+    expect(joined.errors).toBeUndefined();
+    expect(joined.data!.unit).toEqual({ name: 'Thôn Nam', safeStandardScope: { applies: true }, registration: { late: village.data!.registerUnit.late } });
+
+    await eventually(
+      async () => ((await topicRecordCount(stack.kafkaBrokers, `${stack.topicPrefix}campaigns.campaign`)) === 1 ? true : undefined),
+      30_000,
+      'campaign launched on its topic',
+    );
+    await eventually(
+      async () => ((await topicRecordCount(stack.kafkaBrokers, `${stack.topicPrefix}campaigns.registration`)) === 1 ? true : undefined),
+      30_000,
+      'registration submitted on its topic',
+    );
+  });
+});
