@@ -9,7 +9,8 @@
  *  5. measures how long after the apply the campaigns unit directory holds every unit at org-units' revision;
  *  6. prints read p50/p95/p99/max per phase and every read slower than a second, and writes `.local/bench/reform.json`.
  *
- * usage: npm run bench:reform [-- --concurrency 4] [--before 15] [--after 60] [--keep]
+ * usage: npm run bench:reform [-- --concurrency 4] [--before 15] [--after 60] [--catch-up-timeout 120] [--keep]
+ * Ctrl-C stops the load and the services and drops what it created.
  * Needs DATABASE_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres) and KAFKA_BROKERS (default 127.0.0.1:9092)
  * to point at running servers; it starts no infrastructure. `--keep` leaves the databases and topics for inspection.
  */
@@ -82,12 +83,21 @@ class ReadLoad {
     private readonly t0: number,
   ) {}
 
+  private ticker: NodeJS.Timeout | undefined;
+
   start(concurrency: number): void {
     this.workers = Array.from({ length: concurrency }, (_, worker) => this.work(worker));
+    let seen = 0;
+    this.ticker = setInterval(() => {
+      const recent = this.samples.slice(seen);
+      seen = this.samples.length;
+      log(`reads in the last 10 s (${this.phase}): ${JSON.stringify(summarise(recent))}`);
+    }, 10_000);
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
+    clearInterval(this.ticker);
     await Promise.all(this.workers);
   }
 
@@ -129,17 +139,37 @@ async function revisions(url: string, table: 'unit' | 'directory_unit'): Promise
   }
 }
 
-async function waitForDirectory(orgUnitsUrl: string, campaignsUrl: string, timeoutS: number): Promise<number | null> {
+interface CatchUp {
+  /** Seconds until the directory held every unit at org-units' revision; null when it did not within the timeout. */
+  seconds: number | null;
+  /** Revisions the directory was behind when the wait began, and how many it applied per second while waiting. */
+  backlogRevisions: number;
+  revisionsPerSecond: number;
+  remainingRevisions: number;
+}
+
+async function waitForDirectory(orgUnitsUrl: string, campaignsUrl: string, timeoutS: number): Promise<CatchUp> {
   const started = performance.now();
   const target = await revisions(orgUnitsUrl, 'unit');
-  for (;;) {
+  const first = await revisions(campaignsUrl, 'directory_unit');
+  const report = (seen: { count: number; sum: number }, seconds: number | null): CatchUp => {
+    const elapsed = (performance.now() - started) / 1000;
+    return {
+      seconds: seconds === null ? null : +seconds.toFixed(1),
+      backlogRevisions: target.sum - first.sum,
+      revisionsPerSecond: elapsed > 0 ? Math.round((seen.sum - first.sum) / elapsed) : 0,
+      remainingRevisions: target.sum - seen.sum,
+    };
+  };
+  for (let polls = 0; ; polls += 1) {
     const seen = await revisions(campaignsUrl, 'directory_unit');
     const seconds = (performance.now() - started) / 1000;
-    if (seen.count === target.count && seen.sum === target.sum) return seconds;
+    if (seen.count === target.count && seen.sum === target.sum) return report(seen, seconds);
     if (seconds > timeoutS) {
       log(`directory not caught up after ${timeoutS} s: ${seen.count}/${target.count} units, revision sum ${seen.sum}/${target.sum}`);
-      return null;
+      return report(seen, null);
     }
+    if (polls % 20 === 19) log(`directory: ${seen.count}/${target.count} units, revision sum ${seen.sum}/${target.sum}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
@@ -152,6 +182,7 @@ async function main(): Promise<void> {
       concurrency: { type: 'string', default: '4' },
       before: { type: 'string', default: '15' },
       after: { type: 'string', default: '60' },
+      'catch-up-timeout': { type: 'string', default: '120' },
       keep: { type: 'boolean', default: false },
     },
   });
@@ -166,6 +197,8 @@ async function main(): Promise<void> {
   const services: ServiceProcess[] = [];
   let load: ReadLoad | undefined;
   mkdirSync(OUT, { recursive: true });
+  const interrupted = new Promise<never>((_, reject) => process.once('SIGINT', () => reject(new Error('interrupted'))));
+  interrupted.catch(() => undefined);
   try {
     await createDatabases(adminUrl, Object.values(names));
     await migrateDeploy({ projectRoot: path.join(REPO_ROOT, 'apps/org-units'), databaseUrl: urls.orgUnits });
@@ -205,6 +238,7 @@ async function main(): Promise<void> {
     services.push(gateway);
     log(`services ready; waiting for the demo province in the campaigns directory`);
     await waitForDirectory(urls.orgUnits, urls.campaigns, 300);
+    const catchUpTimeout = Number(values['catch-up-timeout']);
 
     const token = await mintDevToken({ subject: 'bench', roles: ['SYSTEM_ADMIN'], unitId: '00000000-0000-4000-8000-000000000000', secret: DEV_JWT_HS256_SECRET, expiresIn: '2h' });
     const t0 = performance.now();
@@ -216,7 +250,7 @@ async function main(): Promise<void> {
       const fromS = (performance.now() - t0) / 1000;
       log(`phase ${name}`);
       try {
-        return await work();
+        return await Promise.race([work(), interrupted]);
       } finally {
         phases[name] = { fromS: +fromS.toFixed(1), toS: +((performance.now() - t0) / 1000).toFixed(1) };
       }
@@ -228,9 +262,9 @@ async function main(): Promise<void> {
     log(importLine.trim());
     load.codes = ['TB', 'P01', 'P59'];
     const importCatchUp = await phase('after-import', async () => {
-      const caughtUp = await waitForDirectory(urls.orgUnits, urls.campaigns, 600);
-      log(`directory caught up with the import ${caughtUp?.toFixed(1) ?? 'never'} s after it committed`);
-      await sleep(Math.max(0, Number(values.after) - (caughtUp ?? 0)));
+      const caughtUp = await waitForDirectory(urls.orgUnits, urls.campaigns, catchUpTimeout);
+      log(`directory after the import: ${JSON.stringify(caughtUp)}`);
+      await sleep(Math.max(0, Number(values.after) - (caughtUp.seconds ?? catchUpTimeout)));
       return caughtUp;
     });
     const reformOutput = await phase('reform', () =>
@@ -258,9 +292,9 @@ async function main(): Promise<void> {
       return match ? Number(match[1]) : null;
     };
     const reformCatchUp = await phase('after-reform', async () => {
-      const caughtUp = await waitForDirectory(urls.orgUnits, urls.campaigns, 600);
-      log(`directory caught up with the reform ${caughtUp?.toFixed(1) ?? 'never'} s after it committed`);
-      await sleep(Math.max(0, Number(values.after) - (caughtUp ?? 0)));
+      const caughtUp = await waitForDirectory(urls.orgUnits, urls.campaigns, catchUpTimeout);
+      log(`directory after the reform: ${JSON.stringify(caughtUp)}`);
+      await sleep(Math.max(0, Number(values.after) - (caughtUp.seconds ?? catchUpTimeout)));
       return caughtUp;
     });
     await load.stop();
@@ -270,14 +304,14 @@ async function main(): Promise<void> {
     const slow = load.samples.filter((s) => s.ms > 1000).map((s) => ({ ...s, ms: Math.round(s.ms) }));
     Object.assign(results, {
       readConcurrency: Number(values.concurrency),
-      import: { line: importLine.trim(), directoryCatchUpSeconds: importCatchUp === null ? null : +importCatchUp.toFixed(1) },
+      import: { line: importLine.trim(), directory: importCatchUp },
       reform: {
         operations: number(/: (\d+) operations\./),
         recordSeconds: number(/recorded in ([\d.]+) s/),
         dryRunSeconds: number(/Dry run in ([\d.]+) s/),
         applySeconds: number(/Applied in ([\d.]+) s/),
         summary: reformLines.map((line) => line.trim()),
-        directoryCatchUpSeconds: reformCatchUp === null ? null : +reformCatchUp.toFixed(1),
+        directory: reformCatchUp,
       },
       reads,
       slowReads: slow,
