@@ -24,6 +24,9 @@ export interface NewPlanInput {
   correctsPlanId?: string | null;
 }
 
+/** A national plan rewrites about 100,000 units in its one transaction. */
+const APPLY_TIMEOUT_MS = 300_000;
+
 /** Largest plan a single request may carry; a national reform is loaded from its mapping file by the CLI. */
 export const MAX_PLAN_OPERATIONS_PER_REQUEST = 2000;
 
@@ -171,7 +174,7 @@ export class ReorganisationService {
       );
       await tx.appendEvents(records.map((record, index) => unitEvent(record, change(result.touched[index] as WorkNode), date, context.correlationId)));
       return store.markApplied(planId, identity.subject, at, result.report);
-    });
+    }, { timeoutMs: APPLY_TIMEOUT_MS });
   }
 
   /** Below SYSTEM_ADMIN: every unit changed, and every unit something is placed under, inside the jurisdiction from the date on. */
