@@ -301,6 +301,13 @@ async function main(): Promise<void> {
 
     const byPhase = (name: Phase) => load?.samples.filter((s) => s.phase === name) ?? [];
     const reads = Object.fromEntries((['before', 'import', 'after-import', 'reform', 'after-reform'] as const).map((name) => [name, { ...phases[name], ...summarise(byPhase(name)) }]));
+    const byCode = Object.fromEntries(
+      (['before', 'import', 'after-import', 'reform', 'after-reform'] as const).map((name) => {
+        const samples = byPhase(name);
+        const codes = [...new Set(samples.map((s) => s.code))];
+        return [name, Object.fromEntries(codes.map((code) => [code, summarise(samples.filter((s) => s.code === code))]))];
+      }),
+    );
     const slow = load.samples.filter((s) => s.ms > 1000).map((s) => ({ ...s, ms: Math.round(s.ms) }));
     Object.assign(results, {
       readConcurrency: Number(values.concurrency),
@@ -314,9 +321,13 @@ async function main(): Promise<void> {
         directory: reformCatchUp,
       },
       reads,
+      readsByProvince: byCode,
       slowReads: slow,
     });
     for (const [name, row] of Object.entries(reads)) log(`reads ${name.padEnd(12)} ${JSON.stringify(row)}`);
+    for (const [name, codes] of Object.entries(byCode)) {
+      for (const [code, row] of Object.entries(codes)) log(`reads ${name.padEnd(12)} ${code.padEnd(4)} ${JSON.stringify(row)}`);
+    }
     log(`${slow.length} reads slower than 1 s: ${JSON.stringify(slow.slice(0, 20))}`);
     writeFileSync(path.join(OUT, `reform-samples-${suffix}.json`), JSON.stringify(load.samples));
   } finally {

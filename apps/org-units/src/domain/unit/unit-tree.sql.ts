@@ -18,8 +18,11 @@ export function liveOn(alias: string, asOf: string): Prisma.Sql {
  * `node_id`, code, kind, and — when `withVersionColumns` — "searchName" and "parentId" (uuid). It reads unit_version
  * alone: code and kind are copied there so that each step of the walk is an index-only probe of
  * (parent_id, valid_from, valid_to, unit_id, code, kind) and no join to `unit` tempts the planner into scanning the
- * whole table. The tree has no cycles on any date, so UNION ALL is safe. The rows a caller keeps are fetched whole
- * afterwards.
+ * whole table. The probe is a LATERAL subquery behind `OFFSET 0` (which keeps it from being flattened into a join):
+ * the planner guesses a recursive walk's size from the first level alone, and once a province has a few hundred
+ * communes directly under it (after the 2025 reform) it otherwise hashes the whole of unit_version at every level, so
+ * a read would cost the size of the country instead of the size of the subtree. The tree has no cycles on any date,
+ * so UNION ALL is safe. The rows a caller keeps are fetched whole afterwards.
  */
 export function slimUnitsCte(
   scope: { rootId: string; includeRoot: boolean } | null,
@@ -34,7 +37,9 @@ export function slimUnitsCte(
   return Prisma.sql`slim AS (
       SELECT ${columns} FROM unit_version v WHERE ${seed} AND ${liveOn('v', asOf)}
       UNION ALL
-      SELECT ${columns} FROM slim JOIN unit_version v ON v.parent_id = slim.node_id WHERE ${liveOn('v', asOf)}
+      SELECT c.* FROM slim CROSS JOIN LATERAL (
+        SELECT ${columns} FROM unit_version v WHERE v.parent_id = slim.node_id AND ${liveOn('v', asOf)} OFFSET 0
+      ) c
     )`;
 }
 
