@@ -38,7 +38,7 @@ describe('appendToOutbox', () => {
       ['org-units.unit.created.v1', 'org-units.unit.renamed.v1'],
       ['org-units.unit', 'org-units.unit'],
     ]);
-    expect((JSON.parse(String(calls[0]?.values[5])) as unknown[])[1]).toMatchObject({ causationid: 'cmd-1', type: 'org-units.unit.renamed.v1' });
+    expect(JSON.parse(String((calls[0]?.values[5] as string[])[1]))).toMatchObject({ causationid: 'cmd-1', type: 'org-units.unit.renamed.v1' });
     expect(calls[1]).toEqual({ sql: "SELECT pg_notify($1, '')", values: ['antt_outbox_org_units'] });
   });
 

@@ -12,14 +12,11 @@ export interface AppendOptions {
   readonly newId?: () => string;
 }
 
-// One statement per batch; WITH ORDINALITY keeps the rows' sequence numbers in the order the events were given. The
-// envelopes travel as one JSON array, not a jsonb[] literal: escaping every envelope into array syntax made a national
-// reform's 97,000 events take three times as long to write.
+// One statement per batch; WITH ORDINALITY keeps the rows' sequence numbers in the order the events were given.
 const INSERT = `INSERT INTO outbox_event (id, aggregate_type, aggregate_id, type, topic, envelope)
-SELECT e.id, e.aggregate_type, e.aggregate_id, e.type, e.topic, j.envelope
-FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])
-  WITH ORDINALITY AS e(id, aggregate_type, aggregate_id, type, topic, n)
-JOIN jsonb_array_elements($6::jsonb) WITH ORDINALITY AS j(envelope, n) USING (n)
+SELECT id, aggregate_type, aggregate_id, type, topic, envelope
+FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[])
+  WITH ORDINALITY AS e(id, aggregate_type, aggregate_id, type, topic, envelope, n)
 ORDER BY n`;
 const BATCH = 500;
 
@@ -45,7 +42,7 @@ export async function appendToOutbox(
       batchEvents.map((event) => event.aggregateId),
       batch.map((envelope) => envelope.type),
       batchEvents.map((event) => event.contract.topic),
-      JSON.stringify(batch),
+      batch.map((envelope) => JSON.stringify(envelope)),
     );
   }
   if (envelopes.length > 0) await tx.$executeRawUnsafe(`SELECT pg_notify($1, '')`, outboxChannel(options.source));
