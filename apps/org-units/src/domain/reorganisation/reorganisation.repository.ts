@@ -131,6 +131,14 @@ export class ReorganisationPlanStore {
   }
 }
 
+/**
+ * Refreshes the planner's statistics of the tree after a plan rewrote a large part of it, as the bulk import does:
+ * autovacuum would get there, but only after reads had been planned for the tree as it was.
+ */
+export async function refreshTreeStatistics(db: Db): Promise<void> {
+  await db.$executeRawUnsafe('ANALYZE unit, unit_version');
+}
+
 /** One plan applied at a time across the service's replicas (a transaction-scoped advisory lock). */
 export async function lockReorganisations(db: Db): Promise<void> {
   await db.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('org-units.reorganisation'))::text`;

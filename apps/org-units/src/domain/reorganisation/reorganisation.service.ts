@@ -13,7 +13,7 @@ import { type PlanReport, type ReorganisationPlan } from './plan.types';
 import { canonicalOperations, type PlanOperationInput, planText } from './plan-input';
 import { type MappingRow, mappingToOperations } from './plan-mapping';
 import { type UnitKind, type UnitRecord } from '../unit/unit.types';
-import { liveDependentsOn, loadTreeSnapshot, lockReorganisations, ReorganisationPlanStore } from './reorganisation.repository';
+import { liveDependentsOn, loadTreeSnapshot, lockReorganisations, refreshTreeStatistics, ReorganisationPlanStore } from './reorganisation.repository';
 
 /** What a caller sends to record a plan. */
 export interface NewPlanInput {
@@ -23,6 +23,12 @@ export interface NewPlanInput {
   operations: readonly PlanOperationInput[];
   correctsPlanId?: string | null;
 }
+
+/** A national plan rewrites about 100,000 units in its one transaction. */
+const APPLY_TIMEOUT_MS = 300_000;
+
+/** Units changed from which a plan refreshes the planner's statistics itself (below, autovacuum's analyze suffices). */
+const REFRESH_STATISTICS_FROM = 1000;
 
 /** Largest plan a single request may carry; a national reform is loaded from its mapping file by the CLI. */
 export const MAX_PLAN_OPERATIONS_PER_REQUEST = 2000;
@@ -124,7 +130,8 @@ export class ReorganisationService {
   async applyPlan(context: CommandContext, id: string): Promise<ReorganisationPlan> {
     const identity = this.policy.writer(context.caller);
     const planId = this.input.id(id, 'id');
-    return this.units.transaction(async (tx) => {
+    let unitsChanged = 0;
+    const applied = await this.units.transaction(async (tx) => {
       await lockReorganisations(tx.client);
       const store = new ReorganisationPlanStore(tx.client);
       const plan = await store.lock(planId);
@@ -170,8 +177,11 @@ export class ReorganisationService {
         })),
       );
       await tx.appendEvents(records.map((record, index) => unitEvent(record, change(result.touched[index] as WorkNode), date, context.correlationId)));
+      unitsChanged = records.length;
       return store.markApplied(planId, identity.subject, at, result.report);
-    });
+    }, { timeoutMs: APPLY_TIMEOUT_MS });
+    if (unitsChanged >= REFRESH_STATISTICS_FROM) await refreshTreeStatistics(this.units.client);
+    return applied;
   }
 
   /** Below SYSTEM_ADMIN: every unit changed, and every unit something is placed under, inside the jurisdiction from the date on. */

@@ -1,14 +1,4 @@
-import { type Prisma } from '../../generated/prisma/client';
-import { fromDbDate } from '../shared/calendar-date';
-import {
-  type CommuneType,
-  type EnterpriseSize,
-  type SchoolLevel,
-  type UnitKind,
-  type UnitRecord,
-  type UnitVersion,
-  type UnitView,
-} from './unit.types';
+import { type CommuneType, type EnterpriseSize, type SchoolLevel, type UnitKind, type UnitView } from './unit.types';
 
 /** Columns of a unit seen on a date, as selected by {@link VIEW_COLUMNS}. */
 export interface ViewRow {
@@ -58,34 +48,3 @@ export function viewFromRow(row: ViewRow, asOf: string): UnitView {
   };
 }
 
-type UnitWithVersions = Prisma.UnitGetPayload<{ include: { versions: true } }>;
-
-export function recordFromModel(model: UnitWithVersions): UnitRecord {
-  return {
-    id: model.id,
-    code: model.code,
-    kind: model.kind,
-    createdOn: fromDbDate(model.createdOn),
-    dissolvedOn: model.dissolvedOn ? fromDbDate(model.dissolvedOn) : null,
-    revision: model.revision,
-    timeline: [...model.versions]
-      .sort((a, b) => a.validFrom.getTime() - b.validFrom.getTime())
-      .map(
-        (v): UnitVersion => ({
-          validFrom: fromDbDate(v.validFrom),
-          validTo: v.validTo ? fromDbDate(v.validTo) : null,
-          name: v.name,
-          parentId: v.parentId,
-          managingUnitId: v.managingUnitId,
-          attributes: {
-            enterpriseSize: v.enterpriseSize,
-            schoolLevel: v.schoolLevel,
-            armedForces: v.armedForces,
-            residentHouseholds: v.residentHouseholds,
-            staffCount: v.staffCount,
-            communeType: v.communeType,
-          },
-        }),
-      ),
-  };
-}

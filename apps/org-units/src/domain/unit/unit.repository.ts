@@ -6,7 +6,7 @@ import { fromDbDate, toDbDate } from '../shared/calendar-date';
 import { once } from '../shared/once';
 import { parentSpans, rebuildUnitClosure } from './unit-closure.repository';
 import { type SubtreeScope, type UnitListFilter } from './unit-query.types';
-import { type ViewRow, recordFromModel, viewFromRow } from './unit-rows';
+import { type ViewRow, viewFromRow } from './unit-rows';
 import { kindLevel, likeContains, likePrefix, likeWordStarts, liveOn, slimUnitsCte, VIEW_COLUMNS } from './unit-tree.sql';
 import { unitErrors } from './unit.errors';
 import {
@@ -60,24 +60,90 @@ export interface LineageEntry {
 const EVENT_SOURCE = 'org-units';
 const TRANSACTION_OPTIONS = { timeout: 60_000, maxWait: 10_000 } as const;
 
-function versionRows(record: UnitRecord, fold: (name: string) => string) {
-  return record.timeline.map((v: UnitVersion) => ({
-    unitId: record.id,
-    code: record.code,
-    kind: record.kind,
-    validFrom: toDbDate(v.validFrom),
-    validTo: v.validTo === null ? null : toDbDate(v.validTo),
-    name: v.name,
-    searchName: fold(v.name),
-    parentId: v.parentId,
-    managingUnitId: v.managingUnitId,
-    enterpriseSize: v.attributes.enterpriseSize,
-    schoolLevel: v.attributes.schoolLevel,
-    armedForces: v.attributes.armedForces,
-    residentHouseholds: v.attributes.residentHouseholds,
-    staffCount: v.attributes.staffCount,
-    communeType: v.attributes.communeType,
-  }));
+/** Rows per statement of a bulk write: one statement per chunk keeps each message to PostgreSQL a few megabytes. */
+const BULK_ROWS = 5000;
+
+interface RecordRow {
+  id: string;
+  code: string;
+  kind: UnitKind;
+  createdOn: string;
+  dissolvedOn: string | null;
+  revision: number;
+}
+
+interface VersionRow {
+  unitId: string;
+  validFrom: string;
+  validTo: string | null;
+  name: string;
+  parentId: string | null;
+  managingUnitId: string | null;
+  enterpriseSize: UnitVersion['attributes']['enterpriseSize'];
+  schoolLevel: UnitVersion['attributes']['schoolLevel'];
+  armedForces: boolean | null;
+  residentHouseholds: number | null;
+  staffCount: number | null;
+  communeType: UnitVersion['attributes']['communeType'];
+}
+
+function recordsFromRows(units: readonly RecordRow[], versions: readonly VersionRow[]): UnitRecord[] {
+  const timelines = new Map<string, UnitVersion[]>();
+  for (const v of versions) {
+    let timeline = timelines.get(v.unitId);
+    if (!timeline) timelines.set(v.unitId, (timeline = []));
+    timeline.push({
+      validFrom: v.validFrom,
+      validTo: v.validTo,
+      name: v.name,
+      parentId: v.parentId,
+      managingUnitId: v.managingUnitId,
+      attributes: {
+        enterpriseSize: v.enterpriseSize,
+        schoolLevel: v.schoolLevel,
+        armedForces: v.armedForces,
+        residentHouseholds: v.residentHouseholds,
+        staffCount: v.staffCount,
+        communeType: v.communeType,
+      },
+    });
+  }
+  return units.map((u) => ({ ...u, timeline: timelines.get(u.id) ?? [] }));
+}
+
+/** Every version of `records`, in multi-row `unnest` inserts (Prisma's createMany of 200,000 rows takes minutes). */
+async function insertVersions(tx: Prisma.TransactionClient, records: readonly UnitRecord[], fold: (name: string) => string): Promise<void> {
+  const rows = records.flatMap((record) => record.timeline.map((version) => ({ record, version })));
+  for (let start = 0; start < rows.length; start += BULK_ROWS) {
+    const chunk = rows.slice(start, start + BULK_ROWS);
+    const col = <T>(pick: (row: { record: UnitRecord; version: UnitVersion }) => T) => chunk.map(pick);
+    await tx.$executeRawUnsafe(
+      `INSERT INTO unit_version (unit_id, code, kind, valid_from, valid_to, name, search_name, parent_id, managing_unit_id,
+         enterprise_size, school_level, armed_forces, resident_households, staff_count, commune_type)
+       SELECT unit_id, code, kind::"UnitKind", valid_from::date, valid_to::date, name, search_name, parent_id, managing_unit_id,
+         enterprise_size::"EnterpriseSize", school_level::"SchoolLevel", armed_forces, resident_households, staff_count,
+         commune_type::"CommuneType"
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::uuid[],
+         $10::text[], $11::text[], $12::boolean[], $13::int[], $14::int[], $15::text[])
+         AS t(unit_id, code, kind, valid_from, valid_to, name, search_name, parent_id, managing_unit_id, enterprise_size,
+           school_level, armed_forces, resident_households, staff_count, commune_type)`,
+      col((r) => r.record.id),
+      col((r) => r.record.code),
+      col((r) => r.record.kind),
+      col((r) => r.version.validFrom),
+      col((r) => r.version.validTo),
+      col((r) => r.version.name),
+      col((r) => fold(r.version.name)),
+      col((r) => r.version.parentId),
+      col((r) => r.version.managingUnitId),
+      col((r) => r.version.attributes.enterpriseSize),
+      col((r) => r.version.attributes.schoolLevel),
+      col((r) => r.version.attributes.armedForces),
+      col((r) => r.version.attributes.residentHouseholds),
+      col((r) => r.version.attributes.staffCount),
+      col((r) => r.version.attributes.communeType),
+    );
+  }
 }
 
 /** Filters on the `slim` rows: kinds, and every folded name term. */
@@ -114,10 +180,21 @@ export class UnitReader {
     protected readonly fold: (name: string) => string,
   ) {}
 
+  /** Whole records in two statements whatever their number (a national plan locks about 100,000). */
   async findRecords(ids: readonly string[]): Promise<UnitRecord[]> {
     if (ids.length === 0) return [];
-    const models = await this.db.unit.findMany({ where: { id: { in: [...ids] } }, include: { versions: true } });
-    return models.map(recordFromModel);
+    const unique = [...new Set(ids)];
+    // One after the other: inside a transaction both share one connection.
+    const units = await this.db.$queryRaw<RecordRow[]>`
+        SELECT id::text AS id, code, kind::text AS kind, created_on::text AS "createdOn", dissolved_on::text AS "dissolvedOn", revision
+        FROM unit WHERE id = ANY(${unique}::text[]::uuid[])`;
+    const versions = await this.db.$queryRaw<VersionRow[]>`
+        SELECT unit_id::text AS "unitId", valid_from::text AS "validFrom", valid_to::text AS "validTo", name,
+          parent_id::text AS "parentId", managing_unit_id::text AS "managingUnitId", enterprise_size::text AS "enterpriseSize",
+          school_level::text AS "schoolLevel", armed_forces AS "armedForces", resident_households AS "residentHouseholds",
+          staff_count AS "staffCount", commune_type::text AS "communeType"
+        FROM unit_version WHERE unit_id = ANY(${unique}::text[]::uuid[]) ORDER BY unit_id, valid_from`;
+    return recordsFromRows(units, versions);
   }
 
   async findIdsByCodes(codes: readonly string[]): Promise<Map<string, string>> {
@@ -383,7 +460,7 @@ export class UnitTransaction extends UnitReader {
       if (isUniqueViolation(error)) throw unitErrors.codeTaken(records.length === 1 ? (records[0] as UnitRecord).code : records.map((r) => r.code).join(', ').slice(0, 200));
       throw error;
     }
-    await this.tx.unitVersion.createMany({ data: records.flatMap((record) => versionRows(record, this.fold)) });
+    await insertVersions(this.tx, records, this.fold);
     for (const record of records) this.placementsChanged.add(record.id);
   }
 
@@ -403,7 +480,7 @@ export class UnitTransaction extends UnitReader {
     const beforeOf = new Map<string, typeof before>();
     for (const row of before) beforeOf.set(row.unitId, [...(beforeOf.get(row.unitId) ?? []), row]);
     await this.tx.$executeRaw`DELETE FROM unit_version WHERE unit_id = ANY(${ids}::text[]::uuid[])`;
-    await this.tx.unitVersion.createMany({ data: records.flatMap((record) => versionRows(record, this.fold)) });
+    await insertVersions(this.tx, records, this.fold);
     // Only a change of parents or life span moves the unit in the closure; a rename does not.
     for (const record of records) {
       if (parentSpans(beforeOf.get(record.id) ?? []).join() !== parentSpans(record.timeline).join()) this.placementsChanged.add(record.id);
@@ -420,36 +497,44 @@ export class UnitTransaction extends UnitReader {
   }
 
   async insertLineage(entries: readonly LineageEntry[]): Promise<void> {
-    if (entries.length === 0) return;
-    await this.tx.unitLineage.createMany({
-      data: entries.map((entry) => ({
-        id: crypto.randomUUID(),
-        event: entry.event,
-        share: entry.share,
-        planId: entry.planId ?? null,
-        predecessorId: entry.predecessorId,
-        successorId: entry.successorId,
-        effectiveDate: toDbDate(entry.effectiveDate),
-      })),
-    });
+    for (let start = 0; start < entries.length; start += BULK_ROWS) {
+      const chunk = entries.slice(start, start + BULK_ROWS);
+      const col = <T>(pick: (entry: LineageEntry) => T) => chunk.map(pick);
+      await this.tx.$executeRawUnsafe(
+        `INSERT INTO unit_lineage (id, event, share, plan_id, predecessor_id, successor_id, effective_date)
+         SELECT gen_random_uuid(), event::"LineageEvent", share::"LineageShare", plan_id, predecessor_id, successor_id, effective_date::date
+         FROM unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[])
+           AS t(event, share, plan_id, predecessor_id, successor_id, effective_date)`,
+        col((e) => e.event),
+        col((e) => e.share),
+        col((e) => e.planId ?? null),
+        col((e) => e.predecessorId),
+        col((e) => e.successorId),
+        col((e) => e.effectiveDate),
+      );
+    }
   }
 
   async insertChanges(entries: readonly UnitChangeEntry[]): Promise<void> {
-    if (entries.length === 0) return;
-    await this.tx.unitChange.createMany({
-      data: entries.map((entry) => ({
-        id: crypto.randomUUID(),
-        unitId: entry.unitId,
-        type: entry.type,
-        effectiveDate: toDbDate(entry.effectiveDate),
-        actor: entry.actor,
-        at: entry.at,
-        reason: entry.reason,
-        correction: entry.correction,
-        revision: entry.revision,
-        details: entry.details as Prisma.InputJsonValue,
-      })),
-    });
+    for (let start = 0; start < entries.length; start += BULK_ROWS) {
+      const chunk = entries.slice(start, start + BULK_ROWS);
+      const col = <T>(pick: (entry: UnitChangeEntry) => T) => chunk.map(pick);
+      await this.tx.$executeRawUnsafe(
+        `INSERT INTO unit_change (id, unit_id, type, effective_date, actor, at, reason, correction, revision, details)
+         SELECT gen_random_uuid(), unit_id, type, effective_date::date, actor, at::timestamptz, reason, correction, revision, details::jsonb
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[], $8::int[], $9::text[])
+           AS t(unit_id, type, effective_date, actor, at, reason, correction, revision, details)`,
+        col((e) => e.unitId),
+        col((e) => e.type),
+        col((e) => e.effectiveDate),
+        col((e) => e.actor),
+        col((e) => e.at.toISOString()),
+        col((e) => e.reason),
+        col((e) => e.correction),
+        col((e) => e.revision),
+        col((e) => JSON.stringify(e.details)),
+      );
+    }
   }
 
   async appendEvents(events: readonly NewEvent<EventContract>[]): Promise<void> {
@@ -477,15 +562,18 @@ export class UnitRepository extends UnitReader {
    * transaction PostgreSQL aborts (deadlock or serialization failure) is run again from the start, so `work` must
    * derive everything from what it reads inside the transaction.
    */
-  async transaction<T>(work: (tx: UnitTransaction) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (tx: UnitTransaction) => Promise<T>, { timeoutMs = TRANSACTION_OPTIONS.timeout }: { timeoutMs?: number } = {}): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.prisma.$transaction(async (tx) => {
-          const unitTx = new UnitTransaction(tx, this.fold);
-          const result = await work(unitTx);
-          await unitTx.rebuildClosure();
-          return result;
-        }, TRANSACTION_OPTIONS);
+        return await this.prisma.$transaction(
+          async (tx) => {
+            const unitTx = new UnitTransaction(tx, this.fold);
+            const result = await work(unitTx);
+            await unitTx.rebuildClosure();
+            return result;
+          },
+          { ...TRANSACTION_OPTIONS, timeout: timeoutMs },
+        );
       } catch (error) {
         if (attempt >= TRANSACTION_ATTEMPTS || !isTransactionConflict(error)) throw error;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));

@@ -1,0 +1,349 @@
+/**
+ * The national reorganisation benchmark (issue 5, "Measure" and item 18), on scratch databases and topics of its own:
+ *  1. starts org-units, campaigns and the gateway on free ports, loads the demo province (Thái Bình, 5,589 units);
+ *  2. keeps a read load on the gateway the whole time (`unitByCode` + `descendants(first: 50)` of a province, bounded
+ *     concurrency), recording every latency with the phase it started in;
+ *  3. imports the national tree (110,756 units) with the import CLI, then waits for the campaigns unit directory;
+ *  4. records the synthetic national reform (63 → 34 provinces, districts abolished, communes 3:1, 15% partial parts)
+ *     from its mapping with the reorganisation CLI, which times conversion, dry run and apply separately;
+ *  5. measures how long after the apply the campaigns unit directory holds every unit at org-units' revision;
+ *  6. prints read p50/p95/p99/max per phase and every read slower than a second, and writes `.local/bench/reform.json`.
+ *
+ * usage: npm run bench:reform [-- --concurrency 4] [--before 15] [--after 60] [--catch-up-timeout 120] [--keep]
+ * Ctrl-C stops the load and the services and drops what it created.
+ * Needs DATABASE_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres) and KAFKA_BROKERS (default 127.0.0.1:9092)
+ * to point at running servers; it starts no infrastructure. `--keep` leaves the databases and topics for inspection.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { DEV_JWT_HS256_SECRET, mintDevToken } from '@antt/auth';
+import { TOPICS } from '@antt/contracts';
+import { deleteTopics, ensureTopics } from '@antt/events';
+import { createDatabases, databaseUrl, dropDatabase, freePort, REPO_ROOT, type ServiceProcess, startServiceProcess } from '@antt/infra';
+import { migrateDeploy } from '@antt/prisma-offline';
+import { nationalTree, serializeRows, thaiBinhTree } from './demo';
+
+const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
+const OUT = path.join(REPO_ROOT, '.local', 'bench');
+const REFORM_DATE = '2025-07-01';
+const log = (line: string) => process.stdout.write(`[bench:reform] ${(performance.now() / 1000).toFixed(1).padStart(6)} s  ${line}\n`);
+
+type Phase = 'before' | 'import' | 'after-import' | 'reform' | 'after-reform';
+
+interface Sample {
+  phase: Phase;
+  code: string;
+  startedAtS: number;
+  ms: number;
+  ok: boolean;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+}
+
+function summarise(samples: readonly Sample[]) {
+  const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
+  const round = (value: number) => +value.toFixed(1);
+  return {
+    requests: samples.length,
+    failed: samples.filter((s) => !s.ok).length,
+    p50Ms: round(percentile(ms, 50)),
+    p95Ms: round(percentile(ms, 95)),
+    p99Ms: round(percentile(ms, 99)),
+    maxMs: round(ms.at(-1) ?? Number.NaN),
+  };
+}
+
+/** Runs a tool of the repository as a child process; resolves with its output, rejects on a non-zero exit. */
+function runTool(args: string[], env: Record<string, string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [TSX, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let text = '';
+    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    child.once('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`${args.join(' ')} exited with ${code}:\n${text.slice(-4000)}`))));
+  });
+}
+
+/** Reads through the gateway until stopped: each worker asks for one province after another, one request at a time. */
+class ReadLoad {
+  readonly samples: Sample[] = [];
+  phase: Phase = 'before';
+  codes: string[] = ['TB'];
+  private stopping = false;
+  private workers: Promise<void>[] = [];
+
+  constructor(
+    private readonly url: string,
+    private readonly token: string,
+    private readonly t0: number,
+  ) {}
+
+  private ticker: NodeJS.Timeout | undefined;
+
+  start(concurrency: number): void {
+    this.workers = Array.from({ length: concurrency }, (_, worker) => this.work(worker));
+    let seen = 0;
+    this.ticker = setInterval(() => {
+      const recent = this.samples.slice(seen);
+      seen = this.samples.length;
+      log(`reads in the last 10 s (${this.phase}): ${JSON.stringify(summarise(recent))}`);
+    }, 10_000);
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.ticker);
+    await Promise.all(this.workers);
+  }
+
+  private async work(worker: number): Promise<void> {
+    const query = `query($code: String!) { unitByCode(code: $code) { id name descendants(first: 50) { totalCount edges { node { id code name kind } } } } }`;
+    for (let i = worker; !this.stopping; i += 1) {
+      const code = this.codes[i % this.codes.length] as string;
+      const phase = this.phase;
+      const started = performance.now();
+      let ok = false;
+      try {
+        const response = await fetch(this.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
+          body: JSON.stringify({ query, variables: { code } }),
+          signal: AbortSignal.timeout(120_000),
+        });
+        const body = (await response.json()) as { errors?: unknown; data?: { unitByCode: unknown } };
+        ok = !body.errors && body.data?.unitByCode !== null;
+      } catch {
+        ok = false;
+      }
+      const ended = performance.now();
+      this.samples.push({ phase, code, startedAtS: +((started - this.t0) / 1000).toFixed(2), ms: ended - started, ok });
+      if (!ok) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+/** Count and sum of revisions: the directory is caught up when both equal org-units' (revisions only grow). */
+async function revisions(url: string, table: 'unit' | 'directory_unit'): Promise<{ count: number; sum: number }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ count: string; sum: string | null }>(`SELECT count(*)::text AS count, sum(revision)::text AS sum FROM ${table}`);
+    return { count: Number(rows[0]?.count ?? 0), sum: Number(rows[0]?.sum ?? 0) };
+  } finally {
+    await client.end();
+  }
+}
+
+interface CatchUp {
+  /** Seconds until the directory held every unit at org-units' revision; null when it did not within the timeout. */
+  seconds: number | null;
+  /** Revisions the directory was behind when the wait began, and how many it applied per second while waiting. */
+  backlogRevisions: number;
+  revisionsPerSecond: number;
+  remainingRevisions: number;
+}
+
+async function waitForDirectory(orgUnitsUrl: string, campaignsUrl: string, timeoutS: number): Promise<CatchUp> {
+  const started = performance.now();
+  const target = await revisions(orgUnitsUrl, 'unit');
+  const first = await revisions(campaignsUrl, 'directory_unit');
+  const report = (seen: { count: number; sum: number }, seconds: number | null): CatchUp => {
+    const elapsed = (performance.now() - started) / 1000;
+    return {
+      seconds: seconds === null ? null : +seconds.toFixed(1),
+      backlogRevisions: target.sum - first.sum,
+      revisionsPerSecond: elapsed > 0 ? Math.round((seen.sum - first.sum) / elapsed) : 0,
+      remainingRevisions: target.sum - seen.sum,
+    };
+  };
+  for (let polls = 0; ; polls += 1) {
+    const seen = await revisions(campaignsUrl, 'directory_unit');
+    const seconds = (performance.now() - started) / 1000;
+    if (seen.count === target.count && seen.sum === target.sum) return report(seen, seconds);
+    if (seconds > timeoutS) {
+      log(`directory not caught up after ${timeoutS} s: ${seen.count}/${target.count} units, revision sum ${seen.sum}/${target.sum}`);
+      return report(seen, null);
+    }
+    if (polls % 20 === 19) log(`directory: ${seen.count}/${target.count} units, revision sum ${seen.sum}/${target.sum}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+const sleep = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      concurrency: { type: 'string', default: '4' },
+      before: { type: 'string', default: '15' },
+      after: { type: 'string', default: '60' },
+      'catch-up-timeout': { type: 'string', default: '120' },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const adminUrl = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+  const suffix = Date.now().toString(36);
+  const names = { orgUnits: `bench_reform_ou_${suffix}`, campaigns: `bench_reform_cp_${suffix}` };
+  const urls = { orgUnits: databaseUrl(adminUrl, names.orgUnits), campaigns: databaseUrl(adminUrl, names.campaigns) };
+  const prefix = `bench_reform_${suffix}.`;
+  const topics = TOPICS.map((topic) => ({ ...topic, name: `${prefix}${topic.name}` }));
+  const results: Record<string, unknown> = { machine: { node: process.version, cpus: 2, shared: true }, at: new Date().toISOString() };
+  const services: ServiceProcess[] = [];
+  let load: ReadLoad | undefined;
+  mkdirSync(OUT, { recursive: true });
+  const interrupted = new Promise<never>((_, reject) => process.once('SIGINT', () => reject(new Error('interrupted'))));
+  interrupted.catch(() => undefined);
+  try {
+    await createDatabases(adminUrl, Object.values(names));
+    await migrateDeploy({ projectRoot: path.join(REPO_ROOT, 'apps/org-units'), databaseUrl: urls.orgUnits });
+    await migrateDeploy({ projectRoot: path.join(REPO_ROOT, 'apps/campaigns'), databaseUrl: urls.campaigns });
+    await ensureTopics(brokers, topics);
+
+    const files = { demo: path.join(OUT, 'thai-binh.json'), national: path.join(OUT, 'national.json'), mapping: path.join(OUT, 'national-reform.json') };
+    writeFileSync(files.demo, serializeRows(thaiBinhTree(), 'json'));
+    writeFileSync(files.national, serializeRows(nationalTree(), 'json'));
+    log(await runTool(['apps/org-units/scripts/national-reform.ts', files.national, files.mapping], {}));
+    log('loading the demo province');
+    await runTool(['apps/org-units/src/import/cli.ts', files.demo], { DATABASE_URL: urls.orgUnits });
+
+    const common = { NODE_ENV: 'development', HOST: '127.0.0.1', LOG_LEVEL: 'warn', KAFKA_BROKERS: brokers.join(','), KAFKA_TOPIC_PREFIX: prefix };
+    const echo = (name: string) => (line: string) => {
+      if (/"level":(40|50|60)/.test(line) || !line.startsWith('{')) process.stdout.write(`[${name}] ${line}\n`);
+    };
+    const orgUnits = await startServiceProcess({ name: 'org-units', entry: 'apps/org-units/src/main.ts', port: await freePort(), readyPath: '/ready', env: { ...common, DATABASE_URL: urls.orgUnits }, onOutput: echo('org-units') });
+    services.push(orgUnits);
+    const campaigns = await startServiceProcess({
+      name: 'campaigns',
+      entry: 'apps/campaigns/src/main.ts',
+      port: await freePort(),
+      readyPath: '/ready',
+      env: { ...common, DATABASE_URL: urls.campaigns, UNIT_DIRECTORY_GROUP_ID: `bench-reform-unit-directory-${suffix}` },
+      onOutput: echo('campaigns'),
+    });
+    services.push(campaigns);
+    const gateway = await startServiceProcess({
+      name: 'gateway',
+      entry: 'apps/gateway/src/main.ts',
+      port: await freePort(),
+      readyPath: '/health',
+      env: { ...common, ORG_UNITS_URL: orgUnits.graphqlUrl, CAMPAIGNS_URL: campaigns.graphqlUrl },
+      onOutput: echo('gateway'),
+    });
+    services.push(gateway);
+    log(`services ready; waiting for the demo province in the campaigns directory`);
+    await waitForDirectory(urls.orgUnits, urls.campaigns, 300);
+    const catchUpTimeout = Number(values['catch-up-timeout']);
+
+    const token = await mintDevToken({ subject: 'bench', roles: ['SYSTEM_ADMIN'], unitId: '00000000-0000-4000-8000-000000000000', secret: DEV_JWT_HS256_SECRET, expiresIn: '2h' });
+    const t0 = performance.now();
+    load = new ReadLoad(gateway.graphqlUrl, token, t0);
+    load.start(Number(values.concurrency));
+    const phases: Record<string, { fromS: number; toS: number }> = {};
+    const phase = async <T>(name: Phase, work: () => Promise<T>): Promise<T> => {
+      (load as ReadLoad).phase = name;
+      const fromS = (performance.now() - t0) / 1000;
+      log(`phase ${name}`);
+      try {
+        return await Promise.race([work(), interrupted]);
+      } finally {
+        phases[name] = { fromS: +fromS.toFixed(1), toS: +((performance.now() - t0) / 1000).toFixed(1) };
+      }
+    };
+
+    await phase('before', () => sleep(Number(values.before)));
+    const importOutput = await phase('import', () => runTool(['apps/org-units/src/import/cli.ts', files.national], { DATABASE_URL: urls.orgUnits }));
+    const importLine = importOutput.split('\n').find((line) => line.includes('units/s')) ?? '';
+    log(importLine.trim());
+    load.codes = ['TB', 'P01', 'P59'];
+    const importCatchUp = await phase('after-import', async () => {
+      const caughtUp = await waitForDirectory(urls.orgUnits, urls.campaigns, catchUpTimeout);
+      log(`directory after the import: ${JSON.stringify(caughtUp)}`);
+      await sleep(Math.max(0, Number(values.after) - (caughtUp.seconds ?? catchUpTimeout)));
+      return caughtUp;
+    });
+    const reformOutput = await phase('reform', () =>
+      runTool(
+        [
+          'apps/org-units/src/reorganise/cli.ts',
+          files.mapping,
+          '--date',
+          REFORM_DATE,
+          '--name',
+          'Synthetic national reform (benchmark)',
+          '--legal-basis',
+          'Resolution 202/2025/QH15 (synthetic)',
+          '--abolish',
+          'DISTRICT',
+          '--apply',
+        ],
+        { DATABASE_URL: urls.orgUnits },
+      ),
+    );
+    const reformLines = reformOutput.split('\n').filter((line) => /operations\.|recorded in|Dry run in|Applied in/.test(line));
+    for (const line of reformLines) log(line.trim());
+    const number = (pattern: RegExp) => {
+      const match = pattern.exec(reformOutput);
+      return match ? Number(match[1]) : null;
+    };
+    const reformCatchUp = await phase('after-reform', async () => {
+      const caughtUp = await waitForDirectory(urls.orgUnits, urls.campaigns, catchUpTimeout);
+      log(`directory after the reform: ${JSON.stringify(caughtUp)}`);
+      await sleep(Math.max(0, Number(values.after) - (caughtUp.seconds ?? catchUpTimeout)));
+      return caughtUp;
+    });
+    await load.stop();
+
+    const byPhase = (name: Phase) => load?.samples.filter((s) => s.phase === name) ?? [];
+    const reads = Object.fromEntries((['before', 'import', 'after-import', 'reform', 'after-reform'] as const).map((name) => [name, { ...phases[name], ...summarise(byPhase(name)) }]));
+    const byCode = Object.fromEntries(
+      (['before', 'import', 'after-import', 'reform', 'after-reform'] as const).map((name) => {
+        const samples = byPhase(name);
+        const codes = [...new Set(samples.map((s) => s.code))];
+        return [name, Object.fromEntries(codes.map((code) => [code, summarise(samples.filter((s) => s.code === code))]))];
+      }),
+    );
+    const slow = load.samples.filter((s) => s.ms > 1000).map((s) => ({ ...s, ms: Math.round(s.ms) }));
+    Object.assign(results, {
+      readConcurrency: Number(values.concurrency),
+      import: { line: importLine.trim(), directory: importCatchUp },
+      reform: {
+        operations: number(/: (\d+) operations\./),
+        recordSeconds: number(/recorded in ([\d.]+) s/),
+        dryRunSeconds: number(/Dry run in ([\d.]+) s/),
+        applySeconds: number(/Applied in ([\d.]+) s/),
+        summary: reformLines.map((line) => line.trim()),
+        directory: reformCatchUp,
+      },
+      reads,
+      readsByProvince: byCode,
+      slowReads: slow,
+    });
+    for (const [name, row] of Object.entries(reads)) log(`reads ${name.padEnd(12)} ${JSON.stringify(row)}`);
+    for (const [name, codes] of Object.entries(byCode)) {
+      for (const [code, row] of Object.entries(codes)) log(`reads ${name.padEnd(12)} ${code.padEnd(4)} ${JSON.stringify(row)}`);
+    }
+    log(`${slow.length} reads slower than 1 s: ${JSON.stringify(slow.slice(0, 20))}`);
+    writeFileSync(path.join(OUT, `reform-samples-${suffix}.json`), JSON.stringify(load.samples));
+  } finally {
+    await load?.stop();
+    for (const service of services.reverse()) await service.stop();
+    if (!values.keep) {
+      for (const name of Object.values(names)) await dropDatabase(adminUrl, name);
+      await deleteTopics(brokers, topics.map((topic) => topic.name));
+    }
+  }
+  const out = path.join(OUT, 'reform.json');
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  log(`results written to ${path.relative(REPO_ROOT, out)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`[bench:reform] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});
