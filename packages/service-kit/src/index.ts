@@ -12,3 +12,4 @@ export * from './listen';
 export * from './worker';
 export * from './input';
 export * from './clock';
+export * from './calendar-date';

@@ -1,6 +1,6 @@
 import { type Resolvers } from '../__generated__/resolvers-types';
 import { Campaign, CampaignStatusChange, Deadline, Target } from './campaign.resolvers';
-import { DateScalar } from './date.scalar';
+import { DateScalar } from '@antt/service-kit';
 import { Mutation } from './mutation.resolvers';
 import { Query } from './query.resolvers';
 import { Registration, RegistrationRow, RegistrationSummary } from './registration.resolvers';

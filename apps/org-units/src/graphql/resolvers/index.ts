@@ -1,5 +1,5 @@
 import { type Resolvers } from '../__generated__/resolvers-types';
-import { DateScalar } from './date.scalar';
+import { DateScalar } from '@antt/service-kit';
 import { Mutation } from './mutation.resolvers';
 import { Query } from './query.resolvers';
 import { ReorganisationPlan } from './reorganisation-plan.resolvers';
