@@ -8,3 +8,4 @@ export { uniqueName } from './unique-name';
 export { kafkaContainerEnvironment } from './kafka-container-env';
 export { createMigratedTestDatabase } from './migrated-database';
 export { startGatewayProcess } from './gateway-process';
+export { gatewayClient, subgraphClient, type GraphQLClient, type GraphQLResponse } from './graphql-clients';

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { DEV_JWT_HS256_SECRET, type Identity, mintDevToken, signGatewayAssertion } from '@antt/auth';
+import { type Identity } from '@antt/auth';
 import { type RunningServer } from '@antt/service-kit';
-import { createMigratedTestDatabase, getTestInfra, startGatewayProcess, type TestDatabase } from '@antt/testing';
+import { createMigratedTestDatabase, gatewayClient, getTestInfra, type GraphQLClient, startGatewayProcess, subgraphClient, type TestDatabase } from '@antt/testing';
 import { projectUnitState, type UnitState } from '@antt/unit-directory';
 import { startCampaigns } from '../../src/app';
 import { loadCampaignsConfig } from '../../src/config';
@@ -9,10 +9,7 @@ import { type CampaignsPrisma, createPrismaClient } from '../../src/infrastructu
 
 export const PROJECT_ROOT = path.resolve(__dirname, '../..');
 
-export interface GraphQLResponse<T = Record<string, unknown>> {
-  data?: T | null;
-  errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
-}
+export type { GraphQLResponse } from '@antt/testing';
 
 /**
  * A migrated test database (prefix cp_h_), the campaigns subgraph on it with a clock the test moves, and the real gateway
@@ -27,8 +24,8 @@ export interface CampaignsHarness {
   setToday(date: string): void;
   /** Projects unit states into the campaigns unit directory, as the consumer would. */
   project(states: readonly UnitState[]): Promise<void>;
-  request<T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, caller: Identity | null): Promise<GraphQLResponse<T>>;
-  requestSubgraph<T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, caller: Identity | null): Promise<GraphQLResponse<T>>;
+  request: GraphQLClient;
+  requestSubgraph: GraphQLClient;
   close(): Promise<void>;
 }
 
@@ -63,25 +60,8 @@ export async function startHarness(today: string): Promise<CampaignsHarness> {
           for (const state of states) await projectUnitState(tx, state);
         });
       },
-      async request(query, variables, caller) {
-        const authorization = caller
-          ? { authorization: `Bearer ${await mintDevToken({ subject: caller.subject, roles: caller.roles, unitId: caller.jurisdictionUnitId, secret: DEV_JWT_HS256_SECRET })}` }
-          : {};
-        const response = await fetch(gateway.graphqlUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...authorization },
-          body: JSON.stringify({ query, variables }),
-        });
-        return (await response.json()) as GraphQLResponse<never>;
-      },
-      async requestSubgraph(query, variables, caller) {
-        const response = await fetch(server.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-antt-gateway-assertion': await signGatewayAssertion(caller, config.GATEWAY_SIGNING_KEY) },
-          body: JSON.stringify({ query, variables }),
-        });
-        return (await response.json()) as GraphQLResponse<never>;
-      },
+      request: gatewayClient(gateway.graphqlUrl),
+      requestSubgraph: subgraphClient(server.url, config.GATEWAY_SIGNING_KEY),
       async close() {
         await gateway.stop();
         await server.stop();

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { DEV_JWT_HS256_SECRET, type Identity, mintDevToken, signGatewayAssertion } from '@antt/auth';
+import { type Identity } from '@antt/auth';
 import { type RunningServer } from '@antt/service-kit';
-import { createMigratedTestDatabase, getTestInfra, startGatewayProcess, type TestDatabase } from '@antt/testing';
+import { createMigratedTestDatabase, gatewayClient, getTestInfra, type GraphQLClient, startGatewayProcess, subgraphClient, type TestDatabase } from '@antt/testing';
 import { startOrgUnits } from '../../src/app';
 import { loadOrgUnitsConfig } from '../../src/config';
 import { type Clock } from '../../src/domain/shared/clock';
@@ -9,10 +9,7 @@ import { createPrismaClient, type PrismaClient } from '../../src/infrastructure/
 
 export const PROJECT_ROOT = path.resolve(__dirname, '../..');
 
-export interface GraphQLResponse<T = Record<string, unknown>> {
-  data?: T | null;
-  errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
-}
+export type { GraphQLResponse } from '@antt/testing';
 
 /**
  * A migrated test database (prefix h5_), the org-units subgraph on it with a fixed clock, and the real gateway process in
@@ -24,9 +21,9 @@ export interface OrgUnitsHarness {
   server: RunningServer;
   gateway: { graphqlUrl: string; stop(): Promise<void> };
   /** Sends a GraphQL request to the gateway with a dev token for `caller` (null: no token, anonymous). */
-  request<T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, caller: Identity | null): Promise<GraphQLResponse<T>>;
+  request: GraphQLClient;
   /** Sends a request straight to the subgraph, signed as the gateway signs it (for `_entities`). */
-  requestSubgraph<T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, caller: Identity | null): Promise<GraphQLResponse<T>>;
+  requestSubgraph: GraphQLClient;
   close(): Promise<void>;
 }
 
@@ -53,28 +50,8 @@ export async function startHarness(today = '2025-09-01'): Promise<OrgUnitsHarnes
       prisma,
       server,
       gateway,
-      async request(query, variables, caller) {
-        const authorization = caller
-          ? { authorization: `Bearer ${await mintDevToken({ subject: caller.subject, roles: caller.roles, unitId: caller.jurisdictionUnitId, secret: DEV_JWT_HS256_SECRET })}` }
-          : {};
-        const response = await fetch(gateway.graphqlUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...authorization },
-          body: JSON.stringify({ query, variables }),
-        });
-        return (await response.json()) as GraphQLResponse<never>;
-      },
-      async requestSubgraph(query, variables, caller) {
-        const response = await fetch(server.url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'x-antt-gateway-assertion': await signGatewayAssertion(caller, config.GATEWAY_SIGNING_KEY),
-          },
-          body: JSON.stringify({ query, variables }),
-        });
-        return (await response.json()) as GraphQLResponse<never>;
-      },
+      request: gatewayClient(gateway.graphqlUrl),
+      requestSubgraph: subgraphClient(server.url, config.GATEWAY_SIGNING_KEY),
       async close() {
         await gateway.stop();
         await server.stop();
