@@ -15,7 +15,7 @@ describe('mappingToOperations', () => {
         { newCode: '12680', newName: 'Xã Vũ Thư', newKind: 'COMMUNE', newParentCode: '33', sourceCode: '12670', share: 'WHOLE' },
         { newCode: '12680', sourceCode: '12676', share: 'partial', dependents: '12676-01; 12676-02' },
         { newCode: '33', newName: 'Tỉnh Hưng Yên', sourceCode: '34', share: 'WHOLE' },
-        { newCode: '12676', newName: 'Xã Vũ Vinh', newParentCode: '33' },
+        { newCode: '12676', newName: 'Phường Vũ Vinh', newParentCode: '33' },
       ],
       tree,
       { abolishKinds: ['DISTRICT'] },
@@ -23,6 +23,8 @@ describe('mappingToOperations', () => {
     expect(errors).toEqual([]);
     expect(operations).toEqual([
       { type: 'CREATE', code: '12680', kind: 'COMMUNE', name: 'Xã Vũ Thư', parent: '33', attributes: { communeType: 'XA' } },
+      { type: 'RENAME', unit: '12676', name: 'Phường Vũ Vinh' },
+      { type: 'UPDATE', unit: '12676', attributes: { communeType: 'PHUONG' } },
       { type: 'MOVE', unit: '12676', parent: '33' },
       { type: 'MERGE', into: '12680', sources: [{ unit: '12676', share: 'PARTIAL' }] },
       { type: 'TRANSFER', from: '12676', to: '12680', dependents: ['12676-01', '12676-02'] },

@@ -91,7 +91,12 @@ export function mappingToOperations(
   for (const target of ordered) {
     const existing = live.get(target.code);
     if (existing) {
-      if (target.name && target.name !== existing.name) operations.push({ type: 'RENAME', unit: target.code, name: target.name });
+      if (target.name && target.name !== existing.name) {
+        operations.push({ type: 'RENAME', unit: target.code, name: target.name });
+        // A commune's new name states what it becomes (a thị trấn carried on after 2025 is a xã or a phường).
+        const communeType = existing.kind === 'COMMUNE' ? communeTypeOf(target.name) : null;
+        if (communeType) operations.push({ type: 'UPDATE', unit: target.code, attributes: { communeType } });
+      }
       if (target.parentCode && target.parentCode !== existing.parentCode) operations.push({ type: 'MOVE', unit: target.code, parent: target.parentCode });
       continue;
     }
