@@ -3,6 +3,7 @@ import { UnitCreatedV1 } from '@antt/contracts';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import { foldForSearch } from '../domain/unit/search-name';
 import { writeClosureOfNewUnits } from '../domain/unit/unit-closure.repository';
+import { assertCodesUnique, lockCodes } from '../domain/unit/unit-code.repository';
 import { type UnitKind } from '../domain/unit/unit.types';
 import { type ExistingUnit, type PlannedUnit } from './plan-import';
 
@@ -38,10 +39,10 @@ export function describeDatabaseError(error: unknown): string {
 export class ImportReads {
   constructor(protected readonly db: Db) {}
 
-  /** The codes among `codes` that a stored unit already has (one probe of the unique index per code). */
+  /** The codes among `codes` that a stored unit holds or held in some period (an import never reuses a code). */
   async takenCodes(codes: readonly string[]): Promise<Set<string>> {
     if (codes.length === 0) return new Set();
-    const rows = await this.db.$queryRaw<{ code: string }[]>`SELECT code FROM unit WHERE code = ANY(${[...codes]}::text[])`;
+    const rows = await this.db.$queryRaw<{ code: string }[]>`SELECT DISTINCT code FROM unit_version WHERE code = ANY(${[...codes]}::text[])`;
     return new Set(rows.map((row) => row.code));
   }
 
@@ -94,6 +95,7 @@ export class ImportTransaction extends ImportReads {
             change: {},
             timeline: [
               {
+                code: unit.code,
                 validFrom: unit.effectiveFrom,
                 validTo: null,
                 name: unit.name,
@@ -109,6 +111,7 @@ export class ImportTransaction extends ImportReads {
     );
     const col = <T>(pick: (unit: PlannedUnit) => T) => units.map(pick);
     const tx = this.tx;
+    await lockCodes(tx, col((u) => u.code));
     await tx.$executeRawUnsafe(
       `INSERT INTO unit (id, code, kind, created_on, revision)
        SELECT id, code, kind::"UnitKind", created_on::date, 1
@@ -143,6 +146,7 @@ export class ImportTransaction extends ImportReads {
       col((u) => u.attributes.staffCount),
       col((u) => u.attributes.communeType),
     );
+    await assertCodesUnique(tx, col((u) => u.id));
     await writeClosureOfNewUnits(
       tx,
       units.map((u) => ({ id: u.id, code: u.code, kind: u.kind, parentId: u.parentId, validFrom: u.effectiveFrom })),
