@@ -46,7 +46,10 @@ export class ImportReads {
     return new Set(rows.map((row) => row.code));
   }
 
-  /** The stored units with any of `codes`, by code. */
+  /**
+   * The stored units rows name by code, by code: the unit that holds the code in the latest period (a code can pass to
+   * another unit once the first gave it up); the row checks then refuse it when it does not live on the row's date.
+   */
   async unitsByCode(codes: readonly string[]): Promise<Map<string, ExistingUnit>> {
     return this.select(codes, Prisma.empty);
   }
@@ -55,9 +58,12 @@ export class ImportReads {
   protected async select(codes: readonly string[], lock: Prisma.Sql): Promise<Map<string, ExistingUnit>> {
     if (codes.length === 0) return new Map();
     const rows = await this.db.$queryRaw<StoredUnitRow[]>`
-      SELECT id::text AS id, code, kind::text AS kind, to_char(created_on, 'YYYY-MM-DD') AS "createdOn",
-             to_char(dissolved_on, 'YYYY-MM-DD') AS "dissolvedOn"
-      FROM unit WHERE code = ANY(${[...codes]}::text[]) ORDER BY id ${lock}`;
+      SELECT u.id::text AS id, h.code, u.kind::text AS kind, to_char(u.created_on, 'YYYY-MM-DD') AS "createdOn",
+             to_char(u.dissolved_on, 'YYYY-MM-DD') AS "dissolvedOn"
+      FROM unit u
+      JOIN (SELECT DISTINCT ON (code) code, unit_id FROM unit_version WHERE code = ANY(${[...codes]}::text[]) ORDER BY code, valid_from DESC) h
+        ON h.unit_id = u.id
+      ORDER BY u.id ${lock}`;
     return new Map(rows.map((row) => [row.code, { id: row.id, kind: row.kind, createdOn: row.createdOn, dissolvedOn: row.dissolvedOn }]));
   }
 }
@@ -74,7 +80,7 @@ export class ImportTransaction extends ImportReads {
    * returned is the one committed after any such command that got there first.
    */
   async lockUnitsByCode(codes: readonly string[]): Promise<Map<string, ExistingUnit>> {
-    return this.select(codes, Prisma.sql`FOR SHARE`);
+    return this.select(codes, Prisma.sql`FOR SHARE OF u`);
   }
 
   /** Inserts the units, their first versions, audit rows and one `created` outbox event each (multi-row `unnest`). */

@@ -1,3 +1,4 @@
+import { importUnits } from '../../src/import';
 import { type OrgUnitsHarness, startHarness, systemAdmin, tableCounts } from '../support/org-units-harness';
 import { type UnitResult, errorOf, mutate, mutateOk, queryOk } from '../support/operations';
 import { seedTree } from '../support/seed-tree';
@@ -144,5 +145,22 @@ describe('org-units codes by date', () => {
       for (const refused of responses.filter((r) => r.errors)) expect(errorOf(refused)).toEqual({ code: 'CONFLICT', reason: 'UNIT_CODE_TAKEN' });
       expect(await harness.prisma.unitVersion.count({ where: { code } })).toBe(1);
     }
+  });
+
+  it('imports under a unit named by its new code, and refuses a code any unit ever held, writing nothing', async () => {
+    const imported = await importUnits(harness.prisma, [
+      { code: '25123-01', kind: 'RESIDENTIAL_AREA', name: 'Thôn Quý Sơn', parentCode: '25123', effectiveFrom: '2025-08-01' },
+    ]);
+    expect([imported.outcome, imported.imported]).toEqual(['imported', 1]);
+    const village = await queryOk<{ unitByCode: { parent: { id: string } } }>(harness, `{ unitByCode(code: "25123-01", asOf: "2025-08-01") { parent { id } } }`, {}, systemAdmin);
+    expect(village.unitByCode.parent.id).toBe(tree.vuQuy.id);
+
+    const ended = await mutateOk<UnitResult>(harness, 'createUnit', { code: 'ENDED-1', kind: 'COMMUNE', name: 'Xã Cũ', parentId: tree.province.id, effectiveDate: '2025-07-01' }, systemAdmin);
+    await mutateOk(harness, 'dissolveUnit', { unitId: ended.id, effectiveDate: '2025-08-01', reason: 'Giải thể' }, systemAdmin);
+    const before = await tableCounts(harness.prisma);
+    const refused = await importUnits(harness.prisma, [{ code: 'ENDED-1', kind: 'COMMUNE', name: 'Xã Mới', parentCode: '34', effectiveFrom: '2025-09-01' }]);
+    expect(refused.outcome).toBe('refused');
+    expect(refused.rejected.map((row) => row.reason)).toEqual(['UNIT_CODE_TAKEN']);
+    expect(await tableCounts(harness.prisma)).toEqual(before);
   });
 });
