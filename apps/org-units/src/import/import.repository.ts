@@ -83,7 +83,18 @@ export class ImportTransaction extends ImportReads {
     return this.select(codes, Prisma.sql`FOR SHARE OF u`);
   }
 
-  /** Inserts the units, their first versions, audit rows and one `created` outbox event each (multi-row `unnest`). */
+  /**
+   * Serialises the file's codes with every other write of them until the import commits (`lockCodes`): taken after
+   * the stored units are locked, in the order single commands take them, and before the codes are checked.
+   */
+  async lockCodes(codes: readonly string[]): Promise<void> {
+    await lockCodes(this.tx, codes);
+  }
+
+  /**
+   * Inserts the units, their first versions, audit rows and one `created` outbox event each (multi-row `unnest`); their
+   * codes locked first ({@link lockCodes}) and checked against every other unit's before the closure rows are written.
+   */
   async insertUnits(units: readonly PlannedUnit[], actor: string, correlationId: string): Promise<void> {
     const envelopes = units.map((unit) =>
       buildEnvelope(
@@ -117,7 +128,6 @@ export class ImportTransaction extends ImportReads {
     );
     const col = <T>(pick: (unit: PlannedUnit) => T) => units.map(pick);
     const tx = this.tx;
-    await lockCodes(tx, col((u) => u.code));
     await tx.$executeRawUnsafe(
       `INSERT INTO unit (id, code, kind, created_on, revision)
        SELECT id, code, kind::"UnitKind", created_on::date, 1

@@ -163,4 +163,21 @@ describe('org-units codes by date', () => {
     expect(refused.rejected.map((row) => row.reason)).toEqual(['UNIT_CODE_TAKEN']);
     expect(await tableCounts(harness.prisma)).toEqual(before);
   });
+
+  it('imports more codes than are locked one by one under the lock over every code, and still checks them', async () => {
+    const villages = Array.from({ length: 1001 }, (_, i) => ({
+      code: `12676-B${String(i).padStart(4, '0')}`,
+      kind: 'RESIDENTIAL_AREA',
+      name: `Thôn ${i}`,
+      parentCode: '12676',
+      effectiveFrom: '2025-09-01',
+    }));
+    const imported = await importUnits(harness.prisma, villages, { chunkSize: 400 });
+    expect([imported.outcome, imported.imported]).toEqual(['imported', 1001]);
+    const before = await tableCounts(harness.prisma);
+    const again = await importUnits(harness.prisma, [...villages.slice(0, 1000).map((v) => ({ ...v, code: `${v.code}-X` })), villages[1000]!]);
+    expect(again.outcome).toBe('refused');
+    expect(again.rejected.map((row) => [row.code, row.reason])).toEqual([['12676-B1000', 'UNIT_CODE_TAKEN']]);
+    expect(await tableCounts(harness.prisma)).toEqual(before);
+  });
 });

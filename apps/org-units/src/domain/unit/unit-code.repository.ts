@@ -3,6 +3,12 @@ import { unitErrors } from './unit.errors';
 
 /** Above this many codes a write takes the one lock that excludes every other code write instead of a lock per code. */
 const MAX_CODE_LOCKS = 1000;
+/**
+ * Advisory locks keyed by two integers, a space of ours and a value, never meet the single-key locks (the closure's):
+ * 'codz' for the lock over every code, 'code' for one code (its hashtext).
+ */
+const ALL_CODES_SPACE = 0x636f647a;
+const CODE_SPACE = 0x636f6465;
 
 /** The versions of a timeline as `code|from|to`, adjacent versions with the same code merged. */
 export function codeSpans(versions: readonly { code: string; validFrom: string; validTo: string | null }[]): { code: string; from: string; to: string | null }[] {
@@ -28,7 +34,7 @@ export function codesGained(
 
 /**
  * Serialises the writes of `codes` until the transaction ends: a transaction-scoped advisory lock per code, taken in
- * code order so that two writers cannot deadlock, under a shared lock that a write of more than {@link MAX_CODE_LOCKS}
+ * code order so that two writers cannot deadlock on them, under a shared lock that a write of more than {@link MAX_CODE_LOCKS}
  * codes (an import, a national plan) takes exclusively instead, so as not to fill PostgreSQL's lock table. Every check
  * of {@link assertCodesUnique} made after it sees the versions committed by the writers it waited for.
  */
@@ -36,12 +42,12 @@ export async function lockCodes(tx: Prisma.TransactionClient, codes: readonly st
   const unique = [...new Set(codes)].sort();
   if (unique.length === 0) return;
   if (unique.length > MAX_CODE_LOCKS) {
-    await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext('org-units.code:*'))`;
+    await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${ALL_CODES_SPACE}::int, 0)`;
     return;
   }
-  await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock_shared(hashtext('org-units.code:*'))`;
+  await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock_shared(${ALL_CODES_SPACE}::int, 0)`;
   await tx.$queryRaw`
-    SELECT count(pg_advisory_xact_lock(hashtext('org-units.code:' || c)))::int AS locked
+    SELECT count(pg_advisory_xact_lock(${CODE_SPACE}::int, hashtext(c)))::int AS locked
     FROM (SELECT c FROM unnest(${unique}::text[]) AS c ORDER BY c) AS ordered`;
 }
 
