@@ -60,6 +60,16 @@ describe('org-units codes by date', () => {
     expect(before.unitByCode.descendants.edges.map((e) => e.node.code)).toEqual(['12670', '12676', '12730']);
     const after = await queryOk<Descendants>(harness, DESCENDANTS, { asOf: '2025-07-01' }, systemAdmin);
     expect(after.unitByCode.descendants.edges.map((e) => e.node.code)).toEqual(['12670', '12676', '25123']);
+    const history = await queryOk<{ unit: { history: { code: string; validFrom: string }[] } }>(
+      harness,
+      `query($id: ID!) { unit(id: $id, asOf: "2025-07-01") { history { code validFrom } } }`,
+      { id: tree.vuQuy.id },
+      systemAdmin,
+    );
+    expect(history.unit.history).toEqual([
+      { code: '12730', validFrom: '2024-01-01' },
+      { code: '25123', validFrom: '2025-07-01' },
+    ]);
     const closure = await harness.prisma.unitClosure.findMany({ where: { descendantId: tree.vuQuy.id, depth: 0 }, orderBy: { validFrom: 'asc' } });
     expect(closure.map((row) => row.code)).toEqual(['12730', '25123']);
 
