@@ -99,6 +99,7 @@ export async function importUnits(prisma: PrismaClient, rows: readonly ImportRow
     const written = await repository.transaction(
       async (tx) => {
         const stored = await tx.lockUnitsByCode(references);
+        await tx.lockCodes(codes);
         plan = planImport(checked, await tx.takenCodes(codes), stored);
         if (plan.rejected.length > 0 && !partial) return false;
         const total = plan.accepted.length;

@@ -3,6 +3,7 @@ import { UnitCreatedV1 } from '@antt/contracts';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import { foldForSearch } from '../domain/unit/search-name';
 import { writeClosureOfNewUnits } from '../domain/unit/unit-closure.repository';
+import { assertCodesUnique, lockCodes } from '../domain/unit/unit-code.repository';
 import { type UnitKind } from '../domain/unit/unit.types';
 import { type ExistingUnit, type PlannedUnit } from './plan-import';
 
@@ -38,14 +39,17 @@ export function describeDatabaseError(error: unknown): string {
 export class ImportReads {
   constructor(protected readonly db: Db) {}
 
-  /** The codes among `codes` that a stored unit already has (one probe of the unique index per code). */
+  /** The codes among `codes` that a stored unit holds or held in some period (an import never reuses a code). */
   async takenCodes(codes: readonly string[]): Promise<Set<string>> {
     if (codes.length === 0) return new Set();
-    const rows = await this.db.$queryRaw<{ code: string }[]>`SELECT code FROM unit WHERE code = ANY(${[...codes]}::text[])`;
+    const rows = await this.db.$queryRaw<{ code: string }[]>`SELECT DISTINCT code FROM unit_version WHERE code = ANY(${[...codes]}::text[])`;
     return new Set(rows.map((row) => row.code));
   }
 
-  /** The stored units with any of `codes`, by code. */
+  /**
+   * The stored units rows name by code, by code: the unit that holds the code in the latest period (a code can pass to
+   * another unit once the first gave it up); the row checks then refuse it when it does not live on the row's date.
+   */
   async unitsByCode(codes: readonly string[]): Promise<Map<string, ExistingUnit>> {
     return this.select(codes, Prisma.empty);
   }
@@ -54,9 +58,12 @@ export class ImportReads {
   protected async select(codes: readonly string[], lock: Prisma.Sql): Promise<Map<string, ExistingUnit>> {
     if (codes.length === 0) return new Map();
     const rows = await this.db.$queryRaw<StoredUnitRow[]>`
-      SELECT id::text AS id, code, kind::text AS kind, to_char(created_on, 'YYYY-MM-DD') AS "createdOn",
-             to_char(dissolved_on, 'YYYY-MM-DD') AS "dissolvedOn"
-      FROM unit WHERE code = ANY(${[...codes]}::text[]) ORDER BY id ${lock}`;
+      SELECT u.id::text AS id, h.code, u.kind::text AS kind, to_char(u.created_on, 'YYYY-MM-DD') AS "createdOn",
+             to_char(u.dissolved_on, 'YYYY-MM-DD') AS "dissolvedOn"
+      FROM unit u
+      JOIN (SELECT DISTINCT ON (code) code, unit_id FROM unit_version WHERE code = ANY(${[...codes]}::text[]) ORDER BY code, valid_from DESC) h
+        ON h.unit_id = u.id
+      ORDER BY u.id ${lock}`;
     return new Map(rows.map((row) => [row.code, { id: row.id, kind: row.kind, createdOn: row.createdOn, dissolvedOn: row.dissolvedOn }]));
   }
 }
@@ -73,10 +80,21 @@ export class ImportTransaction extends ImportReads {
    * returned is the one committed after any such command that got there first.
    */
   async lockUnitsByCode(codes: readonly string[]): Promise<Map<string, ExistingUnit>> {
-    return this.select(codes, Prisma.sql`FOR SHARE`);
+    return this.select(codes, Prisma.sql`FOR SHARE OF u`);
   }
 
-  /** Inserts the units, their first versions, audit rows and one `created` outbox event each (multi-row `unnest`). */
+  /**
+   * Serialises the file's codes with every other write of them until the import commits (`lockCodes`): taken after
+   * the stored units are locked, in the order single commands take them, and before the codes are checked.
+   */
+  async lockCodes(codes: readonly string[]): Promise<void> {
+    await lockCodes(this.tx, codes);
+  }
+
+  /**
+   * Inserts the units, their first versions, audit rows and one `created` outbox event each (multi-row `unnest`); their
+   * codes locked first ({@link lockCodes}) and checked against every other unit's before the closure rows are written.
+   */
   async insertUnits(units: readonly PlannedUnit[], actor: string, correlationId: string): Promise<void> {
     const envelopes = units.map((unit) =>
       buildEnvelope(
@@ -94,6 +112,7 @@ export class ImportTransaction extends ImportReads {
             change: {},
             timeline: [
               {
+                code: unit.code,
                 validFrom: unit.effectiveFrom,
                 validTo: null,
                 name: unit.name,
@@ -143,6 +162,7 @@ export class ImportTransaction extends ImportReads {
       col((u) => u.attributes.staffCount),
       col((u) => u.attributes.communeType),
     );
+    await assertCodesUnique(tx, col((u) => u.id));
     await writeClosureOfNewUnits(
       tx,
       units.map((u) => ({ id: u.id, code: u.code, kind: u.kind, parentId: u.parentId, validFrom: u.effectiveFrom })),

@@ -299,7 +299,7 @@ export const UnitCorrectedV1 = defineEvent({
 });
 
 /** What a reorganisation plan did to one unit. */
-export const REORGANISATION_CHANGES = ['created', 'renamed', 'moved', 'updated', 'merged', 'split', 'transferred', 'reclassified', 'dissolved', 'rehomed'] as const;
+export const REORGANISATION_CHANGES = ['created', 'renamed', 'recoded', 'moved', 'updated', 'merged', 'split', 'transferred', 'reclassified', 'dissolved', 'rehomed'] as const;
 
 /** `org-units.unit.reorganised.v1` */
 export const UnitReorganisedV1 = defineEvent({

@@ -49,6 +49,11 @@ export type UnitAttributes = z.output<typeof UnitAttributesSchema>;
 
 /** One effective-dated version of a unit: valid from `validFrom` (inclusive) to `validTo` (exclusive; null = open). */
 export const UnitVersionSchema = z.object({
+  code: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('The code the unit held during this version (a code can change; the payload\'s `code` is the latest). Absent in events published before codes were dated.'),
   validFrom: CalendarDateSchema.describe('First day this version holds.'),
   validTo: CalendarDateSchema.nullable().describe('First day it no longer holds; null while current.'),
   name: z.string().min(1).describe('Vietnamese name, e.g. "Xã Vũ Hội".'),

@@ -50,7 +50,7 @@ describe('the synthetic national reform', () => {
     }));
     let next = 0;
     const result = runPlan(
-      { date: '2025-07-01', units, takenCodes: new Set(tree.map((row) => row.code)) },
+      { date: '2025-07-01', units, codesHeldLater: new Set<string>() },
       canonicalOperations(new UnitInput(DEFAULT_DATE_RANGE), operations),
       () => `new-${(next += 1)}`,
       null,

@@ -30,7 +30,7 @@ const tree = () => ({
     unit('V4', 'RESIDENTIAL_AREA', 'C3'),
     unit('S', 'SCHOOL', 'D1', 'D1'),
   ],
-  takenCodes: new Set(['P', 'D1', 'D2', 'C1', 'C2', 'C3', 'V1', 'V2', 'V3', 'V4', 'S']),
+  codesHeldLater: new Set<string>(),
 });
 
 let counter = 0;
@@ -139,5 +139,67 @@ describe('runPlan', () => {
       { event: 'RECLASSIFY', share: 'WHOLE', predecessorId: 'D2', successorId: zone?.id },
       { event: 'MERGE', share: 'WHOLE', predecessorId: 'C3', successorId: zone?.id },
     ]);
+  });
+
+  describe('codes on the plan\'s date', () => {
+    it('lets a new commune take the code of a commune merged whole earlier in the plan', () => {
+      const result = runPlan(
+        tree(),
+        [
+          { type: 'CREATE', code: 'N1', kind: 'COMMUNE', name: 'Xã Mới', parent: 'P' },
+          { type: 'MERGE', into: 'N1', sources: [{ unit: 'C1', share: 'WHOLE' }, { unit: 'C2', share: 'WHOLE' }] },
+          { type: 'CREATE', code: 'C1', kind: 'COMMUNE', name: 'Xã Vũ Hội', parent: 'P' },
+        ],
+        newId,
+        null,
+      );
+      expect(result.errors).toEqual([]);
+      const reused = result.touched.find((node) => node.isNew && node.code === 'C1');
+      expect(reused?.alive).toBe(true);
+      expect(result.touched.find((node) => node.id === 'C1')?.alive).toBe(false);
+    });
+
+    it('recodes the new commune to the code of a source it absorbed', () => {
+      const result = runPlan(
+        tree(),
+        [
+          { type: 'CREATE', code: 'N1', kind: 'COMMUNE', name: 'Xã Mới', parent: 'P' },
+          { type: 'MERGE', into: 'N1', sources: [{ unit: 'C1', share: 'WHOLE' }, { unit: 'C2', share: 'WHOLE' }] },
+          { type: 'RECODE', unit: 'N1', code: 'C2' },
+        ],
+        newId,
+        null,
+      );
+      expect(result.errors).toEqual([]);
+      const merged = result.touched.find((node) => node.isNew);
+      expect(merged).toMatchObject({ code: 'C2', alive: true });
+      expect(result.changes.get(merged?.id ?? '')).toEqual(['created', 'merged', 'recoded']);
+      expect(result.report.recoded).toBe(0);
+    });
+
+    it('refuses a code a live unit holds at that point of the plan', () => {
+      const result = runPlan(tree(), [{ type: 'RECODE', unit: 'C3', code: 'C1' }, { type: 'CREATE', code: 'V4', kind: 'RESIDENTIAL_AREA', name: 'Thôn 4', parent: 'C1' }], newId, null);
+      expect(result.errors.map((error) => [error.index, error.reason, error.unitCode])).toEqual([
+        [0, 'UNIT_CODE_TAKEN', 'C1'],
+        [1, 'UNIT_CODE_TAKEN', 'V4'],
+      ]);
+    });
+
+    it('refuses a code some unit holds after the plan\'s date, even when it is free on the date', () => {
+      const result = runPlan(
+        { ...tree(), codesHeldLater: new Set(['L1']) },
+        [
+          { type: 'CREATE', code: 'L1', kind: 'COMMUNE', name: 'Xã Mới', parent: 'P' },
+          { type: 'RECODE', unit: 'C2', code: 'L1' },
+        ],
+        newId,
+        null,
+      );
+      expect(result.errors.map((error) => [error.index, error.reason])).toEqual([
+        [0, 'UNIT_CODE_TAKEN'],
+        [1, 'UNIT_CODE_TAKEN'],
+      ]);
+      expect(result.errors[0]?.message).toContain('after 2025-07-01');
+    });
   });
 });

@@ -18,11 +18,15 @@ export interface SnapshotUnit {
   laterChanges: boolean;
 }
 
-/** The tree on the plan's date and every code ever used (codes are never reused). */
+/**
+ * The tree on the plan's date and the codes some unit holds in a period starting after it. A code is free for a unit
+ * created or recoded by the plan when no unit holds it on the date at that point of the plan (the units the plan has
+ * dissolved so far hold none) and none holds it later.
+ */
 export interface TreeSnapshot {
   date: string;
   units: readonly SnapshotUnit[];
-  takenCodes: ReadonlySet<string>;
+  codesHeldLater: ReadonlySet<string>;
 }
 
 /** A unit as the plan leaves it on its date. */
@@ -32,7 +36,7 @@ export interface WorkNode extends SnapshotUnit {
 }
 
 /** What happened to one unit, for its event and audit row. */
-export type NodeChange = 'created' | 'renamed' | 'moved' | 'updated' | 'merged' | 'split' | 'transferred' | 'reclassified' | 'dissolved' | 'rehomed';
+export type NodeChange = 'created' | 'renamed' | 'recoded' | 'moved' | 'updated' | 'merged' | 'split' | 'transferred' | 'reclassified' | 'dissolved' | 'rehomed';
 
 export interface EngineResult {
   errors: PlanError[];
@@ -97,7 +101,6 @@ export function runPlan(
   const successors = new Map<string, string[]>();
   const lastOperation = new Map<string, number>();
   const lineage: PlannedLineage[] = [];
-  const newCodes = new Set<string>();
 
   const touch = (node: WorkNode, change: NodeChange, index: number) => {
     if (!changes.has(node.id)) {
@@ -160,11 +163,12 @@ export function runPlan(
     const known = successors.get(from.id) ?? [];
     if (!known.includes(to.id)) successors.set(from.id, [...known, to.id]);
   };
+  const claimCode = (code: string) => {
+    if (byCode.has(code)) throw new OperationFailed('UNIT_CODE_TAKEN', `code ${code} is held by a unit on ${date} at this point of the plan`, code);
+    if (snapshot.codesHeldLater.has(code)) throw new OperationFailed('UNIT_CODE_TAKEN', `code ${code} is held by a unit after ${date}`, code);
+  };
   const create = (spec: { code: string; kind: UnitKind; name: string; parentId: string | null; managingUnitId: string | null; attributes: UnitAttributes }, index: number): WorkNode => {
-    if (snapshot.takenCodes.has(spec.code) || newCodes.has(spec.code)) {
-      throw new OperationFailed('UNIT_CODE_TAKEN', `code ${spec.code} is already used`, spec.code);
-    }
-    newCodes.add(spec.code);
+    claimCode(spec.code);
     const node: WorkNode = { id: newId(), ...spec, createdOn: date, laterChanges: false, alive: true, isNew: true };
     nodes.set(node.id, node);
     byCode.set(node.code, node.id);
@@ -204,6 +208,16 @@ export function runPlan(
           const node = resolve(operation.unit, 'unit');
           node.name = operation.name;
           touch(node, 'renamed', index);
+          break;
+        }
+        case 'RECODE': {
+          const node = resolve(operation.unit, 'unit');
+          if (node.code === operation.code) throw new OperationFailed('UNIT_NOTHING_CHANGED', `${node.code} already has this code`, node.code);
+          claimCode(operation.code);
+          byCode.delete(node.code);
+          node.code = operation.code;
+          byCode.set(node.code, node.id);
+          touch(node, 'recoded', index);
           break;
         }
         case 'MOVE': {
@@ -365,6 +379,7 @@ export function runPlan(
     dissolved: count((node) => !node.alive && !node.isNew),
     moved: count((node, was) => node.alive && was !== undefined && was.parentId !== node.parentId),
     renamed: count((node, was) => node.alive && was !== undefined && was.name !== node.name),
+    recoded: count((node, was) => node.alive && was !== undefined && was.code !== node.code),
     reclassified: count((node) => (changes.get(node.id) ?? []).includes('reclassified')),
     rehomed: count((node) => (changes.get(node.id) ?? []).includes('rehomed')),
     unitsChanged: touched.length,

@@ -60,6 +60,8 @@ function canonicalOperation(input: UnitInput, op: PlanOperationInput, path: stri
       };
     case 'RENAME':
       return { type: 'RENAME', unit: ref(op.unit, 'unit'), name: name() };
+    case 'RECODE':
+      return { type: 'RECODE', unit: ref(op.unit, 'unit'), code: input.code(required(op.code, `${path}.code`), `${path}.code`) };
     case 'MOVE':
       return { type: 'MOVE', unit: ref(op.unit, 'unit'), parent: ref(op.parent, 'parent') };
     case 'UPDATE':

@@ -20,6 +20,8 @@ export type PlanOperation =
       attributes?: Partial<UnitAttributes> | null;
     }
   | { type: 'RENAME'; unit: UnitRef; name: string }
+  /** The unit holds `code` from the plan's date; its old code is free for another unit from then. */
+  | { type: 'RECODE'; unit: UnitRef; code: string }
   | { type: 'MOVE'; unit: UnitRef; parent: UnitRef }
   | { type: 'UPDATE'; unit: UnitRef; managingUnit?: UnitRef | null; attributes?: Partial<UnitAttributes> | null }
   /** Sources go into `into`: a WHOLE source is dissolved and its dependents follow; a PARTIAL one goes on. */
@@ -70,6 +72,8 @@ export interface PlanReport {
   dissolved: number;
   moved: number;
   renamed: number;
+  /** Units that go on under another code from the plan's date. */
+  recoded: number;
   reclassified: number;
   /** Units whose parent or managing unit changed because theirs was merged, reclassified or transferred. */
   rehomed: number;

@@ -30,13 +30,13 @@ type PlanRow = Prisma.ReorganisationPlanGetPayload<object>;
 /** The tree on a date, in one read (the plan engine works on it in memory). */
 export async function loadTreeSnapshot(db: Db, date: string): Promise<TreeSnapshot> {
   const rows = await db.$queryRaw<SnapshotRow[]>`
-    SELECT u.id::text AS id, u.code, u.kind::text AS kind, u.created_on::text AS "createdOn", v.name,
+    SELECT u.id::text AS id, v.code, u.kind::text AS kind, u.created_on::text AS "createdOn", v.name,
       v.parent_id::text AS "parentId", v.managing_unit_id::text AS "managingUnitId",
       v.enterprise_size::text AS "enterpriseSize", v.school_level::text AS "schoolLevel", v.armed_forces AS "armedForces",
       v.resident_households AS "residentHouseholds", v.staff_count AS "staffCount", v.commune_type::text AS "communeType",
       u.dissolved_on IS NOT NULL OR EXISTS (SELECT 1 FROM unit_version w WHERE w.unit_id = u.id AND w.valid_from > ${date}::date) AS later
     FROM unit u JOIN unit_version v ON v.unit_id = u.id AND ${liveOn('v', date)}`;
-  const codes = await db.$queryRaw<{ code: string }[]>`SELECT code FROM unit`;
+  const codes = await db.$queryRaw<{ code: string }[]>`SELECT DISTINCT code FROM unit_version WHERE valid_from > ${date}::date`;
   const units: SnapshotUnit[] = rows.map((row) => ({
     id: row.id,
     code: row.code,
@@ -55,7 +55,7 @@ export async function loadTreeSnapshot(db: Db, date: string): Promise<TreeSnapsh
     },
     laterChanges: row.later,
   }));
-  return { date, units, takenCodes: new Set(codes.map((row) => row.code)) };
+  return { date, units, codesHeldLater: new Set(codes.map((row) => row.code)) };
 }
 
 export interface NewPlan {

@@ -225,7 +225,7 @@ async function assertTreeUnchanged(tx: UnitTransaction, result: EngineResult, lo
 
 /** The unit's record after the plan: a new unit, or its timeline cut on the date. */
 function nextRecord(node: WorkNode, record: UnitRecord | null, date: string): UnitRecord {
-  const state = { name: node.name, parentId: node.parentId, managingUnitId: node.managingUnitId, attributes: node.attributes };
+  const state = { code: node.code, name: node.name, parentId: node.parentId, managingUnitId: node.managingUnitId, attributes: node.attributes };
   if (record === null) {
     return {
       id: node.id,
@@ -238,5 +238,5 @@ function nextRecord(node: WorkNode, record: UnitRecord | null, date: string): Un
     };
   }
   const timeline = node.alive ? applyFrom(record.timeline, date, () => state) : closeAt(record.timeline, date);
-  return { ...record, timeline, dissolvedOn: node.alive ? null : date, revision: record.revision + 1 };
+  return { ...record, code: node.code, timeline, dissolvedOn: node.alive ? null : date, revision: record.revision + 1 };
 }

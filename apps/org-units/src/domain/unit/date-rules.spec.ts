@@ -10,8 +10,8 @@ const unit = (dissolvedOn: string | null = null): UnitRecord => ({
   dissolvedOn,
   revision: 2,
   timeline: [
-    { validFrom: '2020-01-01', validTo: '2024-01-01', name: 'A', parentId: 'p', managingUnitId: null, attributes: EMPTY_ATTRIBUTES },
-    { validFrom: '2024-01-01', validTo: dissolvedOn, name: 'B', parentId: 'p', managingUnitId: null, attributes: EMPTY_ATTRIBUTES },
+    { code: 'C', validFrom: '2020-01-01', validTo: '2024-01-01', name: 'A', parentId: 'p', managingUnitId: null, attributes: EMPTY_ATTRIBUTES },
+    { code: 'C', validFrom: '2024-01-01', validTo: dissolvedOn, name: 'B', parentId: 'p', managingUnitId: null, attributes: EMPTY_ATTRIBUTES },
   ],
 });
 

@@ -2,6 +2,7 @@ import { applyFrom, closeAt, coalesce, versionAt } from './timeline';
 import { EMPTY_ATTRIBUTES, type UnitVersion } from './unit.types';
 
 const v = (validFrom: string, validTo: string | null, name: string, parentId: string | null = 'p1'): UnitVersion => ({
+  code: 'C',
   validFrom,
   validTo,
   name,

@@ -25,6 +25,7 @@ export function sameAttributes(a: UnitAttributes, b: UnitAttributes): boolean {
 
 export function sameState(a: UnitState, b: UnitState): boolean {
   return (
+    a.code === b.code &&
     a.name === b.name &&
     a.parentId === b.parentId &&
     a.managingUnitId === b.managingUnitId &&

@@ -74,7 +74,7 @@ export function parentSpans(versions: readonly { validFrom: string; validTo: str
 /**
  * The unit_closure rows of `ids`, derived from unit_version alone: each unit is its own ancestor at depth 0 over its
  * versions; walking up, an ancestor's version narrows the period to when it held; rows of one (descendant, ancestor,
- * depth) that meet end to end are merged, so the rows depend only on parents and life spans, not on renames.
+ * depth, code) that meet end to end are merged, so the rows depend only on parents, life spans and codes, not on renames.
  */
 function derivedClosureRows(ids: readonly string[]): Prisma.Sql {
   return Prisma.sql`
@@ -90,10 +90,10 @@ function derivedClosureRows(ids: readonly string[]): Prisma.Sql {
     ),
     marked AS (
       SELECT walk.*, CASE WHEN lag(valid_to) OVER pair = valid_from THEN 0 ELSE 1 END AS starts
-      FROM walk WINDOW pair AS (PARTITION BY descendant_id, ancestor_id, depth ORDER BY valid_from)
+      FROM walk WINDOW pair AS (PARTITION BY descendant_id, ancestor_id, depth, code ORDER BY valid_from)
     ),
     islands AS (
-      SELECT marked.*, sum(starts) OVER (PARTITION BY descendant_id, ancestor_id, depth ORDER BY valid_from) AS island FROM marked
+      SELECT marked.*, sum(starts) OVER (PARTITION BY descendant_id, ancestor_id, depth, code ORDER BY valid_from) AS island FROM marked
     )
     SELECT descendant_id, ancestor_id, depth, min(valid_from) AS valid_from,
       CASE WHEN bool_or(valid_to IS NULL) THEN NULL ELSE max(valid_to) END AS valid_to, code, kind

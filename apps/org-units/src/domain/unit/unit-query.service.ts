@@ -64,7 +64,7 @@ export class UnitQueryService {
     const canonical = this.input.code(code, 'code');
     const date = this.dateOrToday(asOf);
     requireCaller(caller);
-    const id = (await this.reader.findIdsByCodes([canonical])).get(canonical);
+    const id = await this.reader.findIdByCodeOn(canonical, date);
     return id ? this.visibleOn(caller, id, date) : null;
   }
 

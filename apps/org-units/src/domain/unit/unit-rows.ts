@@ -31,6 +31,7 @@ export function viewFromRow(row: ViewRow, asOf: string): UnitView {
     revision: row.revision,
     asOf,
     version: {
+      code: row.code,
       validFrom: row.validFrom,
       validTo: row.validTo,
       name: row.name,

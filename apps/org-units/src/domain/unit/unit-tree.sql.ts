@@ -1,7 +1,7 @@
 import { Prisma } from '../../generated/prisma/client';
 
 /** Columns of a unit seen on a date (`u` = unit, `v` = unit_version), named as {@link ViewRow}. */
-export const VIEW_COLUMNS = Prisma.sql`u.id::text AS id, u.code, u.kind::text AS kind, u.created_on::text AS "createdOn",
+export const VIEW_COLUMNS = Prisma.sql`u.id::text AS id, v.code, u.kind::text AS kind, u.created_on::text AS "createdOn",
   u.dissolved_on::text AS "dissolvedOn", u.revision, v.valid_from::text AS "validFrom", v.valid_to::text AS "validTo",
   v.name, v.parent_id::text AS "parentId", v.managing_unit_id::text AS "managingUnitId",
   v.enterprise_size::text AS "enterpriseSize", v.school_level::text AS "schoolLevel", v.armed_forces AS "armedForces",

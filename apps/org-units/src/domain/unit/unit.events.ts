@@ -77,6 +77,7 @@ export function unitEvent(
       dissolvedOn: record.dissolvedOn,
       change: details,
       timeline: record.timeline.map((v) => ({
+        code: v.code,
         validFrom: v.validFrom,
         validTo: v.validTo,
         name: v.name,

@@ -4,11 +4,11 @@ import { type EventContract } from '@antt/contracts';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { fromDbDate, toDbDate } from '../shared/calendar-date';
 import { once } from '../shared/once';
+import { assertCodesUnique, codesGained, codeSpans, lockCodes } from './unit-code.repository';
 import { parentSpans, rebuildUnitClosure } from './unit-closure.repository';
 import { type SubtreeScope, type UnitListFilter } from './unit-query.types';
 import { type ViewRow, viewFromRow } from './unit-rows';
 import { kindLevel, likeContains, likePrefix, likeWordStarts, liveOn, slimUnitsCte, VIEW_COLUMNS } from './unit-tree.sql';
-import { unitErrors } from './unit.errors';
 import {
   type LineageEventKind,
   type LineageLink,
@@ -74,6 +74,7 @@ interface RecordRow {
 
 interface VersionRow {
   unitId: string;
+  code: string;
   validFrom: string;
   validTo: string | null;
   name: string;
@@ -93,6 +94,7 @@ function recordsFromRows(units: readonly RecordRow[], versions: readonly Version
     let timeline = timelines.get(v.unitId);
     if (!timeline) timelines.set(v.unitId, (timeline = []));
     timeline.push({
+      code: v.code,
       validFrom: v.validFrom,
       validTo: v.validTo,
       name: v.name,
@@ -128,7 +130,7 @@ async function insertVersions(tx: Prisma.TransactionClient, records: readonly Un
          AS t(unit_id, code, kind, valid_from, valid_to, name, search_name, parent_id, managing_unit_id, enterprise_size,
            school_level, armed_forces, resident_households, staff_count, commune_type)`,
       col((r) => r.record.id),
-      col((r) => r.record.code),
+      col((r) => r.version.code),
       col((r) => r.record.kind),
       col((r) => r.version.validFrom),
       col((r) => r.version.validTo),
@@ -155,8 +157,12 @@ function baseConditions(kinds: readonly UnitKind[] | null | undefined, terms: re
 }
 
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+function latestCode(record: UnitRecord): string {
+  return record.timeline[record.timeline.length - 1]?.code ?? record.code;
+}
+
+function spansKey(versions: readonly { code: string; validFrom: string; validTo: string | null }[]): string {
+  return codeSpans(versions).map((span) => `${span.code}|${span.from}|${span.to ?? ''}`).join();
 }
 
 /** Attempts of one command whose transaction PostgreSQL aborted in favour of a concurrent one. */
@@ -189,7 +195,7 @@ export class UnitReader {
         SELECT id::text AS id, code, kind::text AS kind, created_on::text AS "createdOn", dissolved_on::text AS "dissolvedOn", revision
         FROM unit WHERE id = ANY(${unique}::text[]::uuid[])`;
     const versions = await this.db.$queryRaw<VersionRow[]>`
-        SELECT unit_id::text AS "unitId", valid_from::text AS "validFrom", valid_to::text AS "validTo", name,
+        SELECT unit_id::text AS "unitId", code, valid_from::text AS "validFrom", valid_to::text AS "validTo", name,
           parent_id::text AS "parentId", managing_unit_id::text AS "managingUnitId", enterprise_size::text AS "enterpriseSize",
           school_level::text AS "schoolLevel", armed_forces AS "armedForces", resident_households AS "residentHouseholds",
           staff_count AS "staffCount", commune_type::text AS "communeType"
@@ -197,10 +203,21 @@ export class UnitReader {
     return recordsFromRows(units, versions);
   }
 
-  async findIdsByCodes(codes: readonly string[]): Promise<Map<string, string>> {
-    if (codes.length === 0) return new Map();
-    const rows = await this.db.unit.findMany({ where: { code: { in: [...codes] } }, select: { id: true, code: true } });
-    return new Map(rows.map((row) => [row.code, row.id]));
+  /** The unit holding `code` on `asOf`: at most one (codes are unique per date). */
+  async findIdByCodeOn(code: string, asOf: string): Promise<string | null> {
+    const rows = await this.db.$queryRaw<{ id: string }[]>`
+      SELECT unit_id::text AS id FROM unit_version v WHERE v.code = ${code} AND ${liveOn('v', asOf)} LIMIT 1`;
+    return rows[0]?.id ?? null;
+  }
+
+  /** Whether a unit other than `exceptUnitId` holds `code` on some date of [from, to) (to null = open-ended). */
+  async codeHeldByAnother(code: string, exceptUnitId: string | null, from: string, to: string | null): Promise<boolean> {
+    const rows = await this.db.$queryRaw<{ id: string }[]>`
+      SELECT unit_id::text AS id FROM unit_version v
+      WHERE v.code = ${code} AND (${exceptUnitId}::uuid IS NULL OR v.unit_id <> ${exceptUnitId}::uuid)
+        AND (v.valid_to IS NULL OR v.valid_to > ${from}::date) AND (${to}::date IS NULL OR v.valid_from < ${to}::date)
+      LIMIT 1`;
+    return rows.length > 0;
   }
 
   /** Parent, grandparent, … up to the root, as of `asOf` (the unit itself excluded). */
@@ -410,6 +427,13 @@ export class UnitReader {
 export class UnitTransaction extends UnitReader {
   /** Units whose parents or life span this transaction changed: their subtrees' closure rows are rebuilt at the end. */
   private readonly placementsChanged = new Set<string>();
+  /** Units whose code changed in place: their own closure rows (which copy the code) are rebuilt at the end. */
+  private readonly codesChanged = new Set<string>();
+  /**
+   * Units that took a code on some date: checked once all the writes are done, since a plan creates the unit that reuses
+   * a code before it closes the timeline of the unit that gives it up.
+   */
+  private readonly codesToCheck = new Set<string>();
 
   constructor(
     private readonly tx: Prisma.TransactionClient,
@@ -445,55 +469,65 @@ export class UnitTransaction extends UnitReader {
   /** Many new units at once (a reorganisation plan): one insert of units and one of versions. */
   async insertUnits(records: readonly UnitRecord[]): Promise<void> {
     if (records.length === 0) return;
-    try {
-      await this.tx.unit.createMany({
-        data: records.map((record) => ({
-          id: record.id,
-          code: record.code,
-          kind: record.kind,
-          createdOn: toDbDate(record.createdOn),
-          dissolvedOn: record.dissolvedOn === null ? null : toDbDate(record.dissolvedOn),
-          revision: record.revision,
-        })),
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw unitErrors.codeTaken(records.length === 1 ? (records[0] as UnitRecord).code : records.map((r) => r.code).join(', ').slice(0, 200));
-      throw error;
-    }
+    await lockCodes(this.tx, records.flatMap((record) => record.timeline.map((version) => version.code)));
+    await this.tx.unit.createMany({
+      data: records.map((record) => ({
+        id: record.id,
+        code: latestCode(record),
+        kind: record.kind,
+        createdOn: toDbDate(record.createdOn),
+        dissolvedOn: record.dissolvedOn === null ? null : toDbDate(record.dissolvedOn),
+        revision: record.revision,
+      })),
+    });
     await insertVersions(this.tx, records, this.fold);
-    for (const record of records) this.placementsChanged.add(record.id);
+    for (const record of records) {
+      this.placementsChanged.add(record.id);
+      this.codesToCheck.add(record.id);
+    }
   }
 
   /** Replaces many units' timelines at once; each `revision` must be one above what is stored (rows locked by the caller). */
   async saveRecords(records: readonly UnitRecord[]): Promise<void> {
     if (records.length === 0) return;
     const ids = records.map((r) => r.id);
-    const updated = await this.tx.$executeRaw`
-      UPDATE unit u SET revision = x.revision, dissolved_on = x.dissolved_on, updated_at = now()
-      FROM unnest(${ids}::text[]::uuid[], ${records.map((r) => r.revision)}::int[], ${records.map((r) => r.dissolvedOn)}::text[]::date[])
-        AS x(id, revision, dissolved_on)
-      WHERE u.id = x.id AND u.revision = x.revision - 1`;
-    if (updated !== records.length) throw new Error(`${records.length - updated} unit(s) changed concurrently despite their row locks`);
-    const before = await this.tx.$queryRaw<{ unitId: string; validFrom: string; validTo: string | null; parentId: string | null }[]>`
-      SELECT unit_id::text AS "unitId", valid_from::text AS "validFrom", valid_to::text AS "validTo", parent_id::text AS "parentId"
+    const before = await this.tx.$queryRaw<{ unitId: string; code: string; validFrom: string; validTo: string | null; parentId: string | null }[]>`
+      SELECT unit_id::text AS "unitId", code, valid_from::text AS "validFrom", valid_to::text AS "validTo", parent_id::text AS "parentId"
       FROM unit_version WHERE unit_id = ANY(${ids}::text[]::uuid[])`;
     const beforeOf = new Map<string, typeof before>();
     for (const row of before) beforeOf.set(row.unitId, [...(beforeOf.get(row.unitId) ?? []), row]);
+    const gaining = records.filter((record) => codesGained(beforeOf.get(record.id) ?? [], record.timeline).length > 0);
+    await lockCodes(this.tx, gaining.flatMap((record) => codesGained(beforeOf.get(record.id) ?? [], record.timeline)));
+    const updated = await this.tx.$executeRaw`
+      UPDATE unit u SET revision = x.revision, dissolved_on = x.dissolved_on, code = x.code, updated_at = now()
+      FROM unnest(${ids}::text[]::uuid[], ${records.map((r) => r.revision)}::int[], ${records.map((r) => r.dissolvedOn)}::text[]::date[],
+        ${records.map(latestCode)}::text[])
+        AS x(id, revision, dissolved_on, code)
+      WHERE u.id = x.id AND u.revision = x.revision - 1`;
+    if (updated !== records.length) throw new Error(`${records.length - updated} unit(s) changed concurrently despite their row locks`);
     await this.tx.$executeRaw`DELETE FROM unit_version WHERE unit_id = ANY(${ids}::text[]::uuid[])`;
     await insertVersions(this.tx, records, this.fold);
-    // Only a change of parents or life span moves the unit in the closure; a rename does not.
+    for (const record of gaining) this.codesToCheck.add(record.id);
     for (const record of records) {
-      if (parentSpans(beforeOf.get(record.id) ?? []).join() !== parentSpans(record.timeline).join()) this.placementsChanged.add(record.id);
+      const was = beforeOf.get(record.id) ?? [];
+      // Only a change of parents or life span moves the unit in the closure; a rename does not.
+      if (parentSpans(was).join() !== parentSpans(record.timeline).join()) this.placementsChanged.add(record.id);
+      else if (spansKey(was) !== spansKey(record.timeline)) this.codesChanged.add(record.id);
     }
   }
 
   /**
-   * Rebuilds the closure rows below every unit whose parents or life span changed, once, after all the writes of the
-   * transaction: reads inside the transaction walk unit_version and do not depend on it.
+   * Ends the writes of the transaction: refuses it when a code is held by two units on one date (the codes were locked
+   * when written), then rebuilds the closure rows below every unit whose parents or life span changed, once: reads
+   * inside the transaction walk unit_version and do not depend on it.
    */
-  async rebuildClosure(): Promise<void> {
+  async finishWrites(): Promise<void> {
+    await assertCodesUnique(this.tx, [...this.codesToCheck]);
+    this.codesToCheck.clear();
     await rebuildUnitClosure(this.tx, [...this.placementsChanged], true);
+    await rebuildUnitClosure(this.tx, [...this.codesChanged].filter((id) => !this.placementsChanged.has(id)), false);
     this.placementsChanged.clear();
+    this.codesChanged.clear();
   }
 
   async insertLineage(entries: readonly LineageEntry[]): Promise<void> {
@@ -569,7 +603,7 @@ export class UnitRepository extends UnitReader {
           async (tx) => {
             const unitTx = new UnitTransaction(tx, this.fold);
             const result = await work(unitTx);
-            await unitTx.rebuildClosure();
+            await unitTx.finishWrites();
             return result;
           },
           { ...TRANSACTION_OPTIONS, timeout: timeoutMs },

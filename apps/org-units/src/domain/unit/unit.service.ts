@@ -389,7 +389,7 @@ export class UnitService {
     if (parent && !coversPeriod(parent, date, null)) throw unitErrors.parentNotLive(parent.id, date);
     assertManagingKind(spec.kind, managing?.kind ?? null, date);
     if (managing && !coversPeriod(managing, date, null)) throw unitErrors.managingUnitNotLive(managing.id, date);
-    if ((await tx.findIdsByCodes([code])).size > 0) throw unitErrors.codeTaken(code);
+    if (await tx.codeHeldByAnother(code, null, date, null)) throw unitErrors.codeTaken(code);
     const attributes = patchAttributes(spec.kind, EMPTY_ATTRIBUTES, spec.attributes ?? {});
     assertAttributesInForce(attributes, date);
     const record: UnitRecord = {
@@ -401,6 +401,7 @@ export class UnitService {
       revision: 1,
       timeline: [
         {
+          code,
           validFrom: date,
           validTo: null,
           name,
@@ -496,15 +497,16 @@ function stateOn(record: UnitRecord, date: string): UnitState {
 
 /** A view on `date`; for a unit that no longer exists then, its last state. */
 export function viewOf(record: UnitRecord, date: string): UnitView {
+  const version = versionAt(record.timeline, date) ?? latestVersion(record.timeline);
   return {
     id: record.id,
-    code: record.code,
+    code: version.code,
     kind: record.kind,
     createdOn: record.createdOn,
     dissolvedOn: record.dissolvedOn,
     revision: record.revision,
     asOf: date,
-    version: versionAt(record.timeline, date) ?? latestVersion(record.timeline),
+    version,
   };
 }
 

@@ -28,6 +28,8 @@ export const EMPTY_ATTRIBUTES: UnitAttributes = {
 
 /** What a unit looks like during one period. */
 export interface UnitState {
+  /** The code the unit holds during the period; no two units hold one code on the same date. */
+  code: string;
   name: string;
   parentId: string | null;
   managingUnitId: string | null;
@@ -43,6 +45,7 @@ export interface UnitVersion extends UnitState {
 /** A unit with its whole history, oldest version first. */
 export interface UnitRecord {
   id: string;
+  /** The code of the latest version (a version holds the code of its period). */
   code: string;
   kind: UnitKind;
   createdOn: CalendarDate;
