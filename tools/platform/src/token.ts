@@ -73,7 +73,8 @@ export async function findUnitIdByCode(databaseUrl: string, code: string): Promi
     throw new Error(`Cannot reach the org-units database to look up "${code}": ${(error as Error).message}.`, { cause: error });
   }
   try {
-    const result = await client.query<{ id: string }>('SELECT id::text AS id FROM "unit" WHERE code = $1 LIMIT 1', [code]);
+    // Codes change over time: the unit that holds the code in its latest period.
+    const result = await client.query<{ id: string }>('SELECT unit_id::text AS id FROM unit_version WHERE code = $1 ORDER BY valid_from DESC LIMIT 1', [code]);
     return result.rows[0]?.id ?? null;
   } catch (error) {
     throw new Error(`Cannot read units from the org-units database (are its migrations applied?): ${(error as Error).message}.`, { cause: error });

@@ -101,7 +101,11 @@ export async function unitIdByCode(databaseUrl: string, code: string): Promise<s
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ id: string }>('SELECT id FROM unit WHERE code = $1', [code]);
+    // Codes change over time: the unit that holds the code in its latest period.
+    const { rows } = await client.query<{ id: string }>(
+      'SELECT unit_id::text AS id FROM unit_version WHERE code = $1 ORDER BY valid_from DESC LIMIT 1',
+      [code],
+    );
     if (!rows[0]) throw new Error(`org-units has no unit with code ${code}.`);
     return rows[0].id;
   } finally {
