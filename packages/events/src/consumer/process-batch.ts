@@ -72,8 +72,7 @@ export async function processBatch<TTx extends SqlExecutor>(
   if (classified.every((entry): entry is Classified => entry !== undefined)) {
     const events = classified.flatMap((entry) => (entry.kind === 'event' ? [entry.event] : []));
     try {
-      const fresh = await deps.transaction(async (tx) => {
-        if (events.length === 0) return new Set<string>();
+      const fresh = events.length === 0 ? new Set<string>() : await deps.transaction(async (tx) => {
         const ids = [...new Set(events.map((event) => event.id))];
         const rows = await tx.$queryRawUnsafe<Array<{ event_id: string }>>(INSERT_INBOX_BATCH, deps.consumer, ids);
         const inserted = new Set(rows.map((row) => row.event_id.toLowerCase()));
