@@ -1,7 +1,7 @@
 import { CONSUMER_GROUPS, deadLetterTopicFor } from '@antt/contracts';
 import { OutboxRelay, createKafkaClient, startConsumer, waitForBroker } from '@antt/events';
 import { type Clock, type RunningServer, createLogger, startSubgraph, systemClock } from '@antt/service-kit';
-import { UNIT_DIRECTORY_TOPICS, unitDirectoryHandlers } from '@antt/unit-directory';
+import { UNIT_DIRECTORY_TOPICS, unitDirectoryBatchHandlers, unitDirectoryHandlers } from '@antt/unit-directory';
 import { type CampaignsConfig } from './config';
 import { createCampaignsDomain } from './domain/campaigns.module';
 import { resolvers } from './graphql/resolvers';
@@ -34,7 +34,9 @@ export async function startCampaigns(config: CampaignsConfig, options: Campaigns
         topics: UNIT_DIRECTORY_TOPICS,
         topicPrefix: config.KAFKA_TOPIC_PREFIX,
         handlers: unitDirectoryHandlers(),
-        transaction: (fn) => prisma.$transaction(fn),
+        batchHandlers: unitDirectoryBatchHandlers(),
+        // One transaction applies a whole fetched batch; Prisma's 5 s default is too short for a large one on a loaded machine.
+        transaction: (fn) => prisma.$transaction(fn, { timeout: 60_000, maxWait: 10_000 }),
       })
     : null;
   const relay = config.OUTBOX_RELAY_ENABLED

@@ -24,5 +24,7 @@ export { deadLetterHeaders } from './consumer/dead-letter';
 export type { DeadLetterKind, IncomingRecord } from './consumer/dead-letter';
 export { isInfrastructureError } from './consumer/infrastructure-error';
 export { processRecord } from './consumer/process-record';
+export { processBatch } from './consumer/process-batch';
+export type { BatchEventHandler } from './consumer/process-batch';
 export type { EventHandler, RecordOutcome, RetryPolicy } from './consumer/process-record';
 export * from './admin';

@@ -90,7 +90,7 @@ describe('crashes', () => {
     expect(await scratch.appliedInOrder()).toBe(true);
   });
 
-  it('a consumer killed before committing: the record is read again and applied once', async () => {
+  it('a consumer killed before committing: its batch is read again and each record applied once', async () => {
     const items = scratch.newItems(4);
     const relay = scratch.relay();
     await relay.start();
@@ -104,7 +104,10 @@ describe('crashes', () => {
     const doomed = await runDoomed(scratch, 'consumer');
     expect(doomed.signal).toBe('SIGKILL');
     expect(doomed.output).toContain('killed\n');
-    expect(await scratch.count('SELECT count(*) AS n FROM projection')).toBe(1);
+    // The first batch (some of the records of one partition) was applied when the process died.
+    const appliedBeforeKill = await scratch.count('SELECT count(*) AS n FROM projection');
+    expect(appliedBeforeKill).toBeGreaterThanOrEqual(1);
+    expect(appliedBeforeKill).toBeLessThan(20);
 
     const consumer = scratch.consumer();
     try {
@@ -113,7 +116,7 @@ describe('crashes', () => {
     } finally {
       await consumer.stop();
     }
-    expect(consumer.metrics()).toEqual({ applied: 19, duplicates: 1, skipped: 0, deadLettered: 0 });
+    expect(consumer.metrics()).toEqual({ applied: 20 - appliedBeforeKill, duplicates: appliedBeforeKill, skipped: 0, deadLettered: 0 });
     expect(await scratch.count('SELECT count(*) AS n FROM projection')).toBe(20);
     expect(await scratch.count('SELECT count(DISTINCT event_id) AS n FROM projection')).toBe(20);
     expect(await scratch.count('SELECT count(*) AS n FROM inbox_entry')).toBe(20);

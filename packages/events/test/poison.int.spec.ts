@@ -75,4 +75,54 @@ describe('poison events', () => {
     expect(deadLetters[0]?.value).toBe(JSON.stringify(violating));
     expect(await scratch.count('SELECT count(*) AS n FROM inbox_entry')).toBe(5);
   });
+
+  it('inside a batch: the batch is applied record by record, the poison event is dead-lettered and the others apply once, in order', async () => {
+    const own = await createScratch('poison-batch', { partitions: 1, withDeadLetter: true });
+    try {
+      const [item, other] = own.newItems(2) as [string, string];
+      for (let i = 0; i < 10; i += 1) await own.write(item);
+      await own.transaction(async (tx) => {
+        await appendToOutbox(tx, [{ contract: own.contracts.rejected, aggregateId: other, data: { itemId: other, revision: 1, note: 'độc' } }], {
+          source: own.service,
+        });
+      });
+      for (let i = 0; i < 10; i += 1) await own.write(item);
+      const relay = own.relay();
+      await relay.start();
+      try {
+        await eventually(() => own.count('SELECT count(*) AS n FROM outbox_event WHERE published_at IS NULL'), (n) => n === 0);
+      } finally {
+        await relay.stop();
+      }
+
+      // All 21 records are on the partition before the consumer starts, so they arrive in one batch.
+      const consumer = own.consumer({
+        handlers: {
+          [own.contracts.changed.fullType]: own.project,
+          [own.contracts.rejected.fullType]: async () => {
+            throw new Error('projection refuses this event');
+          },
+        },
+        retry: { attempts: 2, initialBackoffMs: 50, maxBackoffMs: 100 },
+      });
+      try {
+        await consumer.ready;
+        await eventually(() => Promise.resolve(consumer.metrics()), (m) => m.applied + m.deadLettered >= 21);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        expect(consumer.metrics()).toEqual({ applied: 20, duplicates: 0, skipped: 0, deadLettered: 1 });
+      } finally {
+        await consumer.stop();
+      }
+      expect(await own.count('SELECT count(*) AS n FROM projection')).toBe(20);
+      expect(await own.count('SELECT count(DISTINCT event_id) AS n FROM projection')).toBe(20);
+      expect(await own.appliedInOrder()).toBe(true);
+      expect(await own.count('SELECT count(*) AS n FROM inbox_entry')).toBe(20);
+      const deadLetters = await readTopic(own.brokers, own.deadLetterTopic);
+      expect(deadLetters.map((record) => [record.key, record.headers['dlq_reason'], record.headers['dlq_original_offset']])).toEqual([
+        [other, 'handler-failed: after 2 attempts: Error: projection refuses this event', '10'],
+      ]);
+    } finally {
+      await own.drop();
+    }
+  });
 });

@@ -12,10 +12,13 @@ describe('outbox → relay → Kafka → consumer', () => {
     await scratch.drop();
   });
 
-  it('applies each of N events once, in order per key', async () => {
+  it.each([
+    ['in batches', {}],
+    ['record by record', { batchHandlers: undefined }],
+  ])('applies each of N events once, in order per key (%s)', async (_mode, overrides) => {
     const items = scratch.newItems(10);
     const relay = scratch.relay({ pollIntervalMs: 1000 });
-    const consumer = scratch.consumer();
+    const consumer = scratch.consumer(overrides);
     try {
       await relay.start();
       await consumer.ready;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { createMigratedTestDatabase, type TestDatabase } from '@antt/testing';
-import { projectUnitState, safeStandardScope, UnitDirectory, type UnitState } from '@antt/unit-directory';
+import { projectUnitState, projectUnitStates, safeStandardScope, UnitDirectory, type UnitState } from '@antt/unit-directory';
 import { createPrismaClient, type CampaignsPrisma } from '../../src/infrastructure/prisma-client';
 
 /** The unit directory on the campaigns database, through its own Prisma client and migrations. */
@@ -90,5 +90,21 @@ describe('campaigns unit directory (projection and queries)', () => {
     expect(entry?.attributes).toEqual(attributes);
     expect(safeStandardScope(entry!.kind, entry!.attributes)).toEqual({ applies: false, reason: 'EARLY_OR_PRIMARY_SCHOOL' });
     expect((await directory.unitAt(ids.village, '2024-06-01'))?.attributes).toEqual({});
+  });
+
+  it('applies a batch set-based: the highest revision per unit, whatever the order, and nothing older than what is stored', async () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    const named = (unitId: string, revision: number, name: string) =>
+      state(unitId, 'RESIDENTIAL_AREA', `BATCH-${unitId.slice(0, 8)}`, revision, [period('2020-01-01', null, name, ids.commune)]);
+    const first = [named(a, 2, 'A2'), named(a, 1, 'A1'), named(b, 1, 'B1'), named(a, 3, 'A3'), named(b, 1, 'B1')];
+    expect(await prisma.$transaction((tx) => projectUnitStates(tx, first))).toBe(2);
+    expect(await prisma.$transaction((tx) => projectUnitStates(tx, first))).toBe(0);
+    const second = [named(a, 2, 'A2 again'), named(b, 3, 'B3'), named(b, 2, 'B2')];
+    expect(await prisma.$transaction((tx) => projectUnitStates(tx, second))).toBe(1);
+    expect(await prisma.$transaction((tx) => projectUnitStates(tx, []))).toBe(0);
+    expect([await directory.revisionOf(a), await directory.revisionOf(b)]).toEqual([3, 3]);
+    expect((await directory.unitAt(a, '2024-01-01'))?.name).toBe('A3');
+    expect((await directory.unitAt(b, '2024-01-01'))?.name).toBe('B3');
+    expect(await prisma.directoryUnitVersion.count({ where: { unitId: { in: [a, b] } } })).toBe(2);
   });
 });

@@ -4,6 +4,7 @@ import { type EventsLogger, silentLogger } from '../logger';
 import { type SqlExecutor, type TransactionRunner } from '../sql';
 import { deadLetterHeaders, headersToStrings, type IncomingRecord } from './dead-letter';
 import { isInfrastructureError } from './infrastructure-error';
+import { type BatchEventHandler, processBatch } from './process-batch';
 import { type EventHandler, processRecord, type RecordOutcome, type RetryPolicy } from './process-record';
 
 /** Configuration of {@link startConsumer}. */
@@ -14,6 +15,13 @@ export interface ConsumerOptions<TTx extends SqlExecutor = SqlExecutor> {
   readonly topics: readonly string[];
   /** Handlers by full event type (`org-units.unit.created.v1`); each type must have a contract on one of `topics`. */
   readonly handlers: Readonly<Record<string, EventHandler<TTx>>>;
+  /**
+   * Batch mode: when set, each Kafka batch (records of one partition) is applied in one transaction with one inbox
+   * statement; consecutive events whose types share a batch handler here are applied by one call of it, others by
+   * their per-record handler. A batch that fails for a reason other than infrastructure is applied again record by
+   * record with `handlers` (retries, dead letters), so every type listed here must also be in `handlers`.
+   */
+  readonly batchHandlers?: Readonly<Record<string, BatchEventHandler<TTx>>>;
   /** Contracts payloads are validated against; defaults to `EVENT_CONTRACTS` of `@antt/contracts`. */
   readonly contracts?: readonly EventContract[];
   /** Runs a function in one database transaction, e.g. `(fn) => prisma.$transaction(fn)`. */
@@ -38,7 +46,7 @@ export interface ConsumerOptions<TTx extends SqlExecutor = SqlExecutor> {
   /** Failures that leave the record uncommitted instead of retrying then dead-lettering it (default: database unreachable). */
   readonly isInfrastructureError?: (error: unknown) => boolean;
   /**
-   * Test seam: runs after the transaction committed and before the offset is committed. Ending the process here
+   * Test seam: runs after the transaction committed (in batch mode, once per batch with its last record) and before the offset is committed. Ending the process here
    * reproduces a consumer killed before committing: the record is read again and the inbox skips it. Never set in
    * production code.
    */
@@ -84,6 +92,15 @@ function routes<TTx extends SqlExecutor>(options: ConsumerOptions<TTx>) {
   return map;
 }
 
+function batchRoutes<TTx extends SqlExecutor>(options: ConsumerOptions<TTx>) {
+  const map = new Map<string, BatchEventHandler<TTx>>();
+  for (const [type, handler] of Object.entries(options.batchHandlers ?? {})) {
+    if (!(type in options.handlers)) throw new Error(`Consumer ${options.groupId}: batch handler for ${type} has no per-record handler to fall back on`);
+    map.set(type, handler);
+  }
+  return map;
+}
+
 function countOutcome(counters: { -readonly [K in keyof ConsumerMetrics]: number }, outcome: RecordOutcome): void {
   if (outcome.kind === 'applied') counters.applied += 1;
   else if (outcome.kind === 'duplicate') counters.duplicates += 1;
@@ -100,6 +117,8 @@ function countOutcome(counters: { -readonly [K in keyof ConsumerMetrics]: number
  */
 export function startConsumer<TTx extends SqlExecutor>(options: ConsumerOptions<TTx>): ConsumerHandle {
   const handlers = routes(options);
+  const batchHandlers = batchRoutes(options);
+  const batchMode = options.batchHandlers !== undefined;
   const logger = options.logger ?? silentLogger;
   const topicPrefix = options.topicPrefix ?? '';
   const deadLetterTopic = `${topicPrefix}${options.deadLetterTopic ?? deadLetterTopicFor(options.groupId)}`;
@@ -184,7 +203,8 @@ export function startConsumer<TTx extends SqlExecutor>(options: ConsumerOptions<
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      // One batch = the records of one partition fetched together; they are applied one by one, in order, each in its
+      // One batch = the records of one partition fetched together. In batch mode they are applied in one transaction
+      // (see processBatch); otherwise they are applied one by one, in order, each in its
       // own transaction, and the offset after the last one applied is committed once, at the end of the batch (or
       // when processing stops early: stop(), rebalance, or a failure that leaves the rest uncommitted).
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
@@ -193,18 +213,32 @@ export function startConsumer<TTx extends SqlExecutor>(options: ConsumerOptions<
         const commitApplied = async () => {
           if (next !== undefined) await consumer.commitOffsets([{ topic, partition, offset: next }]);
         };
+        const recordOf = (message: (typeof batch.messages)[number]): IncomingRecord => ({
+          topic,
+          partition,
+          offset: message.offset,
+          key: message.key,
+          value: message.value,
+          headers: headersToStrings(message.headers),
+        });
+        if (batchMode) {
+          const last = batch.messages.at(-1);
+          if (last === undefined || !isRunning() || isStale()) return;
+          // Nothing is committed when this throws: the whole batch is read again and the inbox skips what was applied.
+          const outcomes = await processBatch(batch.messages.map(recordOf), { ...deps, batchHandlers, heartbeat });
+          outcomes.forEach((outcome) => countOutcome(counters, outcome));
+          crashes = 0;
+          await options.afterApplyBeforeCommit?.({ topic, partition, offset: last.offset });
+          resolveOffset(last.offset);
+          next = (BigInt(last.offset) + 1n).toString();
+          await commitApplied();
+          await heartbeat();
+          return;
+        }
         try {
           for (const message of batch.messages) {
             if (!isRunning() || isStale()) break;
-            const record: IncomingRecord = {
-              topic,
-              partition,
-              offset: message.offset,
-              key: message.key,
-              value: message.value,
-              headers: headersToStrings(message.headers),
-            };
-            const outcome = await processRecord(record, { ...deps, heartbeat });
+            const outcome = await processRecord(recordOf(message), { ...deps, heartbeat });
             countOutcome(counters, outcome);
             crashes = 0;
             await options.afterApplyBeforeCommit?.({ topic, partition, offset: message.offset });

@@ -15,7 +15,7 @@ import {
 } from '../../src';
 import { demoContracts } from './demo-contracts';
 import { pgTransaction } from './pg-transaction';
-import { projectItem } from './projection';
+import { projectItem, projectItems } from './projection';
 
 const PROJECTION_DDL = `
 CREATE TABLE projection (
@@ -87,7 +87,10 @@ export async function createScratch(label: string, options: { partitions?: numbe
     return new OutboxRelay({ databaseUrl: database.url, service, kafka, pollIntervalMs: 500, ...overrides });
   }
 
-  /** The scratch projection's consumer (short session timeouts for fast rebalances); `overrides` win. */
+  /**
+   * The scratch projection's consumer (short session timeouts for fast rebalances), in batch mode; `overrides` win
+   * (`{ batchHandlers: undefined }` gives the record-by-record mode).
+   */
   function consumer(overrides: Partial<ConsumerOptions> = {}) {
     return startConsumer({
       kafka,
@@ -95,6 +98,7 @@ export async function createScratch(label: string, options: { partitions?: numbe
       topics: [topic],
       contracts: contracts.all,
       handlers: { [contracts.changed.fullType]: project },
+      batchHandlers: { [contracts.changed.fullType]: projectItems },
       transaction,
       deadLetterTopic,
       sessionTimeoutMs: 6000,
