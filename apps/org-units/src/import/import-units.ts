@@ -109,7 +109,6 @@ export async function importUnits(prisma: PrismaClient, rows: readonly ImportRow
           await tx.insertUnits(chunk, actor, correlationId);
           await options.onProgress?.(start + chunk.length, total);
         }
-        if (total > 0) await tx.notifyRelay();
         return true;
       },
       120_000 + 20 * rows.length,

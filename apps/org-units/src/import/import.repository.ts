@@ -1,4 +1,4 @@
-import { buildEnvelope, outboxChannel } from '@antt/events';
+import { appendToOutbox, type NewEvent } from '@antt/events';
 import { UnitCreatedV1 } from '@antt/contracts';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import { foldForSearch } from '../domain/unit/search-name';
@@ -96,35 +96,32 @@ export class ImportTransaction extends ImportReads {
    * codes locked first ({@link lockCodes}) and checked against every other unit's before the closure rows are written.
    */
   async insertUnits(units: readonly PlannedUnit[], actor: string, correlationId: string): Promise<void> {
-    const envelopes = units.map((unit) =>
-      buildEnvelope(
-        {
-          contract: UnitCreatedV1,
-          aggregateId: unit.id,
-          correlationId,
-          data: {
-            unitId: unit.id,
-            code: unit.code,
-            kind: unit.kind,
-            revision: 1,
-            effectiveDate: unit.effectiveFrom,
-            dissolvedOn: null,
-            change: {},
-            timeline: [
-              {
-                code: unit.code,
-                validFrom: unit.effectiveFrom,
-                validTo: null,
-                name: unit.name,
-                parentId: unit.parentId,
-                managingUnitId: unit.managingUnitId,
-                attributes: unit.attributes,
-              },
-            ],
-          },
+    const events = units.map(
+      (unit): NewEvent<typeof UnitCreatedV1> => ({
+        contract: UnitCreatedV1,
+        aggregateId: unit.id,
+        correlationId,
+        data: {
+          unitId: unit.id,
+          code: unit.code,
+          kind: unit.kind,
+          revision: 1,
+          effectiveDate: unit.effectiveFrom,
+          dissolvedOn: null,
+          change: {},
+          timeline: [
+            {
+              code: unit.code,
+              validFrom: unit.effectiveFrom,
+              validTo: null,
+              name: unit.name,
+              parentId: unit.parentId,
+              managingUnitId: unit.managingUnitId,
+              attributes: unit.attributes,
+            },
+          ],
         },
-        SOURCE,
-      ),
+      }),
     );
     const col = <T>(pick: (unit: PlannedUnit) => T) => units.map(pick);
     const tx = this.tx;
@@ -175,24 +172,10 @@ export class ImportTransaction extends ImportReads {
       col((u) => u.effectiveFrom),
       actor,
     );
-    await tx.$executeRawUnsafe(
-      `INSERT INTO outbox_event (id, aggregate_type, aggregate_id, type, topic, envelope)
-       SELECT id, $2, aggregate_id, $3, $4, envelope::jsonb
-       FROM unnest($1::uuid[], $5::text[], $6::text[]) WITH ORDINALITY AS t(id, aggregate_id, envelope, ord)
-       ORDER BY ord`,
-      envelopes.map((e) => e.id),
-      UnitCreatedV1.aggregateType,
-      UnitCreatedV1.fullType,
-      UnitCreatedV1.topic,
-      units.map((u) => u.id),
-      envelopes.map((e) => JSON.stringify(e)),
-    );
+    // The events kit writes them in order, in multi-row inserts, and wakes the relay on commit.
+    await appendToOutbox(tx, events, { source: SOURCE });
   }
 
-  /** Wakes the outbox relay; PostgreSQL delivers the notification only when the transaction commits. */
-  async notifyRelay(): Promise<void> {
-    await this.tx.$queryRawUnsafe(`SELECT pg_notify($1, '')::text AS notified`, outboxChannel(SOURCE));
-  }
 }
 
 /** Bulk reads and writes of the importer: one transaction for the whole file. */
