@@ -349,7 +349,8 @@ export function runPlan(
     const managing = node.managingUnitId === null ? null : (nodes.get(node.managingUnitId) ?? null);
     if (parent && !parent.alive) fail(node, 'UNIT_PARENT_NOT_LIVE', `the parent of ${node.code}, ${parent.code}, ends on ${date}`);
     if (managing && !managing.alive) fail(node, 'UNIT_MANAGING_UNIT_NOT_LIVE', `the managing unit of ${node.code}, ${managing.code}, ends on ${date}`);
-    // Placement rules hold when a unit is placed: a unit the plan only renames keeps its place.
+    // Placement rules hold when a unit is placed, and attribute rules when an attribute is set (in the operation): a unit
+    // the plan only renames or re-homes keeps its place and its subtype.
     const was = original.get(id);
     try {
       if (!was || was.parentId !== node.parentId) assertParentKind(node.kind, parent?.kind ?? null, date);
@@ -359,12 +360,6 @@ export function runPlan(
       fail(node, error.reason, `${node.code}: ${error.message}`);
     }
     if (inCycle(nodes, node)) fail(node, 'UNIT_CYCLE', `${node.code} would sit under itself`);
-    try {
-      assertAttributesInForce(node.attributes, date);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      fail(node, error.reason, `${node.code}: ${error.message}`);
-    }
   }
 
   const touched = touchedOrder.map((id) => nodes.get(id) as WorkNode);
