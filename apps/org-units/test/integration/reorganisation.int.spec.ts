@@ -75,8 +75,19 @@ describe('org-units reorganisation plans', () => {
     const plan = await createPlan([{ type: 'RENAME', unit: '12730', name: 'Xã Vũ Quý Mới' }], orgAdmin(tree.vuThu.id), 'Đổi tên');
     const before = await tableCounts(harness.prisma);
     const response = await harness.request(APPLY, { id: plan.id }, orgAdmin(tree.vuThu.id));
-    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'UNIT_NOT_FOUND' });
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PLAN_INVALID' });
+    expect(response.errors?.[0]?.extensions?.errors).toEqual([expect.objectContaining({ index: 0, unitCode: '12730', reason: 'UNIT_NOT_FOUND' })]);
     expect(await tableCounts(harness.prisma)).toEqual(before);
+  });
+
+  it('answers a plan naming a unit outside the caller\'s jurisdiction exactly as one naming an unknown unit', async () => {
+    const admin = orgAdmin(tree.vuThu.id);
+    const outside = await createPlan([{ type: 'RENAME', unit: '12730', name: 'Xã Vũ Quý Mới' }], admin, 'Đổi tên');
+    const unknown = await createPlan([{ type: 'RENAME', unit: '99999', name: 'Xã Vũ Quý Mới' }], admin, 'Đổi tên');
+    expect(outside.dryRun.errors).toEqual([{ index: 0, unitCode: '12730', reason: 'UNIT_NOT_FOUND' }]);
+    expect(unknown.dryRun.errors).toEqual([{ index: 0, unitCode: '99999', reason: 'UNIT_NOT_FOUND' }]);
+    const ownUnit = await createPlan([{ type: 'RENAME', unit: '344', name: 'Huyện Vũ Thư Mới' }], admin, 'Đổi tên');
+    expect(ownUnit.dryRun.errors.map((e) => e.reason)).toEqual(['JURISDICTION_ROOT']);
   });
 
   it('dry-runs and applies the reform atomically; the new tree holds on the reform day itself', async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Caller, type Identity, SYSTEM_ADMIN, badInput, conflict, notFound, requireCaller } from '@antt/auth';
+import { type Caller, DomainError, type Identity, SYSTEM_ADMIN, badInput, conflict, notFound, requireCaller } from '@antt/auth';
 import { inputPageSize } from '@antt/service-kit';
 import { type Clock } from '../shared/clock';
 import { applyFrom, closeAt } from '../unit/timeline';
@@ -7,8 +7,8 @@ import { type CommandContext } from '../unit/unit-commands.types';
 import { type UnitInput } from '../unit/unit-input';
 import { unitEvent } from '../unit/unit.events';
 import { type UnitPolicy, type WriteReach } from '../unit/unit.policy';
-import { type UnitRepository, type UnitTransaction } from '../unit/unit.repository';
-import { type EngineResult, runPlan, type WorkNode } from './plan-engine';
+import { type UnitReader, type UnitRepository, type UnitTransaction } from '../unit/unit.repository';
+import { type EngineResult, runPlan, type SnapshotUnit, type TreeSnapshot, type WorkNode } from './plan-engine';
 import { type PlanReport, type ReorganisationPlan } from './plan.types';
 import { canonicalOperations, type PlanOperationInput, planText } from './plan-input';
 import { type MappingRow, mappingToOperations } from './plan-mapping';
@@ -94,13 +94,13 @@ export class ReorganisationService {
     input: Omit<NewPlanInput, 'operations'> & { rows: readonly MappingRow[]; abolishKinds?: readonly UnitKind[] | null },
     limits: { maxOperations?: number } = {},
   ): Promise<ReorganisationPlan> {
-    this.policy.writer(context.caller);
+    const identity = this.policy.writer(context.caller);
     const date = this.input.date(input.effectiveDate, 'effectiveDate');
     const maxRows = limits.maxOperations ?? MAX_PLAN_OPERATIONS_PER_REQUEST;
     if (input.rows.length > maxRows) {
       throw badInput('PLAN_TOO_LARGE', `rows: at most ${maxRows} in one request; load a larger file with the CLI`, { field: 'rows', max: maxRows });
     }
-    const snapshot = await loadTreeSnapshot(this.units.client, date);
+    const snapshot = visibleTo(identity, await loadTreeSnapshot(this.units.client, date));
     const codeOf = new Map(snapshot.units.map((unit) => [unit.id, unit.code]));
     const tree = snapshot.units.map((unit) => ({ code: unit.code, kind: unit.kind, name: unit.name, parentCode: unit.parentId ? (codeOf.get(unit.parentId) ?? null) : null }));
     const { operations, errors } = mappingToOperations(input.rows, tree, { abolishKinds: input.abolishKinds ?? [] });
@@ -123,8 +123,17 @@ export class ReorganisationService {
   /** The plan's validation and effects on the tree as it stands now, without writing (scoped to the caller's jurisdiction). */
   async dryRun(caller: Caller, plan: ReorganisationPlan): Promise<PlanReport> {
     const identity = this.policy.writer(caller);
-    const snapshot = await loadTreeSnapshot(this.units.client, plan.effectiveDate);
-    return runPlan(snapshot, plan.operations, randomUUID, scopeOf(identity)).report;
+    const snapshot = visibleTo(identity, await loadTreeSnapshot(this.units.client, plan.effectiveDate));
+    const result = runPlan(snapshot, plan.operations, randomUUID, scopeOf(identity));
+    if (!result.report.valid) return result.report;
+    try {
+      await this.authorize(this.units, identity, result, plan.effectiveDate);
+      return result.report;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const refusal = { index: null, unitCode: null, reason: error.reason, message: error.message };
+      return { ...result.report, valid: false, errorCount: 1, errors: [refusal] };
+    }
   }
 
   async applyPlan(context: CommandContext, id: string): Promise<ReorganisationPlan> {
@@ -138,7 +147,7 @@ export class ReorganisationService {
       if (!plan) throw notFound('PLAN_NOT_FOUND', 'No such plan', { planId });
       if (plan.status === 'APPLIED') throw conflict('PLAN_ALREADY_APPLIED', 'The plan is applied; correct it with a correcting plan', { planId });
       const date = plan.effectiveDate;
-      const result = runPlan(await loadTreeSnapshot(tx.client, date), plan.operations, randomUUID, scopeOf(identity));
+      const result = runPlan(visibleTo(identity, await loadTreeSnapshot(tx.client, date)), plan.operations, randomUUID, scopeOf(identity));
       if (!result.report.valid) {
         throw badInput('PLAN_INVALID', `The plan breaks ${result.report.errorCount} rule(s); nothing was applied`, {
           errorCount: result.report.errorCount,
@@ -185,7 +194,7 @@ export class ReorganisationService {
   }
 
   /** Below SYSTEM_ADMIN: every unit changed, and every unit something is placed under, inside the jurisdiction from the date on. */
-  private async authorize(tx: UnitTransaction, identity: Identity, result: EngineResult, date: string): Promise<void> {
+  private async authorize(tx: UnitReader, identity: Identity, result: EngineResult, date: string): Promise<void> {
     if (identity.roles.includes(SYSTEM_ADMIN)) return;
     const touched = new Set(result.touched.map((node) => node.id));
     const reaches: WriteReach[] = result.touched.filter((node) => !node.isNew).map((node) => ({ unitId: node.id, from: date, to: null, changed: true }));
@@ -195,6 +204,22 @@ export class ReorganisationService {
     for (const unitId of placedUnder) reaches.push({ unitId, from: date, to: null, changed: false });
     await this.policy.assertCanWrite(tx, identity, reaches);
   }
+}
+
+/**
+ * The tree a caller's plan is run on: everything for SYSTEM_ADMIN; below it, the caller's subtree on the date (its own
+ * unit included), so that a unit outside the jurisdiction is answered exactly as one that does not exist.
+ */
+function visibleTo(identity: Identity, snapshot: TreeSnapshot): TreeSnapshot {
+  const rootId = scopeOf(identity);
+  if (rootId === null) return snapshot;
+  const children = new Map<string, SnapshotUnit[]>();
+  for (const unit of snapshot.units) {
+    if (unit.parentId !== null) children.set(unit.parentId, [...(children.get(unit.parentId) ?? []), unit]);
+  }
+  const visible = snapshot.units.filter((unit) => unit.id === rootId);
+  for (let index = 0; index < visible.length; index += 1) visible.push(...(children.get((visible[index] as SnapshotUnit).id) ?? []));
+  return { ...snapshot, units: visible };
 }
 
 function scopeOf(identity: Identity): string | null {
