@@ -104,10 +104,11 @@ describe('crashes', () => {
     const doomed = await runDoomed(scratch, 'consumer');
     expect(doomed.signal).toBe('SIGKILL');
     expect(doomed.output).toContain('killed\n');
-    // The first batch (some of the records of one partition) was applied when the process died.
+    // The first batch was applied when the process died: the records of one partition, which may be all 20 when the
+    // four keys hash to one partition. Either way its offset was never committed, so it is read again below.
     const appliedBeforeKill = await scratch.count('SELECT count(*) AS n FROM projection');
     expect(appliedBeforeKill).toBeGreaterThanOrEqual(1);
-    expect(appliedBeforeKill).toBeLessThan(20);
+    expect(appliedBeforeKill).toBeLessThanOrEqual(20);
 
     const consumer = scratch.consumer();
     try {
