@@ -1,5 +1,5 @@
 import { CONSUMER_GROUPS, deadLetterTopicFor } from '@antt/contracts';
-import { OutboxRelay, createKafkaClient, startConsumer, waitForBroker } from '@antt/events';
+import { OutboxRelay, createKafkaClient, housekeeperFromConfig, startConsumer, waitForBroker } from '@antt/events';
 import { type Clock, type RunningServer, createLogger, startSubgraph, systemClock } from '@antt/service-kit';
 import { UNIT_DIRECTORY_TOPICS, unitDirectoryBatchHandlers, unitDirectoryHandlers } from '@antt/unit-directory';
 import { type CampaignsConfig } from './config';
@@ -42,6 +42,7 @@ export async function startCampaigns(config: CampaignsConfig, options: Campaigns
   const relay = config.OUTBOX_RELAY_ENABLED
     ? new OutboxRelay({ databaseUrl: config.DATABASE_URL, service: 'campaigns', kafka, topicPrefix: config.KAFKA_TOPIC_PREFIX })
     : null;
+  const housekeeper = housekeeperFromConfig(config, 'campaigns', createLogger(config, 'campaigns.events-housekeeping'));
   const schedulerLog = createLogger(config, 'campaigns.deadline-scheduler');
   const runScheduler = () =>
     domain.scheduler.runOnce().then(
@@ -64,6 +65,7 @@ export async function startCampaigns(config: CampaignsConfig, options: Campaigns
     onStart: [
       { name: 'unit directory consumer', run: async () => consumer?.ready },
       { name: 'outbox relay', run: async () => relay?.start() },
+      { name: 'events housekeeping', run: async () => housekeeper?.start() },
       {
         name: 'deadline scheduler',
         run: async () => {
@@ -76,6 +78,7 @@ export async function startCampaigns(config: CampaignsConfig, options: Campaigns
     ],
     onShutdown: [
       { name: 'deadline scheduler', run: async () => (schedulerTimer ? clearInterval(schedulerTimer) : undefined) },
+      { name: 'events housekeeping', run: async () => housekeeper?.stop() },
       { name: 'outbox relay', run: async () => relay?.stop() },
       { name: 'unit directory consumer', run: async () => consumer?.stop() },
       { name: 'database', run: () => prisma.$disconnect() },

@@ -1,5 +1,5 @@
-import { OutboxRelay, createKafkaClient, waitForBroker } from '@antt/events';
-import { type RunningServer, startSubgraph } from '@antt/service-kit';
+import { OutboxRelay, createKafkaClient, housekeeperFromConfig, waitForBroker } from '@antt/events';
+import { type RunningServer, createLogger, startSubgraph } from '@antt/service-kit';
 import { type OrgUnitsConfig } from './config';
 import { createOrgUnitsDomain } from './domain/org-units.module';
 import { type Clock, systemClock } from './domain/shared/clock';
@@ -24,6 +24,7 @@ export async function startOrgUnits(config: OrgUnitsConfig, options: OrgUnitsApp
   const relay = config.OUTBOX_RELAY_ENABLED
     ? new OutboxRelay({ databaseUrl: config.DATABASE_URL, service: 'org-units', kafka, topicPrefix: config.KAFKA_TOPIC_PREFIX })
     : null;
+  const housekeeper = housekeeperFromConfig(config, 'org-units', createLogger(config, 'org-units.events-housekeeping'));
   return startSubgraph({
     name: 'org-units',
     typeDefs,
@@ -35,8 +36,12 @@ export async function startOrgUnits(config: OrgUnitsConfig, options: OrgUnitsApp
       { name: 'database', check: () => prisma.$queryRaw`SELECT 1` },
       { name: 'kafka', check: () => waitForBroker(config.KAFKA_BROKERS, 1500) },
     ],
-    onStart: [{ name: 'outbox relay', run: () => relay?.start() }],
+    onStart: [
+      { name: 'outbox relay', run: () => relay?.start() },
+      { name: 'events housekeeping', run: async () => housekeeper?.start() },
+    ],
     onShutdown: [
+      { name: 'events housekeeping', run: async () => housekeeper?.stop() },
       { name: 'outbox relay', run: async () => relay?.stop() },
       { name: 'database', run: () => prisma.$disconnect() },
     ],
