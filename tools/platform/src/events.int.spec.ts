@@ -45,7 +45,7 @@ describe('npm run events (real Kafka and PostgreSQL)', () => {
   });
 
   afterAll(async () => {
-    await deleteConsumerGroups(env.KAFKA_BROKERS.split(','), [groupId]).catch(() => undefined);
+    await deleteConsumerGroups((env.KAFKA_BROKERS ?? '').split(','), [groupId]).catch(() => undefined);
     await database?.drop();
     await topics?.drop();
   });
