@@ -31,3 +31,5 @@ export * from './admin';
 export { EventsHousekeeper, housekeepingLockKey } from './housekeeping/housekeeper';
 export type { EventsHousekeeperOptions, EventsTablesSize, HousekeeperMetrics, HousekeepingRun } from './housekeeping/housekeeper';
 export { eventsHousekeepingConfigShape, housekeeperFromConfig, housekeepingOptionsFrom } from './housekeeping/config';
+export { eventsMetricsSource } from './metrics-source';
+export type { EventsMetricsParts } from './metrics-source';
