@@ -169,20 +169,25 @@ export class ServiceMetrics {
       new Gauge({ name: 'antt_inbox_purged_total', help: 'Inbox entries purged after their retention.', registers, collect() { this.set(housekeeping().inboxPurged); } });
     }
     if (source.tableSizes) {
-      const sizes = source.tableSizes;
-      const rows = new Gauge({ name: 'antt_events_table_rows', help: 'Estimated rows of outbox_event and inbox_entry.', labelNames: ['table'], registers });
-      new Gauge({
-        name: 'antt_events_table_bytes',
-        help: 'Bytes on disk (heap, indexes, TOAST) of outbox_event and inbox_entry.',
-        labelNames: ['table'],
-        registers,
-        async collect() {
-          for (const size of await sizes()) {
-            this.set({ table: size.table }, size.totalBytes);
-            rows.set({ table: size.table }, size.estimatedRows);
-          }
-        },
-      });
+      // One reading per scrape for both gauges (each collects on its own).
+      const read = source.tableSizes;
+      let last: { at: number; sizes: Promise<readonly TableSize[]> } | undefined;
+      const sizes = () => {
+        if (!last || Date.now() - last.at > 1000) last = { at: Date.now(), sizes: read() };
+        return last.sizes;
+      };
+      const perTable = (name: string, help: string, value: (size: TableSize) => number) =>
+        new Gauge({
+          name,
+          help,
+          labelNames: ['table'],
+          registers,
+          async collect() {
+            for (const size of await sizes()) this.set({ table: size.table }, value(size));
+          },
+        });
+      perTable('antt_events_table_rows', 'Estimated rows of outbox_event and inbox_entry.', (size) => size.estimatedRows);
+      perTable('antt_events_table_bytes', 'Bytes on disk (heap, indexes, TOAST) of outbox_event and inbox_entry.', (size) => size.totalBytes);
     }
   }
 
