@@ -9,8 +9,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { type Caller } from '@antt/auth';
 import { type GraphQLSchema } from 'graphql';
 import { type BaseConfig } from './config';
-import { errorLoggingPlugin, formatError } from './format-error';
-import { createRequestListener, type RequestBase } from './http';
+import { createFormatError, errorLoggingPlugin } from './format-error';
+import { createRequestListener, type RequestBase, type RequestListenerOptions } from './http';
 import { type Logger } from './logger';
 import { type ReadinessCheck } from './readiness';
 import { listen } from './listen';
@@ -43,6 +43,15 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   onShutdown?: readonly ShutdownHook[];
   handleSignals?: boolean;
   stopGracePeriodMillis?: number;
+  /** HTTP hooks and limits before GraphQL runs (body size, CORS and headers, rate limits, request checks). */
+  http?: Pick<RequestListenerOptions<TContext>, 'maxBodyBytes' | 'beforeRoute' | 'admit' | 'verifyRequest'>;
+  /** Apollo Server options the process sets itself (parse limits, batching, persisted queries, CSRF prevention). */
+  apollo?: Pick<
+    ApolloServerOptionsWithGateway<TContext>,
+    'parseOptions' | 'allowBatchedHttpRequests' | 'persistedQueries' | 'csrfPrevention' | 'introspection'
+  >;
+  /** `extensions.code` values shown to callers as they are (beside DomainErrors and request errors). */
+  publicErrorCodes?: readonly string[];
 }
 
 /**
@@ -55,16 +64,17 @@ export async function serveGraphQL<TContext extends BaseContext>(options: GraphQ
   const httpServer = createServer();
   const apollo = new ApolloServer<TContext>({
     ...options.executor,
-    formatError,
+    ...options.apollo,
+    formatError: createFormatError(options.publicErrorCodes ?? []),
     includeStacktraceInErrorResponses: false,
     // Shutdown is ours: Apollo's own handler would re-raise the signal before the shutdown hooks run.
     stopOnTerminationSignals: false,
-    introspection: config.NODE_ENV !== 'production',
+    introspection: options.apollo?.introspection ?? config.NODE_ENV !== 'production',
     logger,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.stopGracePeriodMillis ?? 10_000 }),
       ...options.plugins,
-      errorLoggingPlugin(),
+      errorLoggingPlugin(options.publicErrorCodes ?? []),
     ],
   } as ConstructorParameters<typeof ApolloServer<TContext>>[0]);
   // The handlers go in before the first await, so that a signal during the start already finds them.
@@ -88,6 +98,7 @@ export async function serveGraphQL<TContext extends BaseContext>(options: GraphQ
         isStopping: lifecycle.isStopping,
         authenticate: options.authenticate,
         context: options.context,
+        ...options.http,
       }),
     );
     return listen(httpServer, config.PORT, config.HOST);

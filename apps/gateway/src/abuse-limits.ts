@@ -1,0 +1,124 @@
+import { type ApolloServerPlugin, type GraphQLRequestContextDidResolveOperation } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
+import { type Caller } from '@antt/auth';
+import { getNamedType, type GraphQLError, isLeafType, validate, type ValidationRule } from 'graphql';
+import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
+import { GATEWAY_ERROR_CODES, type GatewayErrorCode, limitError } from './errors';
+import { callerLimits, type CallerLimits, type CostModel, type GatewayLimits } from './limits';
+
+/** graphql-js's own message when `parseOptions.maxTokens` stops the parse. */
+const PARSE_TOKEN_LIMIT = /Document contains more than \d+ tokens/;
+
+/**
+ * The cost estimator of {@link CostModel}: the field's weight plus its selection's cost times the list size it asks for
+ * (`first` or `last`, defaults applied by the schema), 1 without one.
+ */
+export function costEstimator(model: CostModel): ComplexityEstimator {
+  return ({ type, field, args, childComplexity }) => {
+    const weight = model.fieldWeights[`${type.name}.${field.name}`] ?? (isLeafType(getNamedType(field.type)) ? 0 : 1);
+    const size = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : 1;
+    return weight + Math.max(size, 0) * childComplexity;
+  };
+}
+
+/** Estimated cost of one operation of `document` under `model`. */
+export function estimateCost(
+  context: Pick<GraphQLRequestContextDidResolveOperation<object>, 'schema' | 'document' | 'request' | 'operationName'>,
+  model: CostModel,
+  maxQueryNodes: number,
+): number {
+  return getComplexity({
+    schema: context.schema,
+    query: context.document,
+    variables: context.request.variables ?? {},
+    operationName: context.operationName ?? undefined,
+    estimators: [costEstimator(model)],
+    maxQueryNodes,
+  });
+}
+
+/**
+ * GraphQL Armor's validation rules (depth, aliases, directives) built for one caller class, each reporting through
+ * `onReject` rather than throwing, so that a refusal becomes a stable code.
+ */
+function armorRules(limits: CallerLimits): [GatewayErrorCode, number, (report: (error: GraphQLError) => void) => ValidationRule][] {
+  const callbacks = (report: (error: GraphQLError) => void) => ({ propagateOnRejection: false, onReject: [(_: unknown, error: GraphQLError) => report(error)] });
+  return [
+    [GATEWAY_ERROR_CODES.QUERY_TOO_DEEP, limits.maxDepth, (report) => maxDepthRule({ n: limits.maxDepth, ...callbacks(report) })],
+    [GATEWAY_ERROR_CODES.ALIAS_LIMIT, limits.maxAliases, (report) => maxAliasesRule({ n: limits.maxAliases, ...callbacks(report) })],
+    [GATEWAY_ERROR_CODES.DIRECTIVE_LIMIT, limits.maxDirectives, (report) => maxDirectivesRule({ n: limits.maxDirectives, ...callbacks(report) })],
+  ];
+}
+
+const withoutPrefix = (message: string) => message.replace(/^Syntax Error: /, '');
+
+/**
+ * Checks a resolved operation against the caller's limits, before any subgraph is called: tokens, depth, aliases,
+ * directives, cost. Throws a GraphQLError (HTTP 400) with the code of the first limit exceeded and `extensions.limit`.
+ * Runs on every request, also when Apollo served the parsed document from its cache, so that an anonymous caller
+ * cannot reuse a document an authenticated one sent.
+ */
+export function checkOperation(
+  context: Pick<GraphQLRequestContextDidResolveOperation<object>, 'schema' | 'document' | 'request' | 'operationName' | 'source'>,
+  caller: Caller,
+  limits: GatewayLimits,
+): void {
+  const own = callerLimits(limits, caller !== null);
+  if (own.maxTokens < parseOptionsFor(limits).maxTokens) {
+    // The parse itself stops at the largest limit; a tighter one is counted again here, on the source.
+    let rejected: GraphQLError | undefined;
+    try {
+      new MaxTokensParserWLexer(context.source, { n: own.maxTokens, propagateOnRejection: true }).parseDocument();
+    } catch (error) {
+      rejected = error as GraphQLError;
+    }
+    if (rejected) throw limitError(GATEWAY_ERROR_CODES.TOKEN_LIMIT, `Token limit of ${own.maxTokens} exceeded.`, own.maxTokens);
+  }
+  for (const [code, limit, rule] of armorRules(own)) {
+    let rejected: GraphQLError | undefined;
+    validate(context.schema, context.document, [rule((error) => (rejected ??= error))]);
+    if (rejected) throw limitError(code, withoutPrefix(rejected.message), limit);
+  }
+  let cost: number;
+  try {
+    cost = estimateCost(context, limits.cost, own.maxCost + 1);
+  } catch {
+    // More nodes than the cost limit, or variables the operation cannot take: either way it is refused as too costly.
+    throw limitError(GATEWAY_ERROR_CODES.COST_LIMIT, `Query cost limit of ${own.maxCost} exceeded.`, own.maxCost);
+  }
+  if (cost > own.maxCost) {
+    throw limitError(GATEWAY_ERROR_CODES.COST_LIMIT, `Query cost limit of ${own.maxCost} exceeded, estimated ${cost}.`, own.maxCost);
+  }
+}
+
+/**
+ * The Apollo plugin that applies {@link checkOperation} to every operation, and gives a parse stopped by the token
+ * limit its stable code (TOKEN_LIMIT) instead of GRAPHQL_PARSE_FAILED.
+ */
+export function abuseLimitsPlugin(limits: GatewayLimits): ApolloServerPlugin<{ caller: Caller }> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation(context) {
+          checkOperation(context, context.contextValue.caller, limits);
+        },
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            if (error.extensions.code === 'GRAPHQL_PARSE_FAILED' && PARSE_TOKEN_LIMIT.test(error.message)) {
+              const limit = Math.max(limits.anonymous.maxTokens, limits.authenticated.maxTokens);
+              Object.assign(error.extensions, { code: GATEWAY_ERROR_CODES.TOKEN_LIMIT, limit });
+            }
+          }
+        },
+      };
+    },
+  };
+}
+
+/** The parse options every request runs with: graphql-js stops parsing at the largest token limit of any caller. */
+export function parseOptionsFor(limits: GatewayLimits): { maxTokens: number } {
+  return { maxTokens: Math.max(limits.anonymous.maxTokens, limits.authenticated.maxTokens) };
+}
