@@ -4,13 +4,15 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
 import { type Caller } from '@antt/auth';
+import { HttpRefusal } from '@antt/service-kit';
 import { getNamedType, type GraphQLError, isLeafType, validate, type ValidationRule } from 'graphql';
 import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { GATEWAY_ERROR_CODES, type GatewayErrorCode, limitError } from './errors';
 import { callerLimits, type CallerLimits, type CostModel, type GatewayLimits } from './limits';
 
 /** graphql-js's own message when `parseOptions.maxTokens` stops the parse. */
-const PARSE_TOKEN_LIMIT = /Document contains more than \d+ tokens/;
+// graphql-js 16 writes "more that"; a later release may spell it right.
+const PARSE_TOKEN_LIMIT = /Document contains more tha[nt] \d+ tokens/;
 
 /**
  * The cost estimator of {@link CostModel}: the field's weight plus its selection's cost times the list size it asks for
@@ -53,6 +55,38 @@ function armorRules(limits: CallerLimits): [GatewayErrorCode, number, (report: (
   ];
 }
 
+/**
+ * Throws TOKEN_LIMIT when `source` has more than `maxTokens` lexical tokens (GraphQL Armor's counting lexer). A syntax
+ * error found on the way is left to the parse that follows, which reports it.
+ */
+export function checkTokens(source: string, maxTokens: number): void {
+  let rejected = false;
+  try {
+    new MaxTokensParserWLexer(source, { n: maxTokens, propagateOnRejection: true }).parseDocument();
+  } catch (error) {
+    rejected = error instanceof Error && error.message.includes('Token limit');
+  }
+  if (rejected) throw limitError(GATEWAY_ERROR_CODES.TOKEN_LIMIT, `Token limit of ${maxTokens} exceeded.`, maxTokens);
+}
+
+/**
+ * The token limit checked on the request as it arrives (body, or `query` of a GET), before Apollo parses and validates
+ * it: graphql-js's own validation gives up on a long document of repeated fields, and the caller's limit must come
+ * first. Throws an HTTP 400 TOKEN_LIMIT refusal.
+ */
+export function checkRequestTokens(body: unknown, search: URLSearchParams, limits: CallerLimits): void {
+  const operations = Array.isArray(body) ? body : [body ?? { query: search.get('query') }];
+  for (const operation of operations) {
+    const query = (operation as { query?: unknown } | null)?.query;
+    if (typeof query !== 'string') continue;
+    try {
+      checkTokens(query, limits.maxTokens);
+    } catch {
+      throw new HttpRefusal(400, GATEWAY_ERROR_CODES.TOKEN_LIMIT, `Token limit of ${limits.maxTokens} exceeded.`, {}, { limit: limits.maxTokens });
+    }
+  }
+}
+
 const withoutPrefix = (message: string) => message.replace(/^Syntax Error: /, '');
 
 /**
@@ -67,16 +101,9 @@ export function checkOperation(
   limits: GatewayLimits,
 ): void {
   const own = callerLimits(limits, caller !== null);
-  if (own.maxTokens < parseOptionsFor(limits).maxTokens) {
-    // The parse itself stops at the largest limit; a tighter one is counted again here, on the source.
-    let rejected: GraphQLError | undefined;
-    try {
-      new MaxTokensParserWLexer(context.source, { n: own.maxTokens, propagateOnRejection: true }).parseDocument();
-    } catch (error) {
-      rejected = error as GraphQLError;
-    }
-    if (rejected) throw limitError(GATEWAY_ERROR_CODES.TOKEN_LIMIT, `Token limit of ${own.maxTokens} exceeded.`, own.maxTokens);
-  }
+  // The parse itself stops at the largest limit; a tighter one is counted again here, on the source (a persisted query
+  // registered by an authenticated caller and sent by hash by an anonymous one).
+  if (own.maxTokens < parseOptionsFor(limits).maxTokens) checkTokens(context.source, own.maxTokens);
   for (const [code, limit, rule] of armorRules(own)) {
     let rejected: GraphQLError | undefined;
     validate(context.schema, context.document, [rule((error) => (rejected ??= error))]);

@@ -7,7 +7,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { createUserTokenVerifier, GATEWAY_ASSERTION_TTL_SECONDS, unauthenticated, verifyUserToken, type Caller } from '@antt/auth';
 import { createLogger, HttpRefusal, type Logger, type RunningServer, serveGraphQL } from '@antt/service-kit';
 import { type EnumTypeDefinitionNode, Kind, parse } from 'graphql';
-import { abuseLimitsPlugin, parseOptionsFor } from './abuse-limits';
+import { abuseLimitsPlugin, checkRequestTokens, parseOptionsFor } from './abuse-limits';
 import { applyApolloTelemetryPreference, type GatewayConfig } from './config';
 import { GATEWAY_ERROR_CODES, PUBLIC_GATEWAY_CODES } from './errors';
 import { createHttpPolicy } from './http-policy';
@@ -103,11 +103,12 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
       maxBodyBytes: (caller) => callerLimits(limits, caller !== null).maxBodyBytes,
       beforeRoute: createHttpPolicy({ corsOrigins: config.corsOrigins, development: config.NODE_ENV === 'development' }),
       admit: (req, caller) => rateLimiter.admit(req, caller),
-      verifyRequest: (_req, body, caller) => {
-        const maxBatch = callerLimits(limits, caller !== null).maxBatch;
-        if (Array.isArray(body) && body.length > maxBatch) {
-          throw new HttpRefusal(400, GATEWAY_ERROR_CODES.BATCH_LIMIT, `At most ${maxBatch} operation(s) per request.`, {}, { limit: maxBatch });
+      verifyRequest: (req, body, caller) => {
+        const own = callerLimits(limits, caller !== null);
+        if (Array.isArray(body) && body.length > own.maxBatch) {
+          throw new HttpRefusal(400, GATEWAY_ERROR_CODES.BATCH_LIMIT, `At most ${own.maxBatch} operation(s) per request.`, {}, { limit: own.maxBatch });
         }
+        checkRequestTokens(body, new URL(req.url ?? '/', 'http://gateway').searchParams, own);
       },
     },
     authenticate: (req) => callerFromAuthorization(req, verifier),
