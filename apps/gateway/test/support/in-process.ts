@@ -64,11 +64,22 @@ export function startTreeSubgraph(): Promise<RunningServer> {
   });
 }
 
+/** Rate limits out of the way of tests that are not about them (every request comes from one address). */
+const GENEROUS_RATE_LIMITS = JSON.stringify({ rateLimits: { anonymous: { points: 10_000 }, authenticated: { points: 10_000 } } });
+
 /** Starts the gateway in process over the tree subgraph, with `env` added to a test configuration. */
 export function startGatewayOver(subgraphUrl: string, env: Record<string, string> = {}, logger: Logger = silent): Promise<RunningServer> {
   return createGateway({
     supergraphSdl: supergraphOf([{ name: 'org-units', typeDefs: treeTypeDefs }]),
-    config: loadGatewayConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', GATEWAY_SIGNING_KEY: SIGNING_KEY, ORG_UNITS_URL: subgraphUrl, ...env }),
+    config: loadGatewayConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      GATEWAY_SIGNING_KEY: SIGNING_KEY,
+      ORG_UNITS_URL: subgraphUrl,
+      GATEWAY_LIMITS: GENEROUS_RATE_LIMITS,
+      ...env,
+    }),
     logger,
     handleSignals: false,
   });
