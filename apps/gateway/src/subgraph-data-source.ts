@@ -88,7 +88,7 @@ export class SubgraphDataSource implements GraphQLDataSource<Partial<GatewayCont
   async probe(timeoutMs: number): Promise<void> {
     const response = await fetch(new URL('/ready', this.options.url), { dispatcher: this.agent, signal: AbortSignal.timeout(timeoutMs) }).catch(
       (error: unknown) => {
-        throw new Error(error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : 'unreachable');
+        throw new Error((error as { name?: unknown } | null)?.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : 'unreachable');
       },
     );
     await response.arrayBuffer();
@@ -135,7 +135,8 @@ export class SubgraphDataSource implements GraphQLDataSource<Partial<GatewayCont
 
   private toFailure(error: unknown, started: number, context: Partial<GatewayContext>): SubgraphFailure {
     if (error instanceof SubgraphFailure) return error;
-    const name = error instanceof Error ? error.name : '';
+    // Duck-typed: the abort reason is a DOMException, which need not be an `Error` of this realm.
+    const name = (error as { name?: unknown } | null)?.name;
     if (name === 'TimeoutError' || name === 'AbortError') {
       const hitDeadline = context.deadline !== undefined && Date.now() >= context.deadline - 5;
       return new SubgraphFailure(
@@ -144,13 +145,8 @@ export class SubgraphDataSource implements GraphQLDataSource<Partial<GatewayCont
         `${hitDeadline ? 'request deadline' : 'subgraph timeout'} after ${Date.now() - started} ms`,
       );
     }
-    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-    const code = (cause as { code?: string } | undefined)?.code;
-    return new SubgraphFailure(
-      GATEWAY_ERROR_CODES.SUBGRAPH_UNAVAILABLE,
-      this.unavailableMessage(),
-      code ?? (cause instanceof Error ? cause.message : String(cause)),
-    );
+    const cause = (error as { cause?: { code?: string; message?: string } } | null)?.cause ?? (error as { code?: string; message?: string } | null);
+    return new SubgraphFailure(GATEWAY_ERROR_CODES.SUBGRAPH_UNAVAILABLE, this.unavailableMessage(), cause?.code ?? cause?.message ?? String(error));
   }
 
   private timeoutMessage(): string {
