@@ -132,6 +132,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
       })),
       { name: 'rate-limit-store', critical: false, check: () => rateLimiter.check() },
     ],
+    onStart: [{ name: 'rate limit store', run: () => rateLimiter.connect() }],
     onShutdown: [
       { name: 'subgraph connections', run: () => Promise.all([...subgraphs.values()].map((source) => source.close())) },
       { name: 'rate limit store', run: () => rateLimiter.close() },

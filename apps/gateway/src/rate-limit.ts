@@ -26,6 +26,11 @@ export interface GatewayRateLimiter {
   admit(req: IncomingMessage, caller: Caller): Promise<void>;
   /** Resolves when the store answers (Redis PING); always for memory. */
   check(): Promise<void>;
+  /**
+   * Waits (at most `timeoutMs`) for Redis to be connected, so that the first requests are counted in the shared store;
+   * when it does not answer in time the in-process insurance limiter stands in, and the log says so.
+   */
+  connect(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,7 +49,17 @@ export function createRateLimiter(options: RateLimiterOptions): GatewayRateLimit
   let authenticated: RateLimiterAbstract;
   if (options.redisUrl) {
     redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2_000, lazyConnect: false });
-    redis.on('error', (error: Error) => options.logger.warn({ err: error.message }, 'rate limit store (Redis) error; in-process limits stand in'));
+    // Once per outage, not once per reconnection attempt.
+    let down = false;
+    redis.on('error', (error: Error) => {
+      if (down) return;
+      down = true;
+      options.logger.warn({ err: error.message }, 'rate limit store (Redis) does not answer; in-process limits stand in');
+    });
+    redis.on('ready', () => {
+      if (down) options.logger.info('rate limit store (Redis) answers again');
+      down = false;
+    });
     const client = redis;
     const shared = (name: string, limit: { points: number; durationSeconds: number }) =>
       new RateLimiterRedis({
@@ -86,6 +101,17 @@ export function createRateLimiter(options: RateLimiterOptions): GatewayRateLimit
     },
     async check() {
       if (redis) await redis.ping();
+    },
+    async connect(timeoutMs = 2_000) {
+      const client = redis;
+      if (!client || client.status === 'ready') return;
+      let timer: NodeJS.Timeout | undefined;
+      const connected = await Promise.race([
+        new Promise<boolean>((resolve) => client.once('ready', () => resolve(true))),
+        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs))),
+      ]);
+      clearTimeout(timer);
+      if (!connected) options.logger.warn({ timeoutMs }, 'Redis did not answer at start; in-process rate limits stand in until it does');
     },
     async close() {
       if (redis) redis.disconnect();
