@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createSecretKey, type KeyObject } from 'node:crypto';
 import { SignJWT, decodeJwt, jwtVerify } from 'jose';
 import { unauthenticated } from './domain-error';
 import { type Caller } from './identity';
@@ -38,7 +38,16 @@ export interface VerifyAssertionOptions {
   maxLifetimeSeconds?: number;
 }
 
-const encode = (key: string) => new TextEncoder().encode(key);
+// One KeyObject per key: signing with it is about twice as fast as with raw bytes, which jose imports on every call.
+const secretKeys = new Map<string, KeyObject>();
+function encode(key: string): KeyObject {
+  let secret = secretKeys.get(key);
+  if (!secret) {
+    secret = createSecretKey(Buffer.from(key, 'utf8'));
+    secretKeys.set(key, secret);
+  }
+  return secret;
+}
 
 /**
  * The binding claim of a request: SHA-256 (base64url) of `[query, variables]` as JSON. Variables serialise the same on
