@@ -104,11 +104,15 @@ export function checkOperation(
   // The parse itself stops at the largest limit; a tighter one is counted again here, on the source (a persisted query
   // registered by an authenticated caller and sent by hash by an anonymous one).
   if (own.maxTokens < parseOptionsFor(limits).maxTokens) checkTokens(context.source, own.maxTokens);
-  for (const [code, limit, rule] of armorRules(own)) {
-    let rejected: GraphQLError | undefined;
-    validate(context.schema, context.document, [rule((error) => (rejected ??= error))]);
-    if (rejected) throw limitError(code, withoutPrefix(rejected.message), limit);
-  }
+  // One pass for the three rules; the first rejection (in rule order for an operation) is the one reported.
+  const rejections: { code: GatewayErrorCode; limit: number; error: GraphQLError }[] = [];
+  validate(
+    context.schema,
+    context.document,
+    armorRules(own).map(([code, limit, rule]) => rule((error) => rejections.push({ code, limit, error }))),
+  );
+  const rejected = rejections[0];
+  if (rejected) throw limitError(rejected.code, withoutPrefix(rejected.error.message), rejected.limit);
   let cost: number;
   try {
     cost = estimateCost(context, limits.cost, own.maxCost + 1);
