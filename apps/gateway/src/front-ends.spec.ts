@@ -54,6 +54,8 @@ describe('the gateway for front ends', () => {
     const { status, json } = await post(gateway.url, { query: '{ ping }' }, { origin: 'https://evil.example' });
     expect(status).toBe(403);
     expect(json.errors?.[0]?.extensions).toEqual({ code: 'CORS_ORIGIN_DENIED' });
+    const sandbox = await post(gateway.url, { query: '{ ping }' }, { origin: 'https://sandbox.embed.apollographql.com' });
+    expect(sandbox.status).toBe(403);
   });
 
   it('sends security headers on every response', async () => {

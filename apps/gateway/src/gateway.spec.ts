@@ -152,6 +152,9 @@ describe('createGateway options', () => {
       expect(typeof json.data?.requestId).toBe('string');
       const page = await fetch(gateway.url, { headers: { accept: 'text/html' } });
       expect(await page.text()).toContain('embeddable-sandbox');
+      // The embedded Sandbox calls from Apollo's origin: allowed in development (and only there: see front-ends.spec.ts).
+      const fromSandbox = await query(gateway.url, { query: '{ requestId }' }, { origin: 'https://sandbox.embed.apollographql.com' });
+      expect(fromSandbox.status).toBe(200);
     } finally {
       await gateway.stop();
     }

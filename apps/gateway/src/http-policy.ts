@@ -17,6 +17,9 @@ const ALLOWED_HEADERS = [
   'x-request-id',
 ];
 
+/** Origin of Apollo's embedded Sandbox, allowed in development only. */
+export const APOLLO_SANDBOX_ORIGIN = 'https://sandbox.embed.apollographql.com';
+
 /** Runs a connect-style middleware; resolves true when it answered the request itself (a CORS preflight). */
 function run(middleware: Middleware, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   return new Promise((resolve, reject) => {
@@ -39,7 +42,8 @@ export interface HttpPolicyOptions {
  * the gateway's own refused with HTTP 403 CORS_ORIGIN_DENIED before it is read.
  */
 export function createHttpPolicy(options: HttpPolicyOptions): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
-  const allowed = new Set(options.corsOrigins);
+  // The embedded Sandbox served in development runs in an iframe of Apollo's origin and calls the gateway from there.
+  const allowed = new Set([...options.corsOrigins, ...(options.development ? [APOLLO_SANDBOX_ORIGIN] : [])]);
   const securityHeaders = helmet({
     contentSecurityPolicy: options.development ? false : { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
     crossOriginEmbedderPolicy: false,
