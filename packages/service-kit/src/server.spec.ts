@@ -174,6 +174,15 @@ describe('startSubgraph', () => {
     expect(otherVariables.json.errors[0].extensions.reason).toBe('GATEWAY_ASSERTION_UNBOUND');
   });
 
+  it('refuses a body over 10 MiB with 413 BODY_TOO_LARGE, from its declared length', async () => {
+    const request = { query: '{ greeting }', variables: { pad: 'x'.repeat(10 * 1024 * 1024) } };
+    const started = Date.now();
+    const { status, json } = await post(request, asCaller(caller));
+    expect(status).toBe(413);
+    expect(json.errors[0].extensions).toEqual({ code: 'BODY_TOO_LARGE', limit: 10 * 1024 * 1024 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   it('refuses an assertion that lives longer than GATEWAY_ASSERTION_MAX_LIFETIME_SECONDS', async () => {
     const request = { query: '{ greeting }' };
     const token = await signGatewayAssertion(caller, DEV_GATEWAY_SIGNING_KEY, { request, ttlSeconds: 3600 });
