@@ -1,12 +1,27 @@
-import { DEV_JWT_HS256_SECRET, type UserTokenVerifierConfig } from '@antt/auth';
-import { loadConfig, portSchema } from '@antt/service-kit';
+import { DEV_JWT_AUDIENCE, DEV_JWT_HS256_SECRET, DEV_JWT_ISSUER, type UserTokenVerifierConfig } from '@antt/auth';
+import { commaListSchema, loadConfig, portSchema, type ConfigIssue } from '@antt/service-kit';
 import { z } from 'zod';
+import { type GatewayLimits, limitsOverrideSchema, resolveLimits } from './limits';
 
 const subgraphUrl = (port: number) => z.url().default(`http://127.0.0.1:${port}/graphql`);
 
+/** A JSON document in a variable, validated by `schema`. */
+const jsonSchema = <T extends z.ZodType>(schema: T) =>
+  z
+    .string()
+    .transform((text, context) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        context.addIssue({ code: 'custom', message: 'is not valid JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+
 const shape = {
   PORT: portSchema(4000),
-  JWT_HS256_SECRET: z.string().min(16).optional(),
+  JWT_HS256_SECRET: z.string().min(32).optional(),
   JWT_JWKS_URL: z.url().optional(),
   JWT_ISSUER: z.string().optional(),
   JWT_AUDIENCE: z.string().optional(),
@@ -16,35 +31,51 @@ const shape = {
   MODELS_URL: subgraphUrl(4004),
   AWARDS_URL: subgraphUrl(4005),
   APOLLO_TELEMETRY_DISABLED: z.stringbool().default(true),
+  GATEWAY_LIMITS: jsonSchema(limitsOverrideSchema).default({}),
+  CORS_ORIGINS: commaListSchema().pipe(z.array(z.url())).optional(),
+  REDIS_URL: z.url().optional(),
+  RATE_LIMIT_KEY_PREFIX: z.string().regex(/^[\w:.-]+$/).default('antt:gateway:rl'),
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
 };
 
 /** The gateway's validated configuration, plus what is derived from it. */
-export type GatewayConfig = ReturnType<typeof loadGatewayEnv> & {
-  /** How end-user tokens are verified (JWKS when JWT_JWKS_URL is set, else HS256). */
+export type GatewayConfig = Omit<ReturnType<typeof loadGatewayEnv>, 'GATEWAY_LIMITS' | 'CORS_ORIGINS'> & {
+  /** How end-user tokens are verified (JWKS when JWT_JWKS_URL is set, else HS256), with the expected iss and aud. */
   userTokens: UserTokenVerifierConfig;
   /** Subgraph name in the supergraph → URL to call, overriding the URL composed into the supergraph. */
   subgraphUrls: Record<string, string>;
+  /** Every limit (`limits.ts` defaults with GATEWAY_LIMITS applied). */
+  limits: GatewayLimits;
+  /** Browser origins allowed to call `/graphql` cross-origin (none by default). */
+  corsOrigins: string[];
 };
 
+function productionIssues(config: { NODE_ENV: string; JWT_JWKS_URL?: string; JWT_HS256_SECRET?: string; JWT_ISSUER?: string; JWT_AUDIENCE?: string }): ConfigIssue[] {
+  if (config.NODE_ENV !== 'production') return [];
+  const issues: ConfigIssue[] = [];
+  if (!config.JWT_JWKS_URL && !config.JWT_HS256_SECRET) {
+    issues.push({ variable: 'JWT_JWKS_URL', message: 'production needs JWT_JWKS_URL (RS256) or an explicit JWT_HS256_SECRET' });
+  }
+  if (!config.JWT_ISSUER) issues.push({ variable: 'JWT_ISSUER', message: 'required in production (the identity provider tokens must come from)' });
+  if (!config.JWT_AUDIENCE) issues.push({ variable: 'JWT_AUDIENCE', message: 'required in production (the audience tokens must be issued for)' });
+  return issues;
+}
+
 function loadGatewayEnv(env: Record<string, string | undefined>) {
-  return loadConfig(shape, env, (config) =>
-    config.NODE_ENV === 'production' && !config.JWT_JWKS_URL && !config.JWT_HS256_SECRET
-      ? [{ variable: 'JWT_JWKS_URL', message: 'production needs JWT_JWKS_URL (RS256) or an explicit JWT_HS256_SECRET' }]
-      : [],
-  );
+  return loadConfig(shape, env, productionIssues);
 }
 
 /** Reads and validates the gateway's environment once; throws a ConfigError listing every bad variable. */
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
-  const config = loadGatewayEnv(env);
+  const { GATEWAY_LIMITS, CORS_ORIGINS, ...config } = loadGatewayEnv(env);
   return {
     ...config,
     userTokens: {
       ...(config.JWT_JWKS_URL
         ? { jwksUrl: config.JWT_JWKS_URL }
         : { hs256Secret: config.JWT_HS256_SECRET ?? DEV_JWT_HS256_SECRET }),
-      ...(config.JWT_ISSUER ? { issuer: config.JWT_ISSUER } : {}),
-      ...(config.JWT_AUDIENCE ? { audience: config.JWT_AUDIENCE } : {}),
+      issuer: config.JWT_ISSUER ?? DEV_JWT_ISSUER,
+      audience: config.JWT_AUDIENCE ?? DEV_JWT_AUDIENCE,
     },
     subgraphUrls: {
       'org-units': config.ORG_UNITS_URL,
@@ -53,6 +84,8 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
       models: config.MODELS_URL,
       awards: config.AWARDS_URL,
     },
+    limits: resolveLimits(GATEWAY_LIMITS),
+    corsOrigins: (CORS_ORIGINS ?? []).map((origin) => new URL(origin).origin),
   };
 }
 

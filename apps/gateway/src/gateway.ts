@@ -1,11 +1,19 @@
 import { type IncomingMessage } from 'node:http';
 import { ApolloGateway, type GraphQLDataSource, type ServiceEndpointDefinition } from '@apollo/gateway';
+import { type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { createUserTokenVerifier, unauthenticated, verifyUserToken, type Caller } from '@antt/auth';
-import { createLogger, type Logger, type RunningServer, ServiceMetrics, serveGraphQL } from '@antt/service-kit';
-import { AssertionDataSource, type GatewayContext } from './assertion-data-source';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { createUserTokenVerifier, GATEWAY_ASSERTION_TTL_SECONDS, unauthenticated, verifyUserToken, type Caller } from '@antt/auth';
+import { createLogger, HttpRefusal, type Logger, type RunningServer, ServiceMetrics, serveGraphQL } from '@antt/service-kit';
+import { type EnumTypeDefinitionNode, Kind, parse } from 'graphql';
+import { abuseLimitsPlugin, checkRequestTokens, parseOptionsFor } from './abuse-limits';
 import { applyApolloTelemetryPreference, type GatewayConfig } from './config';
+import { GATEWAY_ERROR_CODES, PUBLIC_GATEWAY_CODES } from './errors';
+import { createHttpPolicy } from './http-policy';
+import { callerLimits } from './limits';
+import { createRateLimiter } from './rate-limit';
+import { SubgraphDataSource, type GatewayContext } from './subgraph-data-source';
 
 /** What {@link createGateway} needs. */
 export interface GatewayOptions {
@@ -21,13 +29,17 @@ export interface GatewayOptions {
 
 /**
  * Starts the Apollo gateway on a plain Node http server: `/graphql` (Bearer token verified here; none = anonymous,
- * invalid = HTTP 401 UNAUTHENTICATED), `/health`, `/ready`; Apollo Sandbox only when NODE_ENV=development.
+ * invalid = HTTP 401 UNAUTHENTICATED), `/health`, `/ready` (with each subgraph's health); Apollo Sandbox only when
+ * NODE_ENV=development. Before anything is executed every request goes through the limits of `limits.ts` (body size,
+ * rate, batch, tokens, depth, aliases, directives, cost); subgraph calls are pooled and bounded in time.
  */
 export async function createGateway(options: GatewayOptions): Promise<RunningServer> {
   const { config } = options;
+  const { limits } = config;
   const logger = options.logger ?? createLogger(config, 'gateway');
   applyApolloTelemetryPreference(config);
   const verifier = createUserTokenVerifier(config.userTokens);
+  const subgraphs = new Map<string, SubgraphDataSource>();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger,
@@ -36,9 +48,37 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
       (({ name, url }) => {
         const target = config.subgraphUrls[name] ?? url;
         if (!target) throw new Error(`The supergraph gives no URL for subgraph "${name}" and none is configured.`);
-        return new AssertionDataSource(target, config.GATEWAY_SIGNING_KEY);
+        const source = new SubgraphDataSource({
+          name,
+          url: target,
+          signingKey: config.GATEWAY_SIGNING_KEY,
+          timeoutMs: limits.subgraphs.timeoutMsBySubgraph[name] ?? limits.subgraphs.timeoutMs,
+          maxConnections: limits.subgraphs.maxConnections,
+          keepAliveMs: limits.subgraphs.keepAliveMs,
+          assertionTtlSeconds: Math.min(GATEWAY_ASSERTION_TTL_SECONDS, config.GATEWAY_ASSERTION_MAX_LIFETIME_SECONDS),
+          logger,
+        });
+        subgraphs.set(name, source);
+        return source;
       }),
   });
+  const rateLimiter = createRateLimiter({
+    limits: limits.rateLimits,
+    redisUrl: config.REDIS_URL,
+    keyPrefix: config.RATE_LIMIT_KEY_PREFIX,
+    trustProxyHops: config.TRUST_PROXY_HOPS,
+    logger,
+  });
+  const production = config.NODE_ENV === 'production';
+  // GraphQL Armor's field-suggestion masking: "Did you mean …" would describe the schema to anyone in production.
+  const armor = new ApolloArmor({
+    blockFieldSuggestion: { enabled: production },
+    maxTokens: { enabled: false },
+    maxDepth: { enabled: false },
+    maxAliases: { enabled: false },
+    maxDirectives: { enabled: false },
+    costLimit: { enabled: false },
+  }).protect();
   return serveGraphQL<GatewayContext>({
     name: 'gateway',
     config,
@@ -48,12 +88,90 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
       config.NODE_ENV === 'development'
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
+      abuseLimitsPlugin(limits) as ApolloServerPlugin<GatewayContext>,
+      ...(armor.plugins as ApolloServerPlugin<GatewayContext>[]),
+      clientRecordingPlugin(),
     ],
+    apollo: {
+      parseOptions: parseOptionsFor(limits),
+      allowBatchedHttpRequests: Math.max(limits.anonymous.maxBatch, limits.authenticated.maxBatch) > 1,
+      csrfPrevention: true,
+      introspection: !production,
+    },
+    publicErrorCodes: PUBLIC_GATEWAY_CODES,
+    http: {
+      maxBodyBytes: (caller) => callerLimits(limits, caller !== null).maxBodyBytes,
+      beforeRoute: createHttpPolicy({ corsOrigins: config.corsOrigins, development: config.NODE_ENV === 'development' }),
+      admit: (req, caller) => rateLimiter.admit(req, caller),
+      verifyRequest: (req, body, caller) => {
+        const own = callerLimits(limits, caller !== null);
+        if (Array.isArray(body) && body.length > own.maxBatch) {
+          throw new HttpRefusal(400, GATEWAY_ERROR_CODES.BATCH_LIMIT, `At most ${own.maxBatch} operation(s) per request.`, {}, { limit: own.maxBatch });
+        }
+        checkRequestTokens(body, new URL(req.url ?? '/', 'http://gateway').searchParams, own);
+      },
+    },
     authenticate: (req) => callerFromAuthorization(req, verifier),
-    context: async ({ caller, requestId, logger: requestLogger }) => ({ caller, requestId, logger: requestLogger }),
+    context: async ({ caller, requestId, logger: requestLogger }) => ({
+      caller,
+      requestId,
+      logger: requestLogger,
+      deadline: Date.now() + limits.subgraphs.requestTimeoutMs,
+      client: {},
+    }),
+    readiness: [
+      // A subgraph down leaves the gateway ready (the rest of the graph answers) and is reported as degraded.
+      ...subgraphNames(options.supergraphSdl).map((name) => ({
+        name: `subgraph:${name}`,
+        critical: false,
+        check: async () => {
+          const source = subgraphs.get(name);
+          if (!source) throw new Error('no HTTP data source (built by buildService)');
+          await source.probe(limits.subgraphs.healthTimeoutMs);
+        },
+      })),
+      { name: 'rate-limit-store', critical: false, check: () => rateLimiter.check() },
+    ],
+    onStart: [{ name: 'rate limit store', run: () => rateLimiter.connect() }],
+    onShutdown: [
+      { name: 'subgraph connections', run: () => Promise.all([...subgraphs.values()].map((source) => source.close())) },
+      { name: 'rate limit store', run: () => rateLimiter.close() },
+    ],
     handleSignals: options.handleSignals,
     metrics: new ServiceMetrics('gateway'),
   });
+}
+
+/** The subgraph names a supergraph routes to (the `join__Graph` enum values' `@join__graph(name:)`). */
+export function subgraphNames(supergraphSdl: string): string[] {
+  const graphs = parse(supergraphSdl).definitions.find(
+    (definition): definition is EnumTypeDefinitionNode => definition.kind === Kind.ENUM_TYPE_DEFINITION && definition.name.value === 'join__Graph',
+  );
+  return (graphs?.values ?? []).flatMap((value) => {
+    const argument = value.directives?.find((directive) => directive.name.value === 'join__graph')?.arguments?.find((arg) => arg.name.value === 'name');
+    return argument?.value.kind === Kind.STRING ? [argument.value.value] : [];
+  });
+}
+
+/** Logs one line per operation with the client that sent it, so that front ends and their versions are on record. */
+function clientRecordingPlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart({ request, contextValue }) {
+      const header = (name: string) => request.http?.headers.get(name) ?? undefined;
+      const client = { name: header('apollographql-client-name'), version: header('apollographql-client-version') };
+      contextValue.client = client;
+      contextValue.logger = contextValue.logger.child({ clientName: client.name, clientVersion: client.version });
+      const started = Date.now();
+      return {
+        async willSendResponse({ operationName, errors }) {
+          contextValue.logger.info(
+            { operationName, ms: Date.now() - started, errors: errors?.length ?? 0, caller: contextValue.caller?.subject ?? null },
+            'operation',
+          );
+        },
+      };
+    },
+  };
 }
 
 async function callerFromAuthorization(req: IncomingMessage, verifier: ReturnType<typeof createUserTokenVerifier>): Promise<Caller> {

@@ -82,4 +82,30 @@ describe('campaigns through the gateway, on the unit directory fed by org-units 
       'registration submitted on its topic',
     );
   });
+  // Last: it stops the campaigns process.
+  it('refuses a cost bomb at the gateway, and with campaigns stopped answers the org-units part and names campaigns', async () => {
+    const commune = await stack.token(['LEVEL_OFFICER'], ids.C!);
+    const bomb = await stack.query(
+      `query($id: ID!) { unit(id: $id) { descendants(first: 1000) { edges { node { children(first: 1000) { edges { node { code } } } } } } } }`,
+      { id: ids.C },
+      commune,
+    );
+    expect(bomb.data).toBeUndefined();
+    expect(bomb.errors?.[0]?.extensions).toMatchObject({ code: 'COST_LIMIT' });
+    const readyBefore = await fetch(`${stack.gateway.baseUrl}/ready`);
+    expect(await readyBefore.json()).toMatchObject({ status: 'ready', checks: { 'subgraph:org-units': 'ok', 'subgraph:campaigns': 'ok' } });
+
+    await stack.campaigns.stop();
+    const partial = await stack.query<{ unit: { name: string; registration: unknown } }>(
+      `query($id: ID!, $campaignId: ID!) { unit(id: $id) { name registration(campaignId: $campaignId) { late } } }`,
+      { id: ids.R, campaignId: '00000000-0000-4000-8000-000000000000' },
+      commune,
+    );
+    expect(partial.data).toEqual({ unit: { name: 'Thôn Nam', registration: null } });
+    expect(partial.errors).toHaveLength(1);
+    expect(partial.errors?.[0]?.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'campaigns' });
+    const readyAfter = await fetch(`${stack.gateway.baseUrl}/ready`);
+    expect(readyAfter.status).toBe(200);
+    expect(await readyAfter.json()).toMatchObject({ status: 'degraded', failed: ['subgraph:campaigns'] });
+  });
 });

@@ -6,7 +6,7 @@ describe('mintDevToken', () => {
     const token = await mintDevToken({ subject: 'lan', roles: ['ORG_ADMIN'], unitId: 'u-1', secret: 's'.repeat(32), expiresIn: '2h' });
     const claims = decodeJwt(token);
     expect(decodeProtectedHeader(token).alg).toBe('HS256');
-    expect(claims).toMatchObject({ sub: 'lan', roles: ['ORG_ADMIN'], unit: 'u-1' });
+    expect(claims).toMatchObject({ sub: 'lan', roles: ['ORG_ADMIN'], unit: 'u-1', iss: 'antt-dev-idp', aud: 'antt-gateway' });
     expect((claims.exp ?? 0) - (claims.iat ?? 0)).toBe(7200);
   });
 

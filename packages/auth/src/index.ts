@@ -4,3 +4,4 @@ export * from './user-token';
 export * from './gateway-assertion';
 export * from './policies';
 export * from './dev-token';
+export * from './dev-secrets';

@@ -2,11 +2,16 @@ import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { DomainError } from './domain-error';
-import { DEV_JWT_HS256_SECRET, mintDevToken } from './dev-token';
+import { DEV_JWT_AUDIENCE, DEV_JWT_HS256_SECRET, DEV_JWT_ISSUER } from './dev-secrets';
+import { mintDevToken } from './dev-token';
 import { createUserTokenVerifier, verifyUserToken } from './user-token';
 
 const UNIT = '6f1c2a50-0000-4000-8000-000000000001';
-const hsVerifier = createUserTokenVerifier({ hs256Secret: DEV_JWT_HS256_SECRET });
+const DEV_CLAIMS = { issuer: DEV_JWT_ISSUER, audience: DEV_JWT_AUDIENCE };
+const hsVerifier = createUserTokenVerifier({ hs256Secret: DEV_JWT_HS256_SECRET, ...DEV_CLAIMS });
+/** A token signed with the dev secret, with the dev issuer and audience unless the test changes them. */
+const signed = (claims: Record<string, unknown>) =>
+  new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuer(DEV_JWT_ISSUER).setAudience(DEV_JWT_AUDIENCE);
 
 async function rejection(promise: Promise<unknown>): Promise<DomainError> {
   const error = await promise.then(
@@ -39,8 +44,7 @@ describe('verifyUserToken with HS256', () => {
   });
 
   it('rejects an expired token as TOKEN_EXPIRED', async () => {
-    const token = await new SignJWT({ roles: ['ORG_ADMIN'], unit: UNIT })
-      .setProtectedHeader({ alg: 'HS256' })
+    const token = await signed({ roles: ['ORG_ADMIN'], unit: UNIT })
       .setSubject('an')
       .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
       .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
@@ -51,15 +55,33 @@ describe('verifyUserToken with HS256', () => {
 
   it('rejects unknown roles and missing claims as TOKEN_CLAIMS_INVALID', async () => {
     const key = new TextEncoder().encode(DEV_JWT_HS256_SECRET);
-    const badRole = await new SignJWT({ roles: ['ROOT'], unit: UNIT }).setProtectedHeader({ alg: 'HS256' }).setSubject('an').setExpirationTime('1h').sign(key);
-    const noUnit = await new SignJWT({ roles: ['ORG_ADMIN'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('an').setExpirationTime('1h').sign(key);
-    const noSub = await new SignJWT({ roles: ['ORG_ADMIN'], unit: UNIT }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(key);
-    for (const token of [badRole, noUnit, noSub]) {
+    const badRole = await signed({ roles: ['ROOT'], unit: UNIT }).setSubject('an').setExpirationTime('1h').sign(key);
+    const noUnit = await signed({ roles: ['ORG_ADMIN'] }).setSubject('an').setExpirationTime('1h').sign(key);
+    const noSub = await signed({ roles: ['ORG_ADMIN'], unit: UNIT }).setExpirationTime('1h').sign(key);
+    const noRole = await signed({ roles: [], unit: UNIT }).setSubject('an').setExpirationTime('1h').sign(key);
+    for (const token of [badRole, noUnit, noSub, noRole]) {
       expect((await rejection(verifyUserToken(token, hsVerifier))).reason).toBe('TOKEN_CLAIMS_INVALID');
     }
   });
 
-  it('checks issuer and audience when configured', async () => {
+  it('refuses a token without exp, without iss or aud, and one for another audience or from another issuer', async () => {
+    const key = new TextEncoder().encode(DEV_JWT_HS256_SECRET);
+    const noExp = await signed({ roles: ['ORG_ADMIN'], unit: UNIT }).setSubject('an').sign(key);
+    const noAud = await new SignJWT({ roles: ['ORG_ADMIN'], unit: UNIT })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(DEV_JWT_ISSUER)
+      .setSubject('an')
+      .setExpirationTime('1h')
+      .sign(key);
+    const foreignAudience = await mintDevToken({ subject: 'an', roles: ['ORG_ADMIN'], unitId: UNIT, secret: DEV_JWT_HS256_SECRET, audience: 'another-app' });
+    const foreignIssuer = await mintDevToken({ subject: 'an', roles: ['ORG_ADMIN'], unitId: UNIT, secret: DEV_JWT_HS256_SECRET, issuer: 'https://elsewhere' });
+    for (const token of [noExp, noAud, foreignAudience, foreignIssuer]) {
+      const error = await rejection(verifyUserToken(token, hsVerifier));
+      expect([error.category, error.reason]).toEqual(['UNAUTHENTICATED', 'TOKEN_CLAIM_MISMATCH']);
+    }
+  });
+
+  it('checks the configured issuer and audience', async () => {
     const verifier = createUserTokenVerifier({ hs256Secret: DEV_JWT_HS256_SECRET, issuer: 'idp', audience: 'antt' });
     const right = await mintDevToken({ subject: 'an', roles: ['CITIZEN'], unitId: UNIT, secret: DEV_JWT_HS256_SECRET, issuer: 'idp', audience: 'antt' });
     const wrong = await mintDevToken({ subject: 'an', roles: ['CITIZEN'], unitId: UNIT, secret: DEV_JWT_HS256_SECRET, issuer: 'other', audience: 'antt' });
@@ -68,7 +90,7 @@ describe('verifyUserToken with HS256', () => {
   });
 
   it('refuses to build a verifier with no key', () => {
-    expect(() => createUserTokenVerifier({})).toThrow('needs either an HS256 secret or a JWKS URL');
+    expect(() => createUserTokenVerifier({ ...DEV_CLAIMS })).toThrow('needs either an HS256 secret or a JWKS URL');
   });
 });
 
@@ -93,10 +115,12 @@ describe('verifyUserToken with RS256 from a JWKS endpoint', () => {
   it('accepts a token signed by a published key', async () => {
     const token = await new SignJWT({ roles: ['LEVEL_OFFICER'], unit: UNIT })
       .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setIssuer(DEV_JWT_ISSUER)
+      .setAudience(DEV_JWT_AUDIENCE)
       .setSubject('binh')
       .setExpirationTime('5m')
       .sign(privateKey);
-    await expect(verifyUserToken(token, createUserTokenVerifier({ jwksUrl }))).resolves.toEqual({
+    await expect(verifyUserToken(token, createUserTokenVerifier({ jwksUrl, ...DEV_CLAIMS }))).resolves.toEqual({
       subject: 'binh',
       roles: ['LEVEL_OFFICER'],
       jurisdictionUnitId: UNIT,
@@ -105,7 +129,7 @@ describe('verifyUserToken with RS256 from a JWKS endpoint', () => {
 
   it('rejects an HS256 token, even one signed with the dev secret', async () => {
     const token = await mintDevToken({ subject: 'an', roles: ['SYSTEM_ADMIN'], unitId: UNIT, secret: DEV_JWT_HS256_SECRET });
-    const verifier = createUserTokenVerifier({ jwksUrl, hs256Secret: DEV_JWT_HS256_SECRET });
+    const verifier = createUserTokenVerifier({ jwksUrl, hs256Secret: DEV_JWT_HS256_SECRET, ...DEV_CLAIMS });
     expect((await rejection(verifyUserToken(token, verifier))).reason).toBe('TOKEN_INVALID');
   });
 });

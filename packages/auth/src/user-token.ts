@@ -8,18 +8,18 @@ export interface UserTokenVerifierConfig {
   hs256Secret?: string;
   /** JWKS endpoint of the identity provider; when set, only RS256 tokens signed by its keys are accepted. */
   jwksUrl?: string;
-  /** Expected `iss` claim, checked when set. */
-  issuer?: string;
-  /** Expected `aud` claim, checked when set. */
-  audience?: string;
+  /** Expected `iss` claim: a token from any other issuer, or with none, is refused. */
+  issuer: string;
+  /** Expected `aud` claim: a token for any other audience, or with none, is refused. */
+  audience: string;
 }
 
 /** A ready-to-use verifier built once from configuration by {@link createUserTokenVerifier}. */
 export interface UserTokenVerifier {
   readonly key: Uint8Array | JWTVerifyGetKey;
   readonly algorithms: readonly string[];
-  readonly issuer?: string;
-  readonly audience?: string;
+  readonly issuer: string;
+  readonly audience: string;
 }
 
 /** Builds the verifier from configuration; throws when neither a secret nor a JWKS URL is configured. */
@@ -35,17 +35,20 @@ export function createUserTokenVerifier(config: UserTokenVerifierConfig): UserTo
 }
 
 /**
- * Verifies an end user's JWT and returns the caller it names.
- * Throws a DomainError UNAUTHENTICATED with reason TOKEN_EXPIRED, TOKEN_CLAIM_MISMATCH (iss/aud/nbf),
- * TOKEN_CLAIMS_INVALID (missing `sub`, `unit` or unknown roles) or TOKEN_INVALID (malformed, forged, wrong algorithm).
+ * Verifies an end user's JWT and returns the caller it names. `exp`, `iss` and `aud` are required: a token that never
+ * expires, or comes from another issuer or for another audience, is refused.
+ * Throws a DomainError UNAUTHENTICATED with reason TOKEN_EXPIRED, TOKEN_CLAIM_MISMATCH (iss/aud/nbf, or `exp`, `iss`,
+ * `aud` missing), TOKEN_CLAIMS_INVALID (missing `sub`, `unit`, no role or an unknown one) or TOKEN_INVALID (malformed,
+ * forged, wrong algorithm).
  */
 export async function verifyUserToken(token: string, verifier: UserTokenVerifier): Promise<Identity> {
   let payload: JWTPayload;
   try {
     const options = {
       algorithms: [...verifier.algorithms],
-      ...(verifier.issuer ? { issuer: verifier.issuer } : {}),
-      ...(verifier.audience ? { audience: verifier.audience } : {}),
+      issuer: verifier.issuer,
+      audience: verifier.audience,
+      requiredClaims: ['exp', 'iss', 'aud'],
     };
     // jose's overloads take a key or a key resolver, not the union.
     const result =
@@ -68,8 +71,8 @@ export function identityFromClaims(payload: JWTPayload): Identity {
   if (typeof unit !== 'string' || unit.length === 0) {
     throw unauthenticated('TOKEN_CLAIMS_INVALID', 'The token names no jurisdiction unit (unit).');
   }
-  if (!Array.isArray(roles) || !roles.every(isRole)) {
-    throw unauthenticated('TOKEN_CLAIMS_INVALID', `The token's roles must be a list of: ${ROLES.join(', ')}.`);
+  if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isRole)) {
+    throw unauthenticated('TOKEN_CLAIMS_INVALID', `The token's roles must be a non-empty list of: ${ROLES.join(', ')}.`);
   }
   return { subject: sub, roles: [...new Set(roles)], jurisdictionUnitId: unit };
 }

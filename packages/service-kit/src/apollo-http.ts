@@ -9,8 +9,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { type Caller } from '@antt/auth';
 import { type GraphQLSchema } from 'graphql';
 import { type BaseConfig } from './config';
-import { errorLoggingPlugin, formatError } from './format-error';
-import { createRequestListener, type RequestBase } from './http';
+import { createFormatError, errorLoggingPlugin } from './format-error';
+import { createRequestListener, type RequestBase, type RequestListenerOptions } from './http';
 import { type Logger } from './logger';
 import { type ServiceMetrics } from './metrics';
 import { type ReadinessCheck } from './readiness';
@@ -46,6 +46,15 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   stopGracePeriodMillis?: number;
   /** Requests counted and timed, and `GET /metrics` served, when given. */
   metrics?: ServiceMetrics;
+  /** HTTP hooks and limits before GraphQL runs (body size, CORS and headers, rate limits, request checks). */
+  http?: Pick<RequestListenerOptions<TContext>, 'maxBodyBytes' | 'beforeRoute' | 'admit' | 'verifyRequest'>;
+  /** Apollo Server options the process sets itself (parse limits, batching, persisted queries, CSRF prevention). */
+  apollo?: Pick<
+    ApolloServerOptionsWithGateway<TContext>,
+    'parseOptions' | 'allowBatchedHttpRequests' | 'persistedQueries' | 'csrfPrevention' | 'introspection'
+  >;
+  /** `extensions.code` values shown to callers as they are (beside DomainErrors and request errors). */
+  publicErrorCodes?: readonly string[];
 }
 
 /**
@@ -58,17 +67,18 @@ export async function serveGraphQL<TContext extends BaseContext>(options: GraphQ
   const httpServer = createServer();
   const apollo = new ApolloServer<TContext>({
     ...options.executor,
-    formatError,
+    ...options.apollo,
+    formatError: createFormatError(options.publicErrorCodes ?? []),
     includeStacktraceInErrorResponses: false,
     // Shutdown is ours: Apollo's own handler would re-raise the signal before the shutdown hooks run.
     stopOnTerminationSignals: false,
-    introspection: config.NODE_ENV !== 'production',
+    introspection: options.apollo?.introspection ?? config.NODE_ENV !== 'production',
     logger,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.stopGracePeriodMillis ?? 10_000 }),
       ...options.plugins,
       ...(options.metrics ? [options.metrics.plugin<TContext>()] : []),
-      errorLoggingPlugin(),
+      errorLoggingPlugin(options.publicErrorCodes ?? []),
     ],
   } as ConstructorParameters<typeof ApolloServer<TContext>>[0]);
   // The handlers go in before the first await, so that a signal during the start already finds them.
@@ -93,6 +103,7 @@ export async function serveGraphQL<TContext extends BaseContext>(options: GraphQ
         authenticate: options.authenticate,
         context: options.context,
         metrics: options.metrics,
+        ...options.http,
       }),
     );
     return listen(httpServer, config.PORT, config.HOST);

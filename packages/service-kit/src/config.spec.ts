@@ -1,3 +1,4 @@
+import { KNOWN_DEV_SECRETS } from '@antt/auth';
 import { z } from 'zod';
 import { ConfigError, DEV_GATEWAY_SIGNING_KEY, commaListSchema, loadConfig, portSchema } from './config';
 
@@ -19,11 +20,12 @@ describe('loadConfig', () => {
     const config = loadConfig(shape, valid);
     expect(config).toEqual({
       NODE_ENV: 'development',
-      HOST: '0.0.0.0',
+      HOST: '127.0.0.1',
       PORT: 4001,
       LOG_LEVEL: 'info',
       LOG_PRETTY: false,
       GATEWAY_SIGNING_KEY: DEV_GATEWAY_SIGNING_KEY,
+      GATEWAY_ASSERTION_MAX_LIFETIME_SECONDS: 30,
       DATABASE_URL: valid.DATABASE_URL,
       KAFKA_BROKERS: ['127.0.0.1:9092', '127.0.0.1:9093'],
     });
@@ -52,6 +54,17 @@ describe('loadConfig', () => {
         { variable: 'KAFKA_BROKERS', message: 'required' },
       ]),
     );
+  });
+
+  it('refuses, in production, any variable set to a development secret published in the repository', () => {
+    for (const secret of KNOWN_DEV_SECRETS) {
+      const error = configError(() =>
+        loadConfig({ ...shape, JWT_HS256_SECRET: z.string().optional() }, { ...valid, NODE_ENV: 'production', GATEWAY_SIGNING_KEY: secret, JWT_HS256_SECRET: secret }),
+      );
+      expect(error.issues.map((issue) => issue.variable).sort()).toEqual(['GATEWAY_SIGNING_KEY', 'JWT_HS256_SECRET']);
+      expect(error.message).toContain('development secret published in the repository');
+    }
+    expect(loadConfig(shape, { ...valid, NODE_ENV: 'test', GATEWAY_SIGNING_KEY: DEV_GATEWAY_SIGNING_KEY }).GATEWAY_SIGNING_KEY).toBe(DEV_GATEWAY_SIGNING_KEY);
   });
 
   it('uses the given key in production and refuses short keys', () => {

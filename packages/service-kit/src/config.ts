@@ -1,10 +1,11 @@
+import { DEV_GATEWAY_SIGNING_KEY, GATEWAY_ASSERTION_MAX_LIFETIME_SECONDS, isKnownDevSecret } from '@antt/auth';
 import { z } from 'zod';
 
 /**
- * The key subgraphs and the gateway share outside production to sign and verify gateway assertions.
- * Production refuses to start without an explicit GATEWAY_SIGNING_KEY.
+ * The key subgraphs and the gateway share outside production (defined in `@antt/auth` beside the other published dev
+ * secrets). Production refuses to start without an explicit GATEWAY_SIGNING_KEY, or with this one.
  */
-export const DEV_GATEWAY_SIGNING_KEY = 'antt-dev-gateway-signing-key-not-for-production';
+export { DEV_GATEWAY_SIGNING_KEY };
 
 /** A TCP port (0 = any free port); give `defaultPort` for the service's conventional port. */
 export function portSchema(defaultPort?: number) {
@@ -23,11 +24,12 @@ export function commaListSchema() {
 /** Variables every service reads. A service's own shape may override any of them (e.g. `PORT: portSchema(4001)`). */
 export const baseConfigShape = {
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  HOST: z.string().default('0.0.0.0'),
+  HOST: z.string().default('127.0.0.1'),
   PORT: portSchema(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: z.stringbool().default(false),
   GATEWAY_SIGNING_KEY: z.string().min(32).optional(),
+  GATEWAY_ASSERTION_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(1).max(300).default(GATEWAY_ASSERTION_MAX_LIFETIME_SECONDS),
 };
 
 /** The configuration every service has, whatever its own shape adds. */
@@ -38,6 +40,8 @@ export interface BaseConfig {
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   LOG_PRETTY: boolean;
   GATEWAY_SIGNING_KEY: string;
+  /** Largest lifetime (`exp - iat`, seconds) of a gateway assertion a subgraph accepts. */
+  GATEWAY_ASSERTION_MAX_LIFETIME_SECONDS: number;
 }
 
 /** One bad variable. */
@@ -62,7 +66,8 @@ type Merged<T extends z.ZodRawShape> = Omit<BaseConfig, keyof T> & z.infer<z.Zod
 /**
  * Validates the environment once against the base shape merged with the service's `shape` and returns typed values.
  * Empty strings count as unset. GATEWAY_SIGNING_KEY falls back to {@link DEV_GATEWAY_SIGNING_KEY} outside production
- * and is required in production. Throws a {@link ConfigError} listing every bad variable.
+ * and is required in production. In production any variable set to a secret published in the repository
+ * (`KNOWN_DEV_SECRETS` of `@antt/auth`) is refused, whatever its name. Throws a {@link ConfigError} listing every bad variable.
  * This module is the only place that reads `process.env`.
  */
 export function loadConfig<T extends z.ZodRawShape>(
@@ -82,6 +87,11 @@ export function loadConfig<T extends z.ZodRawShape>(
   const nodeEnv = parsed.success ? (parsed.data as { NODE_ENV?: string }).NODE_ENV : input.NODE_ENV;
   if (nodeEnv === 'production' && input.GATEWAY_SIGNING_KEY === undefined) {
     issues.push({ variable: 'GATEWAY_SIGNING_KEY', message: 'required in production' });
+  }
+  if (nodeEnv === 'production') {
+    for (const [variable, value] of Object.entries(input)) {
+      if (isKnownDevSecret(value)) issues.push({ variable, message: 'is a development secret published in the repository; refused in production' });
+    }
   }
   if (!parsed.success || issues.length > 0) throw new ConfigError(issues);
   const config = {

@@ -19,11 +19,20 @@ const SAFE_CODES: ReadonlySet<string> = new Set<string>([
   ...Object.values(ERROR_CATEGORIES),
 ]);
 
-/** True when an error must be hidden from the caller (and logged): neither a DomainError nor a request error. */
-export function isInternalError(formatted: GraphQLFormattedError, error: unknown): boolean {
+/**
+ * True when an error must be hidden from the caller (and logged): neither a DomainError nor a request error, nor one
+ * of the `publicCodes` the server adds (the gateway's limit and subgraph codes).
+ */
+export function isInternalError(formatted: GraphQLFormattedError, error: unknown, publicCodes: ReadonlySet<string> = new Set()): boolean {
   if (unwrapResolverError(error) instanceof DomainError) return false;
   const code = formatted.extensions?.code;
-  return typeof code !== 'string' || !SAFE_CODES.has(code);
+  return typeof code !== 'string' || (!SAFE_CODES.has(code) && !publicCodes.has(code));
+}
+
+/** {@link formatError} that also shows errors whose `extensions.code` is one of `publicCodes`, as they are. */
+export function createFormatError(publicCodes: readonly string[]): typeof formatError {
+  const codes = new Set(publicCodes);
+  return (formatted, error) => formatErrorWith(formatted, error, codes);
 }
 
 /**
@@ -32,6 +41,10 @@ export function isInternalError(formatted: GraphQLFormattedError, error: unknown
  * INTERNAL_SERVER_ERROR. Stack traces never leave the process.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  return formatErrorWith(formatted, error, new Set());
+}
+
+function formatErrorWith(formatted: GraphQLFormattedError, error: unknown, publicCodes: ReadonlySet<string>): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const where = {
     ...(formatted.locations ? { locations: formatted.locations } : {}),
@@ -44,7 +57,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       extensions: { ...original.details, code: ERROR_CATEGORIES[original.category], reason: original.reason },
     };
   }
-  if (!isInternalError(formatted, error)) {
+  if (!isInternalError(formatted, error, publicCodes)) {
     const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
@@ -52,14 +65,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 }
 
 /** Logs every internal error with the request's logger (which carries the request id) before it is hidden. */
-export function errorLoggingPlugin(): ApolloServerPlugin<{ logger?: Logger }> {
+export function errorLoggingPlugin(publicCodes: readonly string[] = []): ApolloServerPlugin<{ logger?: Logger }> {
+  const codes = new Set(publicCodes);
   return {
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, contextValue, logger, operationName }) {
           const log = contextValue.logger;
           for (const error of errors) {
-            if (!isInternalError({ message: error.message, extensions: error.extensions }, error)) continue;
+            if (!isInternalError({ message: error.message, extensions: error.extensions }, error, codes)) continue;
             const cause = unwrapResolverError(error);
             if (log) log.error({ err: cause, path: error.path, operationName }, 'internal error');
             else logger.error(`internal error: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`);

@@ -24,21 +24,42 @@ export interface RequestListenerOptions<TContext extends BaseContext> {
   readiness?: readonly ReadinessCheck[];
   /** True once shutdown began: `/ready` answers 503 so that load balancers stop sending traffic. */
   isStopping?: () => boolean;
-  /** Largest accepted request body. Default 10 MiB. */
-  maxBodyBytes?: number;
   /** Served at `GET /metrics` (Prometheus text format) when given. */
   metrics?: ServiceMetrics;
+  /** Largest accepted request body, for every caller or per caller. Default 10 MiB. Larger: HTTP 413 BODY_TOO_LARGE. */
+  maxBodyBytes?: number | ((caller: Caller) => number);
+  /**
+   * Runs first on every request (any route): set response headers (CORS, security headers) and resolve true when the
+   * request is fully answered (a CORS preflight). Throw an {@link HttpRefusal} to refuse it.
+   */
+  beforeRoute?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+  /** Runs on `/graphql` once the caller is known, before the body is read (rate limits): throw an {@link HttpRefusal}. */
+  admit?: (req: IncomingMessage, caller: Caller, res: ServerResponse) => Promise<void>;
+  /**
+   * Runs on `/graphql` once the body is read, before GraphQL: throw an {@link HttpRefusal} (e.g. a batch too large) or a
+   * DomainError UNAUTHENTICATED (HTTP 401, e.g. an assertion not bound to this body).
+   */
+  verifyRequest?: (req: IncomingMessage, body: unknown, caller: Caller) => void | Promise<void>;
 }
 
-class HttpError extends Error {
+/** A request refused before GraphQL runs: sent as HTTP `status` with `{ errors: [{ message, extensions: { code } }] }`. */
+export class HttpRefusal extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Response headers to add, e.g. `retry-after`. */
+    readonly headers: Record<string, string> = {},
+    /** Extra `extensions` fields (stable, documented values only). */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
+    this.name = 'HttpRefusal';
   }
 }
+
+/** HTTP 413 code for a body over the limit. */
+export const BODY_TOO_LARGE = 'BODY_TOO_LARGE';
 
 /**
  * A plain Node `http` request listener: `POST|GET /graphql` through `executeHTTPGraphQLRequest` after `authenticate`,
@@ -47,7 +68,8 @@ class HttpError extends Error {
 export function createRequestListener<TContext extends BaseContext>(
   options: RequestListenerOptions<TContext>,
 ): (req: IncomingMessage, res: ServerResponse) => void {
-  const maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024;
+  const bodyLimit = options.maxBodyBytes ?? 10 * 1024 * 1024;
+  const maxBodyBytes = typeof bodyLimit === 'number' ? () => bodyLimit : bodyLimit;
   return (req, res) => {
     const requestId = requestIdFrom(req.headers);
     const logger = requestLogger(options.logger, requestId);
@@ -55,18 +77,23 @@ export function createRequestListener<TContext extends BaseContext>(
     const url = new URL(req.url ?? '/', 'http://localhost');
     handle(url)
       .catch((error: unknown) => {
-        if (error instanceof HttpError) return sendGraphQLError(res, error.status, error.code, error.message);
+        if (error instanceof HttpRefusal) {
+          req.resume();
+          for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
+          return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { ...error.extensions, code: error.code } }] });
+        }
         logger.error({ err: error }, 'request failed');
         return sendGraphQLError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
       })
       .catch((error: unknown) => logger.error({ err: error }, 'could not send the response'));
 
     async function handle(url: URL): Promise<void> {
+      if (options.beforeRoute && (await options.beforeRoute(req, res))) return;
       if (await answerProbe(url, req, res, options)) return;
-      if (url.pathname !== '/graphql') throw new HttpError(404, 'NOT_FOUND', `No route ${url.pathname}.`);
+      if (url.pathname !== '/graphql') throw new HttpRefusal(404, 'NOT_FOUND', `No route ${url.pathname}.`);
       if (req.method !== 'GET' && req.method !== 'POST') {
         res.setHeader('allow', 'GET, POST');
-        throw new HttpError(405, 'METHOD_NOT_ALLOWED', 'Use GET or POST.');
+        throw new HttpRefusal(405, 'METHOD_NOT_ALLOWED', 'Use GET or POST.');
       }
       let caller: Caller;
       try {
@@ -78,7 +105,18 @@ export function createRequestListener<TContext extends BaseContext>(
         }
         throw error;
       }
-      const body = await readBody(req, maxBodyBytes);
+      if (options.admit) await options.admit(req, caller, res);
+      const body = await readBody(req, maxBodyBytes(caller));
+      if (options.verifyRequest) {
+        try {
+          await options.verifyRequest(req, body, caller);
+        } catch (error) {
+          if (error instanceof DomainError && error.category === 'UNAUTHENTICATED') {
+            return sendGraphQLError(res, 401, 'UNAUTHENTICATED', error.message, error.reason);
+          }
+          throw error;
+        }
+      }
       const response = await options.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method, headers: toHeaderMap(req), search: url.search, body },
         context: () => options.context({ caller, requestId, logger }),
@@ -126,7 +164,8 @@ export async function answerProbe(url: URL, req: IncomingMessage, res: ServerRes
       return true;
     }
     const report = await runReadinessChecks(options.readiness ?? []);
-    sendJson(res, report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'unavailable', service: options.name, ...report });
+    const status = !report.ready ? 'unavailable' : report.failed.length > 0 ? 'degraded' : 'ready';
+    sendJson(res, report.ready ? 200 : 503, { status, service: options.name, ...report });
     return true;
   }
   return false;
@@ -146,20 +185,35 @@ function toHeaderMap(req: IncomingMessage): HeaderMap {
 }
 
 async function readBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) throw new HttpError(413, 'BAD_REQUEST', 'The request body is too large.');
-    chunks.push(chunk as Buffer);
-  }
+  const tooLarge = () =>
+    new HttpRefusal(413, BODY_TOO_LARGE, `The request body is larger than ${maxBytes} bytes.`, { connection: 'close' }, { limit: maxBytes });
+  // A declared length over the limit is refused before a byte is read.
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes) throw tooLarge();
+  const chunks = await new Promise<Buffer[]>((resolve, reject) => {
+    const received: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        // Stop buffering; the rest of the body is read and dropped while the 413 goes out (the connection then closes).
+        req.off('data', onData);
+        req.resume();
+        reject(tooLarge());
+        return;
+      }
+      received.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(received));
+    req.once('error', reject);
+  });
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.length === 0) return undefined;
   if (!(req.headers['content-type'] ?? '').includes('json')) return text;
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new HttpError(400, 'BAD_REQUEST', 'The request body is not valid JSON.');
+    throw new HttpRefusal(400, 'BAD_REQUEST', 'The request body is not valid JSON.');
   }
 }
 

@@ -17,6 +17,14 @@ describe('runReadinessChecks', () => {
     });
   });
 
+  it('stays ready when only non-critical checks fail, and names them', async () => {
+    const report = await runReadinessChecks([
+      { name: 'database', check: async () => 1 },
+      { name: 'subgraph:campaigns', critical: false, check: () => Promise.reject(new Error('unreachable')) },
+    ]);
+    expect(report).toEqual({ ready: true, checks: { database: 'ok', 'subgraph:campaigns': 'unreachable' }, failed: ['subgraph:campaigns'] });
+  });
+
   it('is ready with no checks', async () => {
     await expect(runReadinessChecks([])).resolves.toEqual({ ready: true, checks: {}, failed: [] });
   });

@@ -3,10 +3,16 @@ export interface ReadinessCheck {
   name: string;
   /** Resolves when the dependency answers; rejects (or times out) when it does not. */
   check: () => Promise<unknown>;
+  /**
+   * Default true: a failure makes the process unready (503). A non-critical failure (a gateway's subgraph: the rest of
+   * the graph still answers) leaves it ready and reports it as degraded.
+   */
+  critical?: boolean;
 }
 
 /** What `/ready` reports: every check's outcome, and the names of those that failed. */
 export interface ReadinessReport {
+  /** No critical check failed. */
   ready: boolean;
   checks: Record<string, 'ok' | string>;
   failed: string[];
@@ -16,6 +22,7 @@ export interface ReadinessReport {
 export async function runReadinessChecks(checks: readonly ReadinessCheck[], timeoutMs = 2000): Promise<ReadinessReport> {
   const outcomes = await Promise.all(
     checks.map(async ({ name, check }) => {
+      // The check runs under the timeout of the kit, whatever its own; a hung dependency cannot hold /ready.
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
@@ -31,5 +38,6 @@ export async function runReadinessChecks(checks: readonly ReadinessCheck[], time
     }),
   );
   const failed = outcomes.filter(([, outcome]) => outcome !== 'ok').map(([name]) => name);
-  return { ready: failed.length === 0, checks: Object.fromEntries(outcomes), failed };
+  const critical = new Set(checks.filter((check) => check.critical !== false).map((check) => check.name));
+  return { ready: !failed.some((name) => critical.has(name)), checks: Object.fromEntries(outcomes), failed };
 }

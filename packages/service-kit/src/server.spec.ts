@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { signGatewayAssertion, type Identity } from '@antt/auth';
+import { signGatewayAssertion, type AssertedRequest, type Identity } from '@antt/auth';
 import pino from 'pino';
 import { DEV_GATEWAY_SIGNING_KEY, loadConfig } from './config';
 import { notFound } from './errors';
@@ -74,7 +74,9 @@ let server: RunningServer;
 let kafkaUp = true;
 const shutdownOrder: string[] = [];
 
-async function post(body: unknown, headers: Record<string, string> = {}) {
+type Headers = Record<string, string> | ((body: AssertedRequest) => Promise<Record<string, string>>);
+async function post(body: AssertedRequest, given: Headers = {}) {
+  const headers = typeof given === 'function' ? await given(body) : given;
   const response = await fetch(server.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -83,7 +85,10 @@ async function post(body: unknown, headers: Record<string, string> = {}) {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are asserted structurally
   return { status: response.status, headers: response.headers, json: (await response.json()) as Record<string, any> };
 }
-const asCaller = async (who: Identity | null) => ({ 'x-antt-gateway-assertion': await signGatewayAssertion(who, DEV_GATEWAY_SIGNING_KEY) });
+/** The headers the gateway sends for `who`, with an assertion bound to the request body. */
+const asCaller =
+  (who: Identity | null, extra: Record<string, string> = {}, key = DEV_GATEWAY_SIGNING_KEY) =>
+  async (request: AssertedRequest) => ({ ...extra, 'x-antt-gateway-assertion': await signGatewayAssertion(who, key, { request }) });
 
 beforeAll(async () => {
   server = await startSubgraph<Loaders, { greeting: string }>({
@@ -152,20 +157,48 @@ describe('startSubgraph', () => {
   it('refuses a GET /graphql and a forged assertion too', async () => {
     const get = await fetch(`${server.url}?query=${encodeURIComponent('{ greeting }')}`);
     expect(get.status).toBe(401);
-    const forged = { 'x-antt-gateway-assertion': await signGatewayAssertion(caller, 'a-key-that-is-not-the-gateways-key') };
-    const { status, json } = await post({ query: '{ greeting }' }, forged);
+    const { status, json } = await post({ query: '{ greeting }' }, asCaller(caller, {}, 'a-key-that-is-not-the-gateways-key'));
     expect(status).toBe(401);
     expect(json.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'GATEWAY_ASSERTION_INVALID' });
   });
 
+  it('refuses an assertion signed for another query, or for other variables (no replay)', async () => {
+    const signedFor = { query: '{ greeting }' };
+    const captured = await asCaller(caller)(signedFor);
+    expect((await post(signedFor, captured)).status).toBe(200);
+    const replayed = await post({ query: '{ me { subject roles unit } }' }, captured);
+    expect(replayed.status).toBe(401);
+    expect(replayed.json.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'GATEWAY_ASSERTION_UNBOUND' });
+    const entities = { query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Thing { id } } }', variables: { r: [{ __typename: 'Thing', id: 'a' }] } };
+    const otherVariables = await post({ ...entities, variables: { r: [{ __typename: 'Thing', id: 'b' }] } }, await asCaller(caller)(entities));
+    expect(otherVariables.json.errors[0].extensions.reason).toBe('GATEWAY_ASSERTION_UNBOUND');
+  });
+
+  it('refuses a body over 10 MiB with 413 BODY_TOO_LARGE, from its declared length', async () => {
+    const request = { query: '{ greeting }', variables: { pad: 'x'.repeat(10 * 1024 * 1024) } };
+    const started = Date.now();
+    const { status, json } = await post(request, asCaller(caller));
+    expect(status).toBe(413);
+    expect(json.errors[0].extensions).toEqual({ code: 'BODY_TOO_LARGE', limit: 10 * 1024 * 1024 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('refuses an assertion that lives longer than GATEWAY_ASSERTION_MAX_LIFETIME_SECONDS', async () => {
+    const request = { query: '{ greeting }' };
+    const token = await signGatewayAssertion(caller, DEV_GATEWAY_SIGNING_KEY, { request, ttlSeconds: 3600 });
+    const { status, json } = await post(request, { 'x-antt-gateway-assertion': token });
+    expect(status).toBe(401);
+    expect(json.errors[0].extensions.reason).toBe('GATEWAY_ASSERTION_INVALID');
+  });
+
   it('puts the asserted caller and the service context in the resolvers context', async () => {
-    const { status, json } = await post({ query: '{ me { subject roles unit } greeting }' }, await asCaller(caller));
+    const { status, json } = await post({ query: '{ me { subject roles unit } greeting }' }, asCaller(caller));
     expect(status).toBe(200);
     expect(json).toEqual({ data: { me: { subject: 'hoa', roles: ['UNIT_OFFICER'], unit: 'unit-42' }, greeting: 'xin chào hoa' } });
   });
 
   it('gives an anonymous caller as null', async () => {
-    const { json } = await post({ query: '{ me { subject } greeting }' }, await asCaller(null));
+    const { json } = await post({ query: '{ me { subject } greeting }' }, asCaller(null));
     expect(json).toEqual({ data: { me: null, greeting: 'xin chào' } });
   });
 
@@ -174,14 +207,14 @@ describe('startSubgraph', () => {
     const representations = ['a', 'ghost', 'b', 'a'].map((id) => ({ __typename: 'Thing', id }));
     const { json } = await post(
       { query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Thing { id name } } }', variables: { r: representations } },
-      await asCaller(caller),
+      asCaller(caller),
     );
     expect(json.data._entities).toEqual([{ id: 'a', name: 'thing a' }, null, { id: 'b', name: 'thing b' }, { id: 'a', name: 'thing a' }]);
     expect(batches).toEqual([['a', 'ghost', 'b']]);
   });
 
   it('hides internal errors and logs them with the request id', async () => {
-    const { json, headers } = await post({ query: '{ boom missing }' }, { ...(await asCaller(caller)), 'x-request-id': 'req-boom-1' });
+    const { json, headers } = await post({ query: '{ boom missing }' }, asCaller(caller, { 'x-request-id': 'req-boom-1' }));
     expect(headers.get('x-request-id')).toBe('req-boom-1');
     expect(json.errors).toEqual([
       { message: 'Internal server error', locations: [{ line: 1, column: 3 }], path: ['boom'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
@@ -195,7 +228,7 @@ describe('startSubgraph', () => {
   });
 
   it('keeps GraphQL validation errors and their codes', async () => {
-    const { status, json } = await post({ query: '{ nope }' }, await asCaller(caller));
+    const { status, json } = await post({ query: '{ nope }' }, asCaller(caller));
     expect(status).toBe(400);
     expect(json.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
@@ -235,7 +268,7 @@ describe('stop', () => {
       onShutdown: [{ name: 'pool', run: () => void events.push('hook') }],
       handleSignals: false,
     });
-    const headers = { 'content-type': 'application/json', ...(await asCaller(null)) };
+    const headers = { 'content-type': 'application/json', ...(await asCaller(null)({ query: '{ slow }' })) };
     const inFlight = fetch(slow.url, { method: 'POST', headers, body: JSON.stringify({ query: '{ slow }' }) }).then(async (response) => {
       events.push('response');
       return { status: response.status, json: await response.json() };
@@ -255,8 +288,9 @@ describe('stop', () => {
       handleSignals: false,
     });
     try {
-      const headers = { 'content-type': 'application/json', 'x-antt-gateway-assertion': await signGatewayAssertion(null, 'p'.repeat(40)) };
-      const response = await fetch(prod.url, { method: 'POST', headers, body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }) });
+      const request = { query: '{ __schema { queryType { name } } }' };
+      const headers = { 'content-type': 'application/json', ...(await asCaller(null, {}, 'p'.repeat(40))(request)) };
+      const response = await fetch(prod.url, { method: 'POST', headers, body: JSON.stringify(request) });
       const json = (await response.json()) as { errors: { extensions: { code: string } }[] };
       expect(json.errors[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     } finally {

@@ -1,6 +1,7 @@
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
-import { GATEWAY_ASSERTION_HEADER, verifyGatewayAssertion } from '@antt/auth';
+import { GATEWAY_ASSERTION_HEADER, assertionBindsRequest, unauthenticated, verifyGatewayAssertion } from '@antt/auth';
+import { type IncomingMessage } from 'node:http';
 import { parse, type DocumentNode } from 'graphql';
 import { type BaseConfig } from './config';
 import { type RunningServer, serveGraphQL } from './apollo-http';
@@ -49,7 +50,9 @@ export interface SubgraphOptions<TLoaders, TExtra> {
 
 /**
  * Starts a federation subgraph: `/graphql` for requests signed by the gateway (anything else gets HTTP 401
- * UNAUTHENTICATED), `/health`, `/ready`, `/metrics`, one error formatter, request-scoped logger and loaders, graceful shutdown.
+ * UNAUTHENTICATED: no assertion, a forged or expired one, one living longer than GATEWAY_ASSERTION_MAX_LIFETIME_SECONDS,
+ * or one signed for another query or other variables), `/health`, `/ready`, `/metrics`, one error formatter, request-scoped
+ * logger and loaders, graceful shutdown.
  * Introspection is off in production; subgraphs never serve a landing page (use the gateway's).
  */
 export async function startSubgraph<TLoaders = Record<string, never>, TExtra = unknown>(
@@ -63,9 +66,16 @@ export async function startSubgraph<TLoaders = Record<string, never>, TExtra = u
     logger: options.logger ?? createLogger(config, options.name),
     executor: { schema: buildSubgraphSchema([{ typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]) },
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
-    authenticate: (req) => {
-      const header = req.headers[GATEWAY_ASSERTION_HEADER];
-      return verifyGatewayAssertion(Array.isArray(header) ? header[0] : header, config.GATEWAY_SIGNING_KEY);
+    authenticate: (req) =>
+      verifyGatewayAssertion(assertionOf(req), config.GATEWAY_SIGNING_KEY, {
+        maxLifetimeSeconds: config.GATEWAY_ASSERTION_MAX_LIFETIME_SECONDS,
+      }),
+    http: {
+      verifyRequest: (req, body) => {
+        if (!assertionBindsRequest(assertionOf(req) ?? '', body)) {
+          throw unauthenticated('GATEWAY_ASSERTION_UNBOUND', 'The gateway assertion was signed for another request.');
+        }
+      },
     },
     context: async (base) => {
       const withLoaders = { ...base, loaders: options.loaders ? options.loaders() : ({} as TLoaders) };
@@ -79,4 +89,9 @@ export async function startSubgraph<TLoaders = Record<string, never>, TExtra = u
     stopGracePeriodMillis: options.stopGracePeriodMillis,
     metrics: options.metrics ?? new ServiceMetrics(options.name),
   });
+}
+
+function assertionOf(req: IncomingMessage): string | undefined {
+  const header = req.headers[GATEWAY_ASSERTION_HEADER];
+  return Array.isArray(header) ? header[0] : header;
 }

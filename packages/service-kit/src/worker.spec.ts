@@ -7,6 +7,7 @@ const config = {
   LOG_LEVEL: 'silent' as const,
   LOG_PRETTY: false,
   GATEWAY_SIGNING_KEY: 'k'.repeat(32),
+  GATEWAY_ASSERTION_MAX_LIFETIME_SECONDS: 30,
 };
 
 describe('startWorker', () => {

@@ -34,8 +34,11 @@ export function gatewayClient(graphqlUrl: string): GraphQLClient {
   };
 }
 
-/** A client of one subgraph as the gateway calls it: the caller signed into the gateway assertion (for `_entities`). */
+/**
+ * A client of one subgraph as the gateway calls it: the caller signed into a gateway assertion bound to this query and
+ * these variables (for `_entities`).
+ */
 export function subgraphClient(url: string, gatewaySigningKey: string): GraphQLClient {
   return async (query, variables, caller) =>
-    post(url, { 'x-antt-gateway-assertion': await signGatewayAssertion(caller, gatewaySigningKey) }, query, variables);
+    post(url, { 'x-antt-gateway-assertion': await signGatewayAssertion(caller, gatewaySigningKey, { request: { query, variables } }) }, query, variables);
 }

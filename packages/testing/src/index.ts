@@ -9,3 +9,4 @@ export { kafkaContainerEnvironment } from './kafka-container-env';
 export { createMigratedTestDatabase } from './migrated-database';
 export { startGatewayProcess } from './gateway-process';
 export { gatewayClient, subgraphClient, type GraphQLClient, type GraphQLResponse } from './graphql-clients';
+export { testRedisUrl } from './settings';

@@ -34,4 +34,9 @@ describe('docker-compose.yml', () => {
     expect(compose).toContain('image: apache/kafka:4.1.1');
     expect(compose).toContain('"127.0.0.1:9092:9092"');
   });
+
+  it('runs Redis on the address infra up probes and the gateway defaults to', () => {
+    expect(compose).toContain('\n  redis:\n    image: redis:7-alpine');
+    expect(compose).toContain('"127.0.0.1:6379:6379"');
+  });
 });

@@ -12,6 +12,8 @@ export interface InfraEnv {
   kafkaVersion: string;
   /** `JAVA_HOME`, preferred over `java` on the PATH. */
   javaHome: string | undefined;
+  /** Redis to use as is (`REDIS_URL`), for the gateway's shared rate limits. */
+  redisUrl: string | undefined;
 }
 
 /** Reads the environment (defaults to `process.env`). */
@@ -31,6 +33,7 @@ export function readInfraEnv(env: NodeJS.ProcessEnv = process.env): InfraEnv {
     kafkaBrokers: brokers && brokers.length > 0 ? brokers : undefined,
     kafkaVersion: nonEmpty(env['KAFKA_VERSION']) ?? '4.1.1',
     javaHome: nonEmpty(env['JAVA_HOME']),
+    redisUrl: nonEmpty(env['REDIS_URL']),
   };
 }
 

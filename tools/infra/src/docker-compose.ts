@@ -2,20 +2,27 @@ import { InfraUnavailableError } from './infra-error';
 import { runCommand } from './probes/run-command';
 
 /** A service of docker-compose.yml. */
-export type ComposeService = 'postgres' | 'kafka';
+export type ComposeService = 'postgres' | 'kafka' | 'redis';
+
+const COMPONENT: Record<ComposeService, string> = { postgres: 'PostgreSQL', kafka: 'Kafka', redis: 'Redis' };
+const ALTERNATIVE: Record<ComposeService, string> = {
+  postgres: 'DATABASE_ADMIN_URL=postgres://user:password@host:port/postgres',
+  kafka: 'KAFKA_BROKERS=host:port',
+  redis: 'REDIS_URL=redis://host:port',
+};
 
 /** `docker compose up -d <service>` with the repository's compose file. */
 export async function composeUp(composeFile: string, service: ComposeService): Promise<void> {
   const result = await runCommand('docker', ['compose', '-f', composeFile, 'up', '-d', '--wait', service], { timeoutMs: 300_000 });
-  const alternative = service === 'kafka' ? 'KAFKA_BROKERS=host:port' : 'DATABASE_ADMIN_URL=postgres://user:password@host:port/postgres';
+  const alternative = ALTERNATIVE[service];
   if (result.code !== 0 && /unknown shorthand flag|is not a docker command|unknown command/i.test(result.stderr)) {
     throw new InfraUnavailableError(
-      `${service === 'kafka' ? 'Kafka' : 'PostgreSQL'}: a Docker engine answers but Docker Compose v2 (\`docker compose\`) is not installed; install the compose plugin or set ${alternative}.`,
+      `${COMPONENT[service]}: a Docker engine answers but Docker Compose v2 (\`docker compose\`) is not installed; install the compose plugin or set ${alternative}.`,
     );
   }
   if (result.code !== 0) {
     throw new InfraUnavailableError(
-      `${service === 'kafka' ? 'Kafka' : 'PostgreSQL'}: Docker Compose could not start the ${service} service (${lastLine(result.stderr)}); fix Docker or set ${alternative}.`,
+      `${COMPONENT[service]}: Docker Compose could not start the ${service} service (${lastLine(result.stderr)}); fix Docker or set ${alternative}.`,
     );
   }
 }

@@ -6,7 +6,7 @@ import { type Reporter, consoleReporter } from './reporter';
 import { readInfraState } from './state';
 
 /**
- * Stops what `up` started (the embedded PostgreSQL, the local Kafka broker, Docker Compose services), never a server it
+ * Stops what `up` started (the embedded PostgreSQL, the local Kafka broker, Docker Compose services, Redis among them), never a server it
  * found running. Data stays, so the next `up` continues where this one left.
  */
 export async function down(options: { paths?: InfraPaths; reporter?: Reporter } = {}): Promise<void> {
@@ -17,6 +17,7 @@ export async function down(options: { paths?: InfraPaths; reporter?: Reporter } 
   const composeServices: ComposeService[] = [];
   if (state?.kafka.managed && state.kafka.source === 'docker') composeServices.push('kafka');
   if (state?.postgres.managed && state.postgres.source === 'docker') composeServices.push('postgres');
+  if (state?.redis?.managed && state.redis.source === 'docker') composeServices.push('redis');
   if (composeServices.length > 0) {
     await composeStop(paths.composeFile, composeServices);
     reporter.info(`Docker Compose: stopped ${composeServices.join(', ')}`);
@@ -30,4 +31,5 @@ export async function down(options: { paths?: InfraPaths; reporter?: Reporter } 
   }
   if (state && !state.kafka.managed) reporter.info(`Kafka: ${state.kafka.source} broker left alone (not started by this tool)`);
   if (state && !state.postgres.managed) reporter.info(`PostgreSQL: ${state.postgres.source} server left alone (not started by this tool)`);
+  if (state?.redis?.url && !state.redis.managed) reporter.info(`Redis: ${state.redis.source} server left alone (not started by this tool)`);
 }

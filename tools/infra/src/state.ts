@@ -8,6 +8,9 @@ export type PostgresSource = 'env' | 'local' | 'docker' | 'embedded';
 /** Where Kafka came from: the environment, Docker Compose, or the local KRaft broker run with the machine's Java. */
 export type KafkaSource = 'env' | 'docker' | 'local';
 
+/** Where Redis came from: the environment, a server already on 127.0.0.1:6379, Docker Compose, or nowhere. */
+export type RedisSource = 'env' | 'local' | 'docker' | 'none';
+
 /** What `infra up` resolved, as written to `.local/infra.json`. */
 export interface InfraState {
   postgres: {
@@ -21,6 +24,12 @@ export interface InfraState {
   kafka: {
     brokers: string[];
     source: KafkaSource;
+    managed: boolean;
+  };
+  /** Absent in state files written before Redis was resolved. `url` absent when source is `none`. */
+  redis?: {
+    url?: string;
+    source: RedisSource;
     managed: boolean;
   };
 }

@@ -2,11 +2,12 @@ import { waitForBroker } from '@antt/events';
 import { describePostgresUrl } from './database-url';
 import { infraPaths, type InfraPaths } from './paths';
 import { probePostgres } from './probes/postgres';
+import { parseHostPort, tcpAnswers } from './probes/tcp';
 import { readInfraState } from './state';
 
 /** One component as `status` reports it. */
 export interface ComponentStatus {
-  component: 'postgres' | 'kafka';
+  component: 'postgres' | 'kafka' | 'redis';
   source: string;
   address: string;
   answers: boolean;
@@ -18,12 +19,14 @@ export async function status(options: { paths?: InfraPaths } = {}): Promise<Comp
   const paths = options.paths ?? infraPaths();
   const state = await readInfraState(paths.stateFile);
   if (!state) return [];
-  const [postgres, kafka] = await Promise.all([
+  const redisUrl = state.redis?.url ? new URL(state.redis.url) : undefined;
+  const [postgres, kafka, redis] = await Promise.all([
     probePostgres(state.postgres.adminUrl),
     waitForBroker(state.kafka.brokers, 3_000).then(
       () => undefined,
       (error: unknown) => (error instanceof Error ? error.message : String(error)),
     ),
+    redisUrl ? tcpAnswers(...hostAndPort(redisUrl)) : Promise.resolve(false),
   ]);
   return [
     {
@@ -40,7 +43,23 @@ export async function status(options: { paths?: InfraPaths } = {}): Promise<Comp
       answers: kafka === undefined,
       ...(kafka === undefined ? {} : { detail: kafka }),
     },
+    ...(redisUrl && state.redis
+      ? [
+          {
+            component: 'redis' as const,
+            source: state.redis.source,
+            address: redisUrl.host,
+            answers: redis,
+            ...(redis ? {} : { detail: 'no TCP answer' }),
+          },
+        ]
+      : []),
   ];
+}
+
+function hostAndPort(url: URL): [string, number] {
+  const { host, port } = parseHostPort(url.port ? url.host : `${url.hostname}:6379`);
+  return [host, port];
 }
 
 /** Human-readable lines of {@link status}. */

@@ -13,6 +13,8 @@ import { probePostgres, waitForPostgres } from './probes/postgres';
 import { type Reporter, consoleReporter } from './reporter';
 import { type KafkaPlan, type KafkaProbes, resolveKafka } from './resolve-kafka';
 import { type PostgresPlan, type PostgresProbes, resolvePostgres } from './resolve-postgres';
+import { type RedisPlan, type RedisProbes, resolveRedis } from './resolve-redis';
+import { parseHostPort, tcpAnswers } from './probes/tcp';
 import { SERVICE_DATABASES, SERVICE_NAMES, type ServiceName } from './service-databases';
 import { type InfraState, writeInfraState } from './state';
 
@@ -21,13 +23,14 @@ export interface UpOptions {
   env?: InfraEnv;
   paths?: InfraPaths;
   reporter?: Reporter;
-  probes?: PostgresProbes & KafkaProbes;
+  probes?: PostgresProbes & KafkaProbes & RedisProbes;
   topics?: readonly TopicSpec[];
 }
 
 /**
- * Resolves, starts (when needed) and prepares PostgreSQL and Kafka: service databases created, declared topics applied.
- * Idempotent: what already runs is reused. Writes and returns the resolved state (`.local/infra.json`).
+ * Resolves, starts (when needed) and prepares PostgreSQL and Kafka: service databases created, declared topics applied;
+ * and Redis for the gateway's shared rate limits when one can be had. Idempotent: what already runs is reused. Writes
+ * and returns the resolved state (`.local/infra.json`).
  */
 export async function up(options: UpOptions = {}): Promise<InfraState> {
   const env = options.env ?? readInfraEnv();
@@ -44,12 +47,17 @@ export async function up(options: UpOptions = {}): Promise<InfraState> {
     `Kafka: ${topics.length} declared topics (${applied.created.length} created, ${applied.reconfigured.length} reconfigured, ${applied.grown.length} grown)`,
   );
 
+  const redis = await provideRedis(await resolveRedis(env.redisUrl, probes), paths, reporter);
+
   const state: InfraState = {
     postgres: { ...postgres, databases },
     kafka,
+    redis,
   };
   await writeInfraState(state, paths.stateFile);
-  reporter.info(`ready: PostgreSQL ${postgres.source} ${describePostgresUrl(postgres.adminUrl)}; Kafka ${kafka.source} ${kafka.brokers.join(',')}`);
+  reporter.info(
+    `ready: PostgreSQL ${postgres.source} ${describePostgresUrl(postgres.adminUrl)}; Kafka ${kafka.source} ${kafka.brokers.join(',')}; Redis ${redis.url ? `${redis.source} ${redis.url}` : 'none'}`,
+  );
   return state;
 }
 
@@ -118,5 +126,30 @@ async function provideKafka(plan: KafkaPlan, env: InfraEnv, paths: InfraPaths, r
       reporter.info(`Kafka: local KRaft broker ${reused ? 'already running' : 'started'} (pid ${pid})`);
       return { brokers: plan.brokers, source: 'local', managed: true };
     }
+  }
+}
+
+async function provideRedis(plan: RedisPlan, paths: InfraPaths, reporter: Reporter): Promise<NonNullable<InfraState['redis']>> {
+  switch (plan.source) {
+    case 'env': {
+      const url = new URL(plan.url);
+      const { host, port } = parseHostPort(url.port ? url.host : `${url.hostname}:6379`);
+      if (!(await tcpAnswers(host, port, 5_000))) {
+        throw new InfraUnavailableError(`Redis: REDIS_URL (${host}:${port}) does not accept connections; fix or unset it.`);
+      }
+      reporter.info(`Redis: using REDIS_URL (${host}:${port})`);
+      return { url: plan.url, source: 'env', managed: false };
+    }
+    case 'local':
+      reporter.info(`Redis: using the server on ${plan.url}`);
+      return { url: plan.url, source: 'local', managed: false };
+    case 'docker': {
+      reporter.info('Redis: starting the `redis` service of docker-compose.yml');
+      await composeUp(paths.composeFile, 'redis');
+      return { url: plan.url, source: 'docker', managed: true };
+    }
+    case 'none':
+      reporter.info('Redis: none (no REDIS_URL, nothing on 127.0.0.1:6379, no Docker engine); the gateway counts rate limits in its own process');
+      return { source: 'none', managed: false };
   }
 }

@@ -58,6 +58,8 @@ async function main(): Promise<void> {
     for (const service of PLATFORM_SERVICES) {
       const env: Record<string, string> = { ...commonEnv };
       if (service.database) env.DATABASE_URL = infra.postgres.databases[service.database];
+      // The gateway's rate limits live in Redis when infra found one (else it counts in its own process and says so).
+      if (service.name === 'gateway' && infra.redis?.url) env.REDIS_URL = infra.redis.url;
       running.push(
         await startServiceProcess({
           name: service.name,

@@ -1,7 +1,7 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEV_JWT_HS256_SECRET, createUserTokenVerifier, verifyUserToken } from '@antt/auth';
+import { DEV_JWT_AUDIENCE, DEV_JWT_HS256_SECRET, DEV_JWT_ISSUER, createUserTokenVerifier, verifyUserToken } from '@antt/auth';
 import { main, orgUnitsDatabaseUrl, parseTokenArgs, resolveUnitId } from './token';
 
 const UNIT = '0b9e2a3c-1d4f-4e5a-8b6c-7d8e9f0a1b2c';
@@ -73,16 +73,18 @@ describe('orgUnitsDatabaseUrl', () => {
 describe('main', () => {
   it('mints a token the gateway accepts with its dev secret', async () => {
     const token = await main(['--role', 'LEVEL_OFFICER', '--unit', UNIT, '--sub', 'minh'], {}, tmpdir());
-    await expect(verifyUserToken(token, createUserTokenVerifier({ hs256Secret: DEV_JWT_HS256_SECRET }))).resolves.toEqual({
+    const verifier = createUserTokenVerifier({ hs256Secret: DEV_JWT_HS256_SECRET, issuer: DEV_JWT_ISSUER, audience: DEV_JWT_AUDIENCE });
+    await expect(verifyUserToken(token, verifier)).resolves.toEqual({
       subject: 'minh',
       roles: ['LEVEL_OFFICER'],
       jurisdictionUnitId: UNIT,
     });
   });
 
-  it('signs with JWT_HS256_SECRET when it is set', async () => {
-    const secret = 'a-shared-secret-of-a-staging-gateway';
-    const token = await main(['--role', 'CITIZEN', '--unit', UNIT], { JWT_HS256_SECRET: secret }, tmpdir());
-    await expect(verifyUserToken(token, createUserTokenVerifier({ hs256Secret: secret }))).resolves.toMatchObject({ roles: ['CITIZEN'] });
+  it('signs with JWT_HS256_SECRET, JWT_ISSUER and JWT_AUDIENCE when they are set', async () => {
+    const staging = { JWT_HS256_SECRET: 'a-shared-secret-of-a-staging-gateway', JWT_ISSUER: 'https://idp.staging', JWT_AUDIENCE: 'antt-staging' };
+    const token = await main(['--role', 'CITIZEN', '--unit', UNIT], staging, tmpdir());
+    const verifier = createUserTokenVerifier({ hs256Secret: staging.JWT_HS256_SECRET, issuer: staging.JWT_ISSUER, audience: staging.JWT_AUDIENCE });
+    await expect(verifyUserToken(token, verifier)).resolves.toMatchObject({ roles: ['CITIZEN'] });
   });
 });

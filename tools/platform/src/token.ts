@@ -83,7 +83,10 @@ export async function findUnitIdByCode(databaseUrl: string, code: string): Promi
   }
 }
 
-/** Prints a dev token (HS256, the gateway's dev secret unless JWT_HS256_SECRET is set) on stdout. */
+/**
+ * Prints a dev token (HS256, the gateway's dev secret unless JWT_HS256_SECRET is set; issuer and audience the gateway's
+ * dev ones unless JWT_ISSUER / JWT_AUDIENCE are set) on stdout.
+ */
 export async function main(argv: readonly string[], env: Record<string, string | undefined>, root: string): Promise<string> {
   const request = parseTokenArgs(argv);
   const unitId = await resolveUnitId(request.unit, (code) => findUnitIdByCode(orgUnitsDatabaseUrl(root, env), code));
@@ -93,6 +96,8 @@ export async function main(argv: readonly string[], env: Record<string, string |
     unitId,
     secret: env.JWT_HS256_SECRET || DEV_JWT_HS256_SECRET,
     expiresIn: request.ttl,
+    ...(env.JWT_ISSUER ? { issuer: env.JWT_ISSUER } : {}),
+    ...(env.JWT_AUDIENCE ? { audience: env.JWT_AUDIENCE } : {}),
   });
 }
 

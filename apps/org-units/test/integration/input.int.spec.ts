@@ -58,8 +58,14 @@ describe('org-units input', () => {
     expect(page.errors?.[0]?.extensions?.max).toBe(1000);
     const descendants = await harness.request(`query($id: ID!) { unit(id: $id) { descendants(first: 5000) { totalCount } } }`, { id: tree.province.id }, systemAdmin);
     expect(badInputOf(descendants).reason).toBe('PAGE_SIZE_TOO_LARGE');
-    const huge = await harness.request(`query($text: String!) { searchUnits(text: $text) { id } }`, { text: 'vu '.repeat(512_000) }, systemAdmin);
-    expect(badInputOf(huge)).toEqual({ code: 'BAD_USER_INPUT', reason: 'TEXT_TOO_LONG', field: 'text' });
+    const search = `query($text: String!) { searchUnits(text: $text) { id } }`;
+    const long = await harness.request(search, { text: 'vu '.repeat(100) }, systemAdmin);
+    expect(badInputOf(long)).toEqual({ code: 'BAD_USER_INPUT', reason: 'TEXT_TOO_LONG', field: 'text' });
+    // A 1.5 MB text no longer reaches org-units through the gateway (body over its limit); called directly, org-units
+    // still bounds it.
+    const huge = { text: 'vu '.repeat(512_000) };
+    expect((await harness.request(search, huge, systemAdmin)).errors?.[0]?.extensions?.code).toBe('BODY_TOO_LARGE');
+    expect(badInputOf(await harness.requestSubgraph(search, huge, systemAdmin))).toEqual({ code: 'BAD_USER_INPUT', reason: 'TEXT_TOO_LONG', field: 'text' });
     const words = await harness.request(`query($text: String!) { searchUnits(text: $text) { id } }`, { text: 'a b c d e f g h i j k' }, systemAdmin);
     expect(badInputOf(words)).toEqual({ code: 'BAD_USER_INPUT', reason: 'SEARCH_TOO_MANY_WORDS', field: 'text' });
     const searchPage = await harness.request(`{ searchUnits(text: "vu", first: 101) { id } }`, {}, systemAdmin);

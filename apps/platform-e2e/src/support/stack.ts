@@ -5,7 +5,7 @@ import { createIsolatedTopics, createMigratedTestDatabase, getTestInfra, type Te
 
 export interface GraphQLResult<T> {
   data?: T | null;
-  errors?: Array<{ message: string; extensions?: { code?: string; reason?: string } }>;
+  errors?: Array<{ message: string; extensions?: { code?: string; reason?: string; subgraph?: string; limit?: number } }>;
 }
 
 /** org-units, campaigns and the gateway as real processes on fresh, migrated databases and the test Kafka broker. */
@@ -64,7 +64,13 @@ export async function startStack(): Promise<Stack> {
       entry: 'apps/gateway/src/main.ts',
       port: await freePort(),
       readyPath: '/health',
-      env: { ...common, ORG_UNITS_URL: orgUnits.graphqlUrl, CAMPAIGNS_URL: campaigns.graphqlUrl },
+      env: {
+        ...common,
+        ORG_UNITS_URL: orgUnits.graphqlUrl,
+        CAMPAIGNS_URL: campaigns.graphqlUrl,
+        // Every request of a test comes from one address and a few subjects: the rate limits are not what is tested here.
+        GATEWAY_LIMITS: JSON.stringify({ rateLimits: { anonymous: { points: 100_000 }, authenticated: { points: 100_000 } } }),
+      },
       onOutput: echo('gateway'),
     });
     started.push(gateway);

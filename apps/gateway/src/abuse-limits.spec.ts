@@ -1,0 +1,131 @@
+import { type RunningServer } from '@antt/service-kit';
+import { buildSchema, parse } from 'graphql';
+import { bearer, post, startGatewayOver, startTreeSubgraph } from '../test/support/in-process';
+import { estimateCost } from './abuse-limits';
+import { DEFAULT_LIMITS } from './limits';
+
+const nested = (levels: number) => `{ node { ${'parent { '.repeat(levels)}id${' }'.repeat(levels)} } }`;
+const aliases = (count: number, field = 'ping') => `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
+
+describe('cost estimate', () => {
+  const schema = buildSchema(`
+    type Query { nodes(first: Int = 10): [Node!]! unit: Node }
+    type Node { id: ID! name: String children(first: Int = 50): [Node!]! descendants(first: Int = 50): [Node!]! }
+  `);
+  const cost = (query: string, variables: Record<string, unknown> = {}) =>
+    estimateCost(
+      { schema, document: parse(query), request: { variables }, operationName: null },
+      { fieldWeights: { 'Node.descendants': 10 } },
+      1_000_000,
+    );
+
+  it('counts objects, not scalars, times the list size asked for by first (or its default)', () => {
+    expect(cost('{ unit { id name } }')).toBe(1);
+    expect(cost('{ nodes(first: 3) { id } }')).toBe(1);
+    expect(cost('{ nodes(first: 3) { children(first: 4) { id } } }')).toBe(1 + 3 * 1);
+    expect(cost('{ nodes(first: 3) { children(first: 4) { children { id } } } }')).toBe(1 + 3 * (1 + 4 * 1));
+    expect(cost('{ nodes { id } unit { children { id } } }')).toBe(1 + 1 + 1);
+  });
+
+  it('applies field weights and reads first from variables', () => {
+    expect(cost('{ unit { descendants(first: 1000) { children(first: 2) { id } } } }')).toBe(1 + 10 + 1000 * 1);
+    expect(cost('query($n: Int) { unit { descendants(first: $n) { children { id } } } }', { n: 7 })).toBe(1 + 10 + 7);
+  });
+});
+
+describe('abuse limits at the gateway', () => {
+  let subgraph: RunningServer;
+  let gateway: RunningServer;
+  let auth: Record<string, string>;
+
+  beforeAll(async () => {
+    subgraph = await startTreeSubgraph();
+    gateway = await startGatewayOver(subgraph.url);
+    auth = await bearer();
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+    await subgraph?.stop();
+  });
+
+  const refusal = async (body: unknown, headers: Record<string, string> = {}) => {
+    const { status, json, ms } = await post(gateway.url, body, headers);
+    return { status, code: json.errors?.[0]?.extensions?.code, limit: json.errors?.[0]?.extensions?.limit, data: json.data, ms };
+  };
+
+  it('answers a normal query for both kinds of caller', async () => {
+    const anonymous = await post(gateway.url, { query: '{ nodes(first: 2) { id children(first: 2) { name } } }' });
+    expect(anonymous.json.errors).toBeUndefined();
+    expect(anonymous.json.data?.nodes).toHaveLength(2);
+    const signedIn = await post(gateway.url, { query: `{ whoami ${nested(6).slice(1, -1)} }` }, auth);
+    expect(signedIn.json).toMatchObject({ data: { whoami: 'nga' } });
+  });
+
+  it('refuses a query nested deeper than the caller may: QUERY_TOO_DEEP, anonymous tighter', async () => {
+    const { maxDepth: anonymousDepth } = DEFAULT_LIMITS.anonymous;
+    const { maxDepth: userDepth } = DEFAULT_LIMITS.authenticated;
+    expect(await refusal({ query: nested(anonymousDepth) })).toMatchObject({ status: 400, code: 'QUERY_TOO_DEEP', limit: anonymousDepth });
+    expect((await post(gateway.url, { query: nested(anonymousDepth) }, auth)).json.errors).toBeUndefined();
+    expect(await refusal({ query: nested(userDepth) }, auth)).toMatchObject({ status: 400, code: 'QUERY_TOO_DEEP', limit: userDepth });
+  });
+
+  it('refuses too many aliases: ALIAS_LIMIT', async () => {
+    expect(await refusal({ query: aliases(DEFAULT_LIMITS.anonymous.maxAliases + 1) })).toMatchObject({ status: 400, code: 'ALIAS_LIMIT' });
+    expect((await post(gateway.url, { query: aliases(DEFAULT_LIMITS.anonymous.maxAliases + 1) }, auth)).json.errors).toBeUndefined();
+    expect(await refusal({ query: aliases(DEFAULT_LIMITS.authenticated.maxAliases + 1) }, auth)).toMatchObject({ status: 400, code: 'ALIAS_LIMIT' });
+  });
+
+  it('refuses too many directives: DIRECTIVE_LIMIT', async () => {
+    const query = `{ ${Array.from({ length: DEFAULT_LIMITS.authenticated.maxDirectives + 1 }, () => 'ping @include(if: true)').join(' ')} }`;
+    expect(await refusal({ query }, auth)).toMatchObject({ status: 400, code: 'DIRECTIVE_LIMIT', limit: DEFAULT_LIMITS.authenticated.maxDirectives });
+  });
+
+  it('refuses a costly query (lists times first): COST_LIMIT, before any subgraph call', async () => {
+    const bomb = '{ nodes(first: 1000) { children(first: 1000) { children(first: 1000) { id } } } }';
+    expect(await refusal({ query: bomb }, auth)).toMatchObject({ status: 400, code: 'COST_LIMIT', limit: DEFAULT_LIMITS.authenticated.maxCost });
+    expect(await refusal({ query: '{ nodes(first: 1000) { children(first: 5) { id } } }' })).toMatchObject({ code: 'COST_LIMIT' });
+    expect((await post(gateway.url, { query: '{ nodes(first: 1000) { children(first: 5) { id } } }' }, auth)).json.errors).toBeUndefined();
+  });
+
+  it('refuses too many tokens: TOKEN_LIMIT (the parse stops at the largest limit; anonymous counted tighter)', async () => {
+    const many = (count: number) => `{ count(values: [${'1 '.repeat(count)}]) }`;
+    expect(await refusal({ query: many(DEFAULT_LIMITS.authenticated.maxTokens + 10) }, auth)).toMatchObject({ status: 400, code: 'TOKEN_LIMIT' });
+    expect(await refusal({ query: many(DEFAULT_LIMITS.anonymous.maxTokens + 10) })).toMatchObject({
+      status: 400,
+      code: 'TOKEN_LIMIT',
+      limit: DEFAULT_LIMITS.anonymous.maxTokens,
+    });
+    const signedIn = await post(gateway.url, { query: many(DEFAULT_LIMITS.anonymous.maxTokens + 10) }, auth);
+    expect(signedIn.json.data).toEqual({ count: DEFAULT_LIMITS.anonymous.maxTokens + 10 });
+  });
+
+  it('refuses a body over the caller limit with 413 BODY_TOO_LARGE, and batches over the caller limit with BATCH_LIMIT', async () => {
+    const padded = (bytes: number) => JSON.stringify({ query: '{ ping }', variables: { pad: 'x'.repeat(bytes) } });
+    expect(await refusal(padded(DEFAULT_LIMITS.anonymous.maxBodyBytes))).toMatchObject({ status: 413, code: 'BODY_TOO_LARGE' });
+    expect((await post(gateway.url, padded(DEFAULT_LIMITS.anonymous.maxBodyBytes), auth)).status).toBe(200);
+    expect(await refusal(padded(DEFAULT_LIMITS.authenticated.maxBodyBytes), auth)).toMatchObject({ status: 413, code: 'BODY_TOO_LARGE' });
+    const batch = (size: number) => Array.from({ length: size }, () => ({ query: '{ ping }' }));
+    expect(await refusal(batch(2))).toMatchObject({ status: 400, code: 'BATCH_LIMIT', limit: 1 });
+    const allowed = await post(gateway.url, batch(2), auth);
+    expect(allowed.json).toEqual([{ data: { ping: 'pong' } }, { data: { ping: 'pong' } }]);
+    expect(await refusal(batch(DEFAULT_LIMITS.authenticated.maxBatch + 1), auth)).toMatchObject({ status: 400, code: 'BATCH_LIMIT' });
+  });
+
+  it('refuses the bombs of the issue quickly while a concurrent normal request still answers', async () => {
+    const anonymousAliasBomb = JSON.stringify({ query: aliases(660_000) });
+    expect(anonymousAliasBomb.length).toBeGreaterThan(9_000_000);
+    const signedInDescendants = { query: aliases(1000, 'nodes(first: 1000) { children(first: 1000) { id } }') };
+    const normal = post(gateway.url, { query: '{ slow(ms: 300) nodes(first: 2) { id } }' }, auth);
+    const bombs = await Promise.all([
+      refusal(anonymousAliasBomb),
+      refusal(signedInDescendants, auth),
+      refusal({ query: nested(200) }, auth),
+      refusal({ query: '{ nodes(first: 100000) { children(first: 100000) { id } } }' }, auth),
+    ]);
+    expect(bombs.map((bomb) => bomb.code)).toEqual(['BODY_TOO_LARGE', expect.stringMatching(/^(TOKEN_LIMIT|ALIAS_LIMIT)$/), 'QUERY_TOO_DEEP', 'COST_LIMIT']);
+    for (const bomb of bombs) expect(bomb.ms).toBeLessThan(2_000);
+    const answered = await normal;
+    expect(answered.json).toEqual({ data: { slow: 'slept 300', nodes: [{ id: 'n0' }, { id: 'n1' }] } });
+    expect(answered.ms).toBeLessThan(2_000);
+  });
+});

@@ -1,0 +1,159 @@
+import { type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GATEWAY_ASSERTION_HEADER, signGatewayAssertion, type Caller } from '@antt/auth';
+import { REQUEST_ID_HEADER, type Logger } from '@antt/service-kit';
+import { type GraphQLFormattedError } from 'graphql';
+import { Agent, fetch } from 'undici';
+import { GATEWAY_ERROR_CODES } from './errors';
+
+type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
+
+/** What the gateway knows about each incoming request. */
+export interface GatewayContext {
+  caller: Caller;
+  requestId: string;
+  logger: Logger;
+  /** Epoch ms after which no subgraph fetch of this request goes on (`requestTimeoutMs` after it arrived). */
+  deadline: number;
+  /** `apollographql-client-name` / `-version` of the front end, when it sent them. */
+  client: { name?: string; version?: string };
+}
+
+/** How one subgraph is called. */
+export interface SubgraphCallOptions {
+  /** Subgraph name in the supergraph, named in errors. */
+  name: string;
+  url: string;
+  signingKey: string;
+  /** Longest wait for one fetch, in ms. */
+  timeoutMs: number;
+  /** Open connections to this subgraph; further fetches queue for one. */
+  maxConnections: number;
+  /** Idle time before a pooled connection is closed, in ms. */
+  keepAliveMs: number;
+  /** Lifetime of the assertions signed for this subgraph, in seconds (at most the subgraphs' maximum). */
+  assertionTtlSeconds?: number;
+  logger?: Logger;
+}
+
+class SubgraphFailure extends Error {
+  constructor(
+    readonly code: typeof GATEWAY_ERROR_CODES.SUBGRAPH_UNAVAILABLE | typeof GATEWAY_ERROR_CODES.SUBGRAPH_TIMEOUT,
+    message: string,
+    readonly detail: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Calls one subgraph over HTTP through a keep-alive pool of at most `maxConnections` connections (undici `Agent`),
+ * with the caller signed into `x-antt-gateway-assertion` (bound to this fetch's query and variables) and the request
+ * id in `x-request-id`. Each fetch is bounded by the subgraph's timeout and by the request's deadline. A subgraph that
+ * cannot be reached, answers with a server error or does not answer in time yields an error naming it
+ * (`extensions.code` SUBGRAPH_UNAVAILABLE or SUBGRAPH_TIMEOUT, `extensions.subgraph`): the gateway keeps the rest of
+ * the answer. Nothing is remembered between fetches, so a subgraph that comes back is used again at once.
+ */
+export class SubgraphDataSource implements GraphQLDataSource<Partial<GatewayContext>> {
+  private readonly agent: Agent;
+
+  constructor(private readonly options: SubgraphCallOptions) {
+    this.agent = new Agent({
+      connections: options.maxConnections,
+      pipelining: 1,
+      keepAliveTimeout: options.keepAliveMs,
+      keepAliveMaxTimeout: options.keepAliveMs,
+      connect: { timeout: options.timeoutMs },
+    });
+  }
+
+  async process({ request, context }: GraphQLDataSourceProcessOptions<Partial<GatewayContext>>): Promise<GatewayGraphQLResponse> {
+    const started = Date.now();
+    try {
+      return await this.fetchOnce(request, context);
+    } catch (error) {
+      const failure = this.toFailure(error, started, context);
+      (context.logger ?? this.options.logger)?.warn(
+        { subgraph: this.options.name, code: failure.code, detail: failure.detail, ms: Date.now() - started },
+        'subgraph call failed',
+      );
+      const formatted: GraphQLFormattedError = { message: failure.message, extensions: { code: failure.code, subgraph: this.options.name } };
+      return { errors: [formatted] };
+    }
+  }
+
+  /**
+   * Asks the subgraph's `/ready` through the same pool, within `timeoutMs`: resolves when it answers 200, rejects with
+   * the reason otherwise (for the gateway's `/ready`).
+   */
+  async probe(timeoutMs: number): Promise<void> {
+    const response = await fetch(new URL('/ready', this.options.url), { dispatcher: this.agent, signal: AbortSignal.timeout(timeoutMs) }).catch(
+      (error: unknown) => {
+        throw new Error((error as { name?: unknown } | null)?.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : 'unreachable');
+      },
+    );
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`not ready (HTTP ${response.status})`);
+  }
+
+  /** Closes the pooled connections. */
+  close(): Promise<void> {
+    return this.agent.close();
+  }
+
+  private async fetchOnce(
+    request: GraphQLDataSourceProcessOptions['request'],
+    context: Partial<GatewayContext>,
+  ): Promise<GatewayGraphQLResponse> {
+    if (!request.query) throw new Error('Missing query');
+    const remaining = context.deadline === undefined ? this.options.timeoutMs : context.deadline - Date.now();
+    if (remaining <= 0) throw new SubgraphFailure(GATEWAY_ERROR_CODES.SUBGRAPH_TIMEOUT, this.timeoutMessage(), 'request deadline passed');
+    const body = { query: request.query, variables: request.variables, operationName: request.operationName };
+    const assertion = await signGatewayAssertion(context.caller ?? null, this.options.signingKey, {
+      request: { query: request.query, variables: request.variables ?? null },
+      ttlSeconds: this.options.assertionTtlSeconds,
+    });
+    const response = await fetch(this.options.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [GATEWAY_ASSERTION_HEADER]: assertion,
+        ...(context.requestId ? { [REQUEST_ID_HEADER]: context.requestId } : {}),
+      },
+      body: JSON.stringify(body),
+      dispatcher: this.agent,
+      signal: AbortSignal.timeout(Math.min(this.options.timeoutMs, remaining)),
+    });
+    const contentType = response.headers.get('content-type') ?? '';
+    const json: unknown = contentType.includes('json') ? await response.json() : (await response.arrayBuffer(), undefined);
+    const result = json as GatewayGraphQLResponse | undefined;
+    // A GraphQL answer (even a 4xx with `errors`) passes on as the subgraph gave it; the formatter hides internals.
+    if (result && typeof result === 'object' && (response.ok || Array.isArray(result.errors))) {
+      return { data: result.data, errors: result.errors, extensions: result.extensions };
+    }
+    throw new SubgraphFailure(GATEWAY_ERROR_CODES.SUBGRAPH_UNAVAILABLE, this.unavailableMessage(), `HTTP ${response.status}`);
+  }
+
+  private toFailure(error: unknown, started: number, context: Partial<GatewayContext>): SubgraphFailure {
+    if (error instanceof SubgraphFailure) return error;
+    // Duck-typed: the abort reason is a DOMException, which need not be an `Error` of this realm.
+    const name = (error as { name?: unknown } | null)?.name;
+    if (name === 'TimeoutError' || name === 'AbortError') {
+      const hitDeadline = context.deadline !== undefined && Date.now() >= context.deadline - 5;
+      return new SubgraphFailure(
+        GATEWAY_ERROR_CODES.SUBGRAPH_TIMEOUT,
+        this.timeoutMessage(),
+        `${hitDeadline ? 'request deadline' : 'subgraph timeout'} after ${Date.now() - started} ms`,
+      );
+    }
+    const cause = (error as { cause?: { code?: string; message?: string } } | null)?.cause ?? (error as { code?: string; message?: string } | null);
+    return new SubgraphFailure(GATEWAY_ERROR_CODES.SUBGRAPH_UNAVAILABLE, this.unavailableMessage(), cause?.code ?? cause?.message ?? String(error));
+  }
+
+  private timeoutMessage(): string {
+    return `Subgraph "${this.options.name}" did not answer in time; the fields it serves are missing from this answer.`;
+  }
+
+  private unavailableMessage(): string {
+    return `Subgraph "${this.options.name}" is unavailable; the fields it serves are missing from this answer.`;
+  }
+}
