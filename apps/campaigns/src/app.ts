@@ -23,7 +23,7 @@ export async function startCampaigns(config: CampaignsConfig, options: Campaigns
   const domain = createCampaignsDomain(prisma, options.clock ?? systemClock(config.CAMPAIGNS_TIME_ZONE), {
     earliest: config.CAMPAIGNS_EARLIEST_DATE,
     latest: config.CAMPAIGNS_LATEST_DATE,
-  }, config.DEADLINE_NOTICE_DAYS);
+  }, config.DEADLINE_NOTICE_DAYS, { hashKeyHex: config.PLEDGE_HASH_KEY, encryptionKeyHex: config.PLEDGE_ENCRYPTION_KEY });
   const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: 'campaigns' });
   const consumer = config.UNIT_DIRECTORY_CONSUMER_ENABLED
     ? startConsumer({

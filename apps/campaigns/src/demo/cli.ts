@@ -10,7 +10,8 @@ async function main(): Promise<void> {
   const config = loadDemoConfig();
   const prisma = createPrismaClient(config.DATABASE_URL, 2);
   try {
-    const outcome = await loadDemoCampaigns(prisma, { earliest: config.CAMPAIGNS_EARLIEST_DATE, latest: config.CAMPAIGNS_LATEST_DATE }, (line) =>
+    const keys = { hashKeyHex: config.PLEDGE_HASH_KEY, encryptionKeyHex: config.PLEDGE_ENCRYPTION_KEY };
+    const outcome = await loadDemoCampaigns(prisma, { earliest: config.CAMPAIGNS_EARLIEST_DATE, latest: config.CAMPAIGNS_LATEST_DATE }, keys, (line) =>
       process.stdout.write(`${line}\n`),
     );
     if (!outcome.loaded) process.stdout.write('demo campaigns: campaigns already holds campaigns; nothing loaded\n');
