@@ -130,34 +130,24 @@ export class PledgeRepository {
     return new Map(rows.map((row) => [row.dedup_key, { unitId: row.unit_id, signerKind: row.signer_kind }]));
   }
 
-  /** Inserts the pledges in one statement; a key taken meanwhile (a concurrent import) is skipped. Returns the ids written. */
+  /**
+   * Inserts the pledges in one statement; a key taken meanwhile (a concurrent import) is skipped. Returns the ids written.
+   * The rows travel as one JSON parameter (`json_to_recordset`): one text value costs the driver far less than thirteen
+   * arrays of a thousand values each.
+   */
   async insertMany(pledges: readonly NewPledge[], signedBy: string): Promise<Set<string>> {
     if (pledges.length === 0) return new Set();
-    const column = <K extends keyof NewPledge>(key: K) => pledges.map((pledge) => pledge[key]);
     const rows = await this.db.$queryRawUnsafe<Array<{ id: string }>>(
       `INSERT INTO pledge (id, campaign_id, root_campaign_id, unit_id, unit_kind, signer_kind, signed_on, status, dedup_key,
                            citizen_id_enc, full_name, phone, birth_year, household_code, signed_by)
-       SELECT id, campaign_id, root_campaign_id, unit_id, unit_kind, signer_kind, signed_on, 'ACTIVE', dedup_key,
-              citizen_id_enc, full_name, phone, birth_year, household_code, $14
-       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::date[], $8::text[], $9::text[],
-                   $10::text[], $11::text[], $12::int[], $13::text[])
-         AS t(id, campaign_id, root_campaign_id, unit_id, unit_kind, signer_kind, signed_on, dedup_key, citizen_id_enc, full_name,
-              phone, birth_year, household_code)
+       SELECT t."id", t."campaignId", t."rootCampaignId", t."unitId", t."unitKind", t."signerKind", t."signedOn", 'ACTIVE', t."dedupKey",
+              t."citizenIdEnc", t."fullName", t."phone", t."birthYear", t."householdCode", $2
+       FROM json_to_recordset($1::json) AS t("id" uuid, "campaignId" uuid, "rootCampaignId" uuid, "unitId" uuid, "unitKind" text,
+            "signerKind" text, "signedOn" date, "dedupKey" text, "citizenIdEnc" text, "fullName" text, "phone" text, "birthYear" int,
+            "householdCode" text)
        ON CONFLICT (root_campaign_id, dedup_key) DO NOTHING
        RETURNING id::text`,
-      column('id'),
-      column('campaignId'),
-      column('rootCampaignId'),
-      column('unitId'),
-      column('unitKind'),
-      column('signerKind'),
-      column('signedOn'),
-      column('dedupKey'),
-      column('citizenIdEnc'),
-      column('fullName'),
-      column('phone'),
-      column('birthYear'),
-      column('householdCode'),
+      JSON.stringify(pledges),
       signedBy,
     );
     return new Set(rows.map((row) => row.id));

@@ -52,14 +52,17 @@ export class PledgeService {
     const partial = command.partial === true;
     return this.campaigns.transaction(async (tx) => {
       const campaign = await this.lockVisible(tx, context, command.campaignId);
-      const { accepted, rejections, alreadyPresent } = await this.check(tx, identity, campaign, command.rows);
+      const { accepted, rejections } = await this.check(tx, identity, campaign, command.rows);
       if (rejections.length > 0 && !partial) throw pledgeErrors.refused(rejections);
       const written = await this.write(tx, context, identity, campaign, accepted);
+      rejections.push(...written.rejections);
+      // All or nothing: a row whose person pledged at another unit rolls the batch back (the insert included).
+      if (rejections.length > 0 && !partial) throw pledgeErrors.refused(rejections);
       rejections.sort((a, b) => a.row - b.row);
       return {
         received: command.rows.length,
         imported: written.imported,
-        alreadyPresent: alreadyPresent + (accepted.length - written.imported),
+        alreadyPresent: written.alreadyPresent,
         rejected: rejections.length,
         rejections,
         unitsChanged: written.units,
@@ -91,12 +94,13 @@ export class PledgeService {
         household_code: raw.householdCode ?? '',
         signed_on: raw.signedOn ?? '',
       };
-      const { accepted, rejections, faults, alreadyPresent } = await this.check(tx, identity, campaign, [{ row: 1, values }], unitId);
-      const fault = faults[0];
-      if (fault) throw new DomainError(fault.error.category, fault.error.reason, fieldMessage(fault), { ...fault.error.details, field: fieldName(fault.column) });
-      if (rejections.length > 0 || alreadyPresent > 0 || accepted.length === 0) throw existsError();
-      const written = await this.write(tx, context, identity, campaign, accepted);
-      if (written.imported === 0) throw existsError();
+      const { accepted, faults } = await this.check(tx, identity, campaign, [{ row: 1, values }], unitId);
+      const written = accepted.length > 0 ? await this.write(tx, context, identity, campaign, accepted) : null;
+      const fault = faults[0] ?? written?.faults[0] ?? (written?.imported === 0 ? rowFault(accepted[0]?.row.citizenId ? 'citizen_id' : 'full_name', existsError()) : undefined);
+      if (fault || !written) {
+        const error = fault?.error ?? existsError();
+        throw new DomainError(error.category, error.reason, error.message, { ...error.details, field: fieldName(fault?.column ?? null) });
+      }
       return written.ids[0] as string;
     });
   }
@@ -181,19 +185,7 @@ export class PledgeService {
       seen.set(dedupKey, row.row);
       candidates.push({ row, unitId: unit.unitId, unitKind: unit.kind, signedOn, dedupKey });
     }
-    const existing = await pledges.existingKeys(campaign.rootCampaignId, candidates.map((candidate) => candidate.dedupKey));
-    const accepted: Accepted[] = [];
-    let alreadyPresent = 0;
-    for (const candidate of candidates) {
-      const held = existing.get(candidate.dedupKey);
-      if (!held) accepted.push(candidate);
-      else if (held.unitId === candidate.unitId && held.signerKind === candidate.row.signerKind) alreadyPresent += 1;
-      else {
-        const column = candidate.row.citizenId ? 'citizen_id' : 'full_name';
-        reject(candidate.row.row, rowFault(column, existsError(column)));
-      }
-    }
-    return { accepted, rejections, faults, alreadyPresent };
+    return { accepted: candidates, rejections, faults };
   }
 
   private async write(tx: CampaignTransaction, context: CommandContext, identity: Identity, campaign: CampaignView, accepted: readonly Accepted[]) {
@@ -214,6 +206,22 @@ export class PledgeService {
       householdCode: entry.row.householdCode,
     }));
     const written = await pledges.insertMany(rows, identity.subject);
+    // Keys already held (a re-run, or a concurrent import): the same person or household at the same unit is already present;
+    // anywhere else it is a duplicate pledge, refused.
+    const conflicting = accepted.filter((_, index) => !written.has((rows[index] as NewPledge).id));
+    const existing = await pledges.existingKeys(campaign.rootCampaignId, conflicting.map((entry) => entry.dedupKey));
+    let alreadyPresent = 0;
+    const faults: RowFault[] = [];
+    const rejections: PledgeRejection[] = [];
+    for (const entry of conflicting) {
+      const held = existing.get(entry.dedupKey);
+      if (held && held.unitId === entry.unitId && held.signerKind === entry.row.signerKind) alreadyPresent += 1;
+      else {
+        const fault = rowFault(entry.row.citizenId ? 'citizen_id' : entry.row.signerKind === 'HOUSEHOLD' ? 'household_code' : 'full_name', existsError());
+        faults.push(fault);
+        rejections.push({ row: entry.row.row, column: fault.column, code: fault.error.reason, reason: fault.error.message });
+      }
+    }
     const added = new Map<string, { kind: string; added: number }>();
     for (const row of rows) {
       if (!written.has(row.id)) continue;
@@ -232,7 +240,7 @@ export class PledgeService {
       }
       await tx.appendEvents(events);
     }
-    return { imported: written.size, units: added.size, ids: rows.filter((row) => written.has(row.id)).map((row) => row.id) };
+    return { imported: written.size, units: added.size, ids: rows.filter((row) => written.has(row.id)).map((row) => row.id), alreadyPresent, faults, rejections };
   }
 
   /** The campaign, locked against a concurrent close, LAUNCHED and visible to the caller; else absent or refused. */
@@ -265,6 +273,6 @@ function fieldMessage(fault: RowFault): string {
   return fault.error.message;
 }
 
-function existsError(column = 'citizen_id') {
-  return new DomainError('CONFLICT', 'PLEDGE_EXISTS', `${column}: this person or household has already pledged in this campaign`, { field: column });
+function existsError() {
+  return new DomainError('CONFLICT', 'PLEDGE_EXISTS', 'This person or household has already pledged in this campaign');
 }
