@@ -42,8 +42,9 @@ describe('pledges through the gateway', () => {
     stack = await startStack();
     admin = await stack.token(['SYSTEM_ADMIN'], randomUUID());
     await create('P', { kind: 'PROVINCE', name: 'Tỉnh Thử Nghiệm' });
-    await create('C', { kind: 'COMMUNE', name: 'Xã Bình Thanh', parentId: ids.P });
-    await create('R', { kind: 'RESIDENTIAL_AREA', name: 'Thôn Nam', parentId: ids.C, attributes: { residentHouseholds: 3 } });
+    // The two-level tree (communes straight under the province) from the 2025 reform.
+    await create('C', { kind: 'COMMUNE', name: 'Xã Bình Thanh', parentId: ids.P, effectiveDate: '2025-07-01' });
+    await create('R', { kind: 'RESIDENTIAL_AREA', name: 'Thôn Nam', parentId: ids.C, attributes: { residentHouseholds: 3 }, effectiveDate: '2025-07-01' });
     const { directory, close } = openDirectory(stack.campaignsDatabase.url);
     try {
       await eventually(async () => ((await directory.revisionOf(ids.R!)) !== null ? true : undefined), 60_000, 'the village in the campaigns directory');
