@@ -133,10 +133,14 @@ describe('campaigns: pledges', () => {
     expect(badName.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_TEXT', field: 'fullName' });
   });
 
-  it('a CSV with wrong or missing columns is refused whole with a clear code', async () => {
+  it('a CSV with wrong or missing columns, too many rows or broken quoting is refused whole with a clear code', async () => {
     const wrong = ['unit_code', 'signer_kind', 'ho_ten', 'birth_year', 'citizen_id', 'phone', 'household_code', 'signed_on', 'address'];
     const response = await h.request<Data>(IMPORT, { input: { campaignId, csv: csv(pupils.slice(0, 3), wrong), partial: true } }, school);
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PLEDGE_CSV_COLUMNS', missing: ['full_name'], unexpected: ['ho_ten', 'address'] });
+    const tooMany = await h.request<Data>(IMPORT, { input: { campaignId, csv: csv(syntheticPledgeRows('34000315', 'STAFF', 1001, { signedOn: '2024-02-20', idBase: 500_000 })) } }, school);
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PLEDGE_TOO_MANY_ROWS', max: 1000, count: 1001 });
+    const unreadable = await h.request<Data>(IMPORT, { input: { campaignId, csv: `${COLUMNS.join(',')}\n"unclosed,PUPIL` } }, school);
+    expect(unreadable.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PLEDGE_CSV_INVALID', field: 'csv' });
   });
 
   it('personal data: in clear to the unit and the levels above, masked to other roles, never to an external agency, absent outside', async () => {

@@ -70,7 +70,7 @@ const fromRaw = (row: RawPledge): PledgeRecord => ({
 const LIVE = (alias: string, date: string) => `${alias}.valid_from <= ${date} AND (${alias}.valid_to IS NULL OR ${alias}.valid_to > ${date})`;
 
 /**
- * Pledges. Bulk writes are one multi-row `INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING` per batch (the unique
+ * Pledges. Bulk writes are one multi-row `INSERT … SELECT FROM json_to_recordset(…) ON CONFLICT DO NOTHING` per batch (the unique
  * (family, duplicate key) index decides duplicates, also between concurrent imports); counts are grouped in SQL.
  */
 export class PledgeRepository {
@@ -131,26 +131,42 @@ export class PledgeRepository {
   }
 
   /**
-   * Inserts the pledges in one statement; a key taken meanwhile (a concurrent import) is skipped. Returns the ids written.
-   * The rows travel as one JSON parameter (`json_to_recordset`): one text value costs the driver far less than thirteen
-   * arrays of a thousand values each.
+   * Inserts the pledges in one statement; a key already held (a re-run, or a concurrent import) is skipped. Returns the ids
+   * written and, for the keys skipped, the unit and signer kind holding them, read by the same statement (null when the holder
+   * committed after the statement's snapshot: ask {@link existingKeys}). The rows travel as one JSON parameter
+   * (`json_to_recordset`): one text value costs the driver far less than thirteen arrays of a thousand values each.
    */
-  async insertMany(pledges: readonly NewPledge[], signedBy: string): Promise<Set<string>> {
-    if (pledges.length === 0) return new Set();
-    const rows = await this.db.$queryRawUnsafe<Array<{ id: string }>>(
-      `INSERT INTO pledge (id, campaign_id, root_campaign_id, unit_id, unit_kind, signer_kind, signed_on, status, dedup_key,
-                           citizen_id_enc, full_name, phone, birth_year, household_code, signed_by)
-       SELECT t."id", t."campaignId", t."rootCampaignId", t."unitId", t."unitKind", t."signerKind", t."signedOn", 'ACTIVE', t."dedupKey",
-              t."citizenIdEnc", t."fullName", t."phone", t."birthYear", t."householdCode", $2
-       FROM json_to_recordset($1::json) AS t("id" uuid, "campaignId" uuid, "rootCampaignId" uuid, "unitId" uuid, "unitKind" text,
-            "signerKind" text, "signedOn" date, "dedupKey" text, "citizenIdEnc" text, "fullName" text, "phone" text, "birthYear" int,
-            "householdCode" text)
-       ON CONFLICT (root_campaign_id, dedup_key) DO NOTHING
-       RETURNING id::text`,
+  async insertMany(pledges: readonly NewPledge[], signedBy: string): Promise<{ written: Set<string>; held: Map<string, { unitId: string; signerKind: string } | null> }> {
+    if (pledges.length === 0) return { written: new Set(), held: new Map() };
+    const rows = await this.db.$queryRawUnsafe<Array<{ id: string; dedup_key: string; inserted: boolean; held_unit_id: string | null; held_signer_kind: string | null }>>(
+      `WITH input AS (
+         SELECT * FROM json_to_recordset($1::json) AS t("id" uuid, "campaignId" uuid, "rootCampaignId" uuid, "unitId" uuid, "unitKind" text,
+           "signerKind" text, "signedOn" date, "dedupKey" text, "citizenIdEnc" text, "fullName" text, "phone" text, "birthYear" int,
+           "householdCode" text)
+       ), inserted AS (
+         INSERT INTO pledge (id, campaign_id, root_campaign_id, unit_id, unit_kind, signer_kind, signed_on, status, dedup_key,
+                             citizen_id_enc, full_name, phone, birth_year, household_code, signed_by)
+         SELECT i."id", i."campaignId", i."rootCampaignId", i."unitId", i."unitKind", i."signerKind", i."signedOn", 'ACTIVE', i."dedupKey",
+                i."citizenIdEnc", i."fullName", i."phone", i."birthYear", i."householdCode", $2
+         FROM input i
+         ON CONFLICT (root_campaign_id, dedup_key) DO NOTHING
+         RETURNING id
+       )
+       SELECT i."id"::text AS id, i."dedupKey" AS dedup_key, (n.id IS NOT NULL) AS inserted,
+              p.unit_id::text AS held_unit_id, p.signer_kind AS held_signer_kind
+       FROM input i
+       LEFT JOIN inserted n ON n.id = i."id"
+       LEFT JOIN pledge p ON n.id IS NULL AND p.root_campaign_id = i."rootCampaignId" AND p.dedup_key = i."dedupKey"`,
       JSON.stringify(pledges),
       signedBy,
     );
-    return new Set(rows.map((row) => row.id));
+    const written = new Set<string>();
+    const held = new Map<string, { unitId: string; signerKind: string } | null>();
+    for (const row of rows) {
+      if (row.inserted) written.add(row.id);
+      else held.set(row.dedup_key, row.held_unit_id && row.held_signer_kind ? { unitId: row.held_unit_id, signerKind: row.held_signer_kind } : null);
+    }
+    return { written, held };
   }
 
   /** Counts per unit in the family (erased pledges included), signed on or before `asOf` when given. */
@@ -183,7 +199,7 @@ export class PledgeRepository {
     return rows[0] ? fromRaw(rows[0]) : null;
   }
 
-  /** A unit's pledges in the family, by name then id; `first` at most what the caller asked. */
+  /** A unit's pledges in the family, oldest signature first, at most `first`. */
   async ofUnit(rootCampaignId: string, unitId: string, first: number): Promise<PledgeRecord[]> {
     const rows = await this.db.$queryRawUnsafe<RawPledge[]>(
       `SELECT ${COLUMNS} FROM pledge WHERE root_campaign_id = $1::uuid AND unit_id = $2::uuid ORDER BY signed_on, id LIMIT $3`,

@@ -205,11 +205,13 @@ export class PledgeService {
       birthYear: entry.row.birthYear,
       householdCode: entry.row.householdCode,
     }));
-    const written = await pledges.insertMany(rows, identity.subject);
+    const { written, held } = await pledges.insertMany(rows, identity.subject);
     // Keys already held (a re-run, or a concurrent import): the same person or household at the same unit is already present;
-    // anywhere else it is a duplicate pledge, refused.
+    // anywhere else it is a duplicate pledge, refused. A holder committed after the insert's snapshot is read again.
     const conflicting = accepted.filter((_, index) => !written.has((rows[index] as NewPledge).id));
-    const existing = await pledges.existingKeys(campaign.rootCampaignId, conflicting.map((entry) => entry.dedupKey));
+    const unseen = conflicting.filter((entry) => held.get(entry.dedupKey) === null).map((entry) => entry.dedupKey);
+    const existing = new Map([...held].flatMap(([key, holder]) => (holder ? [[key, holder] as const] : [])));
+    for (const [key, holder] of await pledges.existingKeys(campaign.rootCampaignId, unseen)) existing.set(key, holder);
     let alreadyPresent = 0;
     const faults: RowFault[] = [];
     const rejections: PledgeRejection[] = [];
