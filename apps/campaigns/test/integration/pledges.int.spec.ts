@@ -116,6 +116,17 @@ describe('campaigns: pledges', () => {
     expect((await unitView(id.vh1, vuHoi)).pledgeCoverage).toMatchObject({ pledgedHouseholds: 412, householdPercent: 100, householdsComplete: true });
   });
 
+  it('two imports of one file racing: every person once, the loser reports them already present', async () => {
+    const file = csv(syntheticPledgeRows('TB-VT-VH-02', 'HOUSEHOLD', 300, { signedOn: '2024-02-26', idBase: 300_000 }));
+    const [a, b] = await Promise.all([0, 1].map(() => h.request<Data>(IMPORT, { input: { campaignId, csv: file } }, vuHoi)));
+    expect(a?.errors).toBeUndefined();
+    expect(b?.errors).toBeUndefined();
+    const reports = [a?.data?.importPledges, b?.data?.importPledges];
+    expect(reports.map((r) => r.imported + r.alreadyPresent)).toEqual([300, 300]);
+    expect(reports.reduce((total, r) => total + r.imported, 0)).toBe(300);
+    expect(await h.prisma.pledge.count({ where: { unitId: id.vh2 } })).toBe(300);
+  });
+
   it('a duplicate pledge is refused with a stable code; a date outside the period names the field', async () => {
     const pupil = (pupils[0] as PledgeRowInput).values;
     const sign = { campaignId, unitId: id.school, signerKind: 'PUPIL', fullName: pupil.full_name, birthYear: Number(pupil.birth_year) };
