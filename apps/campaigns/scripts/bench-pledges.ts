@@ -18,6 +18,7 @@ import { projectUnitState, type UnitState } from '@antt/unit-directory';
 import { DEV_PLEDGE_KEYS } from '../src/config';
 import { createCampaignsDomain } from '../src/domain/campaigns.module';
 import { MAX_PLEDGE_BATCH, type PledgeRowInput } from '../src/domain/pledge';
+import { createBulkSql } from '../src/infrastructure/bulk-sql';
 import { createPrismaClient } from '../src/infrastructure/prisma-client';
 import { syntheticPledgeRows } from '../src/pledges/synthetic-people';
 
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   const perUnit = Number(values['per-unit']);
   const database = await createMigratedTestDatabase('bpl_', path.resolve(__dirname, '..'));
   const prisma = createPrismaClient(database.url, 4);
+  const bulk = createBulkSql(database.url, 1);
   try {
     const province = randomUUID();
     const commune = randomUUID();
@@ -47,7 +49,7 @@ async function main(): Promise<void> {
       for (const area of areas) await projectUnitState(tx, state(area.id, area.code, 'RESIDENTIAL_AREA', commune, perUnit / 2));
     }, { timeout: 120_000 });
     let today = '2024-01-05';
-    const domain = createCampaignsDomain(prisma, { today: () => today, now: () => new Date() }, { earliest: '2000-01-01', latest: '2100-12-31' }, 7, DEV_PLEDGE_KEYS).forRequest();
+    const domain = createCampaignsDomain(prisma, { today: () => today, now: () => new Date() }, { earliest: '2000-01-01', latest: '2100-12-31' }, 7, DEV_PLEDGE_KEYS, bulk).forRequest();
     const police: Identity = { subject: 'bench@pv05', roles: ['STEERING_OFFICER'], jurisdictionUnitId: province };
     const context = { caller: police, correlationId: 'bench-pledges' };
     const campaign = await domain.campaigns.createCampaign(context, { title: 'Bench 2024', legalBases: [], ownerUnitId: province, periodStart: '2024-01-01', periodEnd: '2024-12-31' });
@@ -93,6 +95,7 @@ async function main(): Promise<void> {
     if (first.imported !== unitCount * perUnit || stored !== first.imported || rerun.imported !== 0) throw new Error('unexpected counts: see above');
   } finally {
     await prisma.$disconnect();
+    await bulk.end();
     await database.drop();
     log('scratch database dropped');
   }

@@ -6,6 +6,7 @@ import { type PrismaClient } from '../generated/prisma/client';
 import { type PledgeKeys, createCampaignsDomain } from '../domain/campaigns.module';
 import { MAX_PLEDGE_BATCH, type PledgeRowInput } from '../domain/pledge';
 import { REGISTERING_KINDS } from '../domain/registration';
+import { type BulkSql } from '../infrastructure/bulk-sql';
 import { syntheticPledgeRows } from '../pledges/synthetic-people';
 
 /** What the demo loader did. */
@@ -34,14 +35,14 @@ function draw(code: string): number {
  * About 2% of units do not register, about 3% register late (20/01). Units outside Circular 124 register for classification
  * only. Does nothing when campaigns already holds a campaign.
  */
-export async function loadDemoCampaigns(prisma: PrismaClient, dates: DateRange, pledgeKeys: PledgeKeys, log: (line: string) => void): Promise<DemoOutcome> {
+export async function loadDemoCampaigns(prisma: PrismaClient, bulk: BulkSql, dates: DateRange, pledgeKeys: PledgeKeys, log: (line: string) => void): Promise<DemoOutcome> {
   if ((await prisma.campaign.count()) > 0) return { loaded: false, campaigns: 0, registrations: 0, late: 0, missing: 0, pledges: 0 };
   const directory = new UnitDirectory(prisma);
   const province = (await prisma.directoryUnit.findFirst({ where: { code: PROVINCE_CODE } }))?.unitId;
   if (!province) throw new Error(`The campaigns unit directory has no unit ${PROVINCE_CODE}: is the unit directory consumer running?`);
   let today = '2024-01-03';
   const clock: Clock = { today: () => today, now: () => new Date() };
-  const services = createCampaignsDomain(prisma, clock, dates, 7, pledgeKeys).forRequest();
+  const services = createCampaignsDomain(prisma, clock, dates, 7, pledgeKeys, bulk).forRequest();
   const officer = (role: Identity['roles'][number], unitId: string, subject: string) => ({
     caller: { subject, roles: [role], jurisdictionUnitId: unitId } satisfies Identity,
     correlationId: 'demo-2024',

@@ -1,5 +1,6 @@
 import { type Clock, type DateRange } from '@antt/service-kit';
 import { type PrismaClient } from '../generated/prisma/client';
+import { type BulkSql } from '../infrastructure/bulk-sql';
 import { CampaignPolicy, CampaignQueryService, CampaignRepository, CampaignService } from './campaign';
 import { DeadlineRepository, DeadlineScheduler } from './deadline';
 import { PersonalDataCipher, PledgePolicy, PledgeQueryService, PledgeRepository, PledgeService } from './pledge';
@@ -23,7 +24,7 @@ export interface RequestServices {
 }
 
 /** Wires the campaigns domain over a Prisma client. */
-export function createCampaignsDomain(prisma: PrismaClient, clock: Clock, dates: DateRange, noticeDays: number, pledgeKeys: PledgeKeys) {
+export function createCampaignsDomain(prisma: PrismaClient, clock: Clock, dates: DateRange, noticeDays: number, pledgeKeys: PledgeKeys, bulk: BulkSql) {
   const campaignRepository = new CampaignRepository(prisma);
   const registrationRepository = new RegistrationRepository(prisma);
   const input = new CampaignInput(dates);
@@ -41,7 +42,7 @@ export function createCampaignsDomain(prisma: PrismaClient, clock: Clock, dates:
         campaignQueries,
         registrations: new RegistrationService(campaignRepository, registrationRepository, policy, clock, input),
         registrationQueries: new RegistrationQueryService(campaignRepository, campaignQueries, registrationRepository, policy, input),
-        pledges: new PledgeService(campaignRepository, pledgeRepository, policy, pledgePolicy, cipher, clock, input),
+        pledges: new PledgeService(campaignRepository, bulk, pledgeRepository, policy, pledgePolicy, cipher, clock, input),
         pledgeQueries: new PledgeQueryService(campaignRepository, campaignQueries, pledgeRepository, pledgePolicy, cipher, input),
       };
     },

@@ -13,6 +13,7 @@ import { ROLES, type Role } from '@antt/auth';
 import { DomainError, systemClock } from '@antt/service-kit';
 import { createCampaignsDomain } from '../domain/campaigns.module';
 import { MAX_PLEDGE_BATCH, PLEDGE_CSV_OPTIONS, type PledgeRejection, type PledgeRowInput, checkColumns, pledgeErrors, PLEDGE_COLUMNS, toRow } from '../domain/pledge';
+import { createBulkSql } from '../infrastructure/bulk-sql';
 import { createPrismaClient } from '../infrastructure/prisma-client';
 import { loadPledgeToolConfig } from './config';
 
@@ -38,10 +39,11 @@ async function main(): Promise<number> {
   const batchSize = Math.min(MAX_PLEDGE_BATCH, Math.max(1, Number(values.batch)));
   const config = loadPledgeToolConfig();
   const prisma = createPrismaClient(config.DATABASE_URL, 2);
+  const bulk = createBulkSql(config.DATABASE_URL, 1);
   const domain = createCampaignsDomain(prisma, systemClock(config.CAMPAIGNS_TIME_ZONE), { earliest: config.CAMPAIGNS_EARLIEST_DATE, latest: config.CAMPAIGNS_LATEST_DATE }, 7, {
     hashKeyHex: config.PLEDGE_HASH_KEY,
     encryptionKeyHex: config.PLEDGE_ENCRYPTION_KEY,
-  }).forRequest();
+  }, bulk).forRequest();
   const context = { caller: { subject: values.subject, roles, jurisdictionUnitId: values.unit }, correlationId: `pledges-cli-${Date.now()}` };
   const totals = { received: 0, imported: 0, alreadyPresent: 0, rejected: 0, batches: 0, refusedBatches: 0 };
   const rejections: PledgeRejection[] = [];
@@ -88,6 +90,7 @@ async function main(): Promise<number> {
   } finally {
     bar.stop();
     await prisma.$disconnect();
+    await bulk.end();
   }
   const seconds = (performance.now() - started) / 1000;
   rejections.sort((a, b) => a.row - b.row);

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { type UnitKind } from '@antt/contracts';
 import { type Identity } from '@antt/auth';
+import { appendToOutbox } from '@antt/events';
 import { DomainError, type Clock, badInput, notFound } from '@antt/service-kit';
-import { type CampaignPolicy, type CampaignRepository, type CampaignTransaction, type CampaignView, type CommandContext, campaignErrors } from '../campaign';
+import { type SqlClient, UnitDirectory } from '@antt/unit-directory';
+import { type BulkSql } from '../../infrastructure/bulk-sql';
+import { type CampaignPolicy, type CampaignRepository, type CampaignView, type CommandContext, EVENT_SOURCE, campaignErrors } from '../campaign';
 import { type CampaignInput, clampDate } from '../shared';
 import { type PersonalDataCipher } from './personal-data-cipher';
 import { parsePledgeCsv } from './pledge-csv';
@@ -15,6 +18,12 @@ import { type ErasePledgeInput, type ImportPledgesCommand, type PledgeImportRepo
 
 /** Most rows one import batch (one transaction) takes. */
 export const MAX_PLEDGE_BATCH = 1000;
+
+/** One batch's transaction: its connection and the unit directory read through it. */
+interface BatchTx {
+  sql: SqlClient;
+  directory: UnitDirectory;
+}
 
 interface Accepted {
   row: CanonicalRow;
@@ -33,6 +42,7 @@ interface Accepted {
 export class PledgeService {
   constructor(
     private readonly campaigns: CampaignRepository,
+    private readonly bulk: BulkSql,
     private readonly pledges: PledgeRepository,
     private readonly campaignPolicy: CampaignPolicy,
     private readonly policy: PledgePolicy,
@@ -50,7 +60,7 @@ export class PledgeService {
     }
     if (command.rows.length > MAX_PLEDGE_BATCH) throw pledgeErrors.tooMany(command.rows.length, MAX_PLEDGE_BATCH);
     const partial = command.partial === true;
-    return this.campaigns.transaction(async (tx) => {
+    return this.batch(async (tx) => {
       const campaign = await this.lockVisible(tx, context, command.campaignId);
       const { accepted, rejections } = await this.check(tx, identity, campaign, command.rows);
       if (rejections.length > 0 && !partial) throw pledgeErrors.refused(rejections);
@@ -81,7 +91,7 @@ export class PledgeService {
   async sign(context: CommandContext, raw: SignPledgeInput): Promise<string> {
     const identity = this.policy.writer(context.caller);
     const unitId = this.input.id(raw.unitId, 'unitId');
-    return this.campaigns.transaction(async (tx) => {
+    return this.batch(async (tx) => {
       const campaign = await this.lockVisible(tx, context, raw.campaignId);
       // The unit is given by id: its code is not looked up (the row's unit is `unitId`).
       const values: Record<string, string> = {
@@ -125,7 +135,12 @@ export class PledgeService {
     });
   }
 
-  private async check(tx: CampaignTransaction, identity: Identity, campaign: CampaignView, rows: readonly PledgeRowInput[], knownUnitId?: string) {
+  /** Import batches and signatures run on the bulk path's own pg connection: one transaction, no Prisma per statement. */
+  private batch<T>(work: (tx: BatchTx) => Promise<T>): Promise<T> {
+    return this.bulk.transaction((sql) => work({ sql, directory: new UnitDirectory(sql) }));
+  }
+
+  private async check(tx: BatchTx, identity: Identity, campaign: CampaignView, rows: readonly PledgeRowInput[], knownUnitId?: string) {
     const today = this.clock.today();
     const defaultDate = clampDate(today, campaign.periodStart, campaign.periodEnd);
     const currentYear = Number(today.slice(0, 4));
@@ -141,7 +156,7 @@ export class PledgeService {
       if (Array.isArray(result)) for (const fault of result) reject(raw.row, fault);
       else canonical.push(result);
     }
-    const pledges = this.pledges.within(tx.client);
+    const pledges = this.pledges.within(tx.sql);
     const ids = knownUnitId ? new Map<string, string>() : await pledges.unitIdsByCode([...new Set(canonical.map((row) => row.unitCode))]);
     const dated = canonical.map((row) => ({ row, unitId: knownUnitId ?? ids.get(row.unitCode) ?? null, signedOn: row.signedOn ?? defaultDate }));
     const pairs = dated.flatMap((entry) => (entry.unitId ? [{ unitId: entry.unitId, onDate: entry.signedOn }] : []));
@@ -188,8 +203,8 @@ export class PledgeService {
     return { accepted: candidates, rejections, faults };
   }
 
-  private async write(tx: CampaignTransaction, context: CommandContext, identity: Identity, campaign: CampaignView, accepted: readonly Accepted[]) {
-    const pledges = this.pledges.within(tx.client);
+  private async write(tx: BatchTx, context: CommandContext, identity: Identity, campaign: CampaignView, accepted: readonly Accepted[]) {
+    const pledges = this.pledges.within(tx.sql);
     const rows: NewPledge[] = accepted.map((entry) => ({
       id: randomUUID(),
       campaignId: campaign.id,
@@ -240,15 +255,15 @@ export class PledgeService {
         const change = { rootCampaignId: campaign.rootCampaignId, unitId, unitKind: unit.kind as UnitKind, added: unit.added, attributes, countedOn };
         events.push(pledgeCoverageChanged({ ...change, counts: counts.get(unitId) ?? { staff: 0, pupils: 0, residents: 0, households: 0, erased: 0 } }, context.correlationId));
       }
-      await tx.appendEvents(events);
+      await appendToOutbox(tx.sql, events, { source: EVENT_SOURCE });
     }
     return { imported: written.size, units: added.size, ids: rows.filter((row) => written.has(row.id)).map((row) => row.id), alreadyPresent, faults, rejections };
   }
 
   /** The campaign, locked against a concurrent close, LAUNCHED and visible to the caller; else absent or refused. */
-  private async lockVisible(tx: CampaignTransaction, context: CommandContext, rawCampaignId: string): Promise<CampaignView> {
+  private async lockVisible(tx: BatchTx, context: CommandContext, rawCampaignId: string): Promise<CampaignView> {
     const campaignId = this.input.id(rawCampaignId, 'campaignId');
-    const campaign = await tx.lock(campaignId, 'share');
+    const campaign = await this.pledges.within(tx.sql).lockCampaign(campaignId);
     const viewDate = campaign ? clampDate(this.clock.today(), campaign.periodStart, campaign.periodEnd) : '';
     if (!campaign || !(await this.campaignPolicy.canRead(tx.directory, context.caller, campaign, viewDate))) throw campaignErrors.notFound(campaignId, 'campaignId');
     if (campaign.status !== 'LAUNCHED') throw pledgeErrors.campaignNotLaunched(campaign.id, campaign.status);

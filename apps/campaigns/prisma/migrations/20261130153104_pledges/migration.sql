@@ -27,4 +27,4 @@ CREATE TABLE "pledge" (
 CREATE INDEX "pledge_root_campaign_id_unit_id_idx" ON "pledge"("root_campaign_id", "unit_id");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "pledge_root_campaign_id_dedup_key_key" ON "pledge"("root_campaign_id", "dedup_key");
+CREATE UNIQUE INDEX "pledge_dedup_key_root_campaign_id_key" ON "pledge"("dedup_key", "root_campaign_id");
