@@ -70,10 +70,10 @@ const fromRaw = (row: RawPledge): PledgeRecord => ({
 /**
  * The pledge holding one duplicate key, looked up row by row (LATERAL, both columns of the unique index): right after a large
  * import the statistics are stale and a set-wise lookup was planned as a read of the whole family and a filter (seen: 120,000
- * rows read for 1,000 keys).
+ * rows read for 1,000 keys). `only` is a condition on the outer row (a one-time filter: rows just inserted are not looked up).
  */
-const HOLDER = (key: string, family: string) =>
-  `SELECT dedup_key, unit_id, signer_kind FROM pledge WHERE dedup_key = ${key} AND root_campaign_id = ${family} LIMIT 1`;
+const HOLDER = (key: string, family: string, only = 'true') =>
+  `SELECT dedup_key, unit_id, signer_kind FROM pledge WHERE ${only} AND dedup_key = ${key} AND root_campaign_id = ${family} LIMIT 1`;
 
 const LIVE = (alias: string, date: string) => `${alias}.valid_from <= ${date} AND (${alias}.valid_to IS NULL OR ${alias}.valid_to > ${date})`;
 
@@ -193,7 +193,7 @@ export class PledgeRepository {
               p.unit_id::text AS held_unit_id, p.signer_kind AS held_signer_kind
        FROM input i
        LEFT JOIN inserted n ON n.id = i."id"
-       LEFT JOIN LATERAL (${HOLDER('i."dedupKey"', 'i."rootCampaignId"')}) p ON n.id IS NULL`,
+       LEFT JOIN LATERAL (${HOLDER('i."dedupKey"', 'i."rootCampaignId"', 'n.id IS NULL')}) p ON true`,
       JSON.stringify(pledges),
       signedBy,
     );

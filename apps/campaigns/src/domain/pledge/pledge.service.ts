@@ -148,7 +148,7 @@ export class PledgeService {
     const faults: RowFault[] = [];
     const reject = (row: number, fault: RowFault) => {
       faults.push(fault);
-      rejections.push({ row, column: fault.column, code: fault.error.reason, reason: fieldMessage(fault) });
+      rejections.push({ row, column: fault.column, code: fault.error.reason, reason: fault.error.message });
     };
     const canonical: CanonicalRow[] = [];
     for (const raw of rows) {
@@ -284,10 +284,6 @@ const FIELD_OF_COLUMN: Record<string, string> = {
 
 function fieldName(column: string | null): string {
   return column ? (FIELD_OF_COLUMN[column] ?? column) : 'input';
-}
-
-function fieldMessage(fault: RowFault): string {
-  return fault.error.message;
 }
 
 function existsError() {
