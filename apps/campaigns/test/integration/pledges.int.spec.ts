@@ -114,6 +114,30 @@ describe('campaigns: pledges', () => {
     expect((await unitView(id.vh1, vuHoi)).pledgeCoverage).toMatchObject({ pledgedHouseholds: 400, residentHouseholds: 412, householdPercent: 97.09, householdsComplete: false });
     await data(h.request, IMPORT, { input: { campaignId, csv: csv(households) } }, vuHoi);
     expect((await unitView(id.vh1, vuHoi)).pledgeCoverage).toMatchObject({ pledgedHouseholds: 412, householdPercent: 100, householdsComplete: true });
+    const commune = await data(
+      h.requestSubgraph,
+      `query($reps: [_Any!]!, $campaignId: ID!) { _entities(representations: $reps) { ... on Unit {
+        own: pledgeCoverage(campaignId: $campaignId) { pledgedHouseholds residentHouseholds units }
+        below: pledgeCoverage(campaignId: $campaignId, includeBelow: true) {
+          includesBelow units pledgedHouseholds residentHouseholds householdPercent residentialAreas residentialAreasComplete pledgedStaff staffCount
+        }
+      } } }`,
+      { reps: [{ __typename: 'Unit', id: id.vh }], campaignId },
+      vuHoi,
+    );
+    // The commune's own residentHouseholds (2,874) is not a denominator: its villages' are (412 + 356 + 298).
+    expect(commune._entities[0].own).toEqual({ pledgedHouseholds: 0, residentHouseholds: null, units: 1 });
+    expect(commune._entities[0].below).toEqual({
+      includesBelow: true,
+      units: 6,
+      pledgedHouseholds: 412,
+      residentHouseholds: 1066,
+      householdPercent: 38.65,
+      residentialAreas: 3,
+      residentialAreasComplete: 1,
+      pledgedStaff: 1197,
+      staffCount: 1235,
+    });
   });
 
   it('two imports of one file racing: every person once, the loser reports them already present', async () => {

@@ -5,7 +5,7 @@ import { type CampaignInput } from '../shared';
 import { type PersonalDataCipher } from './personal-data-cipher';
 import { type PledgePolicy } from './pledge.policy';
 import { type PledgeRepository } from './pledge.repository';
-import { maskName, maskPhone, percentOf } from './pledge.rules';
+import { SIGNERS_BY_UNIT_KIND, maskName, maskPhone, percentOf } from './pledge.rules';
 import { type PersonalDataAccess, type PledgeCoverageView, type PledgeRecord, type PledgeView } from './pledge.types';
 
 /** Reads of pledges: coverage per unit (counts only) and a unit's pledges with personal data as the caller may see it. */
@@ -21,9 +21,10 @@ export class PledgeQueryService {
 
   /**
    * The unit's pledges in the campaign's family signed by `asOf` (default today, clamped into the period) against org-units'
-   * staffCount and residentHouseholds of the unit on that date. Null when the caller may not see the campaign or the unit.
+   * staffCount and residentHouseholds of the unit on that date (each only where the unit's kind has such signers); with
+   * `includeBelow`, summed over the unit and every unit below it on that date. Null when the caller may not see the campaign or the unit.
    */
-  async coverage(caller: Caller, unitId: string, rawCampaignId: string, rawAsOf?: string | null): Promise<PledgeCoverageView | null> {
+  async coverage(caller: Caller, unitId: string, rawCampaignId: string, rawAsOf?: string | null, includeBelow = false): Promise<PledgeCoverageView | null> {
     const campaign = await this.campaignQueries.campaign(caller, rawCampaignId);
     if (!campaign) return null;
     const asOf = this.campaignQueries.viewDate(campaign, this.input.optionalDate(rawAsOf, 'asOf'));
@@ -31,11 +32,29 @@ export class PledgeQueryService {
     if (!(await this.policy.canSeeUnit(directory, caller, unitId, asOf))) return null;
     const unit = await directory.unitAt(unitId, asOf);
     if (!unit) return null;
-    const counts = (await this.pledges.countsByUnit(campaign.rootCampaignId, [unitId], asOf)).get(unitId);
-    const staff = (counts?.staff ?? 0) + (counts?.pupils ?? 0);
-    const households = counts?.households ?? 0;
-    const staffCount = unit.attributes.staffCount ?? null;
-    const residentHouseholds = unit.attributes.residentHouseholds ?? null;
+    const units = includeBelow ? [unit, ...(await directory.descendantsOf(unitId, asOf))] : [unit];
+    const counts = await this.pledges.countsByUnit(campaign.rootCampaignId, units.map((entry) => entry.unitId), asOf);
+    const total = { staff: 0, pupils: 0, residents: 0, households: 0, erased: 0 };
+    let staffCount: number | null = null;
+    let residentHouseholds: number | null = null;
+    let residentialAreas = 0;
+    let residentialAreasComplete = 0;
+    for (const entry of units) {
+      const count = counts.get(entry.unitId);
+      if (count) for (const key of Object.keys(total) as Array<keyof typeof total>) total[key] += count[key];
+      // A unit's count is a denominator only where that unit has such signers: a commune's residentHouseholds already sums its
+      // villages', whose households pledge there, not at the commune.
+      const signers = SIGNERS_BY_UNIT_KIND[entry.kind] ?? [];
+      const staff = signers.includes('STAFF') ? (entry.attributes.staffCount ?? null) : null;
+      const households = signers.includes('HOUSEHOLD') ? (entry.attributes.residentHouseholds ?? null) : null;
+      if (staff !== null) staffCount = (staffCount ?? 0) + staff;
+      if (households !== null) residentHouseholds = (residentHouseholds ?? 0) + households;
+      if (entry.kind === 'RESIDENTIAL_AREA') {
+        residentialAreas += 1;
+        if (households !== null && (count?.households ?? 0) >= households) residentialAreasComplete += 1;
+      }
+    }
+    const staff = total.staff + total.pupils;
     return {
       campaignId: campaign.id,
       unitId,
@@ -44,12 +63,16 @@ export class PledgeQueryService {
       pledgedStaff: staff,
       staffCount,
       staffPercent: percentOf(staff, staffCount),
-      pledgedHouseholds: households,
+      pledgedHouseholds: total.households,
       residentHouseholds,
-      householdPercent: percentOf(households, residentHouseholds),
-      pledgedResidents: counts?.residents ?? 0,
-      pledgedPupils: counts?.pupils ?? 0,
-      erased: counts?.erased ?? 0,
+      householdPercent: percentOf(total.households, residentHouseholds),
+      pledgedResidents: total.residents,
+      pledgedPupils: total.pupils,
+      erased: total.erased,
+      includesBelow: includeBelow,
+      units: units.length,
+      residentialAreas,
+      residentialAreasComplete,
     };
   }
 

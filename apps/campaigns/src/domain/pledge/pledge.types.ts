@@ -122,4 +122,8 @@ export interface PledgeCoverageView {
   pledgedResidents: number;
   pledgedPupils: number;
   erased: number;
+  includesBelow: boolean;
+  units: number;
+  residentialAreas: number;
+  residentialAreasComplete: number;
 }
