@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { topicRecordCount } from '@antt/events';
+import pg from 'pg';
 import { openDirectory } from './support/directory-reader';
 import { eventually, startStack, type Stack } from './support/stack';
 
@@ -103,5 +104,19 @@ describe('pledges through the gateway', () => {
       30_000,
       'one pledge coverage event on its topic',
     );
+    // What the relay published: counts only.
+    const client = new pg.Client({ connectionString: stack.campaignsDatabase.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ envelope: { data: Record<string, unknown> }; published: boolean }>(
+        `SELECT envelope, published_at IS NOT NULL AS published FROM outbox_event WHERE type = 'campaigns.pledge-coverage.changed.v1'`,
+      );
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.published).toBe(true);
+      expect(rows[0]!.envelope.data).toMatchObject({ unitId: ids.R, pledgedHouseholds: 3, residentHouseholds: 3, added: 3 });
+      expect(JSON.stringify(rows[0]!.envelope)).not.toMatch(/Nguyễn|Trần|Lê Văn|0912345678|0987654321|034070001234|034068004321|HGD-00/);
+    } finally {
+      await client.end();
+    }
   });
 });
