@@ -6,6 +6,7 @@ import { type CampaignsConfig } from './config';
 import { createCampaignsDomain } from './domain/campaigns.module';
 import { resolvers } from './graphql/resolvers';
 import { typeDefs } from './graphql/type-defs';
+import { createBulkSql } from './infrastructure/bulk-sql';
 import { createPrismaClient } from './infrastructure/prisma-client';
 
 export interface CampaignsAppOptions {
@@ -21,10 +22,12 @@ export interface CampaignsAppOptions {
 export async function startCampaigns(config: CampaignsConfig, options: CampaignsAppOptions = {}): Promise<RunningServer> {
   const metrics = new ServiceMetrics('campaigns');
   const prisma = createPrismaClient(config.DATABASE_URL, config.DATABASE_POOL_SIZE, (pool) => metrics.observePool('prisma', pool));
+  // Pledge import batches run on plain pg connections of their own (two: a batch holds one for its transaction).
+  const bulk = createBulkSql(config.DATABASE_URL, 2);
   const domain = createCampaignsDomain(prisma, options.clock ?? systemClock(config.CAMPAIGNS_TIME_ZONE), {
     earliest: config.CAMPAIGNS_EARLIEST_DATE,
     latest: config.CAMPAIGNS_LATEST_DATE,
-  }, config.DEADLINE_NOTICE_DAYS);
+  }, config.DEADLINE_NOTICE_DAYS, { hashKeyHex: config.PLEDGE_HASH_KEY, encryptionKeyHex: config.PLEDGE_ENCRYPTION_KEY }, bulk);
   const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: 'campaigns' });
   const consumer = config.UNIT_DIRECTORY_CONSUMER_ENABLED
     ? startConsumer({
@@ -92,7 +95,7 @@ export async function startCampaigns(config: CampaignsConfig, options: Campaigns
       { name: 'events housekeeping', run: async () => housekeeper?.stop() },
       { name: 'outbox relay', run: async () => relay?.stop() },
       { name: 'unit directory consumer', run: async () => consumer?.stop() },
-      { name: 'database', run: () => prisma.$disconnect() },
+      { name: 'database', run: async () => Promise.all([prisma.$disconnect(), bulk.end()]).then(() => undefined) },
     ],
   });
 }

@@ -1,7 +1,22 @@
 import { CONSUMER_GROUPS } from '@antt/contracts';
 import { eventsHousekeepingConfigShape } from '@antt/events';
-import { commaListSchema, loadConfig, portSchema } from '@antt/service-kit';
+import { type ConfigIssue, commaListSchema, loadConfig, portSchema } from '@antt/service-kit';
 import { z } from 'zod';
+
+/** Development-only pledge keys (32 bytes, hex): production refuses to start with them. */
+export const DEV_PLEDGE_HASH_KEY = '6465762d706c656467652d686173682d6b65792d6e6f742d666f722d70726f64';
+export const DEV_PLEDGE_ENCRYPTION_KEY = '6465762d706c656467652d656e632d6b65792d2d6e6f742d666f722d70726f64';
+
+/** The development pledge keys, for tools and tests outside the service's config (demo, benchmark). */
+export const DEV_PLEDGE_KEYS = { hashKeyHex: DEV_PLEDGE_HASH_KEY, encryptionKeyHex: DEV_PLEDGE_ENCRYPTION_KEY };
+
+/** A 256-bit key given as 64 hex digits. */
+const keySchema = (fallback: string) =>
+  z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex digits (a 256-bit key)')
+    .default(fallback)
+    .transform((value) => value.toLowerCase());
 
 /** campaigns' own variables on top of the base ones (NODE_ENV, HOST, LOG_LEVEL, GATEWAY_SIGNING_KEY, …). */
 export const campaignsConfigShape = {
@@ -28,11 +43,28 @@ export const campaignsConfigShape = {
   OUTBOX_RELAY_ENABLED: z.stringbool().default(true),
   /** Run the unit directory consumer (in-process tests feed the directory directly). */
   UNIT_DIRECTORY_CONSUMER_ENABLED: z.stringbool().default(true),
+  /** HMAC-SHA256 key of the pledges' duplicate-detection hashes (citizen IDs, names). Changing it orphans every stored hash. */
+  PLEDGE_HASH_KEY: keySchema(DEV_PLEDGE_HASH_KEY),
+  /** AES-256-GCM key of the pledges' stored citizen IDs. */
+  PLEDGE_ENCRYPTION_KEY: keySchema(DEV_PLEDGE_ENCRYPTION_KEY),
 };
+
+/** Production refuses the development pledge keys, and one key used for both purposes. */
+export function checkPledgeKeys(config: { NODE_ENV: string; PLEDGE_HASH_KEY: string; PLEDGE_ENCRYPTION_KEY: string }): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  if (config.NODE_ENV === 'production') {
+    if (config.PLEDGE_HASH_KEY === DEV_PLEDGE_HASH_KEY) issues.push({ variable: 'PLEDGE_HASH_KEY', message: 'the development key is refused in production' });
+    if (config.PLEDGE_ENCRYPTION_KEY === DEV_PLEDGE_ENCRYPTION_KEY) {
+      issues.push({ variable: 'PLEDGE_ENCRYPTION_KEY', message: 'the development key is refused in production' });
+    }
+  }
+  if (config.PLEDGE_HASH_KEY === config.PLEDGE_ENCRYPTION_KEY) issues.push({ variable: 'PLEDGE_ENCRYPTION_KEY', message: 'must differ from PLEDGE_HASH_KEY' });
+  return issues;
+}
 
 export type CampaignsConfig = ReturnType<typeof loadCampaignsConfig>;
 
 /** Reads and validates the environment once; throws a ConfigError naming every bad variable. */
 export function loadCampaignsConfig(env?: Record<string, string | undefined>) {
-  return loadConfig(campaignsConfigShape, env);
+  return loadConfig(campaignsConfigShape, env, checkPledgeKeys);
 }

@@ -1,5 +1,6 @@
 import { EVENT_CONTRACTS, contractFor } from './registry';
 import { CONSUMER_GROUPS, TOPICS, deadLetterTopicFor, topicNamed } from './topics';
+import { PledgeCoverageChangedV1 } from './campaigns/pledge-events';
 import { UnitMergedV1, UnitRenamedV1 } from './org-units/unit-events';
 
 describe('event registry', () => {
@@ -20,8 +21,11 @@ describe('event registry', () => {
       'campaigns.registration.withdrawn.v1',
       'campaigns.deadline.approaching.v1',
       'campaigns.deadline.overdue.v1',
+      'campaigns.pledge-coverage.changed.v1',
     ]);
-    expect(new Set(EVENT_CONTRACTS.map((contract) => contract.topic))).toEqual(new Set(['org-units.unit', 'campaigns.campaign', 'campaigns.registration', 'campaigns.deadline']));
+    expect(new Set(EVENT_CONTRACTS.map((contract) => contract.topic))).toEqual(
+      new Set(['org-units.unit', 'campaigns.campaign', 'campaigns.registration', 'campaigns.deadline', 'campaigns.pledge-coverage']),
+    );
   });
 
   it('finds a contract by full type', () => {
@@ -43,6 +47,23 @@ describe('event registry', () => {
       expect(deadLetterTopicFor(group)).toBe(`${group}.dlq`);
       expect(topicNamed(`${group}.dlq`)).toBeDefined();
     }
-    expect(TOPICS.map((topic) => topic.name)).toEqual(['org-units.unit', 'campaigns.unit-directory.dlq', 'campaigns.campaign', 'campaigns.registration', 'campaigns.deadline']);
+    expect(TOPICS.map((topic) => topic.name)).toEqual([
+      'org-units.unit',
+      'campaigns.unit-directory.dlq',
+      'campaigns.campaign',
+      'campaigns.registration',
+      'campaigns.deadline',
+      'campaigns.pledge-coverage',
+    ]);
+  });
+
+  it('the pledge coverage event carries counts, never a person: unknown fields such as a name are stripped', () => {
+    expect(Object.keys(PledgeCoverageChangedV1.payload.shape).sort()).toEqual(
+      ['added', 'campaignId', 'countedOn', 'erased', 'pledgedHouseholds', 'pledgedPupils', 'pledgedResidents', 'pledgedStaff', 'residentHouseholds', 'staffCount', 'unitId', 'unitKind'].sort(),
+    );
+    const parsed = PledgeCoverageChangedV1.payload.parse({ ...PledgeCoverageChangedV1.example, fullName: 'Nguyễn Văn An', citizenId: '034080000123' });
+    expect(parsed).not.toHaveProperty('fullName');
+    expect(parsed).not.toHaveProperty('citizenId');
+    expect(PledgeCoverageChangedV1.payload.safeParse({ ...PledgeCoverageChangedV1.example, pledgedHouseholds: -1 }).success).toBe(false);
   });
 });

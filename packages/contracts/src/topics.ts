@@ -75,6 +75,14 @@ export const TOPICS: readonly TopicSpec[] = [
     key: 'unit id (uuid): the notices of one unit in order',
     description: 'Deadline reminders and overdue flags of campaign calendars, one per campaign family, deadline and unit. Kept 400 days.',
   },
+  {
+    name: 'campaigns.pledge-coverage',
+    partitions: 3,
+    retentionMs: -1,
+    cleanupPolicy: 'delete',
+    key: 'unit id (uuid): the coverage changes of one unit in order',
+    description: "Units' pledge counts per campaign family, one event per unit per committed batch; counts only, no personal data.",
+  },
 ];
 
 /** The declared topic of that name, or undefined. */

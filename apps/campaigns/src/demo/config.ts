@@ -5,6 +5,8 @@ const demoConfigShape = z.object({
   DATABASE_URL: campaignsConfigShape.DATABASE_URL,
   CAMPAIGNS_EARLIEST_DATE: campaignsConfigShape.CAMPAIGNS_EARLIEST_DATE,
   CAMPAIGNS_LATEST_DATE: campaignsConfigShape.CAMPAIGNS_LATEST_DATE,
+  PLEDGE_HASH_KEY: campaignsConfigShape.PLEDGE_HASH_KEY,
+  PLEDGE_ENCRYPTION_KEY: campaignsConfigShape.PLEDGE_ENCRYPTION_KEY,
 });
 
 /** What the demo loader reads from the environment: the campaigns database and the service's date bounds. */

@@ -3,8 +3,11 @@ import { type Identity } from '@antt/auth';
 import { type Clock, type DateRange } from '@antt/service-kit';
 import { type DirectoryEntry, UnitDirectory, safeStandardScope } from '@antt/unit-directory';
 import { type PrismaClient } from '../generated/prisma/client';
-import { createCampaignsDomain } from '../domain/campaigns.module';
+import { type PledgeKeys, createCampaignsDomain } from '../domain/campaigns.module';
+import { MAX_PLEDGE_BATCH, type PledgeRowInput } from '../domain/pledge';
 import { REGISTERING_KINDS } from '../domain/registration';
+import { type BulkSql } from '../infrastructure/bulk-sql';
+import { syntheticPledgeRows } from '../pledges/synthetic-people';
 
 /** What the demo loader did. */
 export interface DemoOutcome {
@@ -13,6 +16,7 @@ export interface DemoOutcome {
   registrations: number;
   late: number;
   missing: number;
+  pledges: number;
 }
 
 const PROVINCE_CODE = 'TB';
@@ -31,14 +35,14 @@ function draw(code: string): number {
  * About 2% of units do not register, about 3% register late (20/01). Units outside Circular 124 register for classification
  * only. Does nothing when campaigns already holds a campaign.
  */
-export async function loadDemoCampaigns(prisma: PrismaClient, dates: DateRange, log: (line: string) => void): Promise<DemoOutcome> {
-  if ((await prisma.campaign.count()) > 0) return { loaded: false, campaigns: 0, registrations: 0, late: 0, missing: 0 };
+export async function loadDemoCampaigns(prisma: PrismaClient, bulk: BulkSql, dates: DateRange, pledgeKeys: PledgeKeys, log: (line: string) => void): Promise<DemoOutcome> {
+  if ((await prisma.campaign.count()) > 0) return { loaded: false, campaigns: 0, registrations: 0, late: 0, missing: 0, pledges: 0 };
   const directory = new UnitDirectory(prisma);
   const province = (await prisma.directoryUnit.findFirst({ where: { code: PROVINCE_CODE } }))?.unitId;
   if (!province) throw new Error(`The campaigns unit directory has no unit ${PROVINCE_CODE}: is the unit directory consumer running?`);
   let today = '2024-01-03';
   const clock: Clock = { today: () => today, now: () => new Date() };
-  const services = createCampaignsDomain(prisma, clock, dates).forRequest();
+  const services = createCampaignsDomain(prisma, clock, dates, 7, pledgeKeys, bulk).forRequest();
   const officer = (role: Identity['roles'][number], unitId: string, subject: string) => ({
     caller: { subject, roles: [role], jurisdictionUnitId: unitId } satisfies Identity,
     correlationId: 'demo-2024',
@@ -75,7 +79,7 @@ export async function loadDemoCampaigns(prisma: PrismaClient, dates: DateRange, 
   log(`demo campaigns: ${districts.length} district campaigns launched`);
 
   today = '2024-01-25';
-  const outcome: DemoOutcome = { loaded: true, campaigns: 1 + districts.length, registrations: 0, late: 0, missing: 0 };
+  const outcome: DemoOutcome = { loaded: true, campaigns: 1 + districts.length, registrations: 0, late: 0, missing: 0, pledges: 0 };
   const inDistricts = new Set<string>();
   const register = async (registrar: ReturnType<typeof officer>, campaignId: string, units: readonly DirectoryEntry[]) => {
     const chosen = units.filter((unit) => draw(unit.code) >= 20);
@@ -105,5 +109,32 @@ export async function loadDemoCampaigns(prisma: PrismaClient, dates: DateRange, 
   const provinceUnits = (await directory.descendantsOf(province, TREE_DATE, REGISTERING_KINDS)).filter((unit) => !inDistricts.has(unit.unitId));
   await register(police, top.id, provinceUnits);
   log(`demo campaigns: ${outcome.registrations} registrations (${outcome.late} late), ${outcome.missing} units missing`);
+
+  // Pledges for a sample of units (about 2% of residential areas, households and a few residents; about 2% of schools,
+  // agencies and enterprises, staff and pupils), 85–100% of their org-units counts, through the bulk import batches.
+  today = '2024-03-31';
+  const sample = (await directory.descendantsOf(province, TREE_DATE, ['RESIDENTIAL_AREA', 'SCHOOL', 'AGENCY', 'ENTERPRISE'])).filter((unit) => draw(`pledge|${unit.code}`) < 20);
+  const rows: PledgeRowInput[] = [];
+  for (const [ordinal, unit] of sample.entries()) {
+    const share = 850 + (draw(`share|${unit.code}`) % 151);
+    const idBase = ordinal * 10_000;
+    const signedOn = '2024-03-15';
+    if (unit.kind === 'RESIDENTIAL_AREA') {
+      const households = Math.min(600, unit.attributes.residentHouseholds ?? 150);
+      rows.push(...syntheticPledgeRows(unit.code, 'HOUSEHOLD', Math.round((households * share) / 1000), { signedOn, idBase }));
+      rows.push(...syntheticPledgeRows(unit.code, 'RESIDENT', 10, { signedOn, idBase: idBase + 5_000 }));
+    } else {
+      const staff = Math.min(1500, unit.attributes.staffCount ?? 50);
+      const pupils = unit.kind === 'SCHOOL' ? Math.round(staff * 0.9) : 0;
+      rows.push(...syntheticPledgeRows(unit.code, 'STAFF', Math.round(((staff - pupils) * share) / 1000), { signedOn, idBase }));
+      if (pupils > 0) rows.push(...syntheticPledgeRows(unit.code, 'PUPIL', Math.round((pupils * share) / 1000), { signedOn, idBase: idBase + 5_000 }));
+    }
+  }
+  const collector = officer('STEERING_OFFICER', province, 'pv05@cong-an-tinh-thai-binh');
+  for (let start = 0; start < rows.length; start += MAX_PLEDGE_BATCH) {
+    const report = await services.pledges.importBatch(collector, { campaignId: top.id, columns: null, rows: rows.slice(start, start + MAX_PLEDGE_BATCH), partial: true });
+    outcome.pledges += report.imported;
+  }
+  log(`demo campaigns: ${outcome.pledges} pledges in ${sample.length} units`);
   return outcome;
 }

@@ -1,5 +1,7 @@
 import { fixedClock } from '@antt/service-kit';
 import { createCampaignsDomain } from '../../src/domain/campaigns.module';
+import { DEV_PLEDGE_KEYS } from '../../src/config';
+import { createBulkSql } from '../../src/infrastructure/bulk-sql';
 import { createPrismaClient } from '../../src/infrastructure/prisma-client';
 import { type CampaignsHarness, as, startHarness } from '../support/campaigns-harness';
 import { CREATE_CAMPAIGN, LAUNCH_CAMPAIGN, REGISTER_UNIT, SET_DEADLINE } from '../support/operations';
@@ -27,7 +29,7 @@ describe('the deadline scheduler', () => {
       [0, 1, 2].map(() => {
         const prisma = createPrismaClient(h.database.url, 3);
         clients.push(prisma);
-        return createCampaignsDomain(prisma, fixedClock(today), { earliest: '2000-01-01', latest: '2100-12-31' }, 7).scheduler.runOnce();
+        return createCampaignsDomain(prisma, fixedClock(today), { earliest: '2000-01-01', latest: '2100-12-31' }, 7, DEV_PLEDGE_KEYS, createBulkSql(h.database.url, 1)).scheduler.runOnce();
       }),
     );
     return runs.reduce((sum, run) => ({ approaching: sum.approaching + run.approaching, overdue: sum.overdue + run.overdue }), { approaching: 0, overdue: 0 });

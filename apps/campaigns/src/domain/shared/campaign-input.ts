@@ -4,6 +4,11 @@ import { badInput, type DateRange, inputCode, inputDate, inputId, inputPageSize,
 export class CampaignInput {
   constructor(private readonly range: DateRange) {}
 
+  /** The dates the service accepts at all. */
+  get dates(): DateRange {
+    return this.range;
+  }
+
   id(value: string, field: string): string {
     return inputId(value, { field });
   }

@@ -17,6 +17,9 @@ export const ENUM_LABELS = {
     NEW_RURAL_SECURITY_RATE: 'Tỷ lệ xã đạt tiêu chí an ninh trật tự nông thôn mới',
   },
   TargetComparator: { GT: 'Trên', GTE: 'Từ' },
+  PledgeSignerKind: { STAFF: 'Cán bộ, công nhân viên', PUPIL: 'Học sinh, sinh viên', RESIDENT: 'Người dân', HOUSEHOLD: 'Hộ gia đình' },
+  PledgeStatus: { ACTIVE: 'Đã ký cam kết', ERASED: 'Đã xoá dữ liệu cá nhân' },
+  PersonalDataAccess: { FULL: 'Xem đầy đủ', MASKED: 'Đã che một phần', NONE: 'Không được xem' },
   UnitKind: {
     PROVINCE: 'Tỉnh',
     DISTRICT: 'Huyện, thị xã, thành phố',

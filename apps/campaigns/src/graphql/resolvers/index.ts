@@ -2,6 +2,7 @@ import { type Resolvers } from '../__generated__/resolvers-types';
 import { Campaign, CampaignStatusChange, Deadline, Target } from './campaign.resolvers';
 import { DateScalar } from '@antt/service-kit';
 import { Mutation } from './mutation.resolvers';
+import { Pledge, PledgeCoverage } from './pledge.resolvers';
 import { Query } from './query.resolvers';
 import { Registration, RegistrationRow, RegistrationSummary } from './registration.resolvers';
 import { Unit } from './unit.resolvers';
@@ -19,4 +20,6 @@ export const resolvers: Resolvers = {
   Registration,
   RegistrationSummary,
   RegistrationRow,
+  Pledge,
+  PledgeCoverage,
 };

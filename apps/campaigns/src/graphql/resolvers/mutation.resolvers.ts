@@ -1,4 +1,5 @@
 import { type CommandContext } from '../../domain/campaign';
+import { pledgeErrors } from '../../domain/pledge';
 import { type CampaignsContext } from '../context';
 import { type MutationResolvers } from '../__generated__/resolvers-types';
 
@@ -13,4 +14,13 @@ export const Mutation: MutationResolvers = {
   registerUnit: (_, { input }, context) => context.registrations.register(command(context), input),
   registerUnits: (_, { input }, context) => context.registrations.registerMany(command(context), input),
   withdrawRegistration: (_, { input }, context) => context.registrations.withdraw(command(context), input),
+  importPledges: (_, { input }, context) => context.pledges.importCsv(command(context), input),
+  signPledge: async (_, { input }, context) => {
+    const id = await context.pledges.sign(command(context), input);
+    return (await context.pledgeQueries.byId(context.caller, id)) ?? Promise.reject(pledgeErrors.notFound(id));
+  },
+  erasePledge: async (_, { input }, context) => {
+    const id = await context.pledges.erase(command(context), input);
+    return (await context.pledgeQueries.byId(context.caller, id)) ?? Promise.reject(pledgeErrors.notFound(id));
+  },
 };

@@ -1,0 +1,9 @@
+export * from './pledge.types';
+export * from './pledge.errors';
+export * from './pledge.rules';
+export * from './pledge.policy';
+export * from './pledge.repository';
+export * from './pledge.service';
+export * from './pledge-query.service';
+export { PersonalDataCipher } from './personal-data-cipher';
+export * from './pledge-csv';

@@ -1,0 +1,35 @@
+import pg from 'pg';
+import { type SqlClient } from '@antt/unit-directory';
+
+/** Transactions on plain `pg` connections, for the bulk paths where Prisma's per-statement overhead is the cost (pledge imports). */
+export interface BulkSql {
+  /** Runs `work` in one transaction (BEGIN … COMMIT, ROLLBACK when it throws) on one pooled connection. */
+  transaction<T>(work: (sql: SqlClient) => Promise<T>): Promise<T>;
+  end(): Promise<void>;
+}
+
+/** A small pg pool of its own beside Prisma's (each import batch holds one connection for its transaction). */
+export function createBulkSql(databaseUrl: string, poolSize: number): BulkSql {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  return {
+    async transaction(work) {
+      const client = await pool.connect();
+      const sql: SqlClient = {
+        $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) => (await client.query(query, values)).rows as T,
+        $executeRawUnsafe: async (query: string, ...values: unknown[]) => (await client.query(query, values)).rowCount ?? 0,
+      };
+      try {
+        await client.query('BEGIN');
+        const result = await work(sql);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    end: () => pool.end(),
+  };
+}
