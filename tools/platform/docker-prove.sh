@@ -14,6 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
+mkdir -p "$ROOT/.local"
 export PATH="$ROOT/node_modules/.bin:$PATH" NX_DAEMON=false
 
 PROJECT=antt-prove
