@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { renderServerProperties } from './kafka/server-properties';
 import { REPO_ROOT } from './paths';
 import { SERVICE_DATABASES } from './service-databases';
@@ -31,8 +32,20 @@ describe('docker-compose.yml', () => {
     const shared = [...local.keys()].filter((key) => !networkKeys.test(key));
     expect(shared.length).toBeGreaterThan(10);
     for (const key of shared) expect([key, container.get(key)]).toEqual([key, local.get(key)]);
-    expect(compose).toContain('image: apache/kafka:4.1.1');
-    expect(compose).toContain('"127.0.0.1:9092:9092"');
+    expect(compose).toContain('image: ${KAFKA_IMAGE:-apache/kafka:4.1.1}');
+    expect(compose).toContain('"127.0.0.1:${KAFKA_PORT:-9092}:9092"');
+    expect(compose).toContain('"127.0.0.1:${POSTGRES_PORT:-5432}:5432"');
+  });
+
+  it('keeps the platform behind the `platform` profile, so that `infra up` and a plain `up` start PostgreSQL and Kafka only', () => {
+    const services = (parse(compose) as { services: Record<string, { profiles?: string[] }> }).services;
+    const always = Object.entries(services)
+      .filter(([, service]) => !service.profiles)
+      .map(([name]) => name);
+    expect(always).toEqual(expect.arrayContaining(['postgres', 'kafka']));
+    for (const name of ['gateway', 'org-units', 'campaigns', 'org-units-migrate', 'campaigns-migrate', 'kafka-topics']) {
+      expect([name, services[name]?.profiles]).toEqual([name, ['platform']]);
+    }
   });
 
   it('runs Redis on the address infra up probes and the gateway defaults to', () => {
