@@ -21,3 +21,4 @@ export * from './org-units/unit-import';
 export * from './campaigns/campaign-events';
 export * from './campaigns/registration-events';
 export * from './campaigns/deadline-events';
+export * from './assessments/assessment-events';
