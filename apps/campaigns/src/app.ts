@@ -3,6 +3,7 @@ import { OutboxRelay, createKafkaClient, startConsumer, waitForBroker } from '@a
 import { type Clock, type RunningServer, createLogger, startSubgraph, systemClock } from '@antt/service-kit';
 import { UNIT_DIRECTORY_TOPICS, unitDirectoryBatchHandlers, unitDirectoryHandlers } from '@antt/unit-directory';
 import { type CampaignsConfig } from './config';
+import { ATTAINMENT_TOPICS, attainmentBatchHandlers, attainmentHandlers } from './domain/attainment';
 import { createCampaignsDomain } from './domain/campaigns.module';
 import { resolvers } from './graphql/resolvers';
 import { typeDefs } from './graphql/type-defs';
@@ -16,7 +17,7 @@ export interface CampaignsAppOptions {
 
 /**
  * Starts the campaigns subgraph: Prisma over pg, the unit directory consumer (org-units events into the campaigns
- * database), the outbox relay, the deadline scheduler, readiness checks, graceful shutdown.
+ * database), the attainment consumer (assessments' recognitions and classifications), the outbox relay, the deadline scheduler, readiness checks, graceful shutdown.
  */
 export async function startCampaigns(config: CampaignsConfig, options: CampaignsAppOptions = {}): Promise<RunningServer> {
   const prisma = createPrismaClient(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
@@ -36,6 +37,18 @@ export async function startCampaigns(config: CampaignsConfig, options: Campaigns
         handlers: unitDirectoryHandlers(),
         batchHandlers: unitDirectoryBatchHandlers(),
         // One transaction applies a whole fetched batch; Prisma's 5 s default is too short for a large one on a loaded machine.
+        transaction: (fn) => prisma.$transaction(fn, { timeout: 60_000, maxWait: 10_000 }),
+      })
+    : null;
+  const attainmentConsumer = config.ATTAINMENT_CONSUMER_ENABLED
+    ? startConsumer({
+        kafka,
+        groupId: config.ATTAINMENT_GROUP_ID,
+        deadLetterTopic: deadLetterTopicFor(CONSUMER_GROUPS.campaignsAttainment),
+        topics: ATTAINMENT_TOPICS,
+        topicPrefix: config.KAFKA_TOPIC_PREFIX,
+        handlers: attainmentHandlers(),
+        batchHandlers: attainmentBatchHandlers(),
         transaction: (fn) => prisma.$transaction(fn, { timeout: 60_000, maxWait: 10_000 }),
       })
     : null;
@@ -63,6 +76,7 @@ export async function startCampaigns(config: CampaignsConfig, options: Campaigns
     // Start steps run once the signal handlers are in place: a stop during the start skips the rest and exits cleanly.
     onStart: [
       { name: 'unit directory consumer', run: async () => consumer?.ready },
+      { name: 'attainment consumer', run: async () => attainmentConsumer?.ready },
       { name: 'outbox relay', run: async () => relay?.start() },
       {
         name: 'deadline scheduler',
@@ -78,6 +92,7 @@ export async function startCampaigns(config: CampaignsConfig, options: Campaigns
       { name: 'deadline scheduler', run: async () => (schedulerTimer ? clearInterval(schedulerTimer) : undefined) },
       { name: 'outbox relay', run: async () => relay?.stop() },
       { name: 'unit directory consumer', run: async () => consumer?.stop() },
+      { name: 'attainment consumer', run: async () => attainmentConsumer?.stop() },
       { name: 'database', run: () => prisma.$disconnect() },
     ],
   });

@@ -26,6 +26,10 @@ export const campaignsConfigShape = {
   OUTBOX_RELAY_ENABLED: z.stringbool().default(true),
   /** Run the unit directory consumer (in-process tests feed the directory directly). */
   UNIT_DIRECTORY_CONSUMER_ENABLED: z.stringbool().default(true),
+  /** Consumer group of the attainment read model (assessments' recognitions and classifications). */
+  ATTAINMENT_GROUP_ID: z.string().min(1).default(CONSUMER_GROUPS.campaignsAttainment),
+  /** Run the attainment consumer. */
+  ATTAINMENT_CONSUMER_ENABLED: z.stringbool().default(true),
 };
 
 export type CampaignsConfig = ReturnType<typeof loadCampaignsConfig>;

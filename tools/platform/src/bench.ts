@@ -104,6 +104,7 @@ async function benchStart(adminUrl: string, brokers: string[], requests: number)
     ORG_UNITS_DATABASE_URL: databaseUrl(adminUrl, names.orgUnits),
     CAMPAIGNS_DATABASE_URL: databaseUrl(adminUrl, names.campaigns),
     UNIT_DIRECTORY_GROUP_ID: `bench-unit-directory-${suffix}`,
+    ATTAINMENT_GROUP_ID: `bench-attainment-${suffix}`,
     KAFKA_TOPIC_PREFIX: prefix,
   };
   try {

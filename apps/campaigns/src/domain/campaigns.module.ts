@@ -1,5 +1,6 @@
 import { type Clock, type DateRange } from '@antt/service-kit';
 import { type PrismaClient } from '../generated/prisma/client';
+import { AttainmentQueryService, AttainmentRepository } from './attainment';
 import { CampaignPolicy, CampaignQueryService, CampaignRepository, CampaignService } from './campaign';
 import { DeadlineRepository, DeadlineScheduler } from './deadline';
 import { RegistrationQueryService, RegistrationRepository, RegistrationService } from './registration';
@@ -11,6 +12,7 @@ export interface RequestServices {
   campaignQueries: CampaignQueryService;
   registrations: RegistrationService;
   registrationQueries: RegistrationQueryService;
+  attainment: AttainmentQueryService;
 }
 
 /** Wires the campaigns domain over a Prisma client. */
@@ -19,6 +21,7 @@ export function createCampaignsDomain(prisma: PrismaClient, clock: Clock, dates:
   const registrationRepository = new RegistrationRepository(prisma);
   const input = new CampaignInput(dates);
   const policy = new CampaignPolicy();
+  const attainmentRepository = new AttainmentRepository(prisma);
   return {
     /** The deadline scheduler (safe on every replica). */
     scheduler: new DeadlineScheduler(campaignRepository, registrationRepository, new DeadlineRepository(prisma), clock, noticeDays),
@@ -29,6 +32,7 @@ export function createCampaignsDomain(prisma: PrismaClient, clock: Clock, dates:
         campaignQueries,
         registrations: new RegistrationService(campaignRepository, registrationRepository, policy, clock, input),
         registrationQueries: new RegistrationQueryService(campaignRepository, campaignQueries, registrationRepository, policy, input),
+        attainment: new AttainmentQueryService(campaignRepository, campaignQueries, attainmentRepository, policy, input),
       };
     },
   };

@@ -17,6 +17,14 @@ export const ENUM_LABELS = {
     NEW_RURAL_SECURITY_RATE: 'Tỷ lệ xã đạt tiêu chí an ninh trật tự nông thôn mới',
   },
   TargetComparator: { GT: 'Trên', GTE: 'Từ' },
+  AttainmentShortfallReason: {
+    NOT_REGISTERED: 'Chưa đăng ký phấn đấu',
+    NO_RECOGNITION_YET: 'Chưa có quyết định công nhận',
+    NOT_RECOGNISED: 'Không được công nhận',
+    REVOKED: 'Bị thu hồi công nhận',
+    NOT_CLASSIFIED_YET: 'Chưa có kết quả phân loại',
+    CLASSIFIED_BELOW: 'Xếp loại thấp hơn chỉ tiêu',
+  },
   UnitKind: {
     PROVINCE: 'Tỉnh',
     DISTRICT: 'Huyện, thị xã, thành phố',

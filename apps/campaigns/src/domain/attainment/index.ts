@@ -1,0 +1,15 @@
+export { AttainmentQueryService, type AttainmentArgs } from './attainment-query.service';
+export { AttainmentRepository } from './attainment.repository';
+export { ATTAINMENT_ERROR_REASONS, attainmentErrors } from './attainment.errors';
+export { BASIS_LABELS, LEVEL_KINDS, evaluationYear, figuresOf, judge, judgeKinds } from './attainment.rules';
+export {
+  ATTAINMENT_TOPICS,
+  attainmentBatchHandlers,
+  attainmentHandlers,
+  latestPerUnitYear,
+  projectClassifications,
+  projectRecognitions,
+  type ClassificationDecision,
+  type RecognitionDecision,
+} from './assessment-projection';
+export type * from './attainment.types';
