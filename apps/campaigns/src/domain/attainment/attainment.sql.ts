@@ -33,6 +33,9 @@ const ELIGIBLE = (kind: string, attributes: string) => `(CASE ${kind}
   ELSE false END)`;
 
 /**
+ * A recognition holds from `recognised_on` until `revoked_on` whatever the date of the latest decision (a revocation decided
+ * in December leaves the recognition counted on the days before it).
+ *
  * The units counted ($7: kinds) below the root with their facts on the date. Parameters: $4 root campaign (family), $5 the
  * campaign and the campaigns below it, $6 evaluation year.
  */
@@ -41,7 +44,7 @@ counted AS (
   SELECT d.unit_id, d.code, d.name, d.kind, d.anc,
          (reg.unit_id IS NOT NULL) AS registered,
          ${ELIGIBLE('d.kind', 'd.attributes')} AS eligible,
-         rec.status AS recognition_status,
+         (rec.status = 'NOT_RECOGNISED' AND rec.decided_on <= $2::date) IS TRUE AS refused,
          (rec.status IN ('RECOGNISED', 'REVOKED') AND rec.recognised_on <= $2::date AND (rec.revoked_on IS NULL OR rec.revoked_on > $2::date)) IS TRUE AS recognised,
          (rec.status = 'REVOKED' AND rec.revoked_on <= $2::date) IS TRUE AS revoked,
          cls.classification
@@ -49,7 +52,7 @@ counted AS (
   LEFT JOIN registration reg
     ON reg.root_campaign_id = $4::uuid AND reg.unit_id = d.unit_id AND reg.campaign_id = ANY($5::uuid[])
    AND reg.status = 'SUBMITTED' AND reg.registered_on <= $2::date
-  LEFT JOIN unit_recognition rec ON rec.year = $6::int AND rec.unit_id = d.unit_id AND rec.decided_on <= $2::date
+  LEFT JOIN unit_recognition rec ON rec.year = $6::int AND rec.unit_id = d.unit_id
   LEFT JOIN unit_classification cls ON cls.year = $6::int AND cls.unit_id = d.unit_id AND cls.decided_on <= $2::date
   WHERE d.depth > 0 AND d.kind = ANY($7::text[])
 )`;
@@ -85,7 +88,7 @@ SELECT c.unit_id::text AS unit_id, c.code, c.name, c.kind, c.classification,
        CASE
          WHEN $8::text = 'REGISTRATION_RATE' THEN 'NOT_REGISTERED'
          WHEN $8::text IN ('SAFE_STANDARD_RATE', 'NEW_RURAL_SECURITY_RATE') THEN
-           CASE WHEN c.revoked THEN 'REVOKED' WHEN c.recognition_status = 'NOT_RECOGNISED' THEN 'NOT_RECOGNISED' ELSE 'NO_RECOGNITION_YET' END
+           CASE WHEN c.revoked THEN 'REVOKED' WHEN c.refused THEN 'NOT_RECOGNISED' ELSE 'NO_RECOGNITION_YET' END
          WHEN c.classification IS NULL THEN 'NOT_CLASSIFIED_YET'
          ELSE 'CLASSIFIED_BELOW'
        END AS reason
