@@ -3,13 +3,14 @@ import { type Caller, requireCaller } from '@antt/auth';
 import { type CampaignPolicy, type CampaignQueryService, type CampaignRepository, type CampaignView, type TargetView } from '../campaign';
 import { type CampaignInput } from '../shared';
 import { attainmentErrors } from './attainment.errors';
-import { type AttainmentQuery, type AttainmentRepository } from './attainment.repository';
-import { LEVEL_KINDS, evaluationYear, judgeKinds } from './attainment.rules';
+import { type AttainmentRepository } from './attainment.repository';
+import { LEVEL_KINDS, evaluationYear, judgeKinds, levelCounts, shortfallReason } from './attainment.rules';
 import {
   type AttainmentScope,
   type AttainmentView,
   type LevelAttainmentView,
   type ShortfallPageView,
+  type ShortfallUnitView,
   type TargetAttainmentView,
   type UnitAttainmentView,
 } from './attainment.types';
@@ -72,17 +73,26 @@ export class AttainmentQueryService {
   }
 
   /** The units counted in the target's denominator and not in its numerator, by code; `after` is the previous page's cursor. */
-  async shortfall(target: TargetAttainmentView, args: { first?: number | null; after?: string | null }): Promise<ShortfallPageView> {
+  shortfall(target: TargetAttainmentView, args: { first?: number | null; after?: string | null }): ShortfallPageView {
     const first = this.input.pageSize(args.first, 500, 20);
     const after = args.after ? decodeCursor(args.after) : null;
-    const units = await this.attainment.shortfall(this.query(target.scope, target.countedKinds), target.indicator, after, first + 1);
-    const page = units.slice(0, first);
+    const kinds = new Set(target.countedKinds);
+    const missing: ShortfallUnitView[] = [];
+    for (const unit of target.scope.units) {
+      if (!kinds.has(unit.kind)) continue;
+      const reason = shortfallReason(target.indicator, unit);
+      if (reason === null) continue;
+      if (after && compareKeys(unit.code, unit.unitId, after.code, after.unitId) <= 0) continue;
+      missing.push({ unitId: unit.unitId, code: unit.code, name: unit.name, kind: unit.kind, reason, classification: unit.classification });
+    }
+    missing.sort((a, b) => compareKeys(a.code, a.unitId, b.code, b.unitId));
+    const page = missing.slice(0, first);
     const last = page.at(-1);
     return {
       totalCount: target.denominator - target.numerator,
       units: page,
       endCursor: last ? encodeCursor(last.code, last.unitId) : null,
-      hasNextPage: units.length > first,
+      hasNextPage: missing.length > first,
     };
   }
 
@@ -107,27 +117,18 @@ export class AttainmentQueryService {
     return below[0] ?? root?.kind ?? null;
   }
 
-  private query(scope: AttainmentScope, countedKinds: readonly UnitKind[]): AttainmentQuery {
-    return {
-      rootUnitId: scope.unitId,
-      asOf: scope.asOf,
-      levelKinds: LEVEL_KINDS,
-      rootCampaignId: scope.rootCampaignId,
-      familyCampaignIds: scope.familyCampaignIds,
-      year: scope.year,
-      countedKinds,
-    };
-  }
-
   private async read(campaign: CampaignView, unitId: string, asOf: string, level: UnitKind | null, kind: UnitKind | null): Promise<AttainmentView> {
     const [targets, familyCampaignIds] = await Promise.all([this.campaigns.targets(campaign.id), this.campaigns.familyBelow(campaign.id)]);
     const counted = (target: TargetView) => target.unitKinds.filter((k) => kind === null || k === kind);
     const kinds = [...new Set(targets.flatMap(counted))];
     const year = evaluationYear(campaign.periodStart);
-    const partial = { campaignId: campaign.id, rootCampaignId: campaign.rootCampaignId, familyCampaignIds, unitId, asOf, year, kind, level };
-    const levelUnits = kinds.length === 0 ? [] : await this.attainment.levelCounts(this.query({ ...partial, levelUnits: [] }, kinds));
-    const scope: AttainmentScope = { ...partial, levelUnits };
-    const root = levelUnits.find((unit) => unit.unitId === unitId);
+    const facts =
+      kinds.length === 0
+        ? { levels: [], units: [] }
+        : await this.attainment.subtreeFacts({ rootUnitId: unitId, asOf, levelKinds: LEVEL_KINDS, rootCampaignId: campaign.rootCampaignId, familyCampaignIds, year, countedKinds: kinds });
+    const levelUnits = levelCounts(facts);
+    const scope: AttainmentScope = { campaignId: campaign.id, rootCampaignId: campaign.rootCampaignId, familyCampaignIds, unitId, asOf, year, kind, level, levelUnits, units: facts.units };
+    const root = levelUnits[0];
     const views = targets
       .filter((target) => counted(target).length > 0)
       .map((target): TargetAttainmentView => {
@@ -156,6 +157,12 @@ export class AttainmentQueryService {
       });
     return { campaignId: campaign.id, unitId, asOf, year, kind, level, targets: views };
   }
+}
+
+/** Shortfall order: by code, then id (codes of units of different kinds may coincide). */
+function compareKeys(codeA: string, idA: string, codeB: string, idB: string): number {
+  if (codeA !== codeB) return codeA < codeB ? -1 : 1;
+  return idA < idB ? -1 : idA > idB ? 1 : 0;
 }
 
 function encodeCursor(code: string, unitId: string): string {

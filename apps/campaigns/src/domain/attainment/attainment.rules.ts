@@ -1,6 +1,7 @@
 import { type UnitKind } from '@antt/contracts';
 import { type TargetComparator, type TargetIndicator, type TargetSpec } from '../campaign';
-import { type Figures, type KindCounts } from './attainment.types';
+import { FACT } from './attainment.sql';
+import { type CountedUnit, type Figures, type KindCounts, type LevelUnitCounts, type ShortfallReason, type SubtreeFacts } from './attainment.types';
 
 /** The kinds targets are consolidated and judged at: levels are data (no district after 1 July 2025). */
 export const LEVEL_KINDS: readonly UnitKind[] = ['PROVINCE', 'DISTRICT', 'COMMUNE'];
@@ -61,4 +62,48 @@ export function judgeKinds(target: Pick<TargetSpec, 'indicator' | 'comparator' |
 /** The evaluation year a campaign's recognitions and classifications are read for: the year its period starts in. */
 export function evaluationYear(periodStart: string): number {
   return Number(periodStart.slice(0, 4));
+}
+
+/** Adds one unit's facts to the counts of its kind. */
+export function count(counts: KindCounts, unit: Pick<CountedUnit, 'flags' | 'classification'>): void {
+  counts.units += 1;
+  if (unit.flags & FACT.registered) counts.registered += 1;
+  if (unit.flags & FACT.eligible) {
+    counts.eligible += 1;
+    if (unit.flags & FACT.recognised) counts.recognised += 1;
+  }
+  if (unit.classification === 'EXCELLENT') counts.excellent += 1;
+  if (unit.classification === 'EXCELLENT' || unit.classification === 'GOOD') counts.goodOrBetter += 1;
+}
+
+/** Every level unit with the counts, per kind, of the units below it. */
+export function levelCounts(facts: SubtreeFacts): LevelUnitCounts[] {
+  const levels: LevelUnitCounts[] = facts.levels.map((level) => ({ ...level, byKind: new Map() }));
+  for (const unit of facts.units) {
+    for (const index of unit.above) {
+      const byKind = levels[index]?.byKind;
+      if (!byKind) continue;
+      let counts = byKind.get(unit.kind);
+      if (!counts) byKind.set(unit.kind, (counts = { kind: unit.kind, units: 0, registered: 0, eligible: 0, recognised: 0, excellent: 0, goodOrBetter: 0 }));
+      count(counts, unit);
+    }
+  }
+  return levels;
+}
+
+/** Why a unit in a target's denominator is missing from its numerator, or null when it is in the numerator or not counted. */
+export function shortfallReason(indicator: TargetIndicator, unit: Pick<CountedUnit, 'flags' | 'classification'>): ShortfallReason | null {
+  switch (indicator) {
+    case 'REGISTRATION_RATE':
+      return unit.flags & FACT.registered ? null : 'NOT_REGISTERED';
+    case 'SAFE_STANDARD_RATE':
+    case 'NEW_RURAL_SECURITY_RATE':
+      if (!(unit.flags & FACT.eligible) || unit.flags & FACT.recognised) return null;
+      return unit.flags & FACT.revoked ? 'REVOKED' : unit.flags & FACT.refused ? 'NOT_RECOGNISED' : 'NO_RECOGNITION_YET';
+    case 'EXCELLENT_RATE':
+    case 'GOOD_RATE': {
+      const hit = unit.classification === 'EXCELLENT' || (indicator === 'GOOD_RATE' && unit.classification === 'GOOD');
+      return hit ? null : unit.classification === null ? 'NOT_CLASSIFIED_YET' : 'CLASSIFIED_BELOW';
+    }
+  }
 }

@@ -1,26 +1,7 @@
-// SQL of the attainment read model: set-based over the unit directory (the subtree on the date), the registrations of the
-// campaign's family and the recognitions and classifications kept from assessments' events.
+// SQL of the attainment read model: one set-based statement over the unit directory (the subtree on the date), the
+// registrations of the campaign's family and the recognitions and classifications kept from assessments' events.
 
 const LIVE = (alias: string) => `${alias}.valid_from <= $2::date AND (${alias}.valid_to IS NULL OR ${alias}.valid_to > $2::date)`;
-
-/**
- * The subtree of $1 on $2 with, for every unit, the level units above it inside the subtree (`anc`: the root and the units of
- * the kinds in $3 on its path, the unit itself excluded). Parameters: $1 root, $2 date, $3 level kinds.
- */
-const SUBTREE = `
-down AS (
-  SELECT v.unit_id, u.code, u.kind, v.name, v.attributes, ARRAY[]::uuid[] AS anc, true AS is_level, 0 AS depth
-  FROM directory_unit_version v JOIN directory_unit u ON u.unit_id = v.unit_id
-  WHERE v.unit_id = $1::uuid AND ${LIVE('v')}
-  UNION ALL
-  SELECT v.unit_id, u.code, u.kind, v.name, v.attributes,
-         CASE WHEN down.is_level THEN down.anc || down.unit_id ELSE down.anc END,
-         u.kind = ANY($3::text[]), down.depth + 1
-  FROM down
-  JOIN directory_unit_version v ON v.parent_id = down.unit_id AND ${LIVE('v')}
-  JOIN directory_unit u ON u.unit_id = v.unit_id
-  WHERE down.depth < 32
-)`;
 
 /** R1 (Circular 124) on a version's attributes: the SQL twin of `safeStandardScope` of `@antt/unit-directory`. */
 const ELIGIBLE = (kind: string, attributes: string) => `(CASE ${kind}
@@ -32,75 +13,64 @@ const ELIGIBLE = (kind: string, attributes: string) => `(CASE ${kind}
   WHEN 'SCHOOL' THEN coalesce(${attributes}->>'schoolLevel', '') NOT IN ('NURSERY', 'PRESCHOOL', 'PRIMARY')
   ELSE false END)`;
 
+/** Bits of a counted unit's `flags`. */
+export const FACT = { registered: 1, eligible: 2, recognised: 4, revoked: 8, refused: 16 } as const;
+
 /**
- * A recognition holds from `recognised_on` until `revoked_on` whatever the date of the latest decision (a revocation decided
- * in December leaves the recognition counted on the days before it).
+ * The facts of one subtree on one date, as one JSON row: `levels` (the root and the units of the level kinds below it:
+ * [id, code, name, kind, depth], root first) and `units` (every unit of the counted kinds below the root:
+ * [id, code, name, kind, flags, classification, [indexes in `levels` of the level units above it]]).
  *
- * The units counted ($7: kinds) below the root with their facts on the date. Parameters: $4 root campaign (family), $5 the
- * campaign and the campaigns below it, $6 evaluation year.
+ * The walk follows the directory version live on the date from the root down (index on parent and date), carrying each
+ * unit's path; the facts are read with one range scan each and hash-joined, never probed unit by unit. A recognition holds
+ * from `recognised_on` until `revoked_on`, whatever the date of the latest decision (a revocation decided in December leaves
+ * the recognition counted on the days before it).
+ *
+ * Parameters: $1 root unit, $2 date, $3 level kinds, $4 root campaign (family), $5 the campaign and the campaigns below it,
+ * $6 evaluation year, $7 counted kinds.
  */
-const COUNTED = `
-counted AS (
-  SELECT d.unit_id, d.code, d.name, d.kind, d.anc,
-         (reg.unit_id IS NOT NULL) AS registered,
-         ${ELIGIBLE('d.kind', 'd.attributes')} AS eligible,
-         (rec.status = 'NOT_RECOGNISED' AND rec.decided_on <= $2::date) IS TRUE AS refused,
-         (rec.status IN ('RECOGNISED', 'REVOKED') AND rec.recognised_on <= $2::date AND (rec.revoked_on IS NULL OR rec.revoked_on > $2::date)) IS TRUE AS recognised,
-         (rec.status = 'REVOKED' AND rec.revoked_on <= $2::date) IS TRUE AS revoked,
-         cls.classification
-  FROM down d
-  LEFT JOIN registration reg
-    ON reg.root_campaign_id = $4::uuid AND reg.unit_id = d.unit_id AND reg.campaign_id = ANY($5::uuid[])
-   AND reg.status = 'SUBMITTED' AND reg.registered_on <= $2::date
-  LEFT JOIN unit_recognition rec ON rec.year = $6::int AND rec.unit_id = d.unit_id
-  LEFT JOIN unit_classification cls ON cls.year = $6::int AND cls.unit_id = d.unit_id AND cls.decided_on <= $2::date
-  WHERE d.depth > 0 AND d.kind = ANY($7::text[])
-)`;
-
-/**
- * One row per level unit (`row_type` L: the root and the units of the level kinds, with code, name, depth) and one per level
- * unit and counted kind (`row_type` C: the counts of the units of that kind below it). One pass over the subtree; each unit is
- * counted once per level unit above it (three at most: province, district, commune).
- */
-export const LEVEL_COUNTS = `
-WITH RECURSIVE ${SUBTREE}, ${COUNTED}
-SELECT 'L' AS row_type, d.unit_id::text AS unit_id, d.code, d.name, d.kind, d.depth,
-       0 AS units, 0 AS registered, 0 AS eligible, 0 AS recognised, 0 AS excellent, 0 AS good_or_better
-FROM down d WHERE d.is_level
-UNION ALL
-SELECT 'C', a.level_unit_id::text, NULL, NULL, c.kind, NULL,
-       count(*)::int,
-       count(*) FILTER (WHERE c.registered)::int,
-       count(*) FILTER (WHERE c.eligible)::int,
-       count(*) FILTER (WHERE c.eligible AND c.recognised)::int,
-       count(*) FILTER (WHERE c.classification = 'EXCELLENT')::int,
-       count(*) FILTER (WHERE c.classification IN ('EXCELLENT', 'GOOD'))::int
-FROM counted c CROSS JOIN LATERAL unnest(c.anc) AS a(level_unit_id)
-GROUP BY a.level_unit_id, c.kind`;
-
-/**
- * The units counted in a target's denominator and not in its numerator, by code and id after ($9, $10) ($8: indicator), at most $11 rows.
- * Same parameters $1–$7 as {@link LEVEL_COUNTS}.
- */
-export const SHORTFALL = `
-WITH RECURSIVE ${SUBTREE}, ${COUNTED}
-SELECT c.unit_id::text AS unit_id, c.code, c.name, c.kind, c.classification,
-       CASE
-         WHEN $8::text = 'REGISTRATION_RATE' THEN 'NOT_REGISTERED'
-         WHEN $8::text IN ('SAFE_STANDARD_RATE', 'NEW_RURAL_SECURITY_RATE') THEN
-           CASE WHEN c.revoked THEN 'REVOKED' WHEN c.refused THEN 'NOT_RECOGNISED' ELSE 'NO_RECOGNITION_YET' END
-         WHEN c.classification IS NULL THEN 'NOT_CLASSIFIED_YET'
-         ELSE 'CLASSIFIED_BELOW'
-       END AS reason
-FROM counted c
-WHERE ($9::text IS NULL OR (c.code, c.unit_id::text) > ($9::text, $10::text))
-  AND CASE $8::text
-        WHEN 'REGISTRATION_RATE' THEN NOT c.registered
-        WHEN 'SAFE_STANDARD_RATE' THEN c.eligible AND NOT c.recognised
-        WHEN 'NEW_RURAL_SECURITY_RATE' THEN c.eligible AND NOT c.recognised
-        WHEN 'EXCELLENT_RATE' THEN c.classification IS DISTINCT FROM 'EXCELLENT'
-        WHEN 'GOOD_RATE' THEN c.classification IS NULL OR c.classification NOT IN ('EXCELLENT', 'GOOD')
-        ELSE false
-      END
-ORDER BY c.code, c.unit_id::text
-LIMIT $11::int`;
+export const SUBTREE_FACTS = `
+WITH RECURSIVE down AS (
+  SELECT v.unit_id, v.name, v.attributes, ARRAY[]::uuid[] AS path, 0 AS depth
+  FROM directory_unit_version v WHERE v.unit_id = $1::uuid AND ${LIVE('v')}
+  UNION ALL
+  SELECT v.unit_id, v.name, v.attributes, down.path || down.unit_id, down.depth + 1
+  FROM down JOIN directory_unit_version v ON v.parent_id = down.unit_id AND ${LIVE('v')}
+  WHERE down.depth < 32
+),
+units AS MATERIALIZED (
+  SELECT d.unit_id, u.code, d.name, u.kind, d.attributes, d.path, d.depth FROM down d JOIN directory_unit u ON u.unit_id = d.unit_id
+),
+levels AS MATERIALIZED (
+  SELECT unit_id, code, name, kind, depth, (row_number() OVER (ORDER BY depth, code, unit_id) - 1)::int AS ord
+  FROM units WHERE depth = 0 OR kind = ANY($3::text[])
+),
+regs AS MATERIALIZED (
+  SELECT unit_id FROM registration
+  WHERE root_campaign_id = $4::uuid AND campaign_id = ANY($5::uuid[]) AND status = 'SUBMITTED' AND registered_on <= $2::date
+),
+recs AS MATERIALIZED (SELECT unit_id, status, decided_on, recognised_on, revoked_on FROM unit_recognition WHERE year = $6::int),
+cls AS MATERIALIZED (SELECT unit_id, classification FROM unit_classification WHERE year = $6::int AND decided_on <= $2::date),
+counted AS MATERIALIZED (
+  SELECT c.unit_id, c.code, c.name, c.kind, c.path,
+         (CASE WHEN r.unit_id IS NOT NULL THEN 1 ELSE 0 END)
+       + (CASE WHEN ${ELIGIBLE('c.kind', 'c.attributes')} THEN 2 ELSE 0 END)
+       + (CASE WHEN rec.status IN ('RECOGNISED', 'REVOKED') AND rec.recognised_on <= $2::date AND (rec.revoked_on IS NULL OR rec.revoked_on > $2::date) THEN 4 ELSE 0 END)
+       + (CASE WHEN rec.status = 'REVOKED' AND rec.revoked_on <= $2::date THEN 8 ELSE 0 END)
+       + (CASE WHEN rec.status = 'NOT_RECOGNISED' AND rec.decided_on <= $2::date THEN 16 ELSE 0 END) AS flags,
+         k.classification
+  FROM units c
+  LEFT JOIN regs r ON r.unit_id = c.unit_id
+  LEFT JOIN recs rec ON rec.unit_id = c.unit_id
+  LEFT JOIN cls k ON k.unit_id = c.unit_id
+  WHERE c.depth > 0 AND c.kind = ANY($7::text[])
+),
+above AS (
+  SELECT c.unit_id, array_agg(l.ord) AS ords
+  FROM counted c CROSS JOIN LATERAL unnest(c.path) AS p(unit_id) JOIN levels l ON l.unit_id = p.unit_id
+  GROUP BY c.unit_id
+)
+SELECT
+  (SELECT coalesce(json_agg(json_build_array(unit_id, code, name, kind, depth) ORDER BY ord), '[]'::json) FROM levels) AS levels,
+  (SELECT coalesce(json_agg(json_build_array(c.unit_id, c.code, c.name, c.kind, c.flags, c.classification, coalesce(a.ords, '{}'))), '[]'::json)
+   FROM counted c LEFT JOIN above a ON a.unit_id = c.unit_id) AS units`;

@@ -18,13 +18,37 @@ export interface KindCounts {
   goodOrBetter: number;
 }
 
-/** A unit at one of the levels (province, district, commune) targets are judged at, with the counts of the units below it. */
-export interface LevelUnitCounts {
+/** The unit read at (depth 0) or a unit below it at one of the levels (province, district, commune) targets are judged at. */
+export interface LevelUnit {
   unitId: string;
   code: string;
   name: string;
   kind: UnitKind;
   depth: number;
+}
+
+/** A unit of a counted kind below the unit read at, with its facts on the date. */
+export interface CountedUnit {
+  unitId: string;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  /** Bits of `FACT`: registered, eligible (R1), recognised, revoked, refused. */
+  flags: number;
+  classification: string | null;
+  /** Indexes in `SubtreeFacts.levels` of the level units above it (the unit read at included). */
+  above: number[];
+}
+
+/** What one read of a subtree on a date finds. */
+export interface SubtreeFacts {
+  /** The unit read at first. */
+  levels: LevelUnit[];
+  units: CountedUnit[];
+}
+
+/** A level unit with the counts of the units below it, per kind. */
+export interface LevelUnitCounts extends LevelUnit {
   byKind: Map<UnitKind, KindCounts>;
 }
 
@@ -86,7 +110,9 @@ export interface AttainmentScope {
   year: number;
   kind: UnitKind | null;
   level: UnitKind | null;
+  /** The unit read at first. */
   levelUnits: LevelUnitCounts[];
+  units: CountedUnit[];
 }
 
 export interface TargetAttainmentView extends Figures {
