@@ -39,7 +39,7 @@ export const RecognitionDecidedV1 = defineEvent({
   type: 'assessments.recognition.decided',
   version: 1,
   topic: TOPIC,
-  aggregateType: 'Recognition',
+  aggregateType: 'Unit',
   description:
     'The competent People\'s Committee decided whether a unit reached the "safe for security and order" standard for a year ' +
     '(Circular 124): RECOGNISED (with the recognition date), NOT_RECOGNISED, or REVOKED (a recognition cancelled later, with ' +
@@ -83,7 +83,7 @@ export const ClassificationDecidedV1 = defineEvent({
   type: 'assessments.classification.decided',
   version: 1,
   topic: TOPIC,
-  aggregateType: 'Classification',
+  aggregateType: 'Unit',
   description:
     'A unit\'s movement was classified for a year (Decision 510): EXCELLENT, GOOD, AVERAGE or WEAK, with the score on the ' +
     '100-point scale and the rule set whose bands decided it (R14, editable data). The 5% Excellent and 50% Good figures are ' +
