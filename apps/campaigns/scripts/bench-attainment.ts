@@ -16,7 +16,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEV_JWT_HS256_SECRET, mintDevToken } from '@antt/auth';
@@ -24,7 +24,7 @@ import { createMigratedTestDatabase, getTestInfra, startGatewayProcess } from '@
 import { projectUnitStates, type UnitState } from '@antt/unit-directory';
 import { startCampaigns } from '../src/app';
 import { loadCampaignsConfig } from '../src/config';
-import { projectClassifications, projectRecognitions } from '../src/domain/attainment';
+import { AttainmentRepository, LEVEL_KINDS, projectClassifications, projectRecognitions } from '../src/domain/attainment';
 import { demoAssessments } from '../src/demo/demo-assessments';
 import { loadDemoCampaigns } from '../src/demo/load-demo';
 import { createPrismaClient } from '../src/infrastructure/prisma-client';
@@ -136,7 +136,7 @@ async function benchSize(size: string, requests: number, keep: boolean): Promise
     stops.push(() => gateway.stop());
     const token = await mintDevToken({ subject: 'bench', roles: ['STEERING_OFFICER'], unitId: campaign.scope, secret: DEV_JWT_HS256_SECRET });
 
-    const results: Record<string, unknown> = { units: states.length, registrations: demo.registrations, recognitions: recognitions.length, classifications: classifications.length };
+    const results: Record<string, unknown> = { loadAverageAtStart: loadavg().map((n) => +n.toFixed(1)), units: states.length, registrations: demo.registrations, recognitions: recognitions.length, classifications: classifications.length };
     for (const [label, selection] of Object.entries(QUERIES)) {
       const query = `{ campaign(id: "${campaign.id}") { attainment(asOf: "2024-12-31") { ${selection} } } }`;
       const send = async () => {
@@ -163,7 +163,24 @@ async function benchSize(size: string, requests: number, keep: boolean): Promise
       results.figures = targets.map((t) => `${t.code} ${t.numerator}/${t.denominator} ${t.percent}% ${t.met ? 'met' : 'not met'}`);
       log(`${size} | ${label} | ${JSON.stringify(row)}`);
     }
+    // The statement alone (no HTTP, no GraphQL): what the database costs of each read above.
+    const family = (await prisma.campaign.findMany({ select: { id: true } })).map((row) => row.id);
+    const repository = new AttainmentRepository(prisma);
+    const kinds = ['RESIDENTIAL_AREA', 'COMMUNE', 'AGENCY', 'ENTERPRISE', 'SCHOOL', 'DEPARTMENT'] as const;
+    const statement = () =>
+      repository.subtreeFacts({ rootUnitId: campaign.scope, asOf: '2024-12-31', levelKinds: LEVEL_KINDS, rootCampaignId: campaign.id, familyCampaignIds: family, year: 2024, countedKinds: kinds });
+    for (let i = 0; i < 10; i++) await statement();
+    const sqlTimings: number[] = [];
+    for (let i = 0; i < requests; i++) {
+      const t0 = performance.now();
+      await statement();
+      sqlTimings.push(performance.now() - t0);
+    }
+    sqlTimings.sort((a, b) => a - b);
+    results['statement alone (subtreeFacts)'] = { requests, p50Ms: +percentile(sqlTimings, 50).toFixed(1), p95Ms: +percentile(sqlTimings, 95).toFixed(1) };
+    log(`${size} | statement alone (subtreeFacts) | ${JSON.stringify(results['statement alone (subtreeFacts)'])}`);
     log(`${size} | figures: ${(results.figures as string[]).join('; ')}`);
+    results.loadAverageAtEnd = loadavg().map((n) => +n.toFixed(1));
     return results;
   } finally {
     for (const stop of stops.reverse()) await stop();

@@ -77,15 +77,16 @@ export class AttainmentQueryService {
     const first = this.input.pageSize(args.first, 500, 20);
     const after = args.after ? decodeCursor(args.after) : null;
     const kinds = new Set(target.countedKinds);
+    // Units come sorted by code and id: the page is the first matches after the cursor.
     const missing: ShortfallUnitView[] = [];
     for (const unit of target.scope.units) {
       if (!kinds.has(unit.kind)) continue;
+      if (after && compareKeys(unit.code, unit.unitId, after.code, after.unitId) <= 0) continue;
       const reason = shortfallReason(target.indicator, unit);
       if (reason === null) continue;
-      if (after && compareKeys(unit.code, unit.unitId, after.code, after.unitId) <= 0) continue;
       missing.push({ unitId: unit.unitId, code: unit.code, name: unit.name, kind: unit.kind, reason, classification: unit.classification });
+      if (missing.length > first) break;
     }
-    missing.sort((a, b) => compareKeys(a.code, a.unitId, b.code, b.unitId));
     const page = missing.slice(0, first);
     const last = page.at(-1);
     return {

@@ -19,10 +19,11 @@ export const FACT = { registered: 1, eligible: 2, recognised: 4, revoked: 8, ref
 /**
  * The facts of one subtree on one date, as one JSON row: `levels` (the root and the units of the level kinds below it:
  * [id, code, name, kind, depth], root first) and `units` (every unit of the counted kinds below the root:
- * [id, code, name, kind, flags, classification, [indexes in `levels` of the level units above it]]).
+ * [id, code, name, kind, flags, classification, [indexes in `levels` of the level units above it]], by code and id in byte
+ * order, the shortfall's order).
  *
- * The walk follows the directory version live on the date from the root down (index on parent and date), carrying each
- * unit's path; the facts are read with one range scan each and hash-joined, never probed unit by unit. A recognition holds
+ * The walk follows the directory version live on the date from the root down (index on parent and date, then the unit by
+ * its key: never a scan of the whole directory, so the rest of the country costs nothing), carrying each unit's path; the facts are read with one range scan each and hash-joined, never probed unit by unit. A recognition holds
  * from `recognised_on` until `revoked_on`, whatever the date of the latest decision (a revocation decided in December leaves
  * the recognition counted on the days before it).
  *
@@ -30,16 +31,16 @@ export const FACT = { registered: 1, eligible: 2, recognised: 4, revoked: 8, ref
  * $6 evaluation year, $7 counted kinds.
  */
 export const SUBTREE_FACTS = `
-WITH RECURSIVE down AS (
-  SELECT v.unit_id, v.name, v.attributes, ARRAY[]::uuid[] AS path, 0 AS depth
-  FROM directory_unit_version v WHERE v.unit_id = $1::uuid AND ${LIVE('v')}
+WITH RECURSIVE units AS (
+  SELECT v.unit_id, u.code, v.name, u.kind, v.attributes, ARRAY[]::uuid[] AS path, 0 AS depth
+  FROM directory_unit_version v JOIN directory_unit u ON u.unit_id = v.unit_id
+  WHERE v.unit_id = $1::uuid AND ${LIVE('v')}
   UNION ALL
-  SELECT v.unit_id, v.name, v.attributes, down.path || down.unit_id, down.depth + 1
-  FROM down JOIN directory_unit_version v ON v.parent_id = down.unit_id AND ${LIVE('v')}
-  WHERE down.depth < 32
-),
-units AS MATERIALIZED (
-  SELECT d.unit_id, u.code, d.name, u.kind, d.attributes, d.path, d.depth FROM down d JOIN directory_unit u ON u.unit_id = d.unit_id
+  SELECT v.unit_id, u.code, v.name, u.kind, v.attributes, units.path || units.unit_id, units.depth + 1
+  FROM units
+  JOIN directory_unit_version v ON v.parent_id = units.unit_id AND ${LIVE('v')}
+  JOIN directory_unit u ON u.unit_id = v.unit_id
+  WHERE units.depth < 32
 ),
 levels AS MATERIALIZED (
   SELECT unit_id, code, name, kind, depth, (row_number() OVER (ORDER BY depth, code, unit_id) - 1)::int AS ord
@@ -72,5 +73,6 @@ above AS (
 )
 SELECT
   (SELECT coalesce(json_agg(json_build_array(unit_id, code, name, kind, depth) ORDER BY ord), '[]'::json) FROM levels) AS levels,
-  (SELECT coalesce(json_agg(json_build_array(c.unit_id, c.code, c.name, c.kind, c.flags, c.classification, coalesce(a.ords, '{}'))), '[]'::json)
+  (SELECT coalesce(json_agg(json_build_array(c.unit_id, c.code, c.name, c.kind, c.flags, c.classification, coalesce(a.ords, '{}'))
+                            ORDER BY c.code COLLATE "C", c.unit_id::text COLLATE "C"), '[]'::json)
    FROM counted c LEFT JOIN above a ON a.unit_id = c.unit_id) AS units`;
