@@ -1,5 +1,5 @@
-import { ClassificationDecidedV1, type EventContract, RecognitionDecidedV1 } from '@antt/contracts';
-import { buildEnvelope, createKafkaClient, type RecordProducer, recordHeaders } from '@antt/events';
+import { CONSUMER_GROUPS, ClassificationDecidedV1, type EventContract, RecognitionDecidedV1, deadLetterTopicFor } from '@antt/contracts';
+import { buildEnvelope, createKafkaClient, type RecordProducer, recordHeaders, topicRecordCount } from '@antt/events';
 import { createIsolatedTopics, getTestInfra, type IsolatedTopics, uniqueName } from '@antt/testing';
 import { type EventEnvelope } from '@antt/contracts';
 import { type CampaignsHarness, as, startHarness } from '../support/campaigns-harness';
@@ -38,6 +38,7 @@ describe('target attainment', () => {
   const vuThu = as('bcd138@vt', 'LEVEL_OFFICER', id.vt);
   const kienXuong = as('bcd138@kx', 'LEVEL_OFFICER', id.kx);
   let campaign = '';
+  let infraBrokers: string[] = [];
 
   const ok = async (query: string, variables: Record<string, unknown>, caller = police) => {
     const response = await h.request<Data>(query, variables, caller);
@@ -84,6 +85,7 @@ describe('target attainment', () => {
 
   beforeAll(async () => {
     const infra = await getTestInfra();
+    infraBrokers = infra.kafkaBrokers;
     topics = await createIsolatedTopics();
     h = await startHarness('2024-01-03', {
       ATTAINMENT_CONSUMER_ENABLED: 'true',
@@ -237,6 +239,16 @@ describe('target attainment', () => {
       ['TB-VT-VV', 1, 1, true],
     ]);
     expect(communes.targets.map((t: Data) => t.code)).not.toContain('SAFE_STANDARD_INSTITUTIONS');
+  });
+
+  it('dead-letters an event that breaks its contract and goes on with the next one of the partition', async () => {
+    const broken = buildEnvelope({ contract: RecognitionDecidedV1, aggregateId: id.vv, data: recognition(id.vv, 'COMMUNE', 5) as never }, 'assessments');
+    await send({ ...broken, data: { ...(broken.data as Record<string, unknown>), status: 'REVOKED' } });
+    await publish(RecognitionDecidedV1, id.vv, recognition(id.vv, 'COMMUNE', 3, { decisionNumber: '300/QĐ-UBND' }));
+    await applied('unit_recognition', id.vv, 3);
+    const deadLetters = `${topics.prefix}${deadLetterTopicFor(CONSUMER_GROUPS.campaignsAttainment)}`;
+    expect(await topicRecordCount(infraBrokers, deadLetters)).toBe(1);
+    expect(await h.prisma.unitRecognition.findFirstOrThrow({ where: { unitId: id.vv, year: 2024 } })).toMatchObject({ status: 'RECOGNISED', revision: 3, decisionNumber: '300/QĐ-UBND' });
   });
 
   it('a caller sees its own subtree only; a unit outside is answered as absent', async () => {
