@@ -58,7 +58,7 @@ export class AttainmentQueryService {
     return this.read(campaign, unitId, asOf, level, kind);
   }
 
-  /** The level units of `rawLevel` (default the attainment's level, else the target's first level below the unit read at). */
+  /** The level units of `level` (default the level the attainment was read for, else the target's first level below the unit read at). */
   levelUnits(target: TargetAttainmentView, args: { level?: UnitKind | null; onlyUnmet?: boolean | null; first?: number | null }): UnitAttainmentView[] {
     const first = this.input.pageSize(args.first, 500, 50);
     const level = this.level(args.level, 'level') ?? target.scope.level ?? this.defaultLevel(target);

@@ -23,7 +23,7 @@ export class AttainmentRepository {
 
   /** The level units and the counted units of a subtree on a date, with their facts. */
   async subtreeFacts(query: AttainmentQuery): Promise<SubtreeFacts> {
-    const [row] = await this.db.$queryRawUnsafe<Array<{ levels: LevelTuple[] | string; units: UnitTuple[] | string }>>(
+    const [row] = await this.db.$queryRawUnsafe<Array<{ levels: string; units: string }>>(
       SUBTREE_FACTS,
       query.rootUnitId,
       query.asOf,
@@ -33,7 +33,7 @@ export class AttainmentRepository {
       query.year,
       [...query.countedKinds],
     );
-    const parse = <T>(value: T | string | undefined): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value ?? ([] as T)));
+    const parse = <T>(value: string | undefined): T => JSON.parse(value ?? '[]') as T;
     return {
       levels: parse<LevelTuple[]>(row?.levels).map(([unitId, code, name, kind, depth]) => ({ unitId, code, name, kind, depth: Number(depth) })),
       units: parse<UnitTuple[]>(row?.units).map(([unitId, code, name, kind, flags, classification, above]) => ({ unitId, code, name, kind, flags, classification, above })),

@@ -17,7 +17,8 @@ const ELIGIBLE = (kind: string, attributes: string) => `(CASE ${kind}
 export const FACT = { registered: 1, eligible: 2, recognised: 4, revoked: 8, refused: 16 } as const;
 
 /**
- * The facts of one subtree on one date, as one JSON row: `levels` (the root and the units of the level kinds below it:
+ * The facts of one subtree on one date, as one row of two JSON texts (text: parsed once by the repository, not converted
+ * value by value by the driver): `levels` (the root and the units of the level kinds below it:
  * [id, code, name, kind, depth], root first) and `units` (every unit of the counted kinds below the root:
  * [id, code, name, kind, flags, classification, [indexes in `levels` of the level units above it]], by code and id in byte
  * order, the shortfall's order).
@@ -72,7 +73,7 @@ above AS (
   GROUP BY c.unit_id
 )
 SELECT
-  (SELECT coalesce(json_agg(json_build_array(unit_id, code, name, kind, depth) ORDER BY ord), '[]'::json) FROM levels) AS levels,
+  (SELECT coalesce(json_agg(json_build_array(unit_id, code, name, kind, depth) ORDER BY ord), '[]'::json) FROM levels)::text AS levels,
   (SELECT coalesce(json_agg(json_build_array(c.unit_id, c.code, c.name, c.kind, c.flags, c.classification, coalesce(a.ords, '{}'))
                             ORDER BY c.code COLLATE "C", c.unit_id::text COLLATE "C"), '[]'::json)
-   FROM counted c LEFT JOIN above a ON a.unit_id = c.unit_id) AS units`;
+   FROM counted c LEFT JOIN above a ON a.unit_id = c.unit_id)::text AS units`;
