@@ -152,13 +152,22 @@ async function benchSize(size: string, requests: number, keep: boolean): Promise
       let targets = await send();
       for (let i = 0; i < 20; i++) await send();
       const timings: number[] = [];
+      // CPU of this process (the subgraph and the client) per request: what a request costs whatever else the machine runs.
+      const cpu = process.cpuUsage();
       for (let i = 0; i < requests; i++) {
         const t0 = performance.now();
         targets = await send();
         timings.push(performance.now() - t0);
       }
+      const used = process.cpuUsage(cpu);
       timings.sort((a, b) => a - b);
-      const row = { requests, p50Ms: +percentile(timings, 50).toFixed(1), p95Ms: +percentile(timings, 95).toFixed(1), maxMs: +(timings.at(-1) ?? Number.NaN).toFixed(1) };
+      const row = {
+        requests,
+        p50Ms: +percentile(timings, 50).toFixed(1),
+        p95Ms: +percentile(timings, 95).toFixed(1),
+        maxMs: +(timings.at(-1) ?? Number.NaN).toFixed(1),
+        subgraphAndClientCpuMsPerRequest: +((used.user + used.system) / 1000 / requests).toFixed(1),
+      };
       results[label] = row;
       results.figures = targets.map((t) => `${t.code} ${t.numerator}/${t.denominator} ${t.percent}% ${t.met ? 'met' : 'not met'}`);
       log(`${size} | ${label} | ${JSON.stringify(row)}`);
@@ -171,13 +180,20 @@ async function benchSize(size: string, requests: number, keep: boolean): Promise
       repository.subtreeFacts({ rootUnitId: campaign.scope, asOf: '2024-12-31', levelKinds: LEVEL_KINDS, rootCampaignId: campaign.id, familyCampaignIds: family, year: 2024, countedKinds: kinds });
     for (let i = 0; i < 10; i++) await statement();
     const sqlTimings: number[] = [];
+    const sqlCpu = process.cpuUsage();
     for (let i = 0; i < requests; i++) {
       const t0 = performance.now();
       await statement();
       sqlTimings.push(performance.now() - t0);
     }
     sqlTimings.sort((a, b) => a - b);
-    results['statement alone (subtreeFacts)'] = { requests, p50Ms: +percentile(sqlTimings, 50).toFixed(1), p95Ms: +percentile(sqlTimings, 95).toFixed(1) };
+    const sqlUsed = process.cpuUsage(sqlCpu);
+    results['statement alone (subtreeFacts)'] = {
+      requests,
+      p50Ms: +percentile(sqlTimings, 50).toFixed(1),
+      p95Ms: +percentile(sqlTimings, 95).toFixed(1),
+      clientCpuMsPerRequest: +((sqlUsed.user + sqlUsed.system) / 1000 / requests).toFixed(1),
+    };
     log(`${size} | statement alone (subtreeFacts) | ${JSON.stringify(results['statement alone (subtreeFacts)'])}`);
     log(`${size} | figures: ${(results.figures as string[]).join('; ')}`);
     results.loadAverageAtEnd = loadavg().map((n) => +n.toFixed(1));
