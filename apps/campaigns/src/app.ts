@@ -1,6 +1,6 @@
 import { CONSUMER_GROUPS, deadLetterTopicFor } from '@antt/contracts';
-import { OutboxRelay, createKafkaClient, startConsumer, waitForBroker } from '@antt/events';
-import { type Clock, type RunningServer, createLogger, startSubgraph, systemClock } from '@antt/service-kit';
+import { OutboxRelay, createKafkaClient, eventsMetricsSource, housekeeperFromConfig, startConsumer, waitForBroker } from '@antt/events';
+import { type Clock, type RunningServer, ServiceMetrics, createLogger, startSubgraph, systemClock } from '@antt/service-kit';
 import { UNIT_DIRECTORY_TOPICS, unitDirectoryBatchHandlers, unitDirectoryHandlers } from '@antt/unit-directory';
 import { type CampaignsConfig } from './config';
 import { ATTAINMENT_TOPICS, attainmentBatchHandlers, attainmentHandlers } from './domain/attainment';
@@ -20,7 +20,8 @@ export interface CampaignsAppOptions {
  * database), the attainment consumer (assessments' recognitions and classifications), the outbox relay, the deadline scheduler, readiness checks, graceful shutdown.
  */
 export async function startCampaigns(config: CampaignsConfig, options: CampaignsAppOptions = {}): Promise<RunningServer> {
-  const prisma = createPrismaClient(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
+  const metrics = new ServiceMetrics('campaigns');
+  const prisma = createPrismaClient(config.DATABASE_URL, config.DATABASE_POOL_SIZE, (pool) => metrics.observePool('prisma', pool));
   const domain = createCampaignsDomain(prisma, options.clock ?? systemClock(config.CAMPAIGNS_TIME_ZONE), {
     earliest: config.CAMPAIGNS_EARLIEST_DATE,
     latest: config.CAMPAIGNS_LATEST_DATE,
@@ -55,6 +56,16 @@ export async function startCampaigns(config: CampaignsConfig, options: Campaigns
   const relay = config.OUTBOX_RELAY_ENABLED
     ? new OutboxRelay({ databaseUrl: config.DATABASE_URL, service: 'campaigns', kafka, topicPrefix: config.KAFKA_TOPIC_PREFIX })
     : null;
+  const housekeeper = housekeeperFromConfig(config, 'campaigns', createLogger(config, 'campaigns.events-housekeeping'));
+  metrics.observeEvents(
+    eventsMetricsSource({
+      relay,
+      housekeeper,
+      consumers: [{ group: config.UNIT_DIRECTORY_GROUP_ID, topics: UNIT_DIRECTORY_TOPICS, handle: consumer }],
+      brokers: config.KAFKA_BROKERS,
+      topicPrefix: config.KAFKA_TOPIC_PREFIX,
+    }),
+  );
   const schedulerLog = createLogger(config, 'campaigns.deadline-scheduler');
   const runScheduler = () =>
     domain.scheduler.runOnce().then(
@@ -68,6 +79,7 @@ export async function startCampaigns(config: CampaignsConfig, options: Campaigns
     resolvers,
     config,
     handleSignals: options.handleSignals,
+    metrics,
     context: () => domain.forRequest(),
     readiness: [
       { name: 'database', check: () => prisma.$queryRaw`SELECT 1` },
@@ -78,6 +90,7 @@ export async function startCampaigns(config: CampaignsConfig, options: Campaigns
       { name: 'unit directory consumer', run: async () => consumer?.ready },
       { name: 'attainment consumer', run: async () => attainmentConsumer?.ready },
       { name: 'outbox relay', run: async () => relay?.start() },
+      { name: 'events housekeeping', run: async () => housekeeper?.start() },
       {
         name: 'deadline scheduler',
         run: async () => {
@@ -90,6 +103,7 @@ export async function startCampaigns(config: CampaignsConfig, options: Campaigns
     ],
     onShutdown: [
       { name: 'deadline scheduler', run: async () => (schedulerTimer ? clearInterval(schedulerTimer) : undefined) },
+      { name: 'events housekeeping', run: async () => housekeeper?.stop() },
       { name: 'outbox relay', run: async () => relay?.stop() },
       { name: 'unit directory consumer', run: async () => consumer?.stop() },
       { name: 'attainment consumer', run: async () => attainmentConsumer?.stop() },

@@ -1,9 +1,11 @@
 import { CONSUMER_GROUPS } from '@antt/contracts';
+import { eventsHousekeepingConfigShape } from '@antt/events';
 import { commaListSchema, loadConfig, portSchema } from '@antt/service-kit';
 import { z } from 'zod';
 
 /** campaigns' own variables on top of the base ones (NODE_ENV, HOST, LOG_LEVEL, GATEWAY_SIGNING_KEY, …). */
 export const campaignsConfigShape = {
+  ...eventsHousekeepingConfigShape,
   PORT: portSchema(4002),
   DATABASE_URL: z.url(),
   KAFKA_BROKERS: commaListSchema(),

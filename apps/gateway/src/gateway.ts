@@ -3,7 +3,7 @@ import { ApolloGateway, type GraphQLDataSource, type ServiceEndpointDefinition }
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { createUserTokenVerifier, unauthenticated, verifyUserToken, type Caller } from '@antt/auth';
-import { createLogger, type Logger, type RunningServer, serveGraphQL } from '@antt/service-kit';
+import { createLogger, type Logger, type RunningServer, ServiceMetrics, serveGraphQL } from '@antt/service-kit';
 import { AssertionDataSource, type GatewayContext } from './assertion-data-source';
 import { applyApolloTelemetryPreference, type GatewayConfig } from './config';
 
@@ -52,6 +52,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
     authenticate: (req) => callerFromAuthorization(req, verifier),
     context: async ({ caller, requestId, logger: requestLogger }) => ({ caller, requestId, logger: requestLogger }),
     handleSignals: options.handleSignals,
+    metrics: new ServiceMetrics('gateway'),
   });
 }
 

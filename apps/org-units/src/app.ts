@@ -1,5 +1,5 @@
-import { OutboxRelay, createKafkaClient, waitForBroker } from '@antt/events';
-import { type RunningServer, startSubgraph } from '@antt/service-kit';
+import { OutboxRelay, createKafkaClient, eventsMetricsSource, housekeeperFromConfig, waitForBroker } from '@antt/events';
+import { type RunningServer, ServiceMetrics, createLogger, startSubgraph } from '@antt/service-kit';
 import { type OrgUnitsConfig } from './config';
 import { createOrgUnitsDomain } from './domain/org-units.module';
 import { type Clock, systemClock } from './domain/shared/clock';
@@ -15,7 +15,8 @@ export interface OrgUnitsAppOptions {
 
 /** Starts the org-units subgraph: Prisma over pg, the outbox relay, readiness checks, graceful shutdown. */
 export async function startOrgUnits(config: OrgUnitsConfig, options: OrgUnitsAppOptions = {}): Promise<RunningServer> {
-  const prisma = createPrismaClient(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
+  const metrics = new ServiceMetrics('org-units');
+  const prisma = createPrismaClient(config.DATABASE_URL, config.DATABASE_POOL_SIZE, (pool) => metrics.observePool('prisma', pool));
   const domain = createOrgUnitsDomain(prisma, options.clock ?? systemClock(config.ORG_UNITS_TIME_ZONE), {
     earliest: config.ORG_UNITS_EARLIEST_DATE,
     latest: config.ORG_UNITS_LATEST_DATE,
@@ -24,19 +25,26 @@ export async function startOrgUnits(config: OrgUnitsConfig, options: OrgUnitsApp
   const relay = config.OUTBOX_RELAY_ENABLED
     ? new OutboxRelay({ databaseUrl: config.DATABASE_URL, service: 'org-units', kafka, topicPrefix: config.KAFKA_TOPIC_PREFIX })
     : null;
+  const housekeeper = housekeeperFromConfig(config, 'org-units', createLogger(config, 'org-units.events-housekeeping'));
+  metrics.observeEvents(eventsMetricsSource({ relay, housekeeper }));
   return startSubgraph({
     name: 'org-units',
     typeDefs,
     resolvers,
     config,
     handleSignals: options.handleSignals,
+    metrics,
     context: () => domain.forRequest(),
     readiness: [
       { name: 'database', check: () => prisma.$queryRaw`SELECT 1` },
       { name: 'kafka', check: () => waitForBroker(config.KAFKA_BROKERS, 1500) },
     ],
-    onStart: [{ name: 'outbox relay', run: () => relay?.start() }],
+    onStart: [
+      { name: 'outbox relay', run: () => relay?.start() },
+      { name: 'events housekeeping', run: async () => housekeeper?.start() },
+    ],
     onShutdown: [
+      { name: 'events housekeeping', run: async () => housekeeper?.stop() },
       { name: 'outbox relay', run: async () => relay?.stop() },
       { name: 'database', run: () => prisma.$disconnect() },
     ],

@@ -1,3 +1,4 @@
+import { eventsHousekeepingConfigShape } from '@antt/events';
 import { commaListSchema, loadConfig, portSchema } from '@antt/service-kit';
 import { z } from 'zod';
 
@@ -6,6 +7,7 @@ export const DEFAULT_DATE_RANGE = { earliest: '1900-01-01', latest: '2100-12-31'
 
 /** org-units' own variables on top of the base ones (NODE_ENV, HOST, LOG_LEVEL, GATEWAY_SIGNING_KEY, …). */
 export const orgUnitsConfigShape = {
+  ...eventsHousekeepingConfigShape,
   PORT: portSchema(4001),
   DATABASE_URL: z.url(),
   KAFKA_BROKERS: commaListSchema(),

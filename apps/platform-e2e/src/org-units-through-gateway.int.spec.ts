@@ -229,4 +229,50 @@ describe('org-units through the gateway, and its events into the campaigns unit 
       await orgUnits.end();
     }
   });
+
+  it('exposes Prometheus metrics on every process, moving with the requests and the events they cause', async () => {
+    const scrape = async (service: { baseUrl: string }) => {
+      const response = await fetch(`${service.baseUrl}/metrics`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+      return response.text();
+    };
+    /** The sum of a metric's samples whose labels include every `labels` pair. */
+    const sample = (text: string, name: string, labels: Record<string, string> = {}): number =>
+      text
+        .split('\n')
+        .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
+        .filter((line) => Object.entries(labels).every(([key, value]) => line.includes(`${key}="${value}"`)))
+        .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+
+    const gatewayBefore = sample(await scrape(stack.gateway), 'antt_graphql_requests_total', { operation: 'Rename', outcome: 'ok' });
+    const publishedBefore = sample(await scrape(stack.orgUnits), 'antt_outbox_published_total');
+    const appliedBefore = sample(await scrape(stack.campaigns), 'antt_consumer_applied_total');
+    const agency = await create('M1', { kind: 'AGENCY', name: 'Cơ quan thử số liệu', parentId: units.P!.id });
+    const renamed = await stack.query(RENAME, { input: { unitId: agency.id, name: 'Cơ quan thử số liệu mới', effectiveDate: '2026-01-01' } }, admin);
+    expect(renamed.errors).toBeUndefined();
+    const refused = await stack.query(RENAME, { input: { unitId: 'not-a-uuid', name: 'X', effectiveDate: '2026-01-01' } }, admin);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+
+    const gateway = await scrape(stack.gateway);
+    expect(sample(gateway, 'antt_graphql_requests_total', { operation: 'Rename', outcome: 'ok', service: 'gateway' })).toBe(gatewayBefore + 1);
+    expect(sample(gateway, 'antt_graphql_requests_total', { operation: 'Rename', outcome: 'BAD_USER_INPUT' })).toBeGreaterThanOrEqual(1);
+    expect(sample(gateway, 'antt_graphql_request_duration_seconds_count', { operation: 'Rename' })).toBeGreaterThanOrEqual(2);
+    expect(sample(gateway, 'antt_graphql_errors_total', { code: 'BAD_USER_INPUT' })).toBeGreaterThanOrEqual(1);
+
+    await eventually(async () => (sample(await scrape(stack.orgUnits), 'antt_outbox_published_total') > publishedBefore ? true : undefined), 30_000, 'the relay to publish the rename');
+    const campaigns = await eventually(
+      async () => {
+        const text = await scrape(stack.campaigns);
+        return sample(text, 'antt_consumer_applied_total') > appliedBefore ? text : undefined;
+      },
+      30_000,
+      'the unit directory to apply the rename',
+    );
+    expect(campaigns).toMatch(/^antt_consumer_lag_records\{.*topic=".*org-units\.unit".*\} \d+$/m);
+    expect(sample(campaigns, 'antt_db_pool_connections', { pool: 'prisma' })).toBeGreaterThanOrEqual(1);
+    expect(campaigns).toMatch(/^antt_events_table_bytes\{.*table="inbox_entry".*\} \d+$/m);
+    expect(campaigns).toMatch(/^process_cpu_seconds_total\{service="campaigns"\} /m);
+  });
 });
+

@@ -28,3 +28,8 @@ export { processBatch } from './consumer/process-batch';
 export type { BatchEventHandler } from './consumer/process-batch';
 export type { EventHandler, RecordOutcome, RetryPolicy } from './consumer/process-record';
 export * from './admin';
+export { EventsHousekeeper, housekeepingLockKey } from './housekeeping/housekeeper';
+export type { EventsHousekeeperOptions, EventsTablesSize, HousekeeperMetrics, HousekeepingRun } from './housekeeping/housekeeper';
+export { eventsHousekeepingConfigShape, housekeeperFromConfig, housekeepingOptionsFrom } from './housekeeping/config';
+export { eventsMetricsSource } from './metrics-source';
+export type { EventsMetricsParts } from './metrics-source';

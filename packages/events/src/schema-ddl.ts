@@ -22,4 +22,5 @@ CREATE TABLE IF NOT EXISTS inbox_entry (
   processed_at TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
   CONSTRAINT inbox_entry_pkey PRIMARY KEY (consumer, event_id)
 );
+CREATE INDEX IF NOT EXISTS inbox_entry_processed_at_idx ON inbox_entry (processed_at);
 `;

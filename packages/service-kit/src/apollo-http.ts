@@ -12,6 +12,7 @@ import { type BaseConfig } from './config';
 import { errorLoggingPlugin, formatError } from './format-error';
 import { createRequestListener, type RequestBase } from './http';
 import { type Logger } from './logger';
+import { type ServiceMetrics } from './metrics';
 import { type ReadinessCheck } from './readiness';
 import { listen } from './listen';
 import { gracefulStop, runStartSteps, type ShutdownHook, type StartStep } from './shutdown';
@@ -43,6 +44,8 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   onShutdown?: readonly ShutdownHook[];
   handleSignals?: boolean;
   stopGracePeriodMillis?: number;
+  /** Requests counted and timed, and `GET /metrics` served, when given. */
+  metrics?: ServiceMetrics;
 }
 
 /**
@@ -64,6 +67,7 @@ export async function serveGraphQL<TContext extends BaseContext>(options: GraphQ
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.stopGracePeriodMillis ?? 10_000 }),
       ...options.plugins,
+      ...(options.metrics ? [options.metrics.plugin<TContext>()] : []),
       errorLoggingPlugin(),
     ],
   } as ConstructorParameters<typeof ApolloServer<TContext>>[0]);
@@ -88,6 +92,7 @@ export async function serveGraphQL<TContext extends BaseContext>(options: GraphQ
         isStopping: lifecycle.isStopping,
         authenticate: options.authenticate,
         context: options.context,
+        metrics: options.metrics,
       }),
     );
     return listen(httpServer, config.PORT, config.HOST);

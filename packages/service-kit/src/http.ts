@@ -2,6 +2,7 @@ import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { type Caller } from '@antt/auth';
 import { DomainError } from './errors';
+import { type ServiceMetrics } from './metrics';
 import { REQUEST_ID_HEADER, requestIdFrom, requestLogger, type Logger } from './logger';
 import { runReadinessChecks, type ReadinessCheck } from './readiness';
 
@@ -25,6 +26,8 @@ export interface RequestListenerOptions<TContext extends BaseContext> {
   isStopping?: () => boolean;
   /** Largest accepted request body. Default 10 MiB. */
   maxBodyBytes?: number;
+  /** Served at `GET /metrics` (Prometheus text format) when given. */
+  metrics?: ServiceMetrics;
 }
 
 class HttpError extends Error {
@@ -97,16 +100,24 @@ export interface ProbeOptions {
   name: string;
   readiness?: readonly ReadinessCheck[];
   isStopping?: () => boolean;
+  metrics?: ServiceMetrics;
 }
 
 /**
- * Answers `GET /health` (process up) and `GET /ready` (every readiness check passes and the process is not stopping);
- * resolves false for any other request, which the caller then serves.
+ * Answers `GET /health` (process up), `GET /ready` (every readiness check passes and the process is not stopping) and
+ * `GET /metrics` (when the service has metrics); resolves false for any other request, which the caller then serves.
  */
 export async function answerProbe(url: URL, req: IncomingMessage, res: ServerResponse, options: ProbeOptions): Promise<boolean> {
   if (req.method !== 'GET') return false;
   if (url.pathname === '/health') {
     sendJson(res, 200, { status: 'ok', service: options.name });
+    return true;
+  }
+  if (url.pathname === '/metrics' && options.metrics) {
+    const { contentType, body } = await options.metrics.render();
+    res.statusCode = 200;
+    res.setHeader('content-type', contentType);
+    res.end(body);
     return true;
   }
   if (url.pathname === '/ready') {

@@ -13,3 +13,5 @@ export * from './worker';
 export * from './input';
 export * from './clock';
 export * from './calendar-date';
+export { ServiceMetrics } from './metrics';
+export type { EventsMetricsSource, PoolStats, RequestLabels, TableSize } from './metrics';

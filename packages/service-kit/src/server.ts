@@ -6,6 +6,7 @@ import { type BaseConfig } from './config';
 import { type RunningServer, serveGraphQL } from './apollo-http';
 import { type RequestBase } from './http';
 import { createLogger, type Logger } from './logger';
+import { ServiceMetrics } from './metrics';
 import { type ReadinessCheck } from './readiness';
 import { type ShutdownHook, type StartStep } from './shutdown';
 
@@ -42,11 +43,13 @@ export interface SubgraphOptions<TLoaders, TExtra> {
   handleSignals?: boolean;
   /** How long in-flight requests may take to finish on shutdown. Default 10 s. */
   stopGracePeriodMillis?: number;
+  /** The service's metrics (give one to register its pool and events first); a fresh one otherwise. */
+  metrics?: ServiceMetrics;
 }
 
 /**
  * Starts a federation subgraph: `/graphql` for requests signed by the gateway (anything else gets HTTP 401
- * UNAUTHENTICATED), `/health`, `/ready`, one error formatter, request-scoped logger and loaders, graceful shutdown.
+ * UNAUTHENTICATED), `/health`, `/ready`, `/metrics`, one error formatter, request-scoped logger and loaders, graceful shutdown.
  * Introspection is off in production; subgraphs never serve a landing page (use the gateway's).
  */
 export async function startSubgraph<TLoaders = Record<string, never>, TExtra = unknown>(
@@ -74,5 +77,6 @@ export async function startSubgraph<TLoaders = Record<string, never>, TExtra = u
     onShutdown: options.onShutdown,
     handleSignals: options.handleSignals,
     stopGracePeriodMillis: options.stopGracePeriodMillis,
+    metrics: options.metrics ?? new ServiceMetrics(options.name),
   });
 }

@@ -33,10 +33,10 @@ export async function projectUnitState(tx: SqlClient, state: UnitState): Promise
   }
   if (state.timeline.length > 0) {
     await tx.$executeRawUnsafe(
-      `INSERT INTO directory_unit_version (unit_id, valid_from, valid_to, name, parent_id, managing_unit_id, attributes)
-       SELECT $1::uuid, t.valid_from, t.valid_to, t.name, t.parent_id, t.managing_unit_id, t.attributes
-       FROM unnest($2::date[], $3::date[], $4::text[], $5::uuid[], $6::uuid[], $7::jsonb[])
-         AS t(valid_from, valid_to, name, parent_id, managing_unit_id, attributes)`,
+      `INSERT INTO directory_unit_version (unit_id, valid_from, valid_to, name, parent_id, managing_unit_id, attributes, code)
+       SELECT $1::uuid, t.valid_from, t.valid_to, t.name, t.parent_id, t.managing_unit_id, t.attributes, t.code
+       FROM unnest($2::date[], $3::date[], $4::text[], $5::uuid[], $6::uuid[], $7::jsonb[], $8::text[])
+         AS t(valid_from, valid_to, name, parent_id, managing_unit_id, attributes, code)`,
       state.unitId,
       state.timeline.map((v) => v.validFrom),
       state.timeline.map((v) => v.validTo),
@@ -44,6 +44,7 @@ export async function projectUnitState(tx: SqlClient, state: UnitState): Promise
       state.timeline.map((v) => v.parentId),
       state.timeline.map((v) => v.managingUnitId),
       state.timeline.map((v) => JSON.stringify(v.attributes ?? {})),
+      state.timeline.map((v) => v.code ?? null),
     );
   }
   return 'applied';

@@ -40,8 +40,8 @@ export async function projectUnitStates(tx: SqlClient, states: readonly UnitStat
   const versions = kept.flatMap((s) => s.timeline.map((v) => ({ unitId: s.unitId, ...v })));
   if (versions.length > 0) {
     await tx.$executeRawUnsafe(
-      `INSERT INTO directory_unit_version (unit_id, valid_from, valid_to, name, parent_id, managing_unit_id, attributes)
-       SELECT * FROM unnest($1::uuid[], $2::date[], $3::date[], $4::text[], $5::uuid[], $6::uuid[], $7::jsonb[])`,
+      `INSERT INTO directory_unit_version (unit_id, valid_from, valid_to, name, parent_id, managing_unit_id, attributes, code)
+       SELECT * FROM unnest($1::uuid[], $2::date[], $3::date[], $4::text[], $5::uuid[], $6::uuid[], $7::jsonb[], $8::text[])`,
       versions.map((v) => v.unitId),
       versions.map((v) => v.validFrom),
       versions.map((v) => v.validTo),
@@ -49,6 +49,7 @@ export async function projectUnitStates(tx: SqlClient, states: readonly UnitStat
       versions.map((v) => v.parentId),
       versions.map((v) => v.managingUnitId),
       versions.map((v) => JSON.stringify(v.attributes ?? {})),
+      versions.map((v) => v.code ?? null),
     );
   }
   return kept.length;

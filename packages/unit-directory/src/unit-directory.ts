@@ -5,6 +5,7 @@ import { type DirectoryAttributes } from './unit-state';
 /** A unit as the directory saw it on a given date. */
 export interface DirectoryEntry {
   unitId: string;
+  /** The unit's code on the date asked about (codes change: a recode in a reorganisation). */
   code: string;
   kind: string;
   name: string;
@@ -53,10 +54,26 @@ export class UnitDirectory {
   /** The unit on `asOf`, or null if it did not exist then. */
   async unitAt(unitId: string, asOf: Date | string): Promise<DirectoryEntry | null> {
     const rows = await this.db.$queryRawUnsafe<EntryRow[]>(
-      `SELECT u.unit_id, u.code, u.kind, v.name, v.parent_id, v.managing_unit_id, v.attributes, 0 AS depth
+      `SELECT u.unit_id, COALESCE(v.code, u.code) AS code, u.kind, v.name, v.parent_id, v.managing_unit_id, v.attributes, 0 AS depth
        FROM directory_unit u JOIN directory_unit_version v ON v.unit_id = u.unit_id
        WHERE u.unit_id = $1::uuid AND ${LIVE_ON('v', '$2')}`,
       unitId,
+      toIsoDate(asOf),
+    );
+    return rows[0] ? toEntry(rows[0]) : null;
+  }
+
+  /**
+   * The unit that held `code` on `asOf`, or null. Codes are dated: after a recode the old code names nothing and the new
+   * one names the same unit; versions published before codes were dated answer with the unit's latest code.
+   */
+  async unitByCode(code: string, asOf: Date | string): Promise<DirectoryEntry | null> {
+    const rows = await this.db.$queryRawUnsafe<EntryRow[]>(
+      `SELECT u.unit_id, COALESCE(v.code, u.code) AS code, u.kind, v.name, v.parent_id, v.managing_unit_id, v.attributes, 0 AS depth
+       FROM directory_unit_version v JOIN directory_unit u ON u.unit_id = v.unit_id
+       WHERE ${LIVE_ON('v', '$2')} AND (v.code = $1 OR (v.code IS NULL AND u.code = $1))
+       LIMIT 1`,
+      code,
       toIsoDate(asOf),
     );
     return rows[0] ? toEntry(rows[0]) : null;
@@ -66,14 +83,14 @@ export class UnitDirectory {
   async ancestorsOf(unitId: string, asOf: Date | string): Promise<DirectoryEntry[]> {
     const rows = await this.db.$queryRawUnsafe<EntryRow[]>(
       `WITH RECURSIVE up AS (
-         SELECT v.unit_id, v.name, v.parent_id, v.managing_unit_id, v.attributes, 0 AS depth
+         SELECT v.unit_id, v.code, v.name, v.parent_id, v.managing_unit_id, v.attributes, 0 AS depth
          FROM directory_unit_version v WHERE v.unit_id = $1::uuid AND ${LIVE_ON('v', '$2')}
          UNION ALL
-         SELECT v.unit_id, v.name, v.parent_id, v.managing_unit_id, v.attributes, up.depth + 1
+         SELECT v.unit_id, v.code, v.name, v.parent_id, v.managing_unit_id, v.attributes, up.depth + 1
          FROM up JOIN directory_unit_version v ON v.unit_id = up.parent_id AND ${LIVE_ON('v', '$2')}
          WHERE up.depth < ${MAX_DEPTH}
        )
-       SELECT up.unit_id, u.code, u.kind, up.name, up.parent_id, up.managing_unit_id, up.attributes, up.depth
+       SELECT up.unit_id, COALESCE(up.code, u.code) AS code, u.kind, up.name, up.parent_id, up.managing_unit_id, up.attributes, up.depth
        FROM up JOIN directory_unit u ON u.unit_id = up.unit_id ORDER BY up.depth`,
       unitId,
       toIsoDate(asOf),
@@ -98,17 +115,17 @@ export class UnitDirectory {
   async descendantsOf(rootUnitId: string, asOf: Date | string, kinds?: readonly string[]): Promise<DirectoryEntry[]> {
     const rows = await this.db.$queryRawUnsafe<EntryRow[]>(
       `WITH RECURSIVE down AS (
-         SELECT v.unit_id, v.name, v.parent_id, v.managing_unit_id, v.attributes, 1 AS depth
+         SELECT v.unit_id, v.code, v.name, v.parent_id, v.managing_unit_id, v.attributes, 1 AS depth
          FROM directory_unit_version v WHERE v.parent_id = $1::uuid AND ${LIVE_ON('v', '$2')}
          UNION ALL
-         SELECT v.unit_id, v.name, v.parent_id, v.managing_unit_id, v.attributes, down.depth + 1
+         SELECT v.unit_id, v.code, v.name, v.parent_id, v.managing_unit_id, v.attributes, down.depth + 1
          FROM down JOIN directory_unit_version v ON v.parent_id = down.unit_id AND ${LIVE_ON('v', '$2')}
          WHERE down.depth < ${MAX_DEPTH}
        )
-       SELECT down.unit_id, u.code, u.kind, down.name, down.parent_id, down.managing_unit_id, down.attributes, down.depth
+       SELECT down.unit_id, COALESCE(down.code, u.code) AS code, u.kind, down.name, down.parent_id, down.managing_unit_id, down.attributes, down.depth
        FROM down JOIN directory_unit u ON u.unit_id = down.unit_id
        WHERE $3::text[] IS NULL OR u.kind = ANY($3::text[])
-       ORDER BY down.depth, u.code`,
+       ORDER BY down.depth, 2`,
       rootUnitId,
       toIsoDate(asOf),
       kinds ? [...kinds] : null,

@@ -14,7 +14,9 @@ export interface UnitState {
   kind: string;
   revision: number;
   dissolvedOn: string | null;
+  /** `code` is the latest; each version carries the code of its period (absent in states published before codes were dated). */
   timeline: ReadonlyArray<{
+    code?: string;
     validFrom: string;
     validTo: string | null;
     name: string;

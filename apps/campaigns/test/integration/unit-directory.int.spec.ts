@@ -73,6 +73,24 @@ describe('campaigns unit directory (projection and queries)', () => {
     expect(await prisma.directoryUnitVersion.count({ where: { unitId: ids.village } })).toBe(2);
   });
 
+  it('keeps each period\'s code: after a recode the old code names nothing and the new one names the same unit', async () => {
+    const school = randomUUID();
+    const dated = (code: string, validFrom: string, validTo: string | null) => ({ ...period(validFrom, validTo, 'Trường THCS Vũ Hội', ids.commune), code });
+    await prisma.$transaction((tx) =>
+      projectUnitStates(tx, [state(school, 'SCHOOL', 'HY-THCS-VUHOI', 2, [dated('TB-VT-THCS', '2020-01-01', '2025-07-01'), dated('HY-THCS-VUHOI', '2025-07-01', null)])]),
+    );
+    expect((await directory.unitAt(school, '2024-06-01'))?.code).toBe('TB-VT-THCS');
+    expect((await directory.unitAt(school, '2025-08-01'))?.code).toBe('HY-THCS-VUHOI');
+    expect((await directory.unitByCode('TB-VT-THCS', '2024-06-01'))?.unitId).toBe(school);
+    expect(await directory.unitByCode('TB-VT-THCS', '2025-08-01')).toBeNull();
+    expect((await directory.unitByCode('HY-THCS-VUHOI', '2025-08-01'))?.unitId).toBe(school);
+    expect(await directory.unitByCode('HY-THCS-VUHOI', '2024-06-01')).toBeNull();
+    expect((await directory.descendantsOf(ids.commune, '2024-06-01', ['SCHOOL'])).map((entry) => entry.code)).toEqual(['TB-VT-THCS']);
+    expect((await directory.ancestorsOf(school, '2025-08-01'))[0]?.code).toBe('HY-THCS-VUHOI');
+    // A state published before codes were dated: the latest code answers for every period.
+    expect((await directory.unitByCode('TB-VT-VUHOI-T01', '2021-01-01'))?.unitId).toBe(ids.village);
+  });
+
   it('finds the first date of a period on which a unit leaves a subtree, checking every date the chain changes', async () => {
     expect(await directory.firstDateOutside(ids.village, ids.district, '2025-01-01', '2025-12-31')).toBe('2025-07-01');
     expect(await directory.firstDateOutside(ids.village, ids.district, '2024-01-01', '2024-12-31')).toBeNull();

@@ -4,8 +4,8 @@ import { parse } from 'csv-parse/sync';
 import { MAPPING_COLUMNS, type MappingRow } from '../domain/reorganisation';
 
 /**
- * Reads a reform's mapping file: `.csv` with the header `newCode,newName,newKind,newParentCode,sourceCode,share,dependents`
- * (dependents separated by `;`), or `.json` (an array of rows, or `{ "rows": [...] }`). A CSV with other columns is refused.
+ * Reads a reform's mapping file: `.csv` with the header `newCode,newName,newKind,newParentCode,sourceCode,share,dependents,previousCode`
+ * (dependents separated by `;`), or `.json` (an array of rows, or `{ "rows": [...] }`). A CSV with other columns is refused; `previousCode` may be left out.
  */
 export async function readMappingFile(file: string): Promise<MappingRow[]> {
   const content = await readFile(file, 'utf8');

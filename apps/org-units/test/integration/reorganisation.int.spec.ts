@@ -227,4 +227,33 @@ describe('org-units reorganisation plans', () => {
     );
     expect(successors.unitByCode.successorsOn).toEqual([{ unit: { code: '12690' }, generations: 2 }]);
   });
+
+  it('carries a unit on under a new code from a mapping row with previousCode: same unit, new code from the date', async () => {
+    const FROM_MAPPING = `mutation($input: CreateReorganisationPlanFromMappingInput!) { createReorganisationPlanFromMapping(input: $input) { id operationCount dryRun { ${REPORT} } } }`;
+    const created = await harness.request<{ createReorganisationPlanFromMapping: { id: string; operationCount: number; dryRun: Report } }>(
+      FROM_MAPPING,
+      {
+        input: {
+          name: 'Đổi mã đơn vị',
+          legalBasis: 'Quyết định 3/QĐ-UBND',
+          effectiveDate: '2025-11-01',
+          rows: [{ newCode: '12731', previousCode: '12730' }],
+        },
+      },
+      systemAdmin,
+    );
+    expect(created.errors).toBeUndefined();
+    const plan = created.data!.createReorganisationPlanFromMapping;
+    expect(plan.operationCount).toBe(1);
+    expect(plan.dryRun).toMatchObject({ valid: true, created: 0, dissolved: 0 });
+    expect((await harness.request(APPLY, { id: plan.id }, systemAdmin)).errors).toBeUndefined();
+
+    const BY_CODE = `query($code: String!, $asOf: Date) { unitByCode(code: $code, asOf: $asOf) { id code } }`;
+    const before = await queryOk<{ unitByCode: { id: string; code: string } | null }>(harness, BY_CODE, { code: '12730', asOf: '2025-10-15' }, systemAdmin);
+    const after = await queryOk<{ unitByCode: { id: string; code: string } | null }>(harness, BY_CODE, { code: '12731', asOf: '2025-12-01' }, systemAdmin);
+    const oldCodeAfter = await queryOk<{ unitByCode: { id: string } | null }>(harness, BY_CODE, { code: '12730', asOf: '2025-12-01' }, systemAdmin);
+    expect(after.unitByCode).toEqual({ id: before.unitByCode?.id, code: '12731' });
+    expect(oldCodeAfter.unitByCode).toBeNull();
+  });
 });
+

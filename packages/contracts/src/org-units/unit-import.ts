@@ -23,7 +23,7 @@ export type UnitImportColumn = (typeof UNIT_IMPORT_COLUMNS)[number];
  * whole or partial), in order: the CSV header, or the keys of each JSON object. `dependents` lists, for a PARTIAL
  * source, the codes of its units that go with the part (`;`-separated in CSV).
  */
-export const REORGANISATION_MAPPING_COLUMNS = ['newCode', 'newName', 'newKind', 'newParentCode', 'sourceCode', 'share', 'dependents'] as const;
+export const REORGANISATION_MAPPING_COLUMNS = ['newCode', 'newName', 'newKind', 'newParentCode', 'sourceCode', 'share', 'dependents', 'previousCode'] as const;
 
 /** One row of a reorganisation mapping file; every field optional in the file, checked by org-units. */
 export type ReorganisationMappingRow = Partial<Record<(typeof REORGANISATION_MAPPING_COLUMNS)[number], unknown>>;

@@ -47,4 +47,45 @@ describe('mappingToOperations', () => {
     ]);
     expect(operations).toEqual([]);
   });
+
+  it('carries a unit on under a new code (previousCode): recoded first, then named by its new code everywhere', () => {
+    const { operations, errors } = mappingToOperations(
+      [
+        { newCode: '33', newName: 'Tỉnh Hưng Yên', sourceCode: '34', share: 'WHOLE' },
+        { newCode: '12999', previousCode: '12670', newName: 'Xã Vũ Hội Mới', newParentCode: '33' },
+        { newCode: '12999', sourceCode: '12676', share: 'PARTIAL', dependents: '12676-01' },
+        { newCode: '13001', newName: 'Xã Hòa Bình', newKind: 'COMMUNE', newParentCode: '33', sourceCode: '12670', share: 'PARTIAL' },
+      ],
+      tree,
+      { abolishKinds: ['DISTRICT'] },
+    );
+    expect(errors).toEqual([]);
+    expect(operations).toEqual([
+      { type: 'RECODE', unit: '12670', code: '12999' },
+      { type: 'RENAME', unit: '12999', name: 'Xã Vũ Hội Mới' },
+      { type: 'UPDATE', unit: '12999', attributes: { communeType: 'XA' } },
+      { type: 'MOVE', unit: '12999', parent: '33' },
+      { type: 'CREATE', code: '13001', kind: 'COMMUNE', name: 'Xã Hòa Bình', parent: '33', attributes: { communeType: 'XA' } },
+      { type: 'MERGE', into: '12999', sources: [{ unit: '12676', share: 'PARTIAL' }] },
+      { type: 'TRANSFER', from: '12676', to: '12999', dependents: ['12676-01'] },
+      { type: 'MERGE', into: '13001', sources: [{ unit: '12999', share: 'PARTIAL' }] },
+      { type: 'MERGE', into: '33', sources: [{ unit: '34', share: 'WHOLE' }] },
+      { type: 'DISSOLVE', unit: '344', handToParent: true },
+    ]);
+  });
+
+  it('refuses a previousCode that is not a live unit, or a newCode another live unit holds', () => {
+    const { operations, errors } = mappingToOperations(
+      [
+        { newCode: '12999', previousCode: 'NO-SUCH', newName: 'Xã A' },
+        { newCode: '12676', previousCode: '12670', newName: 'Xã B' },
+      ],
+      tree,
+    );
+    expect(errors.map((e) => [e.index, e.reason])).toEqual([
+      [1, 'MAPPING_UNKNOWN_PREVIOUS_CODE'],
+      [2, 'UNIT_CODE_TAKEN'],
+    ]);
+    expect(operations).toEqual([]);
+  });
 });

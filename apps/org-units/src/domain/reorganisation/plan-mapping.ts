@@ -7,7 +7,8 @@ import { type PlanError } from './plan.types';
  * One row of a reform's mapping file, as published: a new unit and one old unit it comes from, whole or partial.
  * A new unit whose code is held by a live unit on the plan's date is that unit going on (renamed or moved if the row
  * says so); otherwise it is created. `dependents` (codes separated by `;`) name the old unit's villages, schools, … that
- * go with a PARTIAL part; everything else of a WHOLE source follows it.
+ * go with a PARTIAL part; everything else of a WHOLE source follows it. `previousCode` (optional) names the live unit that
+ * carries on under `newCode` (a recode): that unit keeps its identity and history and takes the new code from the date.
  */
 export type MappingRow = ReorganisationMappingRow;
 
@@ -32,6 +33,8 @@ export interface MappingTreeUnit {
 
 interface Target {
   code: string;
+  /** The live unit's code before the plan when it carries on under `code`. */
+  previousCode: string | null;
   firstRow: number;
   kind: UnitKind | null;
   name: string | null;
@@ -69,7 +72,15 @@ export function mappingToOperations(
     if (kindText !== null && !(UNIT_KINDS as readonly string[]).includes(kindText)) return fail('INVALID_KIND', `newKind ${kindText} is not a unit kind`, newCode);
     const shareText = (text(raw.share) ?? 'WHOLE').toUpperCase();
     if (shareText !== 'WHOLE' && shareText !== 'PARTIAL') return fail('MAPPING_INVALID_SHARE', 'share is WHOLE or PARTIAL', newCode);
-    const target = targets.get(newCode) ?? { code: newCode, firstRow: row, kind: null, name: null, parentCode: null, sources: [] };
+    const previousCode = text(raw.previousCode)?.toUpperCase() ?? null;
+    if (previousCode !== null && previousCode !== newCode) {
+      if (!live.has(previousCode)) return fail('MAPPING_UNKNOWN_PREVIOUS_CODE', `previousCode ${previousCode} is not a live unit on the plan's date`, newCode);
+      if (live.has(newCode)) return fail('UNIT_CODE_TAKEN', `newCode ${newCode} is held by a live unit on the plan's date; ${previousCode} cannot take it`, newCode);
+      const earlier = targets.get(newCode)?.previousCode;
+      if (earlier && earlier !== previousCode) return fail('MAPPING_CONFLICTING_PREVIOUS_CODE', `${newCode} already carries on ${earlier}`, newCode);
+    }
+    const target = targets.get(newCode) ?? { code: newCode, previousCode: null, firstRow: row, kind: null, name: null, parentCode: null, sources: [] };
+    if (previousCode !== null && previousCode !== newCode) target.previousCode = previousCode;
     target.kind = target.kind ?? (kindText as UnitKind | null);
     target.name = target.name ?? text(raw.newName);
     target.parentCode = target.parentCode ?? text(raw.newParentCode)?.toUpperCase() ?? null;
@@ -82,14 +93,20 @@ export function mappingToOperations(
   });
 
   const level = (target: Target) => {
-    const kind = target.kind ?? live.get(target.code)?.kind ?? live.get(target.sources[0]?.code ?? '')?.kind ?? 'SECURITY_TEAM';
+    const kind = target.kind ?? live.get(target.previousCode ?? target.code)?.kind ?? live.get(target.sources[0]?.code ?? '')?.kind ?? 'SECURITY_TEAM';
     return LEVEL_ORDER.indexOf(kind);
   };
   const ordered = [...targets.values()].sort((a, b) => level(a) - level(b) || a.firstRow - b.firstRow);
   const operations: PlanOperationInput[] = [];
   const failed = new Set<Target>();
+  // Recodes first: from then on the plan names the unit by its new code, wherever a row names it by the old one.
+  const recoded = new Map([...targets.values()].filter((t) => t.previousCode).map((t) => [t.previousCode as string, t.code]));
+  const current = (code: string): string => recoded.get(code) ?? code;
   for (const target of ordered) {
-    const existing = live.get(target.code);
+    if (target.previousCode) operations.push({ type: 'RECODE', unit: target.previousCode, code: target.code });
+  }
+  for (const target of ordered) {
+    const existing = live.get(target.previousCode ?? target.code);
     if (existing) {
       if (target.name && target.name !== existing.name) {
         operations.push({ type: 'RENAME', unit: target.code, name: target.name });
@@ -97,7 +114,8 @@ export function mappingToOperations(
         const communeType = existing.kind === 'COMMUNE' ? communeTypeOf(target.name) : null;
         if (communeType) operations.push({ type: 'UPDATE', unit: target.code, attributes: { communeType } });
       }
-      if (target.parentCode && target.parentCode !== existing.parentCode) operations.push({ type: 'MOVE', unit: target.code, parent: target.parentCode });
+      const parentCode = target.parentCode ? current(target.parentCode) : null;
+      if (parentCode && parentCode !== (existing.parentCode ? current(existing.parentCode) : null)) operations.push({ type: 'MOVE', unit: target.code, parent: parentCode });
       continue;
     }
     const kind = target.kind ?? live.get(target.sources[0]?.code ?? '')?.kind ?? null;
@@ -112,27 +130,27 @@ export function mappingToOperations(
       code: target.code,
       kind,
       name: target.name,
-      parent: target.parentCode,
+      parent: target.parentCode ? current(target.parentCode) : null,
       ...(communeType ? { attributes: { communeType } } : {}),
     });
   }
   const formed = ordered.filter((target) => !failed.has(target));
   for (const target of formed) {
     for (const source of target.sources.filter((s) => s.share === 'PARTIAL')) {
-      operations.push({ type: 'MERGE', into: target.code, sources: [{ unit: source.code, share: 'PARTIAL' }] });
-      if (source.dependents.length > 0) operations.push({ type: 'TRANSFER', from: source.code, to: target.code, dependents: source.dependents });
+      operations.push({ type: 'MERGE', into: target.code, sources: [{ unit: current(source.code), share: 'PARTIAL' }] });
+      if (source.dependents.length > 0) operations.push({ type: 'TRANSFER', from: current(source.code), to: target.code, dependents: source.dependents.map(current) });
     }
   }
   for (const target of formed) {
     const whole = target.sources.filter((s) => s.share === 'WHOLE');
-    if (whole.length > 0) operations.push({ type: 'MERGE', into: target.code, sources: whole.map((s) => ({ unit: s.code, share: 'WHOLE' })) });
+    if (whole.length > 0) operations.push({ type: 'MERGE', into: target.code, sources: whole.map((s) => ({ unit: current(s.code), share: 'WHOLE' })) });
   }
   const abolished = new Set(options.abolishKinds ?? []);
   const mergedWhole = new Set([...targets.values()].flatMap((t) => t.sources.filter((s) => s.share === 'WHOLE').map((s) => s.code)));
   for (const kind of LEVEL_ORDER.slice().reverse()) {
     if (!abolished.has(kind)) continue;
     for (const unit of tree) {
-      if (unit.kind === kind && !mergedWhole.has(unit.code)) operations.push({ type: 'DISSOLVE', unit: unit.code, handToParent: true });
+      if (unit.kind === kind && !mergedWhole.has(unit.code)) operations.push({ type: 'DISSOLVE', unit: current(unit.code), handToParent: true });
     }
   }
   return { operations, errors };

@@ -1,0 +1,32 @@
+import { CONSUMER_GROUPS } from '@antt/contracts';
+import { type ServiceName } from '@antt/infra';
+import { UNIT_DIRECTORY_TOPICS } from '@antt/unit-directory';
+
+/**
+ * A read model a consumer group builds, as `npm run events -- replay` rebuilds it: the topics it reads, the tables it
+ * owns (emptied before the replay, with the group's inbox entries) and the service database that holds them.
+ */
+export interface ReadModel {
+  readonly group: string;
+  readonly description: string;
+  readonly topics: readonly string[];
+  /** Emptied in one transaction, in this order (children first). */
+  readonly tables: readonly string[];
+  /** The service whose database holds the tables (its URL from `.local/infra.json`, unless `--database-url` is given). */
+  readonly service: ServiceName;
+}
+
+/** Every consumer group of the platform that builds a read model. */
+export const READ_MODELS: readonly ReadModel[] = [
+  {
+    group: CONSUMER_GROUPS.campaignsUnitDirectory,
+    description: "the campaigns service's unit directory (org-units events)",
+    topics: UNIT_DIRECTORY_TOPICS,
+    tables: ['directory_unit_version', 'directory_unit'],
+    service: 'campaigns',
+  },
+];
+
+export function readModelOf(group: string): ReadModel | undefined {
+  return READ_MODELS.find((model) => model.group === group);
+}
