@@ -61,7 +61,10 @@ export async function startCampaigns(config: CampaignsConfig, options: Campaigns
     eventsMetricsSource({
       relay,
       housekeeper,
-      consumers: [{ group: config.UNIT_DIRECTORY_GROUP_ID, topics: UNIT_DIRECTORY_TOPICS, handle: consumer }],
+      consumers: [
+        { group: config.UNIT_DIRECTORY_GROUP_ID, topics: UNIT_DIRECTORY_TOPICS, handle: consumer },
+        { group: config.ATTAINMENT_GROUP_ID, topics: ATTAINMENT_TOPICS, handle: attainmentConsumer },
+      ],
       brokers: config.KAFKA_BROKERS,
       topicPrefix: config.KAFKA_TOPIC_PREFIX,
     }),

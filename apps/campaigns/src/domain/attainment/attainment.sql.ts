@@ -28,16 +28,18 @@ export const FACT = { registered: 1, eligible: 2, recognised: 4, revoked: 8, ref
  * from `recognised_on` until `revoked_on`, whatever the date of the latest decision (a revocation decided in December leaves
  * the recognition counted on the days before it).
  *
+ * Codes are the period's (a unit recoded by a reorganisation shows the code it had on the date).
+ *
  * Parameters: $1 root unit, $2 date, $3 level kinds, $4 root campaign (family), $5 the campaign and the campaigns below it,
  * $6 evaluation year, $7 counted kinds.
  */
 export const SUBTREE_FACTS = `
 WITH RECURSIVE units AS (
-  SELECT v.unit_id, u.code, v.name, u.kind, v.attributes, ARRAY[]::uuid[] AS path, 0 AS depth
+  SELECT v.unit_id, COALESCE(v.code, u.code) AS code, v.name, u.kind, v.attributes, ARRAY[]::uuid[] AS path, 0 AS depth
   FROM directory_unit_version v JOIN directory_unit u ON u.unit_id = v.unit_id
   WHERE v.unit_id = $1::uuid AND ${LIVE('v')}
   UNION ALL
-  SELECT v.unit_id, u.code, v.name, u.kind, v.attributes, units.path || units.unit_id, units.depth + 1
+  SELECT v.unit_id, COALESCE(v.code, u.code), v.name, u.kind, v.attributes, units.path || units.unit_id, units.depth + 1
   FROM units
   JOIN directory_unit_version v ON v.parent_id = units.unit_id AND ${LIVE('v')}
   JOIN directory_unit u ON u.unit_id = v.unit_id
