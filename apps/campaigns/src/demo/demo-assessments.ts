@@ -76,12 +76,14 @@ export const DEMO_ASSESSMENTS_SOURCE = 'assessments-demo';
 /**
  * DEMO ONLY: appends the demo's 2024 assessments as contract-valid `assessments.*` events to the campaigns outbox in one
  * transaction (source `urn:antt:assessments-demo`), so that the running campaigns relay publishes them on the assessments
- * topic and the attainment consumer applies them through Kafka as it will the real service's. Does nothing when the outbox
- * already holds them.
+ * topic and the attainment consumer applies them through Kafka as it will the real service's. Does nothing when they were
+ * published before.
  */
 export async function publishDemoAssessments(prisma: PrismaClient, provinceCode: string): Promise<{ recognitions: number; classifications: number }> {
-  const already = await prisma.outboxEvent.count({ where: { type: { in: [RecognitionDecidedV1.fullType, ClassificationDecidedV1.fullType] } } });
-  if (already > 0) return { recognitions: 0, classifications: 0 };
+  // Published before: still in the outbox, or already applied (the outbox's published rows are purged after a while).
+  const inOutbox = await prisma.outboxEvent.count({ where: { type: { in: [RecognitionDecidedV1.fullType, ClassificationDecidedV1.fullType] } } });
+  const applied = await prisma.unitClassification.count({ where: { year: YEAR } });
+  if (inOutbox + applied > 0) return { recognitions: 0, classifications: 0 };
   const { recognitions, classifications } = await demoAssessments(prisma, provinceCode);
   const events: NewEvent[] = [
     ...recognitions.map((data) => ({ contract: RecognitionDecidedV1, aggregateId: data.unitId, data, correlationId: 'demo-assessments-2024' })),
