@@ -3,6 +3,7 @@ import { OutboxRelay, createKafkaClient, eventsMetricsSource, housekeeperFromCon
 import { type Clock, type RunningServer, ServiceMetrics, createLogger, startSubgraph, systemClock } from '@antt/service-kit';
 import { UNIT_DIRECTORY_TOPICS, unitDirectoryBatchHandlers, unitDirectoryHandlers } from '@antt/unit-directory';
 import { type CampaignsConfig } from './config';
+import { ATTAINMENT_TOPICS, attainmentBatchHandlers, attainmentHandlers } from './domain/attainment';
 import { createCampaignsDomain } from './domain/campaigns.module';
 import { resolvers } from './graphql/resolvers';
 import { typeDefs } from './graphql/type-defs';
@@ -17,7 +18,7 @@ export interface CampaignsAppOptions {
 
 /**
  * Starts the campaigns subgraph: Prisma over pg, the unit directory consumer (org-units events into the campaigns
- * database), the outbox relay, the deadline scheduler, readiness checks, graceful shutdown.
+ * database), the attainment consumer (assessments' recognitions and classifications), the outbox relay, the deadline scheduler, readiness checks, graceful shutdown.
  */
 export async function startCampaigns(config: CampaignsConfig, options: CampaignsAppOptions = {}): Promise<RunningServer> {
   const metrics = new ServiceMetrics('campaigns');
@@ -43,6 +44,18 @@ export async function startCampaigns(config: CampaignsConfig, options: Campaigns
         transaction: (fn) => prisma.$transaction(fn, { timeout: 60_000, maxWait: 10_000 }),
       })
     : null;
+  const attainmentConsumer = config.ATTAINMENT_CONSUMER_ENABLED
+    ? startConsumer({
+        kafka,
+        groupId: config.ATTAINMENT_GROUP_ID,
+        deadLetterTopic: deadLetterTopicFor(CONSUMER_GROUPS.campaignsAttainment),
+        topics: ATTAINMENT_TOPICS,
+        topicPrefix: config.KAFKA_TOPIC_PREFIX,
+        handlers: attainmentHandlers(),
+        batchHandlers: attainmentBatchHandlers(),
+        transaction: (fn) => prisma.$transaction(fn, { timeout: 60_000, maxWait: 10_000 }),
+      })
+    : null;
   const relay = config.OUTBOX_RELAY_ENABLED
     ? new OutboxRelay({ databaseUrl: config.DATABASE_URL, service: 'campaigns', kafka, topicPrefix: config.KAFKA_TOPIC_PREFIX })
     : null;
@@ -51,7 +64,10 @@ export async function startCampaigns(config: CampaignsConfig, options: Campaigns
     eventsMetricsSource({
       relay,
       housekeeper,
-      consumers: [{ group: config.UNIT_DIRECTORY_GROUP_ID, topics: UNIT_DIRECTORY_TOPICS, handle: consumer }],
+      consumers: [
+        { group: config.UNIT_DIRECTORY_GROUP_ID, topics: UNIT_DIRECTORY_TOPICS, handle: consumer },
+        { group: config.ATTAINMENT_GROUP_ID, topics: ATTAINMENT_TOPICS, handle: attainmentConsumer },
+      ],
       brokers: config.KAFKA_BROKERS,
       topicPrefix: config.KAFKA_TOPIC_PREFIX,
     }),
@@ -78,6 +94,7 @@ export async function startCampaigns(config: CampaignsConfig, options: Campaigns
     // Start steps run once the signal handlers are in place: a stop during the start skips the rest and exits cleanly.
     onStart: [
       { name: 'unit directory consumer', run: async () => consumer?.ready },
+      { name: 'attainment consumer', run: async () => attainmentConsumer?.ready },
       { name: 'outbox relay', run: async () => relay?.start() },
       { name: 'events housekeeping', run: async () => housekeeper?.start() },
       {
@@ -95,6 +112,7 @@ export async function startCampaigns(config: CampaignsConfig, options: Campaigns
       { name: 'events housekeeping', run: async () => housekeeper?.stop() },
       { name: 'outbox relay', run: async () => relay?.stop() },
       { name: 'unit directory consumer', run: async () => consumer?.stop() },
+      { name: 'attainment consumer', run: async () => attainmentConsumer?.stop() },
       { name: 'database', run: async () => Promise.all([prisma.$disconnect(), bulk.end()]).then(() => undefined) },
     ],
   });

@@ -47,6 +47,10 @@ export const campaignsConfigShape = {
   PLEDGE_HASH_KEY: keySchema(DEV_PLEDGE_HASH_KEY),
   /** AES-256-GCM key of the pledges' stored citizen IDs. */
   PLEDGE_ENCRYPTION_KEY: keySchema(DEV_PLEDGE_ENCRYPTION_KEY),
+  /** Consumer group of the attainment read model (assessments' recognitions and classifications). */
+  ATTAINMENT_GROUP_ID: z.string().min(1).default(CONSUMER_GROUPS.campaignsAttainment),
+  /** Run the attainment consumer. */
+  ATTAINMENT_CONSUMER_ENABLED: z.stringbool().default(true),
 };
 
 /** Production refuses the development pledge keys, and one key used for both purposes. */

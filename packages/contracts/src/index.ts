@@ -22,3 +22,4 @@ export * from './campaigns/campaign-events';
 export * from './campaigns/registration-events';
 export * from './campaigns/deadline-events';
 export * from './campaigns/pledge-events';
+export * from './assessments/assessment-events';

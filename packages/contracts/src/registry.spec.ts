@@ -2,6 +2,7 @@ import { EVENT_CONTRACTS, contractFor } from './registry';
 import { CONSUMER_GROUPS, TOPICS, deadLetterTopicFor, topicNamed } from './topics';
 import { PledgeCoverageChangedV1 } from './campaigns/pledge-events';
 import { UnitMergedV1, UnitRenamedV1 } from './org-units/unit-events';
+import { ClassificationDecidedV1, RecognitionDecidedV1 } from './assessments/assessment-events';
 
 describe('event registry', () => {
   it('declares the org-units events on org-units.unit and the campaigns events on their topics', () => {
@@ -22,9 +23,11 @@ describe('event registry', () => {
       'campaigns.deadline.approaching.v1',
       'campaigns.deadline.overdue.v1',
       'campaigns.pledge-coverage.changed.v1',
+      'assessments.recognition.decided.v1',
+      'assessments.classification.decided.v1',
     ]);
     expect(new Set(EVENT_CONTRACTS.map((contract) => contract.topic))).toEqual(
-      new Set(['org-units.unit', 'campaigns.campaign', 'campaigns.registration', 'campaigns.deadline', 'campaigns.pledge-coverage']),
+      new Set(['org-units.unit', 'campaigns.campaign', 'campaigns.registration', 'campaigns.deadline', 'campaigns.pledge-coverage', 'assessments.assessment']),
     );
   });
 
@@ -54,6 +57,8 @@ describe('event registry', () => {
       'campaigns.registration',
       'campaigns.deadline',
       'campaigns.pledge-coverage',
+      'assessments.assessment',
+      'campaigns.attainment.dlq',
     ]);
   });
 
@@ -65,5 +70,15 @@ describe('event registry', () => {
     expect(parsed).not.toHaveProperty('fullName');
     expect(parsed).not.toHaveProperty('citizenId');
     expect(PledgeCoverageChangedV1.payload.safeParse({ ...PledgeCoverageChangedV1.example, pledgedHouseholds: -1 }).success).toBe(false);
+  });
+
+  it('refuses a recognition whose dates contradict its status', () => {
+    const valid = RecognitionDecidedV1.payload.parse(RecognitionDecidedV1.example);
+    expect(RecognitionDecidedV1.payload.safeParse({ ...valid, status: 'NOT_RECOGNISED' }).success).toBe(false);
+    expect(RecognitionDecidedV1.payload.safeParse({ ...valid, status: 'REVOKED' }).success).toBe(false);
+    expect(RecognitionDecidedV1.payload.safeParse({ ...valid, status: 'REVOKED', revokedOn: '2024-12-01' }).success).toBe(false);
+    expect(RecognitionDecidedV1.payload.safeParse({ ...valid, status: 'REVOKED', revokedOn: '2025-03-01', reason: 'Để xảy ra vụ việc' }).success).toBe(true);
+    expect(RecognitionDecidedV1.payload.safeParse({ ...valid, status: 'NOT_RECOGNISED', recognisedOn: null, reason: 'Chưa đạt tiêu chí 1' }).success).toBe(true);
+    expect(ClassificationDecidedV1.payload.safeParse({ ...ClassificationDecidedV1.example, classification: 'OUTSTANDING' }).success).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { type EventContract } from './define-event';
+import { ASSESSMENT_EVENTS } from './assessments/assessment-events';
 import { CAMPAIGN_EVENTS } from './campaigns/campaign-events';
 import { DEADLINE_EVENTS } from './campaigns/deadline-events';
 import { PLEDGE_EVENTS } from './campaigns/pledge-events';
@@ -7,7 +8,14 @@ import { ORG_UNITS_EVENTS } from './org-units/unit-events';
 import { topicNamed } from './topics';
 
 /** Every event contract of the platform, in catalogue order. */
-export const EVENT_CONTRACTS: readonly EventContract[] = [...ORG_UNITS_EVENTS, ...CAMPAIGN_EVENTS, ...REGISTRATION_EVENTS, ...DEADLINE_EVENTS, ...PLEDGE_EVENTS];
+export const EVENT_CONTRACTS: readonly EventContract[] = [
+  ...ORG_UNITS_EVENTS,
+  ...CAMPAIGN_EVENTS,
+  ...REGISTRATION_EVENTS,
+  ...DEADLINE_EVENTS,
+  ...PLEDGE_EVENTS,
+  ...ASSESSMENT_EVENTS,
+];
 
 const byFullType = new Map<string, EventContract>();
 for (const contract of EVENT_CONTRACTS) {

@@ -14,6 +14,8 @@ export interface TopicSpec {
 export const CONSUMER_GROUPS = {
   /** The campaigns service's copy of the unit tree (`@antt/unit-directory`). */
   campaignsUnitDirectory: 'campaigns.unit-directory',
+  /** campaigns' target attainment read model: recognitions and classifications from assessments. */
+  campaignsAttainment: 'campaigns.attainment',
 } as const;
 
 /** The dead-letter topic of a consumer group. */
@@ -83,6 +85,19 @@ export const TOPICS: readonly TopicSpec[] = [
     key: 'unit id (uuid): the coverage changes of one unit in order',
     description: "Units' pledge counts per campaign family, one event per unit per committed batch; counts only, no personal data.",
   },
+  // Target attainment (issue 6): the assessments service's decisions, declared before the service (issue 8) exists.
+  {
+    name: 'assessments.assessment',
+    partitions: 3,
+    retentionMs: -1,
+    cleanupPolicy: 'delete',
+    key: 'unit id (uuid): every decision about one unit lands on one partition, in order',
+    description:
+      'Decisions of the assessments service about units, state-carrying per unit and evaluation year: safe-standard ' +
+      'recognitions (Circular 124: recognised, not recognised, revoked) and movement classifications (Decision 510). Kept ' +
+      'forever: read models such as campaigns\' target attainment are rebuilt by replaying it.',
+  },
+  deadLetterTopic(CONSUMER_GROUPS.campaignsAttainment),
 ];
 
 /** The declared topic of that name, or undefined. */

@@ -223,7 +223,7 @@ async function main(): Promise<void> {
       entry: 'apps/campaigns/src/main.ts',
       port: await freePort(),
       readyPath: '/ready',
-      env: { ...common, DATABASE_URL: urls.campaigns, UNIT_DIRECTORY_GROUP_ID: `bench-reform-unit-directory-${suffix}` },
+      env: { ...common, DATABASE_URL: urls.campaigns, UNIT_DIRECTORY_GROUP_ID: `bench-reform-unit-directory-${suffix}`, ATTAINMENT_GROUP_ID: `bench-reform-attainment-${suffix}` },
       onOutput: echo('campaigns'),
     });
     services.push(campaigns);

@@ -105,6 +105,7 @@ async function benchStart(adminUrl: string, brokers: string[], requests: number)
     ORG_UNITS_DATABASE_URL: databaseUrl(adminUrl, names.orgUnits),
     CAMPAIGNS_DATABASE_URL: databaseUrl(adminUrl, names.campaigns),
     UNIT_DIRECTORY_GROUP_ID: `bench-unit-directory-${suffix}`,
+    ATTAINMENT_GROUP_ID: `bench-attainment-${suffix}`,
     KAFKA_TOPIC_PREFIX: prefix,
     // One subject sends every measured request: the gateway's rate limits would measure themselves (its other limits stay).
     GATEWAY_LIMITS: BENCH_GATEWAY_LIMITS,

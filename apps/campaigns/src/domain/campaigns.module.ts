@@ -1,6 +1,7 @@
 import { type Clock, type DateRange } from '@antt/service-kit';
 import { type PrismaClient } from '../generated/prisma/client';
 import { type BulkSql } from '../infrastructure/bulk-sql';
+import { AttainmentQueryService, AttainmentRepository } from './attainment';
 import { CampaignPolicy, CampaignQueryService, CampaignRepository, CampaignService } from './campaign';
 import { DeadlineRepository, DeadlineScheduler } from './deadline';
 import { PersonalDataCipher, PledgePolicy, PledgeQueryService, PledgeRepository, PledgeService } from './pledge';
@@ -21,6 +22,7 @@ export interface RequestServices {
   registrationQueries: RegistrationQueryService;
   pledges: PledgeService;
   pledgeQueries: PledgeQueryService;
+  attainment: AttainmentQueryService;
 }
 
 /** Wires the campaigns domain over a Prisma client. */
@@ -32,6 +34,7 @@ export function createCampaignsDomain(prisma: PrismaClient, clock: Clock, dates:
   const pledgeRepository = new PledgeRepository(prisma);
   const pledgePolicy = new PledgePolicy();
   const cipher = new PersonalDataCipher(pledgeKeys);
+  const attainmentRepository = new AttainmentRepository(prisma);
   return {
     /** The deadline scheduler (safe on every replica). */
     scheduler: new DeadlineScheduler(campaignRepository, registrationRepository, new DeadlineRepository(prisma), clock, noticeDays),
@@ -44,6 +47,7 @@ export function createCampaignsDomain(prisma: PrismaClient, clock: Clock, dates:
         registrationQueries: new RegistrationQueryService(campaignRepository, campaignQueries, registrationRepository, policy, input),
         pledges: new PledgeService(campaignRepository, bulk, pledgeRepository, policy, pledgePolicy, cipher, clock, input),
         pledgeQueries: new PledgeQueryService(campaignRepository, campaignQueries, pledgeRepository, pledgePolicy, cipher, input),
+        attainment: new AttainmentQueryService(campaignRepository, campaignQueries, attainmentRepository, policy, input),
       };
     },
   };

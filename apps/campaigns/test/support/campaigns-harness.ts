@@ -29,7 +29,8 @@ export interface CampaignsHarness {
   close(): Promise<void>;
 }
 
-export async function startHarness(today: string): Promise<CampaignsHarness> {
+/** `env` overrides the harness's service variables (e.g. the attainment consumer on isolated topics). */
+export async function startHarness(today: string, env: Record<string, string> = {}): Promise<CampaignsHarness> {
   const infra = await getTestInfra();
   const database = await createMigratedTestDatabase('cp_h_', PROJECT_ROOT);
   let current = today;
@@ -44,6 +45,8 @@ export async function startHarness(today: string): Promise<CampaignsHarness> {
       OUTBOX_RELAY_ENABLED: 'false',
       UNIT_DIRECTORY_CONSUMER_ENABLED: 'false',
       DEADLINE_SCHEDULER_INTERVAL_MS: '0',
+      ATTAINMENT_CONSUMER_ENABLED: 'false',
+      ...env,
     });
     const server = await startCampaigns(config, { clock: { today: () => current, now: () => new Date() }, handleSignals: false });
     const prisma = createPrismaClient(database.url, 2);

@@ -55,7 +55,7 @@ export async function startStack(): Promise<Stack> {
       name: 'campaigns',
       entry: 'apps/campaigns/src/main.ts',
       port: await freePort(),
-      env: { ...common, DATABASE_URL: campaignsDatabase.url, UNIT_DIRECTORY_GROUP_ID: uniqueName('e2e-unit-directory-') },
+      env: { ...common, DATABASE_URL: campaignsDatabase.url, UNIT_DIRECTORY_GROUP_ID: uniqueName('e2e-unit-directory-'), ATTAINMENT_GROUP_ID: uniqueName('e2e-attainment-') },
       onOutput: echo('campaigns'),
     });
     started.push(campaigns);

@@ -1,4 +1,4 @@
-import { CONSUMER_GROUPS } from '@antt/contracts';
+import { CONSUMER_GROUPS, RecognitionDecidedV1 } from '@antt/contracts';
 import { type ServiceName } from '@antt/infra';
 import { UNIT_DIRECTORY_TOPICS } from '@antt/unit-directory';
 
@@ -23,6 +23,13 @@ export const READ_MODELS: readonly ReadModel[] = [
     description: "the campaigns service's unit directory (org-units events)",
     topics: UNIT_DIRECTORY_TOPICS,
     tables: ['directory_unit_version', 'directory_unit'],
+    service: 'campaigns',
+  },
+  {
+    group: CONSUMER_GROUPS.campaignsAttainment,
+    description: "the campaigns service's target attainment read model (assessments' recognitions and classifications)",
+    topics: [RecognitionDecidedV1.topic],
+    tables: ['unit_recognition', 'unit_classification'],
     service: 'campaigns',
   },
 ];

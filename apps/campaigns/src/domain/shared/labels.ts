@@ -20,6 +20,14 @@ export const ENUM_LABELS = {
   PledgeSignerKind: { STAFF: 'Cán bộ, công nhân viên', PUPIL: 'Học sinh, sinh viên', RESIDENT: 'Người dân', HOUSEHOLD: 'Hộ gia đình' },
   PledgeStatus: { ACTIVE: 'Đã ký cam kết', ERASED: 'Đã xoá dữ liệu cá nhân' },
   PersonalDataAccess: { FULL: 'Xem đầy đủ', MASKED: 'Đã che một phần', NONE: 'Không được xem' },
+  AttainmentShortfallReason: {
+    NOT_REGISTERED: 'Chưa đăng ký phấn đấu',
+    NO_RECOGNITION_YET: 'Chưa có quyết định công nhận',
+    NOT_RECOGNISED: 'Không được công nhận',
+    REVOKED: 'Bị thu hồi công nhận',
+    NOT_CLASSIFIED_YET: 'Chưa có kết quả phân loại',
+    CLASSIFIED_BELOW: 'Xếp loại thấp hơn chỉ tiêu',
+  },
   UnitKind: {
     PROVINCE: 'Tỉnh',
     DISTRICT: 'Huyện, thị xã, thành phố',

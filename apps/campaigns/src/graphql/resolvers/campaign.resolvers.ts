@@ -13,6 +13,7 @@ export const Campaign: CampaignResolvers = {
   calendar: (campaign, { unitKind }, { campaignQueries }) => campaignQueries.calendar(campaign, unitKind),
   targets: (campaign, _, { campaignQueries }) => campaignQueries.targets(campaign),
   registrationSummary: (campaign, { unitId, asOf }, { caller, registrationQueries }) => registrationQueries.summary(caller, campaign, unitId, asOf),
+  attainment: (campaign, args, { caller, attainment }) => attainment.ofCampaign(caller, campaign, args),
 };
 
 export const CampaignStatusChange: CampaignStatusChangeResolvers = {

@@ -1,4 +1,5 @@
 import { type Resolvers } from '../__generated__/resolvers-types';
+import { Attainment, KindAttainment, LevelAttainment, ShortfallUnit, TargetAttainment, UnitAttainment } from './attainment.resolvers';
 import { Campaign, CampaignStatusChange, Deadline, Target } from './campaign.resolvers';
 import { DateScalar } from '@antt/service-kit';
 import { Mutation } from './mutation.resolvers';
@@ -22,4 +23,10 @@ export const resolvers: Resolvers = {
   RegistrationRow,
   Pledge,
   PledgeCoverage,
+  Attainment,
+  TargetAttainment,
+  KindAttainment,
+  LevelAttainment,
+  UnitAttainment,
+  ShortfallUnit,
 };

@@ -5,4 +5,5 @@ export const Unit: UnitResolvers = {
   registration: (unit, { campaignId }, { caller, registrationQueries }) => registrationQueries.registrationOf(caller, unit.id, campaignId),
   pledgeCoverage: (unit, { campaignId, asOf, includeBelow }, { caller, pledgeQueries }) => pledgeQueries.coverage(caller, unit.id, campaignId, asOf, includeBelow ?? false),
   pledges: (unit, { campaignId, first }, { caller, pledgeQueries }) => pledgeQueries.ofUnit(caller, unit.id, campaignId, first),
+  attainment: (unit, { campaignId, ...args }, { caller, attainment }) => attainment.ofUnit(caller, unit.id, campaignId, args),
 };

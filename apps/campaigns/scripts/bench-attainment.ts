@@ -1,0 +1,229 @@
+/**
+ * Latency of target attainment through the gateway (not a timed test): `Campaign.attainment` of the demo 2024 Thái Bình
+ * campaign (the provincial campaign, its 8 district campaigns, ~5,200 registrations, the demo's stand-in 2024 recognitions and
+ * classifications) read by the provincial police, one request at a time, p50/p95/max.
+ *
+ * Sizes: `province`: the unit directory holds the demo province only (5,589 units); `national`: it also holds a national-size
+ * tree (63 provinces, 10,000 communes, 100,000 residential areas), to show that a province's attainment costs the same when the
+ * directory holds the whole country (the read walks the campaign's subtree only).
+ *
+ * usage: DATABASE_ADMIN_URL=postgres://postgres@127.0.0.1:5432/postgres KAFKA_BROKERS=127.0.0.1:9092 ANTT_TEST_INFRA=local \
+ *   npx tsx --tsconfig apps/campaigns/tsconfig.json apps/campaigns/scripts/bench-attainment.ts [--sizes province,national] [--requests 200] [--keep]
+ * Each size runs on a scratch database (prefix `batt_`, dropped afterwards); the directory is written through its projection
+ * (as the consumer does), the subgraph runs in this process with its consumers and relay off, the gateway as its own process.
+ * Writes .local/bench/attainment.json.
+ */
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEV_JWT_HS256_SECRET, mintDevToken } from '@antt/auth';
+import { createMigratedTestDatabase, getTestInfra, startGatewayProcess } from '@antt/testing';
+import { projectUnitStates, type UnitState } from '@antt/unit-directory';
+import { startCampaigns } from '../src/app';
+import { DEV_PLEDGE_KEYS, loadCampaignsConfig } from '../src/config';
+import { AttainmentRepository, LEVEL_KINDS, projectClassifications, projectRecognitions } from '../src/domain/attainment';
+import { demoAssessments } from '../src/demo/demo-assessments';
+import { loadDemoCampaigns } from '../src/demo/load-demo';
+import { createBulkSql } from '../src/infrastructure/bulk-sql';
+import { createPrismaClient } from '../src/infrastructure/prisma-client';
+
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+const PROJECT_ROOT = path.resolve(__dirname, '..');
+const log = (line: string) => process.stdout.write(`[bench-attainment] ${line}\n`);
+
+interface Row {
+  code: string;
+  kind: string;
+  name: string;
+  parentCode: string | null;
+  managingUnitCode: string | null;
+  effectiveFrom: string;
+  enterpriseSize: string | null;
+  schoolLevel: string | null;
+  armedForces: boolean | null;
+  residentHouseholds: number | null;
+  staffCount: number | null;
+}
+
+/** Rows of the platform's demo generator (run as its own process: tools are not imported by apps). */
+function generated(tree: 'thai-binh' | 'national'): Row[] {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-attainment-'));
+  try {
+    const file = path.join(dir, `${tree}.json`);
+    const tsx = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
+    const result = spawnSync(process.execPath, [tsx, 'tools/platform/src/demo/write.ts', tree, file], { cwd: REPO_ROOT, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error(`demo generator exited with ${result.status}`);
+    return JSON.parse(readFileSync(file, 'utf8')) as Row[];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** What org-units would publish for each row: one open version from its effective date. */
+function unitStates(rows: readonly Row[]): UnitState[] {
+  const ids = new Map(rows.map((row) => [row.code, randomUUID()]));
+  const idOf = (code: string | null) => (code === null ? null : (ids.get(code) ?? null));
+  return rows.map((row) => ({
+    unitId: ids.get(row.code) as string,
+    code: row.code,
+    kind: row.kind,
+    revision: 1,
+    dissolvedOn: null,
+    timeline: [
+      {
+        validFrom: row.effectiveFrom,
+        validTo: null,
+        name: row.name,
+        parentId: idOf(row.parentCode),
+        managingUnitId: idOf(row.managingUnitCode),
+        attributes: { enterpriseSize: row.enterpriseSize, schoolLevel: row.schoolLevel, armedForces: row.armedForces, residentHouseholds: row.residentHouseholds, staffCount: row.staffCount },
+      },
+    ],
+  }));
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+const QUERIES = {
+  'attainment: every target, byKind, byLevel': `targets { code numerator denominator percent met byKind { kind numerator denominator percent met } byLevel { level units unitsMet unitsNotMet } }`,
+  'attainment: + levelUnits(first: 20) + shortfall(first: 20)': `targets { code numerator denominator percent met metLabel byKind { kind numerator denominator } byLevel { level units unitsMet } levelUnits(first: 20) { code name numerator denominator percent met } shortfall(first: 20) { totalCount endCursor hasNextPage units { code name kind reason } } }`,
+};
+
+async function benchSize(size: string, requests: number, keep: boolean): Promise<Record<string, unknown>> {
+  const database = await createMigratedTestDatabase('batt_', PROJECT_ROOT);
+  const stops: Array<() => Promise<void>> = [];
+  try {
+    const prisma = createPrismaClient(database.url, 4);
+    stops.push(() => prisma.$disconnect());
+    const rows = [...generated('thai-binh'), ...(size === 'national' ? generated('national') : [])];
+    const states = unitStates(rows);
+    let started = performance.now();
+    for (let start = 0; start < states.length; start += 5000) {
+      await prisma.$transaction((tx) => projectUnitStates(tx, states.slice(start, start + 5000)), { timeout: 120_000 });
+    }
+    log(`${size}: ${states.length} units projected into the unit directory in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    started = performance.now();
+    const bulk = createBulkSql(database.url, 1);
+    stops.push(() => bulk.end());
+    const demo = await loadDemoCampaigns(prisma, bulk, { earliest: '2000-01-01', latest: '2100-12-31' }, DEV_PLEDGE_KEYS, log);
+    const { recognitions, classifications } = await demoAssessments(prisma, 'TB');
+    await prisma.$transaction(async (tx) => {
+      await projectRecognitions(tx, recognitions);
+      await projectClassifications(tx, classifications);
+    });
+    await prisma.$executeRawUnsafe('VACUUM ANALYZE');
+    log(`${size}: ${demo.registrations} registrations, ${recognitions.length} recognitions, ${classifications.length} classifications in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const [campaign] = await prisma.$queryRaw<Array<{ id: string; scope: string }>>`SELECT id::text, scope_unit_id::text AS scope FROM campaign WHERE parent_campaign_id IS NULL`;
+    if (!campaign) throw new Error('no demo campaign');
+
+    const config = loadCampaignsConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: (await getTestInfra()).kafkaBrokers.join(','),
+      OUTBOX_RELAY_ENABLED: 'false',
+      UNIT_DIRECTORY_CONSUMER_ENABLED: 'false',
+      ATTAINMENT_CONSUMER_ENABLED: 'false',
+      DEADLINE_SCHEDULER_INTERVAL_MS: '0',
+    });
+    const subgraph = await startCampaigns(config, { clock: { today: () => '2024-12-31', now: () => new Date() }, handleSignals: false });
+    stops.push(() => subgraph.stop());
+    const gateway = await startGatewayProcess({ CAMPAIGNS_URL: subgraph.url });
+    stops.push(() => gateway.stop());
+    const token = await mintDevToken({ subject: 'bench', roles: ['STEERING_OFFICER'], unitId: campaign.scope, secret: DEV_JWT_HS256_SECRET });
+
+    const results: Record<string, unknown> = { loadAverageAtStart: loadavg().map((n) => +n.toFixed(1)), units: states.length, registrations: demo.registrations, recognitions: recognitions.length, classifications: classifications.length };
+    for (const [label, selection] of Object.entries(QUERIES)) {
+      const query = `{ campaign(id: "${campaign.id}") { attainment(asOf: "2024-12-31") { ${selection} } } }`;
+      const send = async () => {
+        const response = await fetch(gateway.graphqlUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query }),
+        });
+        const body = (await response.json()) as { errors?: unknown; data?: { campaign: { attainment: { targets: Array<{ code: string; numerator: number; denominator: number; percent: number | null; met: boolean | null }> } } } };
+        if (body.errors || !body.data) throw new Error(`${label}: ${JSON.stringify(body.errors)}`);
+        return body.data.campaign.attainment.targets;
+      };
+      let targets = await send();
+      for (let i = 0; i < 20; i++) await send();
+      const timings: number[] = [];
+      // CPU of this process (the subgraph and the client) per request: what a request costs whatever else the machine runs.
+      const cpu = process.cpuUsage();
+      for (let i = 0; i < requests; i++) {
+        const t0 = performance.now();
+        targets = await send();
+        timings.push(performance.now() - t0);
+      }
+      const used = process.cpuUsage(cpu);
+      timings.sort((a, b) => a - b);
+      const row = {
+        requests,
+        p50Ms: +percentile(timings, 50).toFixed(1),
+        p95Ms: +percentile(timings, 95).toFixed(1),
+        maxMs: +(timings.at(-1) ?? Number.NaN).toFixed(1),
+        subgraphAndClientCpuMsPerRequest: +((used.user + used.system) / 1000 / requests).toFixed(1),
+      };
+      results[label] = row;
+      results.figures = targets.map((t) => `${t.code} ${t.numerator}/${t.denominator} ${t.percent}% ${t.met ? 'met' : 'not met'}`);
+      log(`${size} | ${label} | ${JSON.stringify(row)}`);
+    }
+    // The statement alone (no HTTP, no GraphQL): what the database costs of each read above.
+    const family = (await prisma.campaign.findMany({ select: { id: true } })).map((row) => row.id);
+    const repository = new AttainmentRepository(prisma);
+    const kinds = ['RESIDENTIAL_AREA', 'COMMUNE', 'AGENCY', 'ENTERPRISE', 'SCHOOL', 'DEPARTMENT'] as const;
+    const statement = () =>
+      repository.subtreeFacts({ rootUnitId: campaign.scope, asOf: '2024-12-31', levelKinds: LEVEL_KINDS, rootCampaignId: campaign.id, familyCampaignIds: family, year: 2024, countedKinds: kinds });
+    for (let i = 0; i < 10; i++) await statement();
+    const sqlTimings: number[] = [];
+    const sqlCpu = process.cpuUsage();
+    for (let i = 0; i < requests; i++) {
+      const t0 = performance.now();
+      await statement();
+      sqlTimings.push(performance.now() - t0);
+    }
+    sqlTimings.sort((a, b) => a - b);
+    const sqlUsed = process.cpuUsage(sqlCpu);
+    results['statement alone (subtreeFacts)'] = {
+      requests,
+      p50Ms: +percentile(sqlTimings, 50).toFixed(1),
+      p95Ms: +percentile(sqlTimings, 95).toFixed(1),
+      clientCpuMsPerRequest: +((sqlUsed.user + sqlUsed.system) / 1000 / requests).toFixed(1),
+    };
+    log(`${size} | statement alone (subtreeFacts) | ${JSON.stringify(results['statement alone (subtreeFacts)'])}`);
+    log(`${size} | figures: ${(results.figures as string[]).join('; ')}`);
+    results.loadAverageAtEnd = loadavg().map((n) => +n.toFixed(1));
+    return results;
+  } finally {
+    for (const stop of stops.reverse()) await stop();
+    if (keep) log(`kept ${database.url}`);
+    else await database.drop();
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { sizes: { type: 'string', default: 'province,national' }, requests: { type: 'string', default: '200' }, keep: { type: 'boolean', default: false } },
+  });
+  const output: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
+  for (const size of values.sizes.split(',')) {
+    if (size !== 'province' && size !== 'national') throw new Error(`unknown size "${size}" (province, national)`);
+    output[size] = await benchSize(size, Number(values.requests), values.keep);
+  }
+  const file = path.join(REPO_ROOT, '.local', 'bench', 'attainment.json');
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(output, null, 2)}\n`);
+  log(`written to ${path.relative(REPO_ROOT, file)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`[bench-attainment] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});
