@@ -21,3 +21,5 @@ export * from './org-units/unit-import';
 export * from './campaigns/campaign-events';
 export * from './campaigns/registration-events';
 export * from './campaigns/deadline-events';
+export * from './models/model-events';
+export * from './models/effective-model-events';

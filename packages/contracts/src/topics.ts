@@ -14,6 +14,8 @@ export interface TopicSpec {
 export const CONSUMER_GROUPS = {
   /** The campaigns service's copy of the unit tree (`@antt/unit-directory`). */
   campaignsUnitDirectory: 'campaigns.unit-directory',
+  /** The models service's copy of the unit tree, which also moves models to the successor of a merged host. */
+  modelsUnitDirectory: 'models.unit-directory',
 } as const;
 
 /** The dead-letter topic of a consumer group. */
@@ -74,6 +76,26 @@ export const TOPICS: readonly TopicSpec[] = [
     cleanupPolicy: 'delete',
     key: 'unit id (uuid): the notices of one unit in order',
     description: 'Deadline reminders and overdue flags of campaign calendars, one per campaign family, deadline and unit. Kept 400 days.',
+  },
+  deadLetterTopic(CONSUMER_GROUPS.modelsUnitDirectory),
+  {
+    name: 'models.model',
+    partitions: 3,
+    retentionMs: -1,
+    cleanupPolicy: 'delete',
+    key: 'model id (uuid)',
+    description:
+      'Lifecycle of self-management models: created, replicated, reviewed for a window, suspended, dissolved. Kept forever.',
+  },
+  {
+    name: 'models.effective-model',
+    partitions: 3,
+    retentionMs: -1,
+    cleanupPolicy: 'delete',
+    key: 'unit id (uuid): the facts of one unit in order',
+    description:
+      'The derived fact "unit U had at least one effective model in the window of year Y", published when first derived and on ' +
+      'every change; assessments judge R7 and R8 from it. Kept forever.',
   },
 ];
 

@@ -1,0 +1,13 @@
+import { type CommandContext } from '../../domain/model';
+import { type ModelsContext } from '../context';
+import { type MutationResolvers } from '../__generated__/resolvers-types';
+
+const command = ({ caller, requestId }: ModelsContext): CommandContext => ({ caller, correlationId: requestId });
+
+export const Mutation: MutationResolvers = {
+  createModel: (_, { input }, context) => context.models.createModel(command(context), input),
+  replicateModel: (_, { input }, context) => context.models.replicateModel(command(context), input),
+  reviewModel: (_, { input }, context) => context.reviews.reviewModel(command(context), input),
+  suspendModel: (_, { input }, context) => context.models.suspendModel(command(context), input),
+  dissolveModel: (_, { input }, context) => context.models.dissolveModel(command(context), input),
+};

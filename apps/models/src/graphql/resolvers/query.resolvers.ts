@@ -1,0 +1,10 @@
+import { allLabels } from '../../domain/shared';
+import { type QueryResolvers } from '../__generated__/resolvers-types';
+
+export const Query: QueryResolvers = {
+  model: (_, { id }, { caller, modelQueries }) => modelQueries.model(caller, id),
+  models: (_, { unitId, status, typeCode, first }, { caller, modelQueries }) => modelQueries.list(caller, { unitId, status, typeCode, first }),
+  modelTypes: (_, __, { modelQueries }) => modelQueries.types(),
+  modelReviewCriteria: (_, __, { reviewQueries }) => reviewQueries.criteriaSets(),
+  modelLabels: () => allLabels(),
+};

@@ -1,0 +1,12 @@
+import { EXAMPLE_IDS } from '../org-units/examples';
+
+/** Fixed ids so the generated catalogue is stable. */
+export const MODEL_EXAMPLE_IDS = {
+  province: EXAMPLE_IDS.province,
+  vuThu: EXAMPLE_IDS.vuThu,
+  vuHoi: EXAMPLE_IDS.vuHoi,
+  thonHoiThuong: EXAMPLE_IDS.thonHoiThuong,
+  camera: 'd3260350-a71f-43e5-8ad7-26e25d6e7f14',
+  cameraReplica: 'e4371461-b820-44f6-9be8-37f36e7f8015',
+  review: 'f5482572-c931-4507-acf9-48047f809126',
+} as const;
