@@ -24,6 +24,7 @@ export async function startModels(config: ModelsConfig, options: ModelsAppOption
   const domain = createModelsDomain(prisma, options.clock ?? systemClock(config.MODELS_TIME_ZONE), {
     dates: { earliest: config.MODELS_EARLIEST_DATE, latest: config.MODELS_LATEST_DATE },
     ineffectiveStreak: config.MODELS_INEFFECTIVE_STREAK,
+    trainingPeriodDays: config.MODELS_TRAINING_PERIOD_DAYS,
   });
   const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: 'models' });
   const directoryHandlers = modelsDirectoryHandlers();

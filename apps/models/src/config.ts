@@ -20,6 +20,8 @@ export const modelsConfigShape = {
   MODELS_LATEST_DATE: z.iso.date().default('2100-12-31'),
   /** INEFFECTIVE ratings in consecutive windows after which a model is proposed for dissolution. */
   MODELS_INEFFECTIVE_STREAK: z.coerce.number().int().min(1).max(10).default(2),
+  /** A running model whose members had no training in this many days up to a date is flagged (`trainingOverdue`). */
+  MODELS_TRAINING_PERIOD_DAYS: z.coerce.number().int().min(1).max(3660).default(365),
   /** Start the outbox relay with the server (tests and one-off tools may run without it). */
   OUTBOX_RELAY_ENABLED: z.stringbool().default(true),
   /** Run the unit directory consumer (in-process tests feed the directory directly). */

@@ -2,13 +2,14 @@ import { type EventContract } from './define-event';
 import { CAMPAIGN_EVENTS } from './campaigns/campaign-events';
 import { DEADLINE_EVENTS } from './campaigns/deadline-events';
 import { REGISTRATION_EVENTS } from './campaigns/registration-events';
+import { ADVANCED_EXAMPLE_EVENTS } from './models/advanced-example-events';
 import { EFFECTIVE_MODEL_EVENTS } from './models/effective-model-events';
 import { MODEL_EVENTS } from './models/model-events';
 import { ORG_UNITS_EVENTS } from './org-units/unit-events';
 import { topicNamed } from './topics';
 
 /** Every event contract of the platform, in catalogue order. */
-export const EVENT_CONTRACTS: readonly EventContract[] = [...ORG_UNITS_EVENTS, ...CAMPAIGN_EVENTS, ...REGISTRATION_EVENTS, ...DEADLINE_EVENTS, ...MODEL_EVENTS, ...EFFECTIVE_MODEL_EVENTS];
+export const EVENT_CONTRACTS: readonly EventContract[] = [...ORG_UNITS_EVENTS, ...CAMPAIGN_EVENTS, ...REGISTRATION_EVENTS, ...DEADLINE_EVENTS, ...MODEL_EVENTS, ...EFFECTIVE_MODEL_EVENTS, ...ADVANCED_EXAMPLE_EVENTS];
 
 const byFullType = new Map<string, EventContract>();
 for (const contract of EVENT_CONTRACTS) {

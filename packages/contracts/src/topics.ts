@@ -97,6 +97,14 @@ export const TOPICS: readonly TopicSpec[] = [
       'The derived fact "unit U had at least one effective model in the window of year Y", published when first derived and on ' +
       'every change; assessments judge R7 and R8 from it. Kept forever.',
   },
+  {
+    name: 'models.advanced-example',
+    partitions: 3,
+    retentionMs: -1,
+    cleanupPolicy: 'delete',
+    key: 'advanced example id (uuid)',
+    description: 'Advanced examples (điển hình tiên tiến) recognised by a level; awards use them as evidence. Kept forever.',
+  },
 ];
 
 /** The declared topic of that name, or undefined. */

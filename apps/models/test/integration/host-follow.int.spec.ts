@@ -26,7 +26,7 @@ describe('a model follows its host through a merge', () => {
     const modelId = created.data?.createModel.id as string;
     expect((await h.request<Data>(MODEL, { id: modelId }, village2)).data?.model.hostUnitId).toBe(id.vh2);
 
-    const merged = states.find((state) => state.unitId === id.vh2)!; // eslint-disable-line @typescript-eslint/no-non-null-assertion -- seeded above
+    const merged = states.find((state) => state.unitId === id.vh2)!;
     const event: EventEnvelope = {
       id: randomUUID(),
       source: 'urn:antt:org-units',
@@ -46,7 +46,7 @@ describe('a model follows its host through a merge', () => {
       },
     };
     const { handlers } = modelsDirectoryHandlers();
-    const apply = handlers['org-units.unit.merged.v1']!; // eslint-disable-line @typescript-eslint/no-non-null-assertion -- declared by the kit
+    const apply = handlers['org-units.unit.merged.v1']!;
     await h.prisma.$transaction((tx) => apply(event, tx));
     await h.prisma.$transaction((tx) => apply(event, tx));
 

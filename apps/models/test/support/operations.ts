@@ -19,3 +19,18 @@ export const MODEL = `query($id: ID!) { model(id: $id) {
 export const MODELS = `query($unitId: ID, $status: ModelStatus) { models(unitId: $unitId, status: $status) { id name hostUnitId status } }`;
 export const UNIT_MODELS = `query($reps: [_Any!]!, $year: Int!) { _entities(representations: $reps) { ... on Unit { id models { id name status } hasEffectiveModel(year: $year) } } }`;
 export const CATALOGUE = `{ modelTypes { code name active } modelReviewCriteria { code version criteria { code label } source } modelLabels { enum value label } }`;
+export const ADD_SITE = `mutation($input: AddModelSiteInput!) { addModelSite(input: $input) { id unitId name openedOn closedOn } }`;
+export const ADD_TEAM = `mutation($input: AddModelTeamInput!) { addModelTeam(input: $input) { id siteId name memberCount formedOn members { fullName role } } }`;
+export const RECORD_TRAINING = `mutation($input: RecordTrainingInput!) { recordModelTraining(input: $input) { id heldOn content trainer participants } }`;
+export const RECOGNISE_EXAMPLE = `mutation($input: RecogniseAdvancedExampleInput!) { recogniseAdvancedExample(input: $input) {
+  id kind kindLabel name unitId model { id } achievement recognisedByUnitId recognisedOn decisionNumber
+} }`;
+export const EXAMPLES = `query($unitId: ID, $year: Int) { advancedExamples(unitId: $unitId, year: $year) { id name kind } }`;
+export const MODEL_REGISTERS = `query($id: ID!, $asOf: Date) { model(id: $id) {
+  id sites { name unitId openedOn } teams { name memberCount members { fullName role } }
+  trainings { heldOn participants } lastTrainingOn(asOf: $asOf) trainingOverdue(asOf: $asOf)
+} }`;
+const COUNTS = `models modelRecords sites teams members trainings effective lessEffective ineffective notReviewed trainingOverdue`;
+export const STATISTICS = `query($unitId: ID, $asOf: Date, $year: Int) { modelStatistics(unitId: $unitId, asOf: $asOf, year: $year) {
+  unitId asOf year totals { ${COUNTS} } byHostKind { kind kindLabel counts { ${COUNTS} } } byChild { unitId code name kind counts { ${COUNTS} } }
+} }`;

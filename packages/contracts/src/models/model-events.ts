@@ -135,4 +135,31 @@ export const ModelDissolvedV1 = defineEvent({
   },
 });
 
-export const MODEL_EVENTS = [ModelCreatedV1, ModelReplicatedV1, ModelReviewedV1, ModelSuspendedV1, ModelDissolvedV1] as const;
+/** `models.model.training-held.v1` */
+export const ModelTrainingHeldV1 = defineEvent({
+  type: 'models.model.training-held',
+  version: 1,
+  topic: TOPIC,
+  aggregateType: AGGREGATE,
+  description: "A training of a model's members was held (recorded by the host or a level above it).",
+  payload: z.object({
+    modelId: z.uuid().describe('Model id; also the record key.'),
+    trainingId: z.uuid(),
+    hostUnitId: z.uuid(),
+    heldOn: CalendarDateSchema,
+    content: z.string().min(1),
+    trainer: z.string().min(1),
+    participants: z.number().int().min(1),
+  }),
+  example: {
+    modelId: ids.camera,
+    trainingId: ids.training,
+    hostUnitId: ids.vuHoi,
+    heldOn: '2024-04-12',
+    content: 'Kỹ năng phát hiện, tố giác tội phạm; sử dụng hệ thống camera',
+    trainer: 'Công an huyện Vũ Thư',
+    participants: 24,
+  },
+});
+
+export const MODEL_EVENTS = [ModelCreatedV1, ModelReplicatedV1, ModelReviewedV1, ModelSuspendedV1, ModelDissolvedV1, ModelTrainingHeldV1] as const;

@@ -25,6 +25,7 @@ export function modelFromRow(row: ModelRow): ModelView {
     statusOn: fromDbDate(row.statusOn),
     statusReason: row.statusReason,
     replicatedFromId: row.replicatedFromId,
+    lineageRootId: row.lineageRootId,
     dissolutionProposedOn: row.dissolutionProposedOn ? fromDbDate(row.dissolutionProposedOn) : null,
     decision:
       row.decisionNumber && row.decisionDate && row.decidedByUnitId
@@ -125,6 +126,7 @@ export class ModelTransaction extends ModelReader {
         statusOn: toDbDate(model.statusOn),
         statusReason: model.statusReason,
         replicatedFromId: model.replicatedFromId,
+        lineageRootId: model.lineageRootId,
         revision: model.revision,
       },
     });

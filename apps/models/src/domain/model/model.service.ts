@@ -66,7 +66,7 @@ export class ModelService {
       if (source.status === 'DISSOLVED') throw modelErrors.invalidTransition(source.id, source.status, 'REPLICATED');
       if (foundedOn < source.foundedOn) throw modelErrors.dateBeforeFounding('foundedOn', foundedOn, source.foundedOn);
       await this.assertHost(tx, identity, hostUnitId, foundedOn, today);
-      const model = this.newModel({ name: rawName ?? source.name, typeCode: source.typeCode, hostUnitId, foundedOn, description, replicatedFromId: source.id });
+      const model = this.newModel({ name: rawName ?? source.name, typeCode: source.typeCode, hostUnitId, foundedOn, description, replicatedFromId: source.id }, source.lineageRootId);
       await tx.insert(model, this.audit(identity, foundedOn, null));
       await tx.appendEvents([modelReplicated(model, source.id, context.correlationId)]);
       return model;
@@ -125,10 +125,12 @@ export class ModelService {
     await this.policy.assertCanPlace(tx.directory, identity, hostUnitId, foundedOn, today, () => modelErrors.unitNotFound(hostUnitId, 'hostUnitId', foundedOn));
   }
 
-  private newModel(fields: Pick<ModelView, 'name' | 'typeCode' | 'hostUnitId' | 'foundedOn' | 'description' | 'replicatedFromId'>): ModelView {
+  private newModel(fields: Pick<ModelView, 'name' | 'typeCode' | 'hostUnitId' | 'foundedOn' | 'description' | 'replicatedFromId'>, lineageRootId?: string): ModelView {
+    const id = randomUUID();
     return {
-      id: randomUUID(),
+      id,
       ...fields,
+      lineageRootId: lineageRootId ?? id,
       status: 'ACTIVE',
       statusOn: fields.foundedOn,
       statusReason: null,

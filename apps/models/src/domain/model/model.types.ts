@@ -19,6 +19,8 @@ export interface ModelView {
   statusOn: string;
   statusReason: string | null;
   replicatedFromId: string | null;
+  /** The original model of the lineage (itself for an original). */
+  lineageRootId: string;
   dissolutionProposedOn: string | null;
   decision: DissolutionDecisionView | null;
   revision: number;

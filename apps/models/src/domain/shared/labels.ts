@@ -2,6 +2,18 @@
 export const ENUM_LABELS = {
   ModelStatus: { ACTIVE: 'Đang hoạt động', SUSPENDED: 'Tạm dừng hoạt động', DISSOLVED: 'Đã giải thể' },
   ModelRating: { EFFECTIVE: 'Hiệu quả', LESS_EFFECTIVE: 'Ít hiệu quả', INEFFECTIVE: 'Không hiệu quả' },
+  AdvancedExampleKind: { INDIVIDUAL: 'Cá nhân', COLLECTIVE: 'Tập thể' },
+  UnitKind: {
+    PROVINCE: 'Tỉnh',
+    DISTRICT: 'Huyện, thị xã, thành phố',
+    COMMUNE: 'Xã, phường, thị trấn',
+    RESIDENTIAL_AREA: 'Khu dân cư',
+    AGENCY: 'Cơ quan',
+    ENTERPRISE: 'Doanh nghiệp',
+    SCHOOL: 'Cơ sở giáo dục',
+    DEPARTMENT: 'Sở, ban, ngành, đoàn thể',
+    SECURITY_TEAM: 'Tổ bảo vệ an ninh, trật tự',
+  },
 } as const;
 
 export type LabelledEnum = keyof typeof ENUM_LABELS;

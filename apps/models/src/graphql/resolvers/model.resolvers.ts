@@ -12,6 +12,11 @@ export const SelfManagementModel: SelfManagementModelResolvers = {
   history: (model, _, { modelQueries }) => modelQueries.history(model),
   hostHistory: (model, _, { modelQueries }) => modelQueries.hostHistory(model),
   reviews: (model, _, { reviewQueries }) => reviewQueries.reviewsOf(model),
+  sites: (model, _, { siteQueries }) => siteQueries.sitesOf(model),
+  teams: (model, _, { siteQueries }) => siteQueries.teamsOf(model),
+  trainings: (model, _, { trainings }) => trainings.trainingsOf(model),
+  lastTrainingOn: (model, { asOf }, { trainings }) => trainings.lastTrainingOn(model, asOf),
+  trainingOverdue: (model, { asOf }, { trainings }) => trainings.overdue(model, asOf),
 };
 
 export const ModelStatusChange: ModelStatusChangeResolvers = {

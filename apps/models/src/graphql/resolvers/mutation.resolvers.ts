@@ -10,4 +10,8 @@ export const Mutation: MutationResolvers = {
   reviewModel: (_, { input }, context) => context.reviews.reviewModel(command(context), input),
   suspendModel: (_, { input }, context) => context.models.suspendModel(command(context), input),
   dissolveModel: (_, { input }, context) => context.models.dissolveModel(command(context), input),
+  addModelSite: (_, { input }, context) => context.sites.addSite(command(context), input),
+  addModelTeam: (_, { input }, context) => context.sites.addTeam(command(context), input),
+  recordModelTraining: (_, { input }, context) => context.trainings.recordTraining(command(context), input),
+  recogniseAdvancedExample: (_, { input }, context) => context.examples.recognise(command(context), input),
 };

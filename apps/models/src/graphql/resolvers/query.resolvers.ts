@@ -6,5 +6,7 @@ export const Query: QueryResolvers = {
   models: (_, { unitId, status, typeCode, first }, { caller, modelQueries }) => modelQueries.list(caller, { unitId, status, typeCode, first }),
   modelTypes: (_, __, { modelQueries }) => modelQueries.types(),
   modelReviewCriteria: (_, __, { reviewQueries }) => reviewQueries.criteriaSets(),
+  modelStatistics: (_, { unitId, asOf, year }, { caller, statistics }) => statistics.statistics(caller, { unitId, asOf, year }),
+  advancedExamples: (_, { unitId, year }, { caller, examples }) => examples.list(caller, unitId, year),
   modelLabels: () => allLabels(),
 };

@@ -1,0 +1,14 @@
+import { labelOf } from '../../domain/shared';
+import { type ModelChildCountsResolvers, type ModelKindCountsResolvers, type ModelStatisticsResolvers } from '../__generated__/resolvers-types';
+
+export const ModelStatistics: ModelStatisticsResolvers = {
+  unit: (statistics) => ({ id: statistics.unitId }),
+};
+
+export const ModelKindCounts: ModelKindCountsResolvers = {
+  kindLabel: (row) => labelOf('UnitKind', row.kind),
+};
+
+export const ModelChildCounts: ModelChildCountsResolvers = {
+  unit: (row) => ({ id: row.unitId }),
+};
