@@ -3,7 +3,7 @@ import { CONSUMER_GROUPS, TOPICS, deadLetterTopicFor, topicNamed } from './topic
 import { UnitMergedV1, UnitRenamedV1 } from './org-units/unit-events';
 
 describe('event registry', () => {
-  it('declares the org-units events on org-units.unit and the campaigns events on their topics', () => {
+  it('declares the org-units events on org-units.unit and the campaigns and models events on their topics', () => {
     expect(EVENT_CONTRACTS.map((contract) => contract.fullType)).toEqual([
       'org-units.unit.created.v1',
       'org-units.unit.renamed.v1',
@@ -20,8 +20,16 @@ describe('event registry', () => {
       'campaigns.registration.withdrawn.v1',
       'campaigns.deadline.approaching.v1',
       'campaigns.deadline.overdue.v1',
+      'models.model.created.v1',
+      'models.model.replicated.v1',
+      'models.model.reviewed.v1',
+      'models.model.suspended.v1',
+      'models.model.dissolved.v1',
+      'models.model.training-held.v1',
+      'models.effective-model.changed.v1',
+      'models.advanced-example.recognised.v1',
     ]);
-    expect(new Set(EVENT_CONTRACTS.map((contract) => contract.topic))).toEqual(new Set(['org-units.unit', 'campaigns.campaign', 'campaigns.registration', 'campaigns.deadline']));
+    expect(new Set(EVENT_CONTRACTS.map((contract) => contract.topic))).toEqual(new Set(['org-units.unit', 'campaigns.campaign', 'campaigns.registration', 'campaigns.deadline', 'models.model', 'models.effective-model', 'models.advanced-example']));
   });
 
   it('finds a contract by full type', () => {
@@ -43,6 +51,16 @@ describe('event registry', () => {
       expect(deadLetterTopicFor(group)).toBe(`${group}.dlq`);
       expect(topicNamed(`${group}.dlq`)).toBeDefined();
     }
-    expect(TOPICS.map((topic) => topic.name)).toEqual(['org-units.unit', 'campaigns.unit-directory.dlq', 'campaigns.campaign', 'campaigns.registration', 'campaigns.deadline']);
+    expect(TOPICS.map((topic) => topic.name)).toEqual([
+      'org-units.unit',
+      'campaigns.unit-directory.dlq',
+      'campaigns.campaign',
+      'campaigns.registration',
+      'campaigns.deadline',
+      'models.unit-directory.dlq',
+      'models.model',
+      'models.effective-model',
+      'models.advanced-example',
+    ]);
   });
 });
