@@ -26,11 +26,11 @@ export class ModelQueryService {
     return /^[0-9a-f-]{36}$/i.test(id) ? this.visible(caller, await this.models.find(id.toLowerCase())) : null;
   }
 
-  async list(caller: Caller, args: { unitId?: string | null; status?: ModelStatus | null; typeCode?: string | null; first?: number | null }): Promise<ModelView[]> {
+  async list(caller: Caller, args: { unitId?: string | null; asOf?: string | null; status?: ModelStatus | null; typeCode?: string | null; first?: number | null }): Promise<ModelView[]> {
     const first = this.input.pageSize(args.first, 5000, 500);
     const typeCode = args.typeCode ? this.input.code(args.typeCode, 'typeCode') : null;
     const unitId = this.input.optionalId(args.unitId, 'unitId');
-    const today = this.clock.today();
+    const today = args.asOf ? this.input.date(args.asOf, 'asOf') : this.clock.today();
     const root = unitId ?? this.policy.listRoot(caller);
     if (root === null) return this.models.hostedBy(null, { status: args.status, typeCode, first });
     if (!(await this.policy.canReadUnit(this.models.directory, caller, root, [today]))) return [];

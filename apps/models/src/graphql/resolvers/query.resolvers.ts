@@ -3,7 +3,7 @@ import { type QueryResolvers } from '../__generated__/resolvers-types';
 
 export const Query: QueryResolvers = {
   model: (_, { id }, { caller, modelQueries }) => modelQueries.model(caller, id),
-  models: (_, { unitId, status, typeCode, first }, { caller, modelQueries }) => modelQueries.list(caller, { unitId, status, typeCode, first }),
+  models: (_, { unitId, asOf, status, typeCode, first }, { caller, modelQueries }) => modelQueries.list(caller, { unitId, asOf, status, typeCode, first }),
   modelTypes: (_, __, { modelQueries }) => modelQueries.types(),
   modelReviewCriteria: (_, __, { reviewQueries }) => reviewQueries.criteriaSets(),
   modelStatistics: (_, { unitId, asOf, year }, { caller, statistics }) => statistics.statistics(caller, { unitId, asOf, year }),
