@@ -31,7 +31,7 @@ export async function startModels(config: ModelsConfig, options: ModelsAppOption
   const consumer = config.UNIT_DIRECTORY_CONSUMER_ENABLED
     ? startConsumer({
         kafka,
-        groupId: config.UNIT_DIRECTORY_GROUP_ID,
+        groupId: config.MODELS_UNIT_DIRECTORY_GROUP_ID,
         // One declared dead-letter topic, whatever group id an environment runs the directory under.
         deadLetterTopic: deadLetterTopicFor(CONSUMER_GROUPS.modelsUnitDirectory),
         topics: UNIT_DIRECTORY_TOPICS,

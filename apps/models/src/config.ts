@@ -10,8 +10,11 @@ export const modelsConfigShape = {
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** Namespace before every topic name (default none), for an environment isolated on a shared broker (tests, benchmarks). */
   KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-z0-9._-]*$/, 'lower-case letters, digits, ".", "_" and "-" only').default(''),
-  /** Consumer group of the unit directory; a new group rebuilds the directory from the start of the topic. */
-  UNIT_DIRECTORY_GROUP_ID: z.string().min(1).default(CONSUMER_GROUPS.modelsUnitDirectory),
+  /**
+   * Consumer group of the unit directory; a new group rebuilds the directory from the start of the topic. Its own name (not
+   * campaigns' UNIT_DIRECTORY_GROUP_ID) so that an environment shared by both services never puts them in one group.
+   */
+  MODELS_UNIT_DIRECTORY_GROUP_ID: z.string().min(1).default(CONSUMER_GROUPS.modelsUnitDirectory),
   /** "Today" (founding, review and dissolution dates may not lie after it) is taken in this zone. */
   MODELS_TIME_ZONE: z.string().default('Asia/Ho_Chi_Minh'),
   /** The earliest date a caller may name; earlier ones are typos (DATE_OUT_OF_RANGE). */

@@ -66,7 +66,7 @@ export async function startStack(): Promise<Stack> {
       name: 'models',
       entry: 'apps/models/src/main.ts',
       port: await freePort(),
-      env: { ...common, DATABASE_URL: modelsDatabase.url, UNIT_DIRECTORY_GROUP_ID: uniqueName('e2e-models-unit-directory-') },
+      env: { ...common, DATABASE_URL: modelsDatabase.url, MODELS_UNIT_DIRECTORY_GROUP_ID: uniqueName('e2e-models-unit-directory-') },
       onOutput: echo('models'),
     });
     started.push(models);
