@@ -116,6 +116,10 @@ describe('models: registers, trainings, statistics and advanced examples', () =>
     expect(commune2022.byChild.map((row: Data) => row.unitId)).toEqual([id.vh]);
 
     expect((await ok(STATISTICS, { unitId: id.vt }, outsider)).modelStatistics).toBeNull();
+
+    const national = (await ok(STATISTICS, { asOf: '2024-12-10', year: 2024 }, as('admin', 'SYSTEM_ADMIN', id.tb))).modelStatistics;
+    expect(national).toMatchObject({ unitId: '00000000-0000-0000-0000-000000000000', totals });
+    expect(national.byChild).toEqual([{ unitId: id.tb, code: 'TB', name: 'Tỉnh Thái Bình', kind: 'PROVINCE', counts: totals }]);
   });
 
   it('recognises an advanced example (one event for awards) and lists it inside the jurisdiction only', async () => {

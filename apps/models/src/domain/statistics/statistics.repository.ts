@@ -52,7 +52,7 @@ const counts = (row: Row): ModelCounts => ({
 export class StatisticsRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  async count(rootUnitId: string, asOf: string, year: number, trainingSince: string) {
+  async count(rootUnitId: string | null, asOf: string, year: number, trainingSince: string) {
     const rows = await this.prisma.$queryRawUnsafe<Row[]>(STATISTICS_SQL, rootUnitId, asOf, year, trainingSince);
     const totals = rows.find((row) => row.all_branches === 1 && row.all_kinds === 1);
     return {

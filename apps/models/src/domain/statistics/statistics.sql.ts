@@ -4,12 +4,14 @@ const LIVE = (alias: string) => `${alias}.valid_from <= $2::date AND (${alias}.v
  * One statement: the subtree of $1 on $2 (each unit tagged with the child of $1 it lies under), the models running there on
  * $2 (founded, not dissolved, at the host they had that day), their open sites and teams, trainings of year $3 up to $2, current
  * ratings of window $3, and the training flag (no training since $4); grouped as totals, per child and per host kind.
- * $1 root unit, $2 as-of date, $3 evaluation year, $4 first day of the training period.
+ * $1 root unit (null: the whole country, one branch per top unit), $2 as-of date, $3 evaluation year, $4 first day of the training period.
  */
 export const STATISTICS_SQL = `
 WITH RECURSIVE tree AS (
-  SELECT v.unit_id, v.unit_id AS branch_id, 0 AS depth
-  FROM directory_unit_version v WHERE v.unit_id = $1::uuid AND ${LIVE('v')}
+  -- Rooted at $1, or (null) at every top unit: then each top unit is a branch of its own, at depth 1.
+  SELECT v.unit_id, v.unit_id AS branch_id, CASE WHEN $1::uuid IS NULL THEN 1 ELSE 0 END AS depth
+  FROM directory_unit_version v
+  WHERE (CASE WHEN $1::uuid IS NULL THEN v.parent_id IS NULL ELSE v.unit_id = $1::uuid END) AND ${LIVE('v')}
   UNION ALL
   SELECT v.unit_id, CASE WHEN t.depth = 0 THEN v.unit_id ELSE t.branch_id END, t.depth + 1
   FROM tree t JOIN directory_unit_version v ON v.parent_id = t.unit_id AND ${LIVE('v')}
