@@ -17,16 +17,20 @@ WITH RECURSIVE tree AS (
   FROM tree t JOIN directory_unit_version v ON v.parent_id = t.unit_id AND ${LIVE('v')}
   WHERE t.depth < 32
 ),
-hosted AS (
-  SELECT m.id, m.lineage_root_id, m.founded_on,
-         COALESCE((SELECT hc.from_unit_id FROM model_host_change hc WHERE hc.model_id = m.id AND hc.effective_on > $2::date ORDER BY hc.id LIMIT 1), m.host_unit_id) AS host_on
-  FROM self_management_model m
-  WHERE m.founded_on <= $2::date
-    AND (m.status <> 'DISSOLVED' OR m.status_on > $2::date)
+-- Models whose host on $2 was another unit (their host was merged later): the host they had that day.
+moved AS (
+  SELECT DISTINCT ON (hc.model_id) hc.model_id, hc.from_unit_id AS host_on
+  FROM model_host_change hc WHERE hc.effective_on > $2::date ORDER BY hc.model_id, hc.id
 ),
 running AS (
-  SELECT h.id, h.lineage_root_id, h.founded_on, t.branch_id, u.kind AS host_kind
-  FROM hosted h JOIN tree t ON t.unit_id = h.host_on JOIN directory_unit u ON u.unit_id = h.host_on
+  SELECT m.id, m.lineage_root_id, m.founded_on, t.branch_id, t.unit_id AS host_on
+  FROM tree t JOIN self_management_model m ON m.host_unit_id = t.unit_id
+  WHERE m.founded_on <= $2::date AND (m.status <> 'DISSOLVED' OR m.status_on > $2::date)
+    AND NOT EXISTS (SELECT 1 FROM moved mv WHERE mv.model_id = m.id)
+  UNION ALL
+  SELECT m.id, m.lineage_root_id, m.founded_on, t.branch_id, t.unit_id AS host_on
+  FROM moved mv JOIN tree t ON t.unit_id = mv.host_on JOIN self_management_model m ON m.id = mv.model_id
+  WHERE m.founded_on <= $2::date AND (m.status <> 'DISSOLVED' OR m.status_on > $2::date)
 ),
 sites AS (
   SELECT s.model_id, count(*)::int AS n FROM model_site s JOIN running r ON r.id = s.model_id
@@ -44,9 +48,9 @@ ratings AS (
   SELECT rv.model_id, rv.rating FROM model_review rv JOIN running r ON r.id = rv.model_id WHERE rv.year = $3::int AND rv.current
 ),
 rows AS (
-  SELECT r.*, COALESCE(s.n, 0) AS sites, COALESCE(t.n, 0) AS teams, COALESCE(t.members, 0) AS members, COALESCE(tr.n, 0) AS trainings,
+  SELECT r.*, u.kind AS host_kind, COALESCE(s.n, 0) AS sites, COALESCE(t.n, 0) AS teams, COALESCE(t.members, 0) AS members, COALESCE(tr.n, 0) AS trainings,
          rt.rating, (r.founded_on < $4::date AND (tr.last IS NULL OR tr.last < $4::date)) AS overdue
-  FROM running r LEFT JOIN sites s ON s.model_id = r.id LEFT JOIN teams t ON t.model_id = r.id
+  FROM running r JOIN directory_unit u ON u.unit_id = r.host_on LEFT JOIN sites s ON s.model_id = r.id LEFT JOIN teams t ON t.model_id = r.id
   LEFT JOIN trainings tr ON tr.model_id = r.id LEFT JOIN ratings rt ON rt.model_id = r.id
 )
 SELECT branch_id::text, host_kind, GROUPING(branch_id)::int AS all_branches, GROUPING(host_kind)::int AS all_kinds,
