@@ -80,6 +80,14 @@ describe('models of Xã Vũ Hội, 2023–2024', () => {
     expect((await ok(MODELS, { unitId: id.vh }, outsider)).models).toEqual([]);
     const entities = await h.requestSubgraph<Data>(UNIT_MODELS, { reps: [{ __typename: 'Unit', id: id.vh }], year: 2024 }, outsider);
     expect(entities.data?._entities).toEqual([{ id: id.vh, models: [], hasEffectiveModel: null }]);
+    const references = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on SelfManagementModel { id name } } }`;
+    const reps = [{ __typename: 'SelfManagementModel', id: model.camera }, { __typename: 'SelfManagementModel', id: replicas[0] }, { __typename: 'SelfManagementModel', id: 'not-an-id' }];
+    expect((await h.requestSubgraph<Data>(references, { reps }, district)).data?._entities).toEqual([
+      { id: model.camera, name: 'Camera an ninh xã Vũ Hội' },
+      { id: replicas[0], name: 'Camera an ninh xã Vũ Hội' },
+      null,
+    ]);
+    expect((await h.requestSubgraph<Data>(references, { reps }, outsider)).data?._entities).toEqual([null, null, null]);
   });
 
   it('the district rates the residential team INEFFECTIVE in 2023 and 2024: dissolution is proposed; the commune fact is derived', async () => {

@@ -1,5 +1,5 @@
 import { type Caller } from '@antt/auth';
-import { type Clock } from '@antt/service-kit';
+import { type Clock, createEntityLoader, isUuid } from '@antt/service-kit';
 import { type ModelsInput } from '../shared';
 import { type ModelPolicy } from './model.policy';
 import { type ModelRepository } from './model.repository';
@@ -8,6 +8,8 @@ import { type HostChangeView, type ModelStatus, type ModelTypeView, type ModelVi
 /** Reads of models, cut to what the caller may see: anything else is answered as absent. */
 export class ModelQueryService {
   private typesCache: Promise<Map<string, ModelTypeView>> | null = null;
+  /** References arrive in batches (`_entities`, `replicatedFrom` of a list): one query per tick. */
+  private readonly byId = createEntityLoader((ids: readonly string[]) => this.models.findMany(ids), (model) => model.id);
 
   constructor(
     private readonly models: ModelRepository,
@@ -23,7 +25,7 @@ export class ModelQueryService {
 
   /** `__resolveReference`: an id that is not a UUID is simply unknown. */
   async reference(caller: Caller, id: string): Promise<ModelView | null> {
-    return /^[0-9a-f-]{36}$/i.test(id) ? this.visible(caller, await this.models.find(id.toLowerCase())) : null;
+    return isUuid(id) ? this.visible(caller, await this.byId.load(id.toLowerCase())) : null;
   }
 
   async list(caller: Caller, args: { unitId?: string | null; asOf?: string | null; status?: ModelStatus | null; typeCode?: string | null; first?: number | null }): Promise<ModelView[]> {
@@ -45,7 +47,7 @@ export class ModelQueryService {
   }
 
   async replicatedFrom(caller: Caller, model: ModelView): Promise<ModelView | null> {
-    return model.replicatedFromId ? this.visible(caller, await this.models.find(model.replicatedFromId)) : null;
+    return model.replicatedFromId ? this.visible(caller, await this.byId.load(model.replicatedFromId)) : null;
   }
 
   async replicas(caller: Caller, model: ModelView): Promise<ModelView[]> {
