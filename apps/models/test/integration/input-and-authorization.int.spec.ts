@@ -1,5 +1,5 @@
 import { type ModelsHarness, as, startHarness, tableCounts } from '../support/models-harness';
-import { CREATE_MODEL, DISSOLVE_MODEL, REVIEW_MODEL, SUSPEND_MODEL } from '../support/operations';
+import { CREATE_MODEL, DEFINE_TYPE, DISSOLVE_MODEL, REVIEW_MODEL, SUSPEND_MODEL } from '../support/operations';
 import { seedTree } from '../support/seed-tree';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- GraphQL answers, checked field by field
@@ -51,6 +51,7 @@ describe('models: bad input and authorization', () => {
     ["a unit officer placing a model below its own unit", () => [CREATE_MODEL, { input: { name: 'Camera', typeCode: 'OTHER', hostUnitId: id.vh2, foundedOn: '2023-01-01' } }, communeUnitOfficer], { code: 'FORBIDDEN', reason: 'OWN_UNIT_ONLY' }],
     ['a unit officer reviewing', () => [REVIEW_MODEL, review(), villageOfficer], { code: 'FORBIDDEN', reason: 'ROLE_REQUIRED' }],
     ['an anonymous caller', () => [REVIEW_MODEL, review(), null], { code: 'UNAUTHENTICATED', reason: 'AUTHENTICATION_REQUIRED' }],
+    ['a level officer changing the catalogue', () => [DEFINE_TYPE, { input: { code: 'FLYING_PATROL', name: 'Tuần tra' } }, district], { code: 'FORBIDDEN', reason: 'ROLE_REQUIRED' }],
     ['a blank name', () => [CREATE_MODEL, { input: { name: '   ', typeCode: 'OTHER', hostUnitId: id.vh, foundedOn: '2023-01-01' } }, commune], { code: 'BAD_USER_INPUT', reason: 'INVALID_TEXT', field: 'name' }],
   ];
 
@@ -64,6 +65,17 @@ describe('models: bad input and authorization', () => {
     expect(extensions.reason).toBe(expected.reason);
     if (expected.field) expect(extensions.field).toBe(expected.field);
     expect(await tableCounts(h.prisma)).toEqual(before);
+  });
+
+  it('the catalogue is data: a SYSTEM_ADMIN adds a type that then takes models, and deactivates it', async () => {
+    const admin = as('admin', 'SYSTEM_ADMIN', id.vh);
+    const defined = await h.request<Data>(DEFINE_TYPE, { input: { code: 'zalo_group', name: 'Nhóm Zalo an ninh, trật tự', description: 'Nhóm liên lạc trên mạng xã hội' } }, admin);
+    expect(defined.data?.defineModelType).toEqual({ code: 'ZALO_GROUP', name: 'Nhóm Zalo an ninh, trật tự', description: 'Nhóm liên lạc trên mạng xã hội', active: true });
+    const created = await h.request<Data>(CREATE_MODEL, { input: { name: 'Nhóm Zalo thôn Hội Thượng', typeCode: 'ZALO_GROUP', hostUnitId: id.vh, foundedOn: '2024-01-01' } }, commune);
+    expect(created.data?.createModel.type).toEqual({ code: 'ZALO_GROUP', name: 'Nhóm Zalo an ninh, trật tự' });
+    await h.request<Data>(DEFINE_TYPE, { input: { code: 'ZALO_GROUP', name: 'Nhóm Zalo an ninh, trật tự', active: false } }, admin);
+    const refused = await h.request<Data>(CREATE_MODEL, { input: { name: 'Nhóm Zalo thôn Hội Hạ', typeCode: 'ZALO_GROUP', hostUnitId: id.vh, foundedOn: '2024-01-01' } }, commune);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'MODEL_TYPE_UNKNOWN', field: 'typeCode' });
   });
 
   it('a suspended model cannot be suspended again (CONFLICT), and a dissolved one cannot be reviewed', async () => {

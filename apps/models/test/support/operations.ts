@@ -34,3 +34,4 @@ const COUNTS = `models modelRecords sites teams members trainings effective less
 export const STATISTICS = `query($unitId: ID, $asOf: Date, $year: Int) { modelStatistics(unitId: $unitId, asOf: $asOf, year: $year) {
   unitId asOf year totals { ${COUNTS} } byHostKind { kind kindLabel counts { ${COUNTS} } } byChild { unitId code name kind counts { ${COUNTS} } }
 } }`;
+export const DEFINE_TYPE = `mutation($input: DefineModelTypeInput!) { defineModelType(input: $input) { code name description active } }`;

@@ -33,6 +33,11 @@ export class ModelPolicy {
     return requireRole(caller, MODEL_MANAGER_ROLES);
   }
 
+  /** The catalogue of types is shared by every province: only a SYSTEM_ADMIN changes it. */
+  cataloguer(caller: Caller): Identity {
+    return requireRole(caller, [SYSTEM_ADMIN]);
+  }
+
   async canRead(directory: UnitDirectory, caller: Caller, hostUnitId: string, dates: readonly string[]): Promise<boolean> {
     const identity = requireCaller(caller);
     if (isSystemAdmin(identity)) return true;

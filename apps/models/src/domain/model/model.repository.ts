@@ -150,6 +150,16 @@ export class ModelTransaction extends ModelReader {
     return modelFromRow(row);
   }
 
+  async putType(type: ModelTypeView): Promise<ModelTypeView> {
+    const data = { name: type.name, description: type.description, active: type.active };
+    return this.tx.modelType.upsert({
+      where: { code: type.code },
+      create: { code: type.code, ...data },
+      update: data,
+      select: { code: true, name: true, description: true, active: true },
+    });
+  }
+
   async setDissolutionProposal(modelId: string, proposedOn: string | null): Promise<void> {
     await this.tx.selfManagementModel.update({
       where: { id: modelId },

@@ -7,7 +7,7 @@ import { modelErrors } from './model.errors';
 import { type ModelPolicy } from './model.policy';
 import { type ModelRepository, type ModelTransaction } from './model.repository';
 import { assertChangeDate, assertTransition } from './model.rules';
-import { type CreateModelInput, type DissolveModelInput, type ModelView, type ReplicateModelInput, type SuspendModelInput } from './model.types';
+import { type CreateModelInput, type DefineModelTypeInput, type DissolveModelInput, type ModelTypeView, type ModelView, type ReplicateModelInput, type SuspendModelInput } from './model.types';
 
 /** Who asks, and the request's id for the events' correlation. */
 export interface CommandContext {
@@ -27,6 +27,18 @@ export class ModelService {
     private readonly clock: Clock,
     private readonly input: ModelsInput,
   ) {}
+
+  /** Adds a type to the catalogue or changes one (name, description, active); an inactive type takes no new models. */
+  async defineType(context: CommandContext, raw: DefineModelTypeInput): Promise<ModelTypeView> {
+    this.policy.cataloguer(context.caller);
+    const type = {
+      code: this.input.code(raw.code),
+      name: this.input.name(raw.name),
+      description: this.input.optionalDescription(raw.description),
+      active: raw.active ?? true,
+    };
+    return this.models.transaction((tx) => tx.putType(type));
+  }
 
   async createModel(context: CommandContext, raw: CreateModelInput): Promise<ModelView> {
     const identity = this.policy.editor(context.caller);

@@ -84,3 +84,10 @@ export interface DissolveModelInput {
   decisionNumber?: string | null;
   decisionDate?: string | null;
 }
+
+export interface DefineModelTypeInput {
+  code: string;
+  name: string;
+  description?: string | null;
+  active?: boolean | null;
+}

@@ -5,6 +5,7 @@ import { type MutationResolvers } from '../__generated__/resolvers-types';
 const command = ({ caller, requestId }: ModelsContext): CommandContext => ({ caller, correlationId: requestId });
 
 export const Mutation: MutationResolvers = {
+  defineModelType: (_, { input }, context) => context.models.defineType(command(context), input),
   createModel: (_, { input }, context) => context.models.createModel(command(context), input),
   replicateModel: (_, { input }, context) => context.models.replicateModel(command(context), input),
   reviewModel: (_, { input }, context) => context.reviews.reviewModel(command(context), input),
