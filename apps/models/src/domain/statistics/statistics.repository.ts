@@ -53,7 +53,12 @@ export class StatisticsRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
   async count(rootUnitId: string | null, asOf: string, year: number, trainingSince: string) {
-    const rows = await this.prisma.$queryRawUnsafe<Row[]>(STATISTICS_SQL, rootUnitId, asOf, year, trainingSince);
+    // The registry's working set is in memory: with the default random_page_cost the planner hashes whole tables (125,000 sites)
+    // to join a province's few hundred models; at 1.1 it walks the indexes (3x faster for a province, the same nationally).
+    const [, rows] = await this.prisma.$transaction([
+      this.prisma.$executeRawUnsafe('SET LOCAL random_page_cost = 1.1'),
+      this.prisma.$queryRawUnsafe<Row[]>(STATISTICS_SQL, rootUnitId, asOf, year, trainingSince),
+    ]);
     const totals = rows.find((row) => row.all_branches === 1 && row.all_kinds === 1);
     return {
       totals: totals ? counts(totals) : NO_COUNTS,
