@@ -40,7 +40,7 @@ const OWN_MODEL: Record<string, { typeCode: string; name: (unit: string) => stri
 
 /**
  * The 2024 Thái Bình demo in models, through the domain's own commands with the clock walking through 2023 and 2024: each
- * commune registers one to three models (some replicated to its villages), about one agency, enterprise or school in five its
+ * commune registers one to three models (some replicated to its villages), about one agency, enterprise or school in ten its
  * own; each model runs at a site with a team; most held a training in 2024 (the others are flagged); the district (the province
  * for units it manages directly) rates every model for the 2024 window (about 8% INEFFECTIVE, some of them twice in a row and
  * dissolved by the district's decision); each district recognises two advanced examples. Does nothing when models already
@@ -97,7 +97,7 @@ export async function loadDemoModels(prisma: PrismaClient, dates: DateRange, log
     }
   }
   const others = await directory.descendantsOf(province, TREE_DATE, Object.keys(OWN_MODEL));
-  for (const unit of others.filter((entry) => draw(`${entry.code}:own`) < 200)) {
+  for (const unit of others.filter((entry) => draw(`${entry.code}:own`) < 100)) {
     const own = OWN_MODEL[unit.kind];
     if (!own) continue;
     await add(unit, officer(unit.unitId, `vp@${unit.code.toLowerCase()}`, 'UNIT_OFFICER'), own.typeCode, own.name(unit.name), '2021-09-01');
