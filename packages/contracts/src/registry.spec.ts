@@ -5,7 +5,7 @@ import { UnitMergedV1, UnitRenamedV1 } from './org-units/unit-events';
 import { ClassificationDecidedV1, RecognitionDecidedV1 } from './assessments/assessment-events';
 
 describe('event registry', () => {
-  it('declares the org-units events on org-units.unit and the campaigns events on their topics', () => {
+  it('declares the org-units events on org-units.unit and the campaigns and models events on their topics', () => {
     expect(EVENT_CONTRACTS.map((contract) => contract.fullType)).toEqual([
       'org-units.unit.created.v1',
       'org-units.unit.renamed.v1',
@@ -25,9 +25,27 @@ describe('event registry', () => {
       'campaigns.pledge-coverage.changed.v1',
       'assessments.recognition.decided.v1',
       'assessments.classification.decided.v1',
+      'models.model.created.v1',
+      'models.model.replicated.v1',
+      'models.model.reviewed.v1',
+      'models.model.suspended.v1',
+      'models.model.dissolved.v1',
+      'models.model.training-held.v1',
+      'models.effective-model.changed.v1',
+      'models.advanced-example.recognised.v1',
     ]);
     expect(new Set(EVENT_CONTRACTS.map((contract) => contract.topic))).toEqual(
-      new Set(['org-units.unit', 'campaigns.campaign', 'campaigns.registration', 'campaigns.deadline', 'campaigns.pledge-coverage', 'assessments.assessment']),
+      new Set([
+        'org-units.unit',
+        'campaigns.campaign',
+        'campaigns.registration',
+        'campaigns.deadline',
+        'campaigns.pledge-coverage',
+        'assessments.assessment',
+        'models.model',
+        'models.effective-model',
+        'models.advanced-example',
+      ]),
     );
   });
 
@@ -59,6 +77,10 @@ describe('event registry', () => {
       'campaigns.pledge-coverage',
       'assessments.assessment',
       'campaigns.attainment.dlq',
+      'models.unit-directory.dlq',
+      'models.model',
+      'models.effective-model',
+      'models.advanced-example',
     ]);
   });
 

@@ -4,6 +4,9 @@ import { CAMPAIGN_EVENTS } from './campaigns/campaign-events';
 import { DEADLINE_EVENTS } from './campaigns/deadline-events';
 import { PLEDGE_EVENTS } from './campaigns/pledge-events';
 import { REGISTRATION_EVENTS } from './campaigns/registration-events';
+import { ADVANCED_EXAMPLE_EVENTS } from './models/advanced-example-events';
+import { EFFECTIVE_MODEL_EVENTS } from './models/effective-model-events';
+import { MODEL_EVENTS } from './models/model-events';
 import { ORG_UNITS_EVENTS } from './org-units/unit-events';
 import { topicNamed } from './topics';
 
@@ -15,6 +18,9 @@ export const EVENT_CONTRACTS: readonly EventContract[] = [
   ...DEADLINE_EVENTS,
   ...PLEDGE_EVENTS,
   ...ASSESSMENT_EVENTS,
+  ...MODEL_EVENTS,
+  ...EFFECTIVE_MODEL_EVENTS,
+  ...ADVANCED_EXAMPLE_EVENTS,
 ];
 
 const byFullType = new Map<string, EventContract>();

@@ -16,6 +16,8 @@ export const CONSUMER_GROUPS = {
   campaignsUnitDirectory: 'campaigns.unit-directory',
   /** campaigns' target attainment read model: recognitions and classifications from assessments. */
   campaignsAttainment: 'campaigns.attainment',
+  /** The models service's copy of the unit tree, which also moves models to the successor of a merged host. */
+  modelsUnitDirectory: 'models.unit-directory',
 } as const;
 
 /** The dead-letter topic of a consumer group. */
@@ -98,6 +100,34 @@ export const TOPICS: readonly TopicSpec[] = [
       'forever: read models such as campaigns\' target attainment are rebuilt by replaying it.',
   },
   deadLetterTopic(CONSUMER_GROUPS.campaignsAttainment),
+  deadLetterTopic(CONSUMER_GROUPS.modelsUnitDirectory),
+  {
+    name: 'models.model',
+    partitions: 3,
+    retentionMs: -1,
+    cleanupPolicy: 'delete',
+    key: 'model id (uuid)',
+    description:
+      'Lifecycle of self-management models: created, replicated, reviewed for a window, suspended, dissolved. Kept forever.',
+  },
+  {
+    name: 'models.effective-model',
+    partitions: 3,
+    retentionMs: -1,
+    cleanupPolicy: 'delete',
+    key: 'unit id (uuid): the facts of one unit in order',
+    description:
+      'The derived fact "unit U had at least one effective model in the window of year Y", published when first derived and on ' +
+      'every change; assessments judge R7 and R8 from it. Kept forever.',
+  },
+  {
+    name: 'models.advanced-example',
+    partitions: 3,
+    retentionMs: -1,
+    cleanupPolicy: 'delete',
+    key: 'advanced example id (uuid)',
+    description: 'Advanced examples (điển hình tiên tiến) recognised by a level; awards use them as evidence. Kept forever.',
+  },
 ];
 
 /** The declared topic of that name, or undefined. */

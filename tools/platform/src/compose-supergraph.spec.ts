@@ -16,6 +16,13 @@ const campaigns: SubgraphSdl = {
   typeDefs: `${LINK}\n type Query { campaigns: [Campaign!]! }\n type Campaign { id: ID! unit: Unit! }\n type Unit @key(fields: "id", resolvable: false) { id: ID! }`,
 };
 
+const models: SubgraphSdl = {
+  name: 'models',
+  url: 'http://127.0.0.1:4004/graphql',
+  typeDefs: `${LINK}\n type Query { models: [SelfManagementModel!]! }\n type SelfManagementModel { id: ID! hostUnit: Unit! }\n type Unit @key(fields: "id", resolvable: false) { id: ID! }`,
+};
+const FIXTURES: Record<string, SubgraphSdl> = { 'org-units': units, campaigns, models };
+
 describe('composeSupergraph', () => {
   it('composes subgraphs into a supergraph that names each of them with its URL', () => {
     const outcome = composeSupergraph([units, campaigns]);
@@ -53,7 +60,9 @@ describe('run', () => {
     messages.length = 0;
     for (const source of SUBGRAPHS) {
       mkdirSync(path.dirname(path.join(root, source.schemaPath)), { recursive: true });
-      writeFileSync(path.join(root, source.schemaPath), source.name === 'campaigns' ? campaigns.typeDefs : units.typeDefs);
+      const fixture = FIXTURES[source.name];
+      if (!fixture) throw new Error(`No test fixture for subgraph ${source.name}`);
+      writeFileSync(path.join(root, source.schemaPath), fixture.typeDefs);
     }
     mkdirSync(path.dirname(path.join(root, SUPERGRAPH_PATH)), { recursive: true });
   });

@@ -18,6 +18,7 @@ const FRAGMENTS = {
 export const SERVICE_FRAGMENTS: Record<string, ReadonlyArray<keyof typeof FRAGMENTS>> = {
   'apps/org-units': ['events'],
   'apps/campaigns': ['events', 'unitDirectory'],
+  'apps/models': ['events', 'unitDirectory'],
 };
 
 interface Difference {

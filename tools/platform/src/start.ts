@@ -9,7 +9,7 @@ import path from 'node:path';
 import { DEV_JWT_HS256_SECRET, mintDevToken } from '@antt/auth';
 import { REPO_ROOT, startServiceProcess, up, type ServiceProcess } from '@antt/infra';
 import { migrateDeploy } from '@antt/prisma-offline';
-import { loadDemoCampaignsIfEmpty, loadDemoProvinceIfEmpty, unitIdByCode } from './start/demo-data';
+import { loadDemoCampaignsIfEmpty, loadDemoModelsIfEmpty, loadDemoProvinceIfEmpty, unitIdByCode } from './start/demo-data';
 import { PLATFORM_SERVICES } from './start/services';
 
 const startedAt = performance.now();
@@ -73,6 +73,7 @@ async function main(): Promise<void> {
       log(`${service.name} ready on port ${service.port} (${elapsed()})`);
     }
     await loadDemoCampaignsIfEmpty(infra.postgres.databases.campaigns, infra.postgres.databases['org-units'], log);
+    await loadDemoModelsIfEmpty(infra.postgres.databases.models, infra.postgres.databases['org-units'], log);
   } catch (error) {
     await stopAll();
     throw error;
@@ -106,6 +107,8 @@ async function main(): Promise<void> {
       `    -d '{"query":"{ unitByCode(code: \\"TB\\", asOf: \\"2024-06-01\\") { name children(kinds: [DISTRICT]) { totalCount edges { node { code name } } } } }"}'`,
       `  curl -s http://127.0.0.1:4000/graphql -H 'content-type: application/json' -H "authorization: Bearer <Thái Bình token>" \\`,
       `    -d '{"query":"{ campaigns(year: 2024) { title status childCampaigns { title } registrationSummary { expected registered late missing percent } } }"}'`,
+      `  curl -s http://127.0.0.1:4000/graphql -H 'content-type: application/json' -H "authorization: Bearer <Thái Bình token>" \\`,
+      `    -d '{"query":"{ modelStatistics(asOf: \\"2024-11-30\\", year: 2024) { totals { models modelRecords sites teams members trainings effective lessEffective ineffective trainingOverdue } byChild { name counts { models sites ineffective } } } }"}'`,
       `  curl -s http://127.0.0.1:4000/graphql -H 'content-type: application/json' -H "authorization: Bearer <Hưng Yên token>" \\`,
       `    -d '{"query":"{ unitByCode(code: \\"HY\\") { name children(kinds: [COMMUNE], first: 5) { totalCount edges { node { code name origins(asOf: \\"2024-06-01\\") { share unit { name } } } } } } }"}'`,
       '',

@@ -8,15 +8,17 @@ export interface GraphQLResult<T> {
   errors?: Array<{ message: string; extensions?: { code?: string; reason?: string; subgraph?: string; limit?: number } }>;
 }
 
-/** org-units, campaigns and the gateway as real processes on fresh, migrated databases and the test Kafka broker. */
+/** org-units, campaigns, models and the gateway as real processes on fresh, migrated databases and the test Kafka broker. */
 export interface Stack {
   /** Prefix of this stack's own topics (`KAFKA_TOPIC_PREFIX` of its services). */
   topicPrefix: string;
   kafkaBrokers: string[];
   orgUnitsDatabase: TestDatabase;
   campaignsDatabase: TestDatabase;
+  modelsDatabase: TestDatabase;
   orgUnits: ServiceProcess;
   campaigns: ServiceProcess;
+  models: ServiceProcess;
   gateway: ServiceProcess;
   /** A client request to the gateway, with `token` as bearer (none: anonymous). */
   query<T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<T>>;
@@ -32,6 +34,7 @@ export async function startStack(): Promise<Stack> {
   const infra = await getTestInfra();
   const orgUnitsDatabase = await createMigratedTestDatabase('e2e_ou_', path.join(REPO_ROOT, 'apps/org-units'));
   const campaignsDatabase = await createMigratedTestDatabase('e2e_cp_', path.join(REPO_ROOT, 'apps/campaigns'));
+  const modelsDatabase = await createMigratedTestDatabase('e2e_md_', path.join(REPO_ROOT, 'apps/models'));
   // Topics of their own, so that the test never feeds a developer's running platform on the same broker.
   const topics = await createIsolatedTopics();
   const common = {
@@ -59,6 +62,14 @@ export async function startStack(): Promise<Stack> {
       onOutput: echo('campaigns'),
     });
     started.push(campaigns);
+    const models = await startServiceProcess({
+      name: 'models',
+      entry: 'apps/models/src/main.ts',
+      port: await freePort(),
+      env: { ...common, DATABASE_URL: modelsDatabase.url, MODELS_UNIT_DIRECTORY_GROUP_ID: uniqueName('e2e-models-unit-directory-') },
+      onOutput: echo('models'),
+    });
+    started.push(models);
     const gateway = await startServiceProcess({
       name: 'gateway',
       entry: 'apps/gateway/src/main.ts',
@@ -68,6 +79,7 @@ export async function startStack(): Promise<Stack> {
         ...common,
         ORG_UNITS_URL: orgUnits.graphqlUrl,
         CAMPAIGNS_URL: campaigns.graphqlUrl,
+        MODELS_URL: models.graphqlUrl,
         // Every request of a test comes from one address and a few subjects: the rate limits are not what is tested here.
         GATEWAY_LIMITS: JSON.stringify({ rateLimits: { anonymous: { points: 100_000 }, authenticated: { points: 100_000 } } }),
       },
@@ -79,8 +91,10 @@ export async function startStack(): Promise<Stack> {
       kafkaBrokers: infra.kafkaBrokers,
       orgUnitsDatabase,
       campaignsDatabase,
+      modelsDatabase,
       orgUnits,
       campaigns,
+      models,
       gateway,
       async query<T>(query: string, variables: Record<string, unknown> = {}, token?: string) {
         const response = await fetch(gateway.graphqlUrl, {
@@ -95,6 +109,7 @@ export async function startStack(): Promise<Stack> {
         for (const service of [...started].reverse()) await service.stop();
         await orgUnitsDatabase.drop();
         await campaignsDatabase.drop();
+        await modelsDatabase.drop();
         await topics.drop();
       },
     };
@@ -102,6 +117,7 @@ export async function startStack(): Promise<Stack> {
     for (const service of [...started].reverse()) await service.stop();
     await orgUnitsDatabase.drop();
     await campaignsDatabase.drop();
+    await modelsDatabase.drop();
     await topics.drop();
     throw error;
   }

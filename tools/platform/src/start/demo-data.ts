@@ -55,22 +55,38 @@ export async function loadDemoProvinceIfEmpty(orgUnitsDatabaseUrl: string, log: 
   return countUnits(orgUnitsDatabaseUrl);
 }
 
+/** Waits until a service's unit directory holds every unit org-units holds, at its latest revision (fed through Kafka). */
+async function waitForUnitDirectory(serviceDatabaseUrl: string, orgUnitsDatabaseUrl: string, service: string): Promise<void> {
+  const expected = await revisionTotals(orgUnitsDatabaseUrl, 'unit');
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    const held = await revisionTotals(serviceDatabaseUrl, 'directory_unit');
+    if (held === expected) return;
+    if (Date.now() > deadline) throw new Error(`The ${service} unit directory did not catch up with org-units within 3 minutes (${held} vs ${expected}).`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 /**
  * Loads the 2024 demo campaigns (the provincial campaign, the district campaigns, registrations of nearly every unit, a few
  * late, a few missing) once the campaigns unit directory holds every unit org-units holds, at its latest revision (the
  * directory is fed through Kafka by the running campaigns service). Does nothing when campaigns already holds campaigns.
  */
 export async function loadDemoCampaignsIfEmpty(campaignsDatabaseUrl: string, orgUnitsDatabaseUrl: string, log: (line: string) => void): Promise<void> {
-  const expected = await revisionTotals(orgUnitsDatabaseUrl, 'unit');
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    const held = await revisionTotals(campaignsDatabaseUrl, 'directory_unit');
-    if (held === expected) break;
-    if (Date.now() > deadline) throw new Error(`The campaigns unit directory did not catch up with org-units within 3 minutes (${held} vs ${expected}).`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+  await waitForUnitDirectory(campaignsDatabaseUrl, orgUnitsDatabaseUrl, 'campaigns');
   runTool('apps/campaigns/src/demo/cli.ts', [], campaignsDatabaseUrl, 'Loading the demo campaigns');
   log('demo data: campaigns ready');
+}
+
+/**
+ * Loads Thái Bình's 2023–2024 demo models (models with replicas, sites, teams, trainings, reviews with a few INEFFECTIVE ones
+ * and dissolutions, advanced examples) once the models unit directory has caught up with org-units. Does nothing when models
+ * already holds models.
+ */
+export async function loadDemoModelsIfEmpty(modelsDatabaseUrl: string, orgUnitsDatabaseUrl: string, log: (line: string) => void): Promise<void> {
+  await waitForUnitDirectory(modelsDatabaseUrl, orgUnitsDatabaseUrl, 'models');
+  runTool('apps/models/src/demo/cli.ts', [], modelsDatabaseUrl, 'Loading the demo models');
+  log('demo data: models ready');
 }
 
 /** `units:revisions` of a unit table, to tell when a copy has caught up with its source. */

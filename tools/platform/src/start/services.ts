@@ -30,5 +30,13 @@ export const PLATFORM_SERVICES: readonly PlatformService[] = [
     prismaProject: path.join(REPO_ROOT, 'apps/campaigns'),
     database: 'campaigns',
   },
+  {
+    name: 'models',
+    entry: 'apps/models/src/main.ts',
+    port: 4004,
+    readyPath: '/ready',
+    prismaProject: path.join(REPO_ROOT, 'apps/models'),
+    database: 'models',
+  },
   { name: 'gateway', entry: 'apps/gateway/src/main.ts', port: 4000, readyPath: '/health' },
 ];

@@ -1,0 +1,3 @@
+export * from './example.types';
+export * from './example.repository';
+export * from './example.service';

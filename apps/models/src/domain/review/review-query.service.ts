@@ -1,0 +1,38 @@
+import { type Caller } from '@antt/auth';
+import { type Clock } from '@antt/service-kit';
+import { type ModelPolicy, type ModelRepository, type ModelView } from '../model';
+import { type ModelsInput } from '../shared';
+import { type ReviewStore } from './review.repository';
+import { evaluationWindow } from './review.rules';
+import { type CriteriaSetView, type ReviewView } from './review.types';
+
+/** Reads of reviews and of the effective-model fact. */
+export class ReviewQueryService {
+  constructor(
+    private readonly models: ModelRepository,
+    private readonly reviews: ReviewStore,
+    private readonly policy: ModelPolicy,
+    private readonly clock: Clock,
+    private readonly input: ModelsInput,
+  ) {}
+
+  /** Reviews of a model the caller already sees, newest window first. */
+  reviewsOf(model: ModelView): Promise<ReviewView[]> {
+    return this.reviews.reviewsOf(model.id);
+  }
+
+  criteriaSets(): Promise<CriteriaSetView[]> {
+    return this.reviews.criteriaSets();
+  }
+
+  /**
+   * R7/R8: whether the unit had an effective model in the window of `year` (false until a review derived it); null when the
+   * unit is not visible to the caller, today or at the window's end.
+   */
+  async hasEffectiveModel(caller: Caller, unitId: string, rawYear: number): Promise<boolean | null> {
+    const year = this.input.year(rawYear);
+    const window = evaluationWindow('COMMUNE', year);
+    if (!(await this.policy.canReadUnit(this.models.directory, caller, unitId, [this.clock.today(), window.end]))) return null;
+    return (await this.reviews.fact(unitId, year))?.hasEffectiveModel ?? false;
+  }
+}

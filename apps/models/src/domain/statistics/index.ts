@@ -1,0 +1,3 @@
+export * from './statistics.types';
+export * from './statistics.repository';
+export * from './statistics.service';

@@ -1,0 +1,52 @@
+import { type Caller, requireCaller } from '@antt/auth';
+import { type Clock } from '@antt/service-kit';
+import { type UnitDirectory } from '@antt/unit-directory';
+import { type ModelPolicy } from '../model';
+import { addDays, type ModelsInput } from '../shared';
+import { type StatisticsRepository } from './statistics.repository';
+import { type ModelStatisticsView } from './statistics.types';
+
+/**
+ * Statistics of a unit's subtree on a date (a SYSTEM_ADMIN naming no unit: the whole country): totals, one row per child unit (the next level down; the unit's own models in a
+ * row of its own) and one per host kind. A unit outside the caller's jurisdiction is answered as unknown (null).
+ */
+export class StatisticsService {
+  constructor(
+    private readonly counts: StatisticsRepository,
+    private readonly directory: UnitDirectory,
+    private readonly policy: ModelPolicy,
+    private readonly clock: Clock,
+    private readonly input: ModelsInput,
+    private readonly trainingPeriodDays: number,
+  ) {}
+
+  async statistics(caller: Caller, args: { unitId?: string | null; asOf?: string | null; year?: number | null }): Promise<ModelStatisticsView | null> {
+    requireCaller(caller);
+    const asOf = args.asOf ? this.input.date(args.asOf, 'asOf') : this.clock.today();
+    const year = args.year === null || args.year === undefined ? evaluationYearOf(asOf) : this.input.year(args.year);
+    // Null for a SYSTEM_ADMIN without a unit: the whole country, one row per province.
+    const unitId = this.input.optionalId(args.unitId, 'unitId') ?? this.policy.listRoot(caller);
+    if (unitId !== null && !(await this.policy.canReadUnit(this.directory, caller, unitId, [asOf]))) return null;
+    const counted = await this.counts.count(unitId, asOf, year, addDays(asOf, -this.trainingPeriodDays + 1));
+    const entries = await Promise.all(counted.byBranch.map(async (branch) => ({ branch, entry: await this.directory.unitAt(branch.unitId, asOf) })));
+    return {
+      unitId: unitId ?? NATIONAL,
+      asOf,
+      year,
+      totals: counted.totals,
+      byHostKind: counted.byHostKind.sort((a, b) => a.kind.localeCompare(b.kind)),
+      byChild: entries
+        .map(({ branch, entry }) => ({ unitId: branch.unitId, code: entry?.code ?? '', name: entry?.name ?? '', kind: entry?.kind ?? '', counts: branch.counts }))
+        .sort((a, b) => a.code.localeCompare(b.code)),
+    };
+  }
+}
+
+/** `unitId` of the national statistics (no unit): the nil UUID. */
+export const NATIONAL = '00000000-0000-0000-0000-000000000000';
+
+/** The evaluation year whose window (communes: 16/11 to 15/11) holds `date`. */
+export function evaluationYearOf(date: string): number {
+  const year = Number(date.slice(0, 4));
+  return date.slice(5) > '11-15' ? year + 1 : year;
+}

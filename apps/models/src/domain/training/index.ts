@@ -1,0 +1,4 @@
+export * from './training.types';
+export * from './training.rules';
+export * from './training.repository';
+export * from './training.service';
