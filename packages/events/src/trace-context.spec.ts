@@ -75,8 +75,9 @@ describe('trace context, tracing on', () => {
     expect(linkTo(PRODUCER)?.context).toMatchObject({ traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331', isRemote: true });
     expect(linkTo('not-a-traceparent')).toBeUndefined();
     expect(linkTo(undefined)).toBeUndefined();
-    expect(recordTraceparent({ traceparent: PRODUCER }, 'other')).toBe(PRODUCER);
-    expect(recordTraceparent({}, PRODUCER)).toBe(PRODUCER);
+    expect(recordTraceparent({ traceparent: PRODUCER, ce_id: 'x' })).toBe(PRODUCER);
+    expect(recordTraceparent({ traceparent: '' })).toBeUndefined();
+    expect(recordTraceparent({})).toBeUndefined();
   });
 
   it('appendToOutbox stores the traceparent of a PRODUCER span, child of the request span, and the relay headers carry it', async () => {

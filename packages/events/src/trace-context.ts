@@ -22,7 +22,7 @@ export function linkTo(traceparent: string | undefined): Link | undefined {
   return spanContext && trace.isSpanContextValid(spanContext) ? { context: spanContext } : undefined;
 }
 
-/** The producer's `traceparent` of a record: its Kafka header, else the envelope's field. */
-export function recordTraceparent(headers: Readonly<Record<string, string>>, envelopeTraceparent?: string): string | undefined {
-  return headers.traceparent ?? envelopeTraceparent;
+/** The producer's `traceparent` of a record: its Kafka header (the relay copies it from the envelope). */
+export function recordTraceparent(headers: Readonly<Record<string, string>>): string | undefined {
+  return headers.traceparent || undefined;
 }
