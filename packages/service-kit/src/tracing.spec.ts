@@ -100,3 +100,16 @@ describe('tracing on (in-memory exporter)', () => {
     expect(lines[1]).toMatchObject({ msg: 'inside', requestId: 'r-1', trace_id: span.spanContext().traceId, span_id: span.spanContext().spanId });
   });
 });
+
+describe('sampling', () => {
+  const exporter = new InMemorySpanExporter();
+
+  afterAll(() => stopTracing());
+
+  it('records no new trace at ratio 0, but follows a sampled caller', async () => {
+    startTracing({ OTEL_TRACES_SAMPLER_ARG: 0 }, 'svc', { exporter });
+    await withServerSpan('unsampled', {}, {}, async () => 200);
+    await withServerSpan('followed', { traceparent: `00-${CALLER_TRACE}-${CALLER_SPAN}-01` }, {}, async () => 200);
+    expect(exporter.getFinishedSpans().map((span) => span.name)).toEqual(['followed']);
+  });
+});
