@@ -40,6 +40,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
   applyApolloTelemetryPreference(config);
   const verifier = createUserTokenVerifier(config.userTokens);
   const subgraphs = new Map<string, SubgraphDataSource>();
+  const metrics = new ServiceMetrics('gateway');
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger,
@@ -57,6 +58,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
           keepAliveMs: limits.subgraphs.keepAliveMs,
           assertionTtlSeconds: Math.min(GATEWAY_ASSERTION_TTL_SECONDS, config.GATEWAY_ASSERTION_MAX_LIFETIME_SECONDS),
           logger,
+          onFetch: (outcome, seconds) => metrics.recordSubgraphFetch(name, outcome, seconds),
         });
         subgraphs.set(name, source);
         return source;
@@ -138,7 +140,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
       { name: 'rate limit store', run: () => rateLimiter.close() },
     ],
     handleSignals: options.handleSignals,
-    metrics: new ServiceMetrics('gateway'),
+    metrics,
   });
 }
 

@@ -24,7 +24,7 @@ export const EventEnvelopeSchema = z.object({
     .string()
     .regex(/^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/)
     .optional()
-    .describe('W3C trace context of the producing request.'),
+    .describe('W3C trace context of the span that created the event, in the trace of the producing request (absent when tracing is off).'),
   data: z.unknown().describe('The payload, described by the contract of `type`.'),
 });
 
@@ -40,6 +40,7 @@ export const RECORD_HEADERS = {
   ce_time: 'envelope `time`',
   ce_subject: 'envelope `subject`',
   correlationid: 'envelope `correlationid`',
+  traceparent: 'envelope `traceparent`, when it has one (tracing on): the span that created the event, which consumer spans link to',
 } as const;
 
 /** Headers added to a record copied to a dead-letter topic. */

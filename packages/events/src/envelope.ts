@@ -80,7 +80,7 @@ export function parseEnvelope(value: Buffer | string | null): EventEnvelope {
   return result.data as EventEnvelope;
 }
 
-/** The Kafka record headers of an envelope (CONVENTIONS.md). */
+/** The Kafka record headers of an envelope (CONVENTIONS.md); `traceparent` when the envelope has one. */
 export function recordHeaders(envelope: EventEnvelope): Record<string, string> {
   return {
     ce_id: envelope.id,
@@ -90,5 +90,6 @@ export function recordHeaders(envelope: EventEnvelope): Record<string, string> {
     ce_time: envelope.time,
     ce_subject: envelope.subject,
     correlationid: envelope.correlationid,
+    ...(envelope.traceparent === undefined ? {} : { traceparent: envelope.traceparent }),
   };
 }

@@ -14,6 +14,7 @@ export type { EventsLogger, LogFn } from './logger';
 export { EVENTS_TABLES_DDL } from './schema-ddl';
 export type { SqlExecutor, TransactionRunner } from './sql';
 export { appendToOutbox } from './outbox/append';
+export { EVENTS_TRACER, linkTo, recordTraceparent, traceparentOf } from './trace-context';
 export type { AppendOptions } from './outbox/append';
 export { outboxChannel, relayLockKey } from './outbox/channel';
 export { OutboxRelay } from './outbox/relay';

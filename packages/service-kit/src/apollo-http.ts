@@ -16,6 +16,7 @@ import { type ServiceMetrics } from './metrics';
 import { type ReadinessCheck } from './readiness';
 import { listen } from './listen';
 import { gracefulStop, runStartSteps, type ShutdownHook, type StartStep } from './shutdown';
+import { startTracing, tracingPlugin } from './tracing';
 
 /** A listening server. */
 export interface RunningServer {
@@ -59,11 +60,13 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
 
 /**
  * Apollo Server 5 on a plain Node http server, as every GraphQL process of the platform runs it: one error formatter,
- * no stack traces, introspection off in production, `/graphql` + `/health` + `/ready`, request-scoped logging, and a
- * graceful stop (drain, then the shutdown hooks) on SIGTERM/SIGINT.
+ * no stack traces, introspection off in production, `/graphql` + `/health` + `/ready`, request-scoped logging, tracing
+ * (see {@link startTracing}: one server span per `/graphql` request when OTEL_EXPORTER_OTLP_ENDPOINT is set), and a
+ * graceful stop (drain, then the shutdown hooks, then the last spans flushed) on SIGTERM/SIGINT.
  */
 export async function serveGraphQL<TContext extends BaseContext>(options: GraphQLHttpOptions<TContext>): Promise<RunningServer> {
   const { config, logger } = options;
+  const tracing = startTracing(config, options.name);
   const httpServer = createServer();
   const apollo = new ApolloServer<TContext>({
     ...options.executor,
@@ -78,13 +81,14 @@ export async function serveGraphQL<TContext extends BaseContext>(options: GraphQ
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.stopGracePeriodMillis ?? 10_000 }),
       ...options.plugins,
       ...(options.metrics ? [options.metrics.plugin<TContext>()] : []),
+      ...(tracing.enabled ? [tracingPlugin<TContext>()] : []),
       errorLoggingPlugin(options.publicErrorCodes ?? []),
     ],
   } as ConstructorParameters<typeof ApolloServer<TContext>>[0]);
   // The handlers go in before the first await, so that a signal during the start already finds them.
   const lifecycle = gracefulStop({
     closeServer: () => apollo.stop(),
-    hooks: options.onShutdown,
+    hooks: [...(options.onShutdown ?? []), { name: 'traces', run: () => tracing.flush() }],
     logger,
     handleSignals: options.handleSignals,
     startup: () => startup,

@@ -1,5 +1,6 @@
 import { DEV_GATEWAY_SIGNING_KEY, GATEWAY_ASSERTION_MAX_LIFETIME_SECONDS, isKnownDevSecret } from '@antt/auth';
 import { z } from 'zod';
+import { tracingConfigShape, type TracingConfig } from './tracing';
 
 /**
  * The key subgraphs and the gateway share outside production (defined in `@antt/auth` beside the other published dev
@@ -30,10 +31,11 @@ export const baseConfigShape = {
   LOG_PRETTY: z.stringbool().default(false),
   GATEWAY_SIGNING_KEY: z.string().min(32).optional(),
   GATEWAY_ASSERTION_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(1).max(300).default(GATEWAY_ASSERTION_MAX_LIFETIME_SECONDS),
+  ...tracingConfigShape,
 };
 
 /** The configuration every service has, whatever its own shape adds. */
-export interface BaseConfig {
+export interface BaseConfig extends TracingConfig {
   NODE_ENV: 'development' | 'test' | 'production';
   HOST: string;
   PORT: number;

@@ -5,6 +5,7 @@ import { DomainError } from './errors';
 import { type ServiceMetrics } from './metrics';
 import { REQUEST_ID_HEADER, requestIdFrom, requestLogger, type Logger } from './logger';
 import { runReadinessChecks, type ReadinessCheck } from './readiness';
+import { withServerSpan } from './tracing';
 
 /** What every request starts with, before the service adds its own context. */
 export interface RequestBase {
@@ -75,8 +76,8 @@ export function createRequestListener<TContext extends BaseContext>(
     const logger = requestLogger(options.logger, requestId);
     res.setHeader(REQUEST_ID_HEADER, requestId);
     const url = new URL(req.url ?? '/', 'http://localhost');
-    handle(url)
-      .catch((error: unknown) => {
+    const respond = () =>
+      handle(url).catch((error: unknown) => {
         if (error instanceof HttpRefusal) {
           req.resume();
           for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
@@ -84,7 +85,14 @@ export function createRequestListener<TContext extends BaseContext>(
         }
         logger.error({ err: error }, 'request failed');
         return sendGraphQLError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
-      })
+      });
+    // Probes are not traced; a `/graphql` request runs in a server span continuing the caller's `traceparent`.
+    const attributes = { 'http.request.method': req.method ?? 'GET', 'url.path': url.pathname, 'antt.request_id': requestId };
+    const served =
+      url.pathname === '/graphql'
+        ? withServerSpan(`${req.method ?? 'GET'} /graphql`, req.headers, attributes, () => respond().then(() => res.statusCode))
+        : respond();
+    served
       .catch((error: unknown) => logger.error({ err: error }, 'could not send the response'));
 
     async function handle(url: URL): Promise<void> {

@@ -15,3 +15,5 @@ export * from './clock';
 export * from './calendar-date';
 export { ServiceMetrics } from './metrics';
 export type { EventsMetricsSource, PoolStats, RequestLabels, TableSize } from './metrics';
+export { activeTraceIds, SERVICE_KIT_TRACER, startTracing, stopTracing, tracingConfigShape, tracingPlugin, withServerSpan } from './tracing';
+export type { Tracing, TracingConfig } from './tracing';

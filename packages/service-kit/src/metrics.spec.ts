@@ -46,4 +46,17 @@ describe('ServiceMetrics', () => {
     expect(body).toContain('antt_events_table_bytes{table="outbox_event",service="events"} 65536');
     expect(body).toContain('antt_events_table_rows{table="outbox_event",service="events"} 100');
   });
+
+  it('times subgraph fetches by subgraph and outcome, the histogram appearing with the first fetch', async () => {
+    const metrics = new ServiceMetrics('gateway');
+    expect((await metrics.render()).body).not.toContain('antt_subgraph_fetch_duration_seconds');
+    metrics.recordSubgraphFetch('org-units', 'ok', 0.02);
+    metrics.recordSubgraphFetch('org-units', 'ok', 0.3);
+    metrics.recordSubgraphFetch('campaigns', 'SUBGRAPH_TIMEOUT', 5);
+    const { body } = await metrics.render();
+    expect(body).toContain('# TYPE antt_subgraph_fetch_duration_seconds histogram');
+    expect(body).toContain('antt_subgraph_fetch_duration_seconds_count{service="gateway",subgraph="org-units",outcome="ok"} 2');
+    expect(body).toContain('antt_subgraph_fetch_duration_seconds_bucket{le="0.025",service="gateway",subgraph="org-units",outcome="ok"} 1');
+    expect(body).toContain('antt_subgraph_fetch_duration_seconds_sum{service="gateway",subgraph="campaigns",outcome="SUBGRAPH_TIMEOUT"} 5');
+  });
 });

@@ -47,6 +47,7 @@ export class ServiceMetrics {
   private readonly duration: Histogram<'operation' | 'outcome'>;
   private readonly errors: Counter<'code'>;
   private readonly operations = new Set<string>();
+  private subgraphFetches: Histogram<'subgraph' | 'outcome'> | undefined;
 
   constructor(readonly service: string) {
     this.registry.setDefaultLabels({ service });
@@ -78,6 +79,22 @@ export class ServiceMetrics {
     this.requests.inc({ operation, client: labels.client.slice(0, 64) || 'unknown', outcome: labels.outcome });
     this.duration.observe({ operation, outcome: labels.outcome }, seconds);
     for (const code of errorCodes) this.errors.inc({ code });
+  }
+
+  /**
+   * Times one fetch of the gateway to a subgraph (`antt_subgraph_fetch_duration_seconds{subgraph,outcome}`), from the
+   * start of the call to the parsed answer or the failure. `outcome`: `ok`, `errors` (a GraphQL answer with errors),
+   * SUBGRAPH_TIMEOUT or SUBGRAPH_UNAVAILABLE. The histogram exists from the first fetch on (only the gateway has one).
+   */
+  recordSubgraphFetch(subgraph: string, outcome: string, seconds: number): void {
+    this.subgraphFetches ??= new Histogram({
+      name: 'antt_subgraph_fetch_duration_seconds',
+      help: 'Gateway fetches to subgraphs: latency by subgraph and outcome (ok, errors, SUBGRAPH_TIMEOUT, SUBGRAPH_UNAVAILABLE).',
+      labelNames: ['subgraph', 'outcome'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [this.registry],
+    });
+    this.subgraphFetches.observe({ subgraph, outcome }, seconds);
   }
 
   /** An Apollo plugin that records every GraphQL request of this server. */

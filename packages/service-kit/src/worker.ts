@@ -5,6 +5,7 @@ import { answerProbe, sendRouteNotFound } from './http';
 import { type ReadinessCheck } from './readiness';
 import { listen } from './listen';
 import { gracefulStop, runStartSteps, type ShutdownHook, type StartStep } from './shutdown';
+import { startTracing } from './tracing';
 
 /** What a service without a GraphQL API yet (a consumer or relay process) hands to {@link startWorker}. */
 export interface WorkerOptions {
@@ -36,6 +37,8 @@ export interface RunningWorker {
  */
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const logger = options.logger ?? createLogger(options.config, options.name);
+  // The consumers and relays a worker runs start their spans once this is set up.
+  const tracing = startTracing(options.config, options.name);
   const server = createServer((req, res) => {
     res.setHeader(REQUEST_ID_HEADER, requestIdFrom(req.headers));
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -52,7 +55,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   // The handlers go in before the first await, so that a signal during the start already finds them.
   const lifecycle = gracefulStop({
     closeServer: () => new Promise<void>((resolve) => server.close(() => resolve())),
-    hooks: options.onShutdown,
+    hooks: [...(options.onShutdown ?? []), { name: 'traces', run: () => tracing.flush() }],
     logger,
     handleSignals: options.handleSignals,
     startup: () => startup,

@@ -1,6 +1,7 @@
 import { type EventEnvelope, parseEnvelope, validatePayload } from '../envelope';
 import { ContractViolation } from '../errors';
 import { type SqlExecutor } from '../sql';
+import { withConsumerSpan } from './consumer-span';
 import { type IncomingRecord } from './dead-letter';
 import { processRecord, type ProcessRecordDeps, type RecordOutcome } from './process-record';
 
@@ -62,12 +63,19 @@ async function applyInOrder<TTx extends SqlExecutor>(events: readonly EventEnvel
  * a record that must be dead-lettered, or whose transaction fails for a reason other than infrastructure, is applied
  * record by record with {@link processRecord} instead (its own retries and dead letters), so a poison record neither
  * blocks the others nor gets them applied twice: the failed batch transaction left nothing behind. Infrastructure
- * failures are rethrown, and the batch stays uncommitted. Outcomes are in record order.
+ * failures are rethrown, and the batch stays uncommitted. Outcomes are in record order. The batch runs in one consumer
+ * span linked to the producers' spans of its records (`traceparent` headers).
  */
-export async function processBatch<TTx extends SqlExecutor>(
-  records: readonly IncomingRecord[],
-  deps: ProcessBatchDeps<TTx>,
-): Promise<RecordOutcome[]> {
+export function processBatch<TTx extends SqlExecutor>(records: readonly IncomingRecord[], deps: ProcessBatchDeps<TTx>): Promise<RecordOutcome[]> {
+  return withConsumerSpan(records, deps.consumer, () => applyBatch(records, deps), (outcomes) => summarize(outcomes));
+}
+
+function summarize(outcomes: readonly RecordOutcome[]): string {
+  const kinds = [...new Set(outcomes.map((outcome) => outcome.kind))];
+  return kinds.length === 1 ? String(kinds[0]) : 'mixed';
+}
+
+async function applyBatch<TTx extends SqlExecutor>(records: readonly IncomingRecord[], deps: ProcessBatchDeps<TTx>): Promise<RecordOutcome[]> {
   const classified = records.map((record) => classify(record, deps));
   if (classified.every((entry): entry is Classified => entry !== undefined)) {
     const events = classified.flatMap((entry) => (entry.kind === 'event' ? [entry.event] : []));

@@ -4,6 +4,7 @@ import { type EventEnvelope, parseEnvelope, validatePayload } from '../envelope'
 import { ContractViolation } from '../errors';
 import { type EventsLogger } from '../logger';
 import { type SqlExecutor, type TransactionRunner } from '../sql';
+import { withConsumerSpan } from './consumer-span';
 import { type DeadLetterKind, type IncomingRecord } from './dead-letter';
 
 /** Applies one event inside the consumer's transaction. Throwing rolls the transaction back and triggers a retry. */
@@ -50,12 +51,14 @@ function messageOf(error: unknown): string {
  * Decides and applies one record: invalid envelope or payload → dead letter; unknown type → skipped; otherwise the
  * inbox row and the handler run in one transaction (a duplicate finds the row and does nothing), retried with
  * exponential backoff and dead-lettered after the last attempt. Infrastructure failures are rethrown, so the record
- * stays uncommitted. The caller commits the offset after this resolves.
+ * stays uncommitted. The caller commits the offset after this resolves. All of it runs in a consumer span linked to the
+ * producer's (`traceparent` header), so the handler's work and its log lines belong to that span.
  */
-export async function processRecord<TTx extends SqlExecutor>(
-  record: IncomingRecord,
-  deps: ProcessRecordDeps<TTx>,
-): Promise<RecordOutcome> {
+export function processRecord<TTx extends SqlExecutor>(record: IncomingRecord, deps: ProcessRecordDeps<TTx>): Promise<RecordOutcome> {
+  return withConsumerSpan([record], deps.consumer, () => applyRecord(record, deps), (outcome) => outcome.kind);
+}
+
+async function applyRecord<TTx extends SqlExecutor>(record: IncomingRecord, deps: ProcessRecordDeps<TTx>): Promise<RecordOutcome> {
   let envelope: EventEnvelope;
   try {
     envelope = parseEnvelope(record.value);

@@ -3,6 +3,8 @@ import { backoffDelay, type BackoffPolicy } from '../backoff';
 import { type EventEnvelope, recordHeaders } from '../envelope';
 import { type KafkaClient, type RecordProducer } from '../kafka';
 import { type EventsLogger, silentLogger } from '../logger';
+import { SpanKind, SpanStatusCode, type Link } from '@opentelemetry/api';
+import { eventsTracer, linkTo } from '../trace-context';
 import { outboxChannel, relayLockKey } from './channel';
 
 /** Rows of one tick, as handed to the {@link OutboxRelayOptions.afterPublishBeforeMark} seam. */
@@ -243,14 +245,38 @@ export class OutboxRelay {
 
   private async publish(client: PoolClient, rows: readonly OutboxRow[]): Promise<void> {
     const producer = await this.ensureProducer();
-    await producer.send(
-      rows.map((row) => ({
-        topic: `${this.options.topicPrefix ?? ''}${row.topic}`,
-        key: row.aggregate_id,
-        value: JSON.stringify(row.envelope),
-        headers: recordHeaders(row.envelope),
-      })),
-    );
+    // One SEND span per batch, linked to the span that created each event (its `traceparent`).
+    const links = rows.flatMap((row): Link[] => {
+      const link = linkTo(row.envelope.traceparent);
+      return link ? [link] : [];
+    });
+    const topics = [...new Set(rows.map((row) => `${this.options.topicPrefix ?? ''}${row.topic}`))];
+    const span = eventsTracer().startSpan(`send ${topics.length === 1 ? topics[0] : 'outbox'}`, {
+      kind: SpanKind.PRODUCER,
+      links,
+      attributes: {
+        'messaging.system': 'kafka',
+        'messaging.operation.type': 'send',
+        'messaging.batch.message_count': rows.length,
+        ...(topics.length === 1 ? { 'messaging.destination.name': topics[0] } : {}),
+      },
+    });
+    try {
+      await producer.send(
+        rows.map((row) => ({
+          topic: `${this.options.topicPrefix ?? ''}${row.topic}`,
+          key: row.aggregate_id,
+          value: JSON.stringify(row.envelope),
+          headers: recordHeaders(row.envelope),
+        })),
+      );
+    } catch (error) {
+      span.recordException(error as Error);
+      span.setStatus({ code: SpanStatusCode.ERROR });
+      throw error;
+    } finally {
+      span.end();
+    }
     const seqs = rows.map((row) => row.seq);
     await this.options.afterPublishBeforeMark?.({ seqs, eventIds: rows.map((row) => row.id) });
     await client.query('UPDATE outbox_event SET published_at = now() WHERE seq = ANY($1::bigint[])', [seqs]);
