@@ -23,8 +23,8 @@ LIBS=$ROOT/.local/cache/kafka-$KAFKA_VERSION/libs
 WORK=$ROOT/.local/docker
 export BASE_IMAGE=local/debian:bookworm POSTGRES_IMAGE=local/postgres:15 KAFKA_IMAGE=local/kafka:$KAFKA_VERSION ANTT_TAG=local
 export POSTGRES_PORT=${PROVE_POSTGRES_PORT:-15432} KAFKA_PORT=${PROVE_KAFKA_PORT:-19092} GATEWAY_PORT=${PROVE_GATEWAY_PORT:-14000}
-export ORG_UNITS_PORT=${PROVE_ORG_UNITS_PORT:-14001} CAMPAIGNS_PORT=${PROVE_CAMPAIGNS_PORT:-14002}
-SERVICES=(gateway:4000 org-units:4001 campaigns:4002)
+export ORG_UNITS_PORT=${PROVE_ORG_UNITS_PORT:-14001} CAMPAIGNS_PORT=${PROVE_CAMPAIGNS_PORT:-14002} MODELS_PORT=${PROVE_MODELS_PORT:-14004}
+SERVICES=(gateway:4000 org-units:4001 campaigns:4002 models:4004)
 
 SUMMARY=()
 STEP_STARTED=0
@@ -93,7 +93,7 @@ elif command -v docker-compose >/dev/null; then
 else
   fail "neither \`docker compose\` (v2 plugin) nor docker-compose is installed (apt-get install -y docker-compose)"
 fi
-for port in $POSTGRES_PORT $KAFKA_PORT $GATEWAY_PORT $ORG_UNITS_PORT $CAMPAIGNS_PORT; do
+for port in $POSTGRES_PORT $KAFKA_PORT $GATEWAY_PORT $ORG_UNITS_PORT $CAMPAIGNS_PORT $MODELS_PORT; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then fail "127.0.0.1:$port is taken; set PROVE_*_PORT"; fi
 done
 done_step "engine $(docker version -f '{{.Server.Version}}'), compose $COMPOSE_VERSION"
@@ -129,7 +129,7 @@ build "$KAFKA_IMAGE" "$WORK/kafka"
 done_step
 
 step "service images from the Nx build output"
-tools/platform/docker-build.sh gateway org-units campaigns
+tools/platform/docker-build.sh gateway org-units campaigns models
 for entry in "${SERVICES[@]}"; do
   user=$(docker image inspect -f '{{.Config.User}}' "antt/${entry%%:*}:$ANTT_TAG")
   health=$(docker image inspect -f '{{if .Config.Healthcheck}}yes{{end}}' "antt/${entry%%:*}:$ANTT_TAG")
@@ -143,7 +143,7 @@ step "docker compose --profile platform up (project $PROJECT)"
 "${COMPOSE[@]}" --profile platform down -v --remove-orphans >/dev/null 2>&1 || true
 if ! "${COMPOSE[@]}" --profile platform up -d > "$WORK/compose-up.log" 2>&1; then
   cat "$WORK/compose-up.log"
-  for job in org-units-migrate campaigns-migrate kafka-topics org-units campaigns gateway; do
+  for job in org-units-migrate campaigns-migrate models-migrate kafka-topics org-units campaigns models gateway; do
     echo "--- $job"; "${COMPOSE[@]}" logs --no-color --tail 15 "$job" 2>/dev/null || true
   done
   fail "docker compose up failed"
@@ -160,7 +160,7 @@ if [ -z "$healthy" ]; then
   "${COMPOSE[@]}" --profile platform logs --tail 30 || true
   fail "the gateway did not become healthy"
 fi
-for job in org-units-migrate campaigns-migrate kafka-topics; do
+for job in org-units-migrate campaigns-migrate models-migrate kafka-topics; do
   echo "$job: $("${COMPOSE[@]}" logs --no-color "$job" 2>/dev/null | sed 's/^[^|]*| //' | tail -1)"
 done
 curl -fsS "http://127.0.0.1:$GATEWAY_PORT/ready" >/dev/null || fail "gateway /ready failed"
