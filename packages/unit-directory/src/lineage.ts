@@ -31,7 +31,9 @@ const isUuidList = (value: unknown): value is string[] => Array.isArray(value) &
  *   plan's date) went WHOLE into the last successor named (a dissolved unit can take part in no later operation of the plan,
  *   so the dissolving operation names the last one); every other successor took a part (PARTIAL: SPLIT when the unit was
  *   split, else TRANSFER when it transferred dependents, else MERGE — a partial merge). A surviving unit only ever went
- *   PARTIAL. Known limit: a unit merged in part into X, transferring to Y, then merged whole into X is read as WHOLE into Y.
+ *   PARTIAL. Checked against org-units' plan engine (same hops and shares; the engine may keep a MERGE and a TRANSFER hop
+ *   for one pair, the directory one hop per pair and date). Known limit: a unit merged in part into X, transferring to Y,
+ *   then merged whole into X is read as WHOLE into Y.
  */
 export function lineageOf(state: UnitState): LineageHop[] {
   const change = state.change as Record<string, unknown> | null | undefined;
@@ -54,8 +56,8 @@ export function lineageOf(state: UnitState): LineageHop[] {
     const last = changes[changes.length - 1];
     const dissolvedHere = state.dissolvedOn === date;
     const wholeLast = dissolvedHere && (last === 'merged' || last === 'reclassified');
-    const partialKind: LineageEventKind =
-      dissolvedHere && last === 'split' ? 'SPLIT' : changes.includes('transferred') ? 'TRANSFER' : changes.includes('merged') ? 'MERGE' : 'SPLIT';
+    // A partial merge does not list itself among the unit's changes (only the target is touched "merged").
+    const partialKind: LineageEventKind = changes.includes('split') ? 'SPLIT' : changes.includes('transferred') ? 'TRANSFER' : 'MERGE';
     return successors.map((to, index) =>
       wholeLast && index === successors.length - 1
         ? hop(to, 'WHOLE', last === 'reclassified' ? 'RECLASSIFY' : 'MERGE', index)
