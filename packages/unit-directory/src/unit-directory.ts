@@ -238,6 +238,28 @@ export class UnitDirectory {
   }
 
   /**
+   * Every unit merged WHOLE into `unitId` (over every generation, each hop WHOLE) by hops dated on or before `upTo`, whether
+   * or not it still existed on some date: "what has Hưng Yên absorbed by 2025-08-01" (Thái Bình, and what Thái Bình had
+   * absorbed before). Nearest first, then latest hop first.
+   */
+  async mergedInto(unitId: string, upTo: Date | string): Promise<LineageRelative[]> {
+    const rows = await this.db.$queryRawUnsafe<Array<{ id: string; generations: number; effective: string }>>(
+      `WITH RECURSIVE walk(id, generations, effective, path) AS (
+         SELECT $1::uuid, 0, NULL::date, ARRAY[$1::uuid]
+         UNION ALL
+         SELECT l.from_unit_id, walk.generations + 1, COALESCE(walk.effective, l.effective_date), walk.path || l.from_unit_id
+         FROM walk JOIN directory_unit_lineage l ON l.to_unit_id = walk.id
+         WHERE walk.generations < ${MAX_DEPTH} AND l.share = 'WHOLE' AND l.effective_date <= $2::date AND NOT l.from_unit_id = ANY(walk.path)
+       )
+       SELECT id::text AS id, min(generations)::int AS generations, to_char(max(effective), 'YYYY-MM-DD') AS effective
+       FROM walk WHERE generations > 0 GROUP BY id ORDER BY min(generations), max(effective) DESC, id`,
+      unitId,
+      toIsoDate(upTo),
+    );
+    return rows.map((row) => ({ unitId: row.id, share: 'WHOLE', generations: Number(row.generations), effectiveDate: row.effective }));
+  }
+
+  /**
    * The roots a READ by the staff of `rootUnitId` on `asOf` reaches: the unit itself, then the units that went WHOLE into
    * it after `asOf`. Never use it for writes.
    */

@@ -99,6 +99,8 @@ describe('unit directory lineage', () => {
     expect(await directory.absorbedInto(id.hy, '2024-06-01')).toEqual([{ unitId: id.tb, share: 'WHOLE', generations: 1, effectiveDate: '2025-07-01' }]);
     expect(await directory.absorbedInto(id.hy, '2025-07-01')).toEqual([]);
     expect(await directory.readRootsOf(id.hy, '2024-06-01')).toEqual([id.hy, id.tb]);
+    expect(await directory.mergedInto(id.hy, '2025-08-01')).toEqual([{ unitId: id.tb, share: 'WHOLE', generations: 1, effectiveDate: '2025-07-01' }]);
+    expect(await directory.mergedInto(id.hy, '2025-06-30')).toEqual([]);
   });
 
   it('lets reads inherit the past of a unit merged WHOLE, never the present, and leaves isWithin (writes) unchanged', async () => {
