@@ -16,8 +16,8 @@ export interface ModelsAppOptions {
 }
 
 /**
- * Starts the models subgraph: Prisma over pg, the unit directory consumer (org-units events into the models database; a merge
- * also moves the merged unit's models to its successor), the outbox relay, readiness checks, graceful shutdown.
+ * Starts the models subgraph: Prisma over pg, the unit directory consumer (org-units events into the models database; a merge, a
+ * split or a reorganisation also moves the models of a host that ceased to exist to the unit that continues it), the outbox relay, readiness checks, graceful shutdown.
  */
 export async function startModels(config: ModelsConfig, options: ModelsAppOptions = {}): Promise<RunningServer> {
   const metrics = new ServiceMetrics('models');

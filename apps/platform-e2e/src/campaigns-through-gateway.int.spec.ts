@@ -82,6 +82,36 @@ describe('campaigns through the gateway, on the unit directory fed by org-units 
       'registration submitted on its topic',
     );
   });
+  it('carries a merge org-units applies into the campaigns directory’s lineage, through Kafka', async () => {
+    await create('A', { kind: 'COMMUNE', name: 'Xã Bình An', parentId: ids.P, effectiveDate: '2025-07-01' });
+    await create('AV', { kind: 'RESIDENTIAL_AREA', name: 'Thôn Bắc', parentId: ids.A, effectiveDate: '2025-07-01' });
+    const merged = await stack.query(
+      `mutation($input: MergeUnitsInput!) { mergeUnits(input: $input) { id } }`,
+      { input: { sourceIds: [ids.A], targetId: ids.C, effectiveDate: '2025-09-01', reason: 'Sáp nhập thử nghiệm' } },
+      admin,
+    );
+    expect(merged.errors).toBeUndefined();
+    const { directory, close } = openDirectory(stack.campaignsDatabase.url);
+    try {
+      const successors = await eventually(
+        async () => {
+          const found = await directory.successorsOf(ids.A!, '2025-09-02');
+          return found.length > 0 ? found : undefined;
+        },
+        60_000,
+        'the merge in the campaigns directory’s lineage',
+      );
+      expect(successors).toEqual([{ unitId: ids.C, share: 'WHOLE', generations: 1, effectiveDate: '2025-09-01' }]);
+      expect(await directory.absorbedInto(ids.C!, '2025-08-01')).toEqual([{ unitId: ids.A, share: 'WHOLE', generations: 1, effectiveDate: '2025-09-01' }]);
+      // Reads by Bình Thanh's staff reach Bình An's past; the tree itself (writes) does not.
+      expect(await directory.isWithinForRead(ids.AV!, ids.C!, '2025-08-01')).toBe(true);
+      expect(await directory.isWithin(ids.AV!, ids.C!, '2025-08-01')).toBe(false);
+      expect((await directory.carrierOf(ids.A!, '2025-09-02'))?.unitId).toBe(ids.C);
+    } finally {
+      await close();
+    }
+  });
+
   // Last: it stops the campaigns process.
   it('refuses a cost bomb at the gateway, and with campaigns stopped answers the org-units part and names campaigns', async () => {
     const commune = await stack.token(['LEVEL_OFFICER'], ids.C!);

@@ -1,4 +1,12 @@
-export { UnitDirectory, type DirectoryEntry } from './unit-directory';
+export {
+  UnitDirectory,
+  type CarrierOptions,
+  type DirectoryEntry,
+  type LineageLink,
+  type LineageRelative,
+  type ReadJurisdiction,
+} from './unit-directory';
+export { lineageOf, recordLineage, type LineageEventKind, type LineageHop, type LineageShare } from './lineage';
 export { projectUnitState, type ProjectionOutcome } from './project-unit-state';
 export { latestPerUnit, projectUnitStates } from './project-unit-states';
 export { type UnitState } from './unit-state';

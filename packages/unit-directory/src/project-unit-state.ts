@@ -1,3 +1,4 @@
+import { recordLineage } from './lineage';
 import { type SqlClient } from './sql';
 import { type UnitState } from './unit-state';
 
@@ -5,9 +6,12 @@ export type ProjectionOutcome = 'applied' | 'stale';
 
 /**
  * Replaces what the directory holds for one unit with `state`, unless it already holds that revision or a later one.
+ * The lineage the event's `change` carries is recorded too ({@link recordLineage}), even from a stale event.
  * Run it inside the consumer's transaction: the row lock taken here orders concurrent deliveries of the same unit.
  */
 export async function projectUnitState(tx: SqlClient, state: UnitState): Promise<ProjectionOutcome> {
+  // Lineage first and whatever the revision: an older event's hop is still a fact (a later event does not repeat it).
+  await recordLineage(tx, [state]);
   const inserted = await tx.$executeRawUnsafe(
     `INSERT INTO directory_unit (unit_id, code, kind, revision, dissolved_on)
      VALUES ($1::uuid, $2, $3, $4, $5::date)

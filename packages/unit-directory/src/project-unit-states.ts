@@ -1,3 +1,4 @@
+import { recordLineage } from './lineage';
 import { type SqlClient } from './sql';
 import { type UnitState } from './unit-state';
 
@@ -14,10 +15,12 @@ export function latestPerUnit(states: readonly UnitState[]): UnitState[] {
 /**
  * Set-based {@link projectUnitState} for many states at once: keeps the highest revision per unit, then replaces the
  * rows of the units it holds an older revision of (or none) in three statements, leaving units whose stored revision is
- * the same or higher untouched. Idempotent and safe with states out of order. Resolves to the number of units replaced.
+ * the same or higher untouched, and records the lineage of every state in one more statement. Idempotent and safe with states out of order. Resolves to the number of units replaced.
  * Run it inside the consumer's transaction.
  */
 export async function projectUnitStates(tx: SqlClient, states: readonly UnitState[]): Promise<number> {
+  // Every state's lineage, not only the latest per unit: two events of one unit in a batch can each carry a hop.
+  await recordLineage(tx, states);
   const latest = latestPerUnit(states);
   if (latest.length === 0) return 0;
   const replaced = await tx.$queryRawUnsafe<Array<{ unit_id: string }>>(

@@ -1,4 +1,5 @@
 import { toIsoDate } from './dates';
+import { type LineageEventKind, type LineageShare } from './lineage';
 import { type SqlClient } from './sql';
 import { type DirectoryAttributes } from './unit-state';
 
@@ -15,6 +16,36 @@ export interface DirectoryEntry {
   attributes: DirectoryAttributes;
   /** 0 for the unit asked about, 1 for its parent or child, and so on. */
   depth: number;
+}
+
+/** A unit reached through lineage over one or more generations (org-units' `LineageRelative`). */
+export interface LineageRelative {
+  unitId: string;
+  /** WHOLE when some way between the two units is whole at every hop; PARTIAL otherwise. */
+  share: LineageShare;
+  /** Hops between the two units (1: a direct predecessor or successor). */
+  generations: number;
+  /** Date of the hop nearest the unit asked about. */
+  effectiveDate: string;
+}
+
+/** One hop out of a unit, as the directory holds it. */
+export interface LineageLink {
+  toUnitId: string;
+  effectiveDate: string;
+  share: LineageShare;
+  event: LineageEventKind;
+  ordinal: number;
+}
+
+/** How {@link UnitDirectory.carrierOf} walks: WHOLE hops only, or also the partial successor that continues a unit. */
+export interface CarrierOptions {
+  through: 'WHOLE' | 'ANY';
+}
+
+/** The read side of a jurisdiction check (`@antt/auth`'s `JurisdictionChecker` shape). */
+export interface ReadJurisdiction {
+  isWithin(unitId: string, ancestorUnitId: string, asOf: Date | string): Promise<boolean>;
 }
 
 interface EntryRow {
@@ -158,6 +189,156 @@ export class UnitDirectory {
       if (next === null || next === undefined) return null;
       date = toIsoDate(next);
     }
+  }
+
+  /**
+   * Lineage over every generation (same rule as org-units' `lineageAcross`). `origins`: walking back through the hops dated
+   * after `asOf`, the units alive on `asOf` that went (whole or in part) into `unitId`. `successors`: walking forward
+   * through the hops dated on or before `asOf`, the units alive on `asOf` that `unitId` went into. Nearest first, then by
+   * code. Empty until the directory holds lineage (see the README: a directory is rebuilt by a replay).
+   */
+  private async lineageAcross(unitId: string, direction: 'origins' | 'successors', asOf: Date | string): Promise<LineageRelative[]> {
+    const back = direction === 'origins';
+    const [near, far, dated] = back ? ['to_unit_id', 'from_unit_id', '>'] : ['from_unit_id', 'to_unit_id', '<='];
+    const rows = await this.db.$queryRawUnsafe<Array<{ id: string; partial: boolean; generations: number; effective: string }>>(
+      `WITH RECURSIVE walk(id, partial, generations, effective, path) AS (
+         SELECT $1::uuid, false, 0, NULL::date, ARRAY[$1::uuid]
+         UNION ALL
+         SELECT l.${far}, walk.partial OR l.share = 'PARTIAL', walk.generations + 1, COALESCE(walk.effective, l.effective_date), walk.path || l.${far}
+         FROM walk JOIN directory_unit_lineage l ON l.${near} = walk.id
+         WHERE walk.generations < ${MAX_DEPTH} AND l.effective_date ${dated} $2::date AND NOT l.${far} = ANY(walk.path)
+       )
+       SELECT w.id::text AS id, bool_and(w.partial) AS partial, min(w.generations)::int AS generations, to_char(min(w.effective), 'YYYY-MM-DD') AS effective
+       FROM walk w JOIN directory_unit u ON u.unit_id = w.id JOIN directory_unit_version v ON v.unit_id = w.id AND ${LIVE_ON('v', '$2')}
+       WHERE w.generations > 0
+       GROUP BY w.id, COALESCE(v.code, u.code)
+       ORDER BY min(w.generations), COALESCE(v.code, u.code)`,
+      unitId,
+      toIsoDate(asOf),
+    );
+    return rows.map((row) => ({ unitId: row.id, share: row.partial ? 'PARTIAL' : 'WHOLE', generations: Number(row.generations), effectiveDate: row.effective }));
+  }
+
+  /** The units alive on `asOf` that `unitId` went into (whole or in part) on or before `asOf`, over every generation. */
+  successorsOf(unitId: string, asOf: Date | string): Promise<LineageRelative[]> {
+    return this.lineageAcross(unitId, 'successors', asOf);
+  }
+
+  /** The units alive on `asOf` that went (whole or in part) into `unitId` after `asOf`, over every generation. */
+  originsOf(unitId: string, asOf: Date | string): Promise<LineageRelative[]> {
+    return this.lineageAcross(unitId, 'origins', asOf);
+  }
+
+  /**
+   * The units alive on `asOf` that went WHOLE into `unitId` after `asOf` (merged, reclassified; over every generation):
+   * "whose past does `unitId` carry on `asOf`". Thái Bình on 2024-06-01 for Hưng Yên; nothing on 2025-07-01 or later.
+   */
+  async absorbedInto(unitId: string, asOf: Date | string): Promise<LineageRelative[]> {
+    return (await this.originsOf(unitId, asOf)).filter((origin) => origin.share === 'WHOLE');
+  }
+
+  /**
+   * Every unit merged WHOLE into `unitId` (over every generation, each hop WHOLE) by hops dated on or before `upTo`, whether
+   * or not it still existed on some date: "what has Hưng Yên absorbed by 2025-08-01" (Thái Bình, and what Thái Bình had
+   * absorbed before). Nearest first, then latest hop first.
+   */
+  async mergedInto(unitId: string, upTo: Date | string): Promise<LineageRelative[]> {
+    const rows = await this.db.$queryRawUnsafe<Array<{ id: string; generations: number; effective: string }>>(
+      `WITH RECURSIVE walk(id, generations, effective, path) AS (
+         SELECT $1::uuid, 0, NULL::date, ARRAY[$1::uuid]
+         UNION ALL
+         SELECT l.from_unit_id, walk.generations + 1, COALESCE(walk.effective, l.effective_date), walk.path || l.from_unit_id
+         FROM walk JOIN directory_unit_lineage l ON l.to_unit_id = walk.id
+         WHERE walk.generations < ${MAX_DEPTH} AND l.share = 'WHOLE' AND l.effective_date <= $2::date AND NOT l.from_unit_id = ANY(walk.path)
+       )
+       SELECT id::text AS id, min(generations)::int AS generations, to_char(max(effective), 'YYYY-MM-DD') AS effective
+       FROM walk WHERE generations > 0 GROUP BY id ORDER BY min(generations), max(effective) DESC, id`,
+      unitId,
+      toIsoDate(upTo),
+    );
+    return rows.map((row) => ({ unitId: row.id, share: 'WHOLE', generations: Number(row.generations), effectiveDate: row.effective }));
+  }
+
+  /**
+   * The roots a READ by the staff of `rootUnitId` on `asOf` reaches: the unit itself, then the units that went WHOLE into
+   * it after `asOf`. Never use it for writes.
+   */
+  async readRootsOf(rootUnitId: string, asOf: Date | string): Promise<string[]> {
+    return [rootUnitId, ...(await this.absorbedInto(rootUnitId, asOf)).map((origin) => origin.unitId)];
+  }
+
+  /**
+   * {@link isWithin} for READS (org-units' rule, its `UnitJurisdictionChecker`): a jurisdiction inherits the past of the
+   * units that went WHOLE into its unit, so on a date before the merge Hưng Yên's staff read inside Thái Bình. Writes never
+   * inherit: check them with {@link isWithin} / {@link firstDateOutside}.
+   */
+  async isWithinForRead(unitId: string, rootUnitId: string, asOf: Date | string): Promise<boolean> {
+    if (await this.isWithin(unitId, rootUnitId, asOf)) return true;
+    const inherited = await this.absorbedInto(rootUnitId, asOf);
+    if (inherited.length === 0) return false;
+    const chain = new Set((await this.ancestorsOf(unitId, asOf)).map((entry) => entry.unitId));
+    return inherited.some((origin) => chain.has(origin.unitId));
+  }
+
+  /** {@link isWithinForRead} as a `JurisdictionChecker` of `@antt/auth`, for read paths only. */
+  readJurisdiction(): ReadJurisdiction {
+    return { isWithin: (unitId, ancestorUnitId, asOf) => this.isWithinForRead(unitId, ancestorUnitId, asOf) };
+  }
+
+  /** The hops out of `unitId` the directory holds, latest first; within one date WHOLE first, then in the event's order. */
+  async lineageFrom(unitId: string): Promise<LineageLink[]> {
+    const rows = await this.db.$queryRawUnsafe<Array<{ to_unit_id: string; effective_date: string; share: LineageShare; event: LineageEventKind; ordinal: number }>>(
+      `SELECT to_unit_id::text, to_char(effective_date, 'YYYY-MM-DD') AS effective_date, share, event, ordinal
+       FROM directory_unit_lineage WHERE from_unit_id = $1::uuid
+       ORDER BY effective_date DESC, (share = 'WHOLE') DESC, ordinal, to_unit_id`,
+      unitId,
+    );
+    return rows.map((row) => ({ toUnitId: row.to_unit_id, effectiveDate: row.effective_date, share: row.share, event: row.event, ordinal: Number(row.ordinal) }));
+  }
+
+  /**
+   * The hop that CONTINUES a unit that ceased to exist, or null (alive, dissolved without successor, or no lineage held).
+   * Rule (documented in the README): of the hops of the unit's last lineage date, the WHOLE one (merge, reclassification);
+   * else, with `through: 'ANY'`, the first successor the event named (a split's first part; org-units' payloads carry no
+   * shares, so "the largest part" cannot be known). A unit that survives a split or a transfer continues itself.
+   */
+  async continuationOf(unitId: string, options: CarrierOptions = { through: 'WHOLE' }): Promise<LineageLink | null> {
+    const rows = await this.db.$queryRawUnsafe<Array<{ dissolved_on: string | null }>>(
+      `SELECT to_char(dissolved_on, 'YYYY-MM-DD') AS dissolved_on FROM directory_unit WHERE unit_id = $1::uuid`,
+      unitId,
+    );
+    const links = await this.lineageFrom(unitId);
+    const last = links[0];
+    if (!last) return null;
+    const dissolvedOn = rows[0]?.dissolved_on ?? null;
+    // Only hops of the day it ceased to exist continue it (an earlier transfer does not). Without a dissolution date held
+    // (its own event not applied yet), a WHOLE hop still says it is gone.
+    if (dissolvedOn === null ? last.share !== 'WHOLE' : last.effectiveDate !== dissolvedOn) return null;
+    const sameDate = links.filter((link) => link.effectiveDate === last.effectiveDate);
+    const whole = sameDate.find((link) => link.share === 'WHOLE');
+    if (whole) return whole;
+    return options.through === 'ANY' ? (sameDate[0] ?? null) : null;
+  }
+
+  /**
+   * The unit that carries `unitId` on `asOf`: the unit itself while it exists, else the unit its {@link continuationOf}
+   * leads to over generations (hops dated on or before `asOf`), as it stood on `asOf`; null when nothing carries it
+   * (dissolved without successor, split with `through: 'WHOLE'`, or not existing yet). "Which unit is Thái Bình's scope on
+   * 2025-08-01": Hưng Yên.
+   */
+  async carrierOf(unitId: string, asOf: Date | string, options: CarrierOptions = { through: 'WHOLE' }): Promise<DirectoryEntry | null> {
+    const date = toIsoDate(asOf);
+    const seen = new Set<string>();
+    let current = unitId;
+    for (let hops = 0; hops <= MAX_DEPTH && !seen.has(current); hops += 1) {
+      seen.add(current);
+      const entry = await this.unitAt(current, date);
+      if (entry) return entry;
+      const next = await this.continuationOf(current, options);
+      if (!next || next.effectiveDate > date) return null;
+      current = next.toUnitId;
+    }
+    return null;
   }
 
   /** The revision held for a unit, or null when the directory has never heard of it. */

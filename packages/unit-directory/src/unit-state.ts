@@ -14,6 +14,10 @@ export interface UnitState {
   kind: string;
   revision: number;
   dissolvedOn: string | null;
+  /** The date the event's change takes effect (every org-units event carries it; absent in hand-made states). */
+  effectiveDate?: string;
+  /** The event's `change` (merged: `intoUnitId`, split: `intoUnitIds`, reorganised: `successorIds`): where lineage is read. */
+  change?: unknown;
   /** `code` is the latest; each version carries the code of its period (absent in states published before codes were dated). */
   timeline: ReadonlyArray<{
     code?: string;

@@ -85,6 +85,10 @@ describe('npm run events (real Kafka and PostgreSQL)', () => {
       const unitId = randomUUID();
       await client.query(`INSERT INTO directory_unit (unit_id, code, kind, revision) VALUES ($1, 'EVCLI-X', 'COMMUNE', 3)`, [unitId]);
       await client.query(`INSERT INTO directory_unit_version (unit_id, valid_from, name) VALUES ($1, '2024-01-01', 'Xã thử')`, [unitId]);
+      await client.query(
+        `INSERT INTO directory_unit_lineage (from_unit_id, to_unit_id, effective_date, share, event, revision) VALUES ($1, $2, '2025-07-01', 'WHOLE', 'MERGE', 3)`,
+        [unitId, randomUUID()],
+      );
       await client.query(`INSERT INTO inbox_entry (consumer, event_id) VALUES ($1, $2), ($1, $3), ('another-group', $4)`, [
         groupId,
         randomUUID(),
@@ -95,14 +99,15 @@ describe('npm run events (real Kafka and PostgreSQL)', () => {
 
       const dry = capture();
       expect(await main(['replay', 'campaigns.unit-directory', '--group-id', groupId, '--database-url', database.url], env, dry)).toBe(2);
-      expect(dry.lines[0]).toMatch(/^Would empty directory_unit_version, directory_unit/);
+      expect(dry.lines[0]).toMatch(/^Would empty directory_unit_lineage, directory_unit_version, directory_unit/);
       expect(await count('SELECT count(*) AS n FROM directory_unit')).toBe(1);
 
       const io = capture();
       expect(await main(['replay', 'campaigns.unit-directory', '--group-id', groupId, '--database-url', database.url, '--yes'], env, io)).toBe(0);
-      expect(io.lines[0]).toMatch(/emptied directory_unit_version, directory_unit and 2 inbox entries/);
+      expect(io.lines[0]).toMatch(/emptied directory_unit_lineage, directory_unit_version, directory_unit and 2 inbox entries/);
       expect(await count('SELECT count(*) AS n FROM directory_unit')).toBe(0);
       expect(await count('SELECT count(*) AS n FROM directory_unit_version')).toBe(0);
+      expect(await count('SELECT count(*) AS n FROM directory_unit_lineage')).toBe(0);
       expect(await count(`SELECT count(*) AS n FROM inbox_entry WHERE consumer = 'another-group'`)).toBe(1);
 
       const lag = capture();

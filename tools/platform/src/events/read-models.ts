@@ -22,8 +22,15 @@ export const READ_MODELS: readonly ReadModel[] = [
     group: CONSUMER_GROUPS.campaignsUnitDirectory,
     description: "the campaigns service's unit directory (org-units events)",
     topics: UNIT_DIRECTORY_TOPICS,
-    tables: ['directory_unit_version', 'directory_unit'],
+    tables: ['directory_unit_lineage', 'directory_unit_version', 'directory_unit'],
     service: 'campaigns',
+  },
+  {
+    group: CONSUMER_GROUPS.modelsUnitDirectory,
+    description: "the models service's unit directory (org-units events; rebuilding it also moves models still on a host merged or split)",
+    topics: UNIT_DIRECTORY_TOPICS,
+    tables: ['directory_unit_lineage', 'directory_unit_version', 'directory_unit'],
+    service: 'models',
   },
   {
     group: CONSUMER_GROUPS.campaignsAttainment,

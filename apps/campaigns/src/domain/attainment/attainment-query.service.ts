@@ -1,6 +1,6 @@
 import { type UnitKind } from '@antt/contracts';
 import { type Caller, requireCaller } from '@antt/auth';
-import { type CampaignPolicy, type CampaignQueryService, type CampaignRepository, type CampaignView, type TargetView } from '../campaign';
+import { type CampaignPolicy, type CampaignQueryService, type CampaignRepository, type CampaignView, type TargetView, scopeOn } from '../campaign';
 import { type CampaignInput } from '../shared';
 import { attainmentErrors } from './attainment.errors';
 import { type AttainmentRepository } from './attainment.repository';
@@ -39,9 +39,10 @@ export class AttainmentQueryService {
   /** At the campaign's scope when the caller sees it whole, else at the caller's own unit (a commune in the provincial campaign). */
   async ofCampaign(caller: Caller, campaign: CampaignView, args: AttainmentArgs): Promise<AttainmentView> {
     const { asOf, level, kind } = this.arguments(campaign, args);
-    const seesScope = await this.policy.canReadUnit(this.campaigns.directory, caller, campaign.scopeUnitId, asOf);
-    const unitId = seesScope ? campaign.scopeUnitId : requireCaller(caller).jurisdictionUnitId;
-    if (!seesScope && !(await this.campaigns.directory.isWithin(unitId, campaign.scopeUnitId, asOf))) {
+    const scope = await scopeOn(this.campaigns.directory, campaign, asOf);
+    const seesScope = await this.policy.canReadUnit(this.campaigns.directory, caller, scope, asOf);
+    const unitId = seesScope ? scope : requireCaller(caller).jurisdictionUnitId;
+    if (!seesScope && !(await this.campaigns.directory.isWithin(unitId, scope, asOf))) {
       throw attainmentErrors.unitOutsideCampaign(unitId, asOf);
     }
     return this.read(campaign, unitId, asOf, level, kind);
@@ -54,7 +55,8 @@ export class AttainmentQueryService {
     if (!campaign) throw attainmentErrors.campaignNotFound(campaignId);
     const { asOf, level, kind } = this.arguments(campaign, args);
     if (!(await this.policy.canReadUnit(this.campaigns.directory, caller, unitId, asOf))) return null;
-    if (!(await this.campaigns.directory.isWithin(unitId, campaign.scopeUnitId, asOf))) throw attainmentErrors.unitOutsideCampaign(unitId, asOf);
+    const scope = await scopeOn(this.campaigns.directory, campaign, asOf);
+    if (!(await this.campaigns.directory.isWithin(unitId, scope, asOf))) throw attainmentErrors.unitOutsideCampaign(unitId, asOf);
     return this.read(campaign, unitId, asOf, level, kind);
   }
 

@@ -19,9 +19,11 @@ export interface CampaignReach {
 /**
  * Who may see and run campaigns, on the unit directory as of the campaign's dates.
  *
- * Reading: the campaign's scope lies inside the caller's jurisdiction (the levels above see it) or the caller's unit lies inside
- * the scope (the units taking part see it), on the campaign's first day or on the day read. Otherwise the campaign is answered
- * exactly as one that does not exist.
+ * Reading: the campaign's scope (as followed by {@link scopeOn}) lies inside the caller's jurisdiction (the levels above see
+ * it) or the caller's unit lies inside the scope (the units taking part see it), on the campaign's first day or on the day
+ * read. Otherwise the campaign is answered exactly as one that does not exist. Reads inherit the past of the units merged
+ * WHOLE into the caller's unit (org-units' rule, `UnitDirectory.isWithinForRead`): Hưng Yên's staff read the 2024 Thái Bình
+ * campaigns and their registrations. Writes never inherit.
  *
  * Managing (create, launch, close, calendar, targets): a manager role and the owner unit inside the jurisdiction on EVERY date
  * of the campaign's period the tree changes on, not only the first: a district officer cannot run a campaign reaching past its
@@ -37,22 +39,31 @@ export class CampaignPolicy {
     return requireRole(caller, REGISTRAR_ROLES);
   }
 
-  async canRead(directory: UnitDirectory, caller: Caller, campaign: CampaignReach, viewDate: string): Promise<boolean> {
+  /**
+   * Whether the caller sees the campaign. `purpose: 'write'` (a command locating the campaign it changes) never inherits an
+   * absorbed unit's past: a command on a campaign the caller only reads through a merge is answered as absent, as before.
+   */
+  async canRead(directory: UnitDirectory, caller: Caller, campaign: CampaignReach, viewDate: string, purpose: 'read' | 'write' = 'read'): Promise<boolean> {
     const identity = requireCaller(caller);
     if (isSystemAdmin(identity)) return true;
     const unit = identity.jurisdictionUnitId;
     for (const date of new Set([campaign.periodStart, viewDate])) {
-      if (await directory.isWithin(campaign.scopeUnitId, unit, date)) return true;
-      if (await directory.isWithin(unit, campaign.scopeUnitId, date)) return true;
+      const scope = await scopeOn(directory, campaign, date);
+      const above = purpose === 'read' ? await directory.isWithinForRead(scope, unit, date) : await directory.isWithin(scope, unit, date);
+      if (above) return true;
+      if (await directory.isWithin(unit, scope, date)) return true;
     }
     return false;
   }
 
-  /** Whether the caller may read a unit (its registration, its consolidation) on a date. */
+  /**
+   * Whether the caller may read a unit (its registration, its consolidation) on a date: inside its jurisdiction, or inside a
+   * unit that went WHOLE into its unit after that date (reads only).
+   */
   async canReadUnit(directory: UnitDirectory, caller: Caller, unitId: string, date: string): Promise<boolean> {
     const identity = requireCaller(caller);
     if (isSystemAdmin(identity)) return (await directory.unitAt(unitId, date)) !== null;
-    return directory.isWithin(unitId, identity.jurisdictionUnitId, date);
+    return directory.isWithinForRead(unitId, identity.jurisdictionUnitId, date);
   }
 
   /**
@@ -107,6 +118,17 @@ export class CampaignPolicy {
     const identity = requireCaller(caller);
     return isSystemAdmin(identity) ? null : identity.jurisdictionUnitId;
   }
+}
+
+/**
+ * The unit a campaign's scope is on `date`: the scope unit while it exists, then, from the effective date of the reform that
+ * dissolved it, the unit it went WHOLE into (Thái Bình's campaign is Hưng Yên's from 2025-07-01, over every generation of
+ * merges; `UnitDirectory.carrierOf`). A scope split or dissolved without a successor is not followed: the scope unit is kept
+ * and nothing lies inside it any more. Dates are clamped into the period by the callers, so a closed 2024 campaign keeps
+ * its 2024 scope.
+ */
+export async function scopeOn(directory: UnitDirectory, campaign: { scopeUnitId: string }, date: string): Promise<string> {
+  return (await directory.carrierOf(campaign.scopeUnitId, date, { through: 'WHOLE' }))?.unitId ?? campaign.scopeUnitId;
 }
 
 /** A unit and everything below it on `date`, by id (empty when the unit did not exist then). */

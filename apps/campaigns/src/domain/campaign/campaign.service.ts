@@ -58,7 +58,7 @@ export class CampaignService {
       let parent: CampaignView | null = null;
       if (parentCampaignId) {
         parent = await tx.lock(parentCampaignId);
-        if (!parent || !(await this.policy.canRead(directory, context.caller, parent, periodStart))) throw campaignErrors.notFound(parentCampaignId, 'parentCampaignId');
+        if (!parent || !(await this.policy.canRead(directory, context.caller, parent, periodStart, 'write'))) throw campaignErrors.notFound(parentCampaignId, 'parentCampaignId');
         if (parent.status !== 'LAUNCHED') throw campaignErrors.parentNotLaunched(parent.id, parent.status);
         if (periodStart < parent.periodStart) throw campaignErrors.periodOutsideParent('periodStart', parent.periodStart, parent.periodEnd);
         if (periodEnd > parent.periodEnd) throw campaignErrors.periodOutsideParent('periodEnd', parent.periodStart, parent.periodEnd);
@@ -175,7 +175,7 @@ export class CampaignService {
   private async lockManaged(tx: CampaignTransaction, context: CommandContext, identity: Identity, id: string, field = 'id'): Promise<CampaignView> {
     const campaign = await tx.lock(id);
     const viewDate = campaign ? this.viewDate(campaign) : '';
-    if (!campaign || !(await this.policy.canRead(tx.directory, context.caller, campaign, viewDate))) throw campaignErrors.notFound(id, field);
+    if (!campaign || !(await this.policy.canRead(tx.directory, context.caller, campaign, viewDate, 'write'))) throw campaignErrors.notFound(id, field);
     // The caller sees the campaign (it takes part in it), so a refusal to run it says so.
     await this.policy.assertCanManage(tx.directory, identity, campaign, () =>
       forbidden('OUTSIDE_JURISDICTION', 'This campaign is run by a level above yours.', { campaignId: id }),

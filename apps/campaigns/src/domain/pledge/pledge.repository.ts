@@ -127,29 +127,30 @@ export class PledgeRepository {
 
   /**
    * Every (unit, date) pair of a batch in one statement: the unit's kind on the date and whether its chain of ancestors on that
-   * date holds the jurisdiction root (null: any) and the campaign's scope unit. A pair missing from the answer did not exist.
+   * date holds the jurisdiction root (null: any) and the campaign's scope unit on that date (`scopeOf`: a scope followed to
+   * the unit it merged into, see `scopeOn`). A pair missing from the answer did not exist.
    */
-  async unitsOnDates(pairs: ReadonlyArray<{ unitId: string; onDate: string }>, jurisdictionRootId: string | null, scopeUnitId: string): Promise<UnitOnDate[]> {
+  async unitsOnDates(pairs: ReadonlyArray<{ unitId: string; onDate: string }>, jurisdictionRootId: string | null, scopeOf: (onDate: string) => string): Promise<UnitOnDate[]> {
     if (pairs.length === 0) return [];
     const rows = await this.db.$queryRawUnsafe<Array<{ unit_id: string; on_date: string; kind: string; in_jurisdiction: boolean; in_scope: boolean }>>(
       `WITH RECURSIVE input AS (
-         SELECT DISTINCT unit_id, on_date FROM unnest($1::uuid[], $2::date[]) AS t(unit_id, on_date)
+         SELECT DISTINCT unit_id, on_date, scope_id FROM unnest($1::uuid[], $2::date[], $4::uuid[]) AS t(unit_id, on_date, scope_id)
        ), up AS (
-         SELECT i.unit_id AS start_id, i.on_date, v.unit_id, v.parent_id, 0 AS depth
+         SELECT i.unit_id AS start_id, i.on_date, i.scope_id, v.unit_id, v.parent_id, 0 AS depth
          FROM input i JOIN directory_unit_version v ON v.unit_id = i.unit_id AND ${LIVE('v', 'i.on_date')}
          UNION ALL
-         SELECT up.start_id, up.on_date, v.unit_id, v.parent_id, up.depth + 1
+         SELECT up.start_id, up.on_date, up.scope_id, v.unit_id, v.parent_id, up.depth + 1
          FROM up JOIN directory_unit_version v ON v.unit_id = up.parent_id AND ${LIVE('v', 'up.on_date')}
          WHERE up.depth < 32
        )
        SELECT up.start_id::text AS unit_id, up.on_date::text, u.kind,
-              ($3::uuid IS NULL OR bool_or(up.unit_id = $3::uuid)) AS in_jurisdiction, bool_or(up.unit_id = $4::uuid) AS in_scope
+              ($3::uuid IS NULL OR bool_or(up.unit_id = $3::uuid)) AS in_jurisdiction, bool_or(up.unit_id = up.scope_id) AS in_scope
        FROM up JOIN directory_unit u ON u.unit_id = up.start_id
        GROUP BY up.start_id, up.on_date, u.kind`,
       pairs.map((pair) => pair.unitId),
       pairs.map((pair) => pair.onDate),
       jurisdictionRootId,
-      scopeUnitId,
+      pairs.map((pair) => scopeOf(pair.onDate)),
     );
     return rows.map((row) => ({ unitId: row.unit_id, onDate: row.on_date, kind: row.kind, withinJurisdiction: row.in_jurisdiction, withinScope: row.in_scope }));
   }

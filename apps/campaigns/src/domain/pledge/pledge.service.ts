@@ -5,7 +5,7 @@ import { appendToOutbox } from '@antt/events';
 import { DomainError, type Clock, badInput, notFound } from '@antt/service-kit';
 import { type SqlClient, UnitDirectory } from '@antt/unit-directory';
 import { type BulkSql } from '../../infrastructure/bulk-sql';
-import { type CampaignPolicy, type CampaignRepository, type CampaignView, type CommandContext, EVENT_SOURCE, campaignErrors } from '../campaign';
+import { type CampaignPolicy, type CampaignRepository, type CampaignView, type CommandContext, EVENT_SOURCE, campaignErrors, scopeOn } from '../campaign';
 import { type CampaignInput, clampDate } from '../shared';
 import { type PersonalDataCipher } from './personal-data-cipher';
 import { parsePledgeCsv } from './pledge-csv';
@@ -160,7 +160,10 @@ export class PledgeService {
     const ids = knownUnitId ? new Map<string, string>() : await pledges.unitIdsByCode([...new Set(canonical.map((row) => row.unitCode))]);
     const dated = canonical.map((row) => ({ row, unitId: knownUnitId ?? ids.get(row.unitCode) ?? null, signedOn: row.signedOn ?? defaultDate }));
     const pairs = dated.flatMap((entry) => (entry.unitId ? [{ unitId: entry.unitId, onDate: entry.signedOn }] : []));
-    const units = new Map((await pledges.unitsOnDates(pairs, this.policy.writeRoot(identity), campaign.scopeUnitId)).map((unit) => [`${unit.unitId}|${unit.onDate}`, unit]));
+    const scopes = new Map<string, string>();
+    for (const date of new Set(pairs.map((pair) => pair.onDate))) scopes.set(date, await scopeOn(tx.directory, campaign, date));
+    const scopeOf = (date: string) => scopes.get(date) ?? campaign.scopeUnitId;
+    const units = new Map((await pledges.unitsOnDates(pairs, this.policy.writeRoot(identity), scopeOf)).map((unit) => [`${unit.unitId}|${unit.onDate}`, unit]));
     const candidates: Accepted[] = [];
     const seen = new Map<string, number>();
     for (const { row, unitId, signedOn } of dated) {
@@ -265,7 +268,7 @@ export class PledgeService {
     const campaignId = this.input.id(rawCampaignId, 'campaignId');
     const campaign = await this.pledges.within(tx.sql).lockCampaign(campaignId);
     const viewDate = campaign ? clampDate(this.clock.today(), campaign.periodStart, campaign.periodEnd) : '';
-    if (!campaign || !(await this.campaignPolicy.canRead(tx.directory, context.caller, campaign, viewDate))) throw campaignErrors.notFound(campaignId, 'campaignId');
+    if (!campaign || !(await this.campaignPolicy.canRead(tx.directory, context.caller, campaign, viewDate, 'write'))) throw campaignErrors.notFound(campaignId, 'campaignId');
     if (campaign.status !== 'LAUNCHED') throw pledgeErrors.campaignNotLaunched(campaign.id, campaign.status);
     return campaign;
   }

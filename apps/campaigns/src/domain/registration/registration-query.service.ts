@@ -1,6 +1,6 @@
 import { type UnitKind } from '@antt/contracts';
 import { type Caller, requireCaller } from '@antt/auth';
-import { type CampaignPolicy, type CampaignQueryService, type CampaignRepository, type CampaignView, deadlineFor } from '../campaign';
+import { type CampaignPolicy, type CampaignQueryService, type CampaignRepository, type CampaignView, deadlineFor, scopeOn } from '../campaign';
 import { type CampaignInput } from '../shared';
 import { registrationErrors } from './registration.errors';
 import { type RegistrationRepository } from './registration.repository';
@@ -36,7 +36,7 @@ export class RegistrationQueryService {
     const directory = this.campaigns.directory;
     const unitId = this.input.optionalId(rawUnitId, 'unitId') ?? (await this.defaultUnit(caller, campaign, asOf));
     if (!(await this.policy.canReadUnit(directory, caller, unitId, asOf))) throw registrationErrors.unitNotFound(unitId, 'unitId', asOf);
-    if (!(await directory.isWithin(unitId, campaign.scopeUnitId, asOf))) throw registrationErrors.unitOutsideCampaign(unitId, 'unitId', asOf);
+    if (!(await directory.isWithin(unitId, await scopeOn(directory, campaign, asOf), asOf))) throw registrationErrors.unitOutsideCampaign(unitId, 'unitId', asOf);
     const units = await directory.descendantsOf(unitId, asOf, REGISTERING_KINDS);
     const family = await this.campaigns.familyBelow(campaign.id);
     const byUnit = new Map((await this.registrations.inCampaigns(family, units.map((u) => u.unitId))).map((r) => [r.unitId, r]));
@@ -76,8 +76,9 @@ export class RegistrationQueryService {
   /** The campaign's scope when the caller sees it whole, else the caller's own unit (a commune in the provincial campaign). */
   private async defaultUnit(caller: Caller, campaign: CampaignView, asOf: string): Promise<string> {
     const identity = requireCaller(caller);
-    const seesScope = await this.policy.canReadUnit(this.campaigns.directory, caller, campaign.scopeUnitId, asOf);
-    return seesScope ? campaign.scopeUnitId : identity.jurisdictionUnitId;
+    const scope = await scopeOn(this.campaigns.directory, campaign, asOf);
+    const seesScope = await this.policy.canReadUnit(this.campaigns.directory, caller, scope, asOf);
+    return seesScope ? scope : identity.jurisdictionUnitId;
   }
 
   rows(summary: RegistrationSummaryView, filter: { states?: readonly RegistrationState[] | null; kinds?: readonly string[] | null; first?: number | null }): RegistrationRowView[] {

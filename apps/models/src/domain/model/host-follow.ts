@@ -1,58 +1,99 @@
-import { type EventEnvelope, UnitMergedV1 } from '@antt/contracts';
+import { type EventEnvelope, UnitMergedV1, UnitReorganisedV1, UnitSplitV1 } from '@antt/contracts';
 import { type BatchEventHandler, type EventHandler, type SqlExecutor } from '@antt/events';
-import { type SqlClient, unitDirectoryBatchHandlers, unitDirectoryHandlers } from '@antt/unit-directory';
+import { type SqlClient, UnitDirectory, unitDirectoryBatchHandlers, unitDirectoryHandlers } from '@antt/unit-directory';
 
 type Tx = SqlExecutor & SqlClient;
 
+/** The org-units events that carry lineage: after them a host may have ceased to exist with a successor. */
+export const HOST_LINEAGE_TYPES = [UnitMergedV1.fullType, UnitSplitV1.fullType, UnitReorganisedV1.fullType] as const;
+
+/** Most hops one model is followed through at once (a unit merged, its successor merged again, …). */
+const MAX_HOPS = 32;
+
 /**
- * A model follows its host through a reorganisation: when the host is merged into another unit, every model it hosts that is
- * not dissolved moves to the successor from the merge's effective date. The move is recorded in `model_host_change` (keyed
- * by the cause event, so a redelivery changes nothing); reviews keep the host they were made for.
+ * A model follows its host through a reorganisation, on the lineage kept in the unit directory. While the host exists the
+ * model stays; once the host has ceased to exist, the model moves to the unit that continues it
+ * (`UnitDirectory.continuationOf(host, { through: 'ANY' })`), from that hop's effective date, and on through later hops:
+ * - merged WHOLE (a merge, a reclassification): the unit it went into;
+ * - split (the host dissolved into parts): the FIRST part the event named (org-units' split and reorganised payloads carry no
+ *   shares, so "the part that took the largest share" cannot be known; org-units names the parts in the order the split was
+ *   given);
+ * - a host that survives a split or a transfer (`keepSource`, a partial merge) keeps its models;
+ * - a host dissolved without a successor keeps them (the managing level dissolves them by decision).
+ *
+ * Each move bumps the model's revision and is recorded in `model_host_change`, keyed by (model, cause): the org-units event
+ * that dissolved the host when there is one (`causes`), else a name-based id of (model, from, to, date), so redeliveries,
+ * replays and a model registered twice on the same lineage change nothing. Reviews keep the host they were made for.
+ * Resolves to the number of moves made.
  */
-export async function followMergedHost(tx: SqlClient, event: EventEnvelope): Promise<number> {
-  const data = event.data as { unitId: string; effectiveDate: string; change: { intoUnitId: string } };
-  const moved = await tx.$queryRawUnsafe<Array<{ id: string }>>(
-    `UPDATE self_management_model SET host_unit_id = $2::uuid, revision = revision + 1, updated_at = now()
-     WHERE host_unit_id = $1::uuid AND status <> 'DISSOLVED' RETURNING id::text`,
-    data.unitId,
-    data.change.intoUnitId,
-  );
-  for (const { id } of moved) {
-    await tx.$executeRawUnsafe(
-      `INSERT INTO model_host_change (model_id, from_unit_id, to_unit_id, effective_on, cause_event_id)
-       VALUES ($1::uuid, $2::uuid, $3::uuid, $4::date, $5::uuid) ON CONFLICT (model_id, cause_event_id) DO NOTHING`,
-      id,
-      data.unitId,
-      data.change.intoUnitId,
-      data.effectiveDate,
-      event.id,
-    );
+export async function followHosts(tx: SqlClient, hostUnitIds: readonly string[], causes: ReadonlyMap<string, string> = new Map()): Promise<number> {
+  const directory = new UnitDirectory(tx);
+  let hosts = [...new Set(hostUnitIds.map((id) => id.toLowerCase()))];
+  let moves = 0;
+  for (let hop = 0; hop < MAX_HOPS && hosts.length > 0; hop += 1) {
+    const next: string[] = [];
+    for (const host of hosts) {
+      const link = await directory.continuationOf(host, { through: 'ANY' });
+      if (!link || link.toUnitId.toLowerCase() === host) continue;
+      const moved = await tx.$queryRawUnsafe<Array<{ id: string }>>(
+        `UPDATE self_management_model SET host_unit_id = $2::uuid, revision = revision + 1, updated_at = now()
+         WHERE host_unit_id = $1::uuid AND status <> 'DISSOLVED' RETURNING id::text`,
+        host,
+        link.toUnitId,
+      );
+      if (moved.length === 0) continue;
+      await tx.$executeRawUnsafe(
+        `INSERT INTO model_host_change (model_id, from_unit_id, to_unit_id, effective_on, cause_event_id)
+         SELECT m, $2::uuid, $3::uuid, $4::date, COALESCE($5::uuid, md5(m::text || '|' || $2 || '|' || $3 || '|' || $4)::uuid)
+         FROM unnest($1::uuid[]) AS m
+         ON CONFLICT (model_id, cause_event_id) DO NOTHING`,
+        moved.map((row) => row.id),
+        host,
+        link.toUnitId,
+        link.effectiveDate,
+        causes.get(host) ?? null,
+      );
+      moves += moved.length;
+      next.push(link.toUnitId.toLowerCase());
+    }
+    hosts = [...new Set(next)];
   }
-  return moved.length;
+  return moves;
 }
 
-/** The unit directory's handlers, with merges also moving the merged unit's models to its successor (same transaction). */
+/** {@link followHosts} for the unit an org-units event is about, the event naming the cause. */
+export function followMergedHost(tx: SqlClient, event: EventEnvelope): Promise<number> {
+  const unitId = (event.data as { unitId: string }).unitId.toLowerCase();
+  return followHosts(tx, [unitId], new Map([[unitId, event.id]]));
+}
+
+/**
+ * The unit directory's handlers, with the events that carry lineage (merged, split, reorganised) also moving the models of a
+ * host that ceased to exist to the unit that continues it (same transaction as the projection, which records the lineage).
+ * One function for every org-units type, as in the kit, so that a whole fetched batch is still applied by one call.
+ */
 export function modelsDirectoryHandlers<TTx extends Tx>(): { handlers: Record<string, EventHandler<TTx>>; batchHandlers: Record<string, BatchEventHandler<TTx>> } {
   const handlers = unitDirectoryHandlers<TTx>();
   const batchHandlers = unitDirectoryBatchHandlers<TTx>();
-  const merged = UnitMergedV1.fullType;
-  const project = handlers[merged];
-  const projectBatch = batchHandlers[merged];
-  if (!project || !projectBatch) throw new Error(`The unit directory kit has no handler for ${merged}`);
+  const lineageTypes = new Set<string>(HOST_LINEAGE_TYPES);
+  const apply: EventHandler<TTx> = async (event, tx) => {
+    const project = handlers[event.type];
+    if (!project) throw new Error(`The unit directory kit has no handler for ${event.type}`);
+    await project(event, tx);
+    if (lineageTypes.has(event.type)) await followMergedHost(tx, event);
+  };
+  const applyBatch: BatchEventHandler<TTx> = async (events, tx) => {
+    const first = events[0];
+    const projectBatch = first ? batchHandlers[first.type] : undefined;
+    if (!first || !projectBatch) return;
+    await projectBatch(events, tx);
+    const causes = new Map(
+      events.filter((event) => lineageTypes.has(event.type)).map((event) => [(event.data as { unitId: string }).unitId.toLowerCase(), event.id]),
+    );
+    if (causes.size > 0) await followHosts(tx, [...causes.keys()], causes);
+  };
   return {
-    handlers: {
-      ...handlers,
-      [merged]: async (event, tx) => {
-        await project(event, tx);
-        await followMergedHost(tx, event);
-      },
-    },
-    batchHandlers: {
-      ...batchHandlers,
-      [merged]: async (events, tx) => {
-        await projectBatch(events, tx);
-        for (const event of events) await followMergedHost(tx, event);
-      },
-    },
+    handlers: Object.fromEntries(Object.keys(handlers).map((type) => [type, apply])),
+    batchHandlers: Object.fromEntries(Object.keys(batchHandlers).map((type) => [type, applyBatch])),
   };
 }

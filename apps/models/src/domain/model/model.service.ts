@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { type Identity } from '@antt/auth';
+import { type Identity, forbidden } from '@antt/auth';
 import { type Clock } from '@antt/service-kit';
-import { type ModelsInput } from '../shared';
+import { type ModelsInput, addDays } from '../shared';
+import { followHosts } from './host-follow';
 import { modelCreated, modelDissolved, modelReplicated, modelSuspended } from './model.events';
 import { modelErrors } from './model.errors';
 import { type ModelPolicy } from './model.policy';
@@ -56,7 +57,7 @@ export class ModelService {
       const model = this.newModel({ name, typeCode, hostUnitId, foundedOn, description, replicatedFromId: null });
       await tx.insert(model, this.audit(identity, foundedOn, null));
       await tx.appendEvents([modelCreated(model, context.correlationId)]);
-      return model;
+      return this.followHost(tx, model);
     });
   }
 
@@ -81,7 +82,7 @@ export class ModelService {
       const model = this.newModel({ name: rawName ?? source.name, typeCode: source.typeCode, hostUnitId, foundedOn, description, replicatedFromId: source.id }, source.lineageRootId);
       await tx.insert(model, this.audit(identity, foundedOn, null));
       await tx.appendEvents([modelReplicated(model, source.id, context.correlationId)]);
-      return model;
+      return this.followHost(tx, model);
     });
   }
 
@@ -131,10 +132,34 @@ export class ModelService {
     return model;
   }
 
+  /**
+   * The host exists on `foundedOn`, and the caller places models on it from then to today. A host that has ceased to exist
+   * since (merged, split) is checked on itself up to the day before, then on the unit that continues it (the unit the model
+   * will follow to, see `followHosts`) from that day: the caller must hold both on the tree itself (writes never inherit).
+   */
   private async assertHost(tx: ModelTransaction, identity: Identity, hostUnitId: string, foundedOn: string, today: string): Promise<void> {
     const host = await tx.directory.unitAt(hostUnitId, foundedOn);
     if (!host) throw modelErrors.unitNotFound(hostUnitId, 'hostUnitId', foundedOn);
-    await this.policy.assertCanPlace(tx.directory, identity, hostUnitId, foundedOn, today, () => modelErrors.unitNotFound(hostUnitId, 'hostUnitId', foundedOn));
+    let unit = hostUnitId;
+    let from = foundedOn;
+    for (let hop = 0; hop < 32; hop += 1) {
+      const link = await tx.directory.continuationOf(unit, { through: 'ANY' });
+      const until = link && link.effectiveDate > from && link.effectiveDate <= today ? link.effectiveDate : null;
+      const absent =
+        hop === 0
+          ? () => modelErrors.unitNotFound(hostUnitId, 'hostUnitId', foundedOn)
+          : () => forbidden('OUTSIDE_JURISDICTION', 'The change reaches a date on which the unit lies outside your jurisdiction.', { unitId: unit, date: from });
+      await this.policy.assertCanPlace(tx.directory, identity, unit, from, until ? addDays(until, -1) : today, absent);
+      if (!link || !until) return;
+      unit = link.toUnitId;
+      from = until;
+    }
+  }
+
+  /** A model just placed on a host that has ceased to exist follows it to the unit that continues it (same transaction). */
+  private async followHost(tx: ModelTransaction, model: ModelView): Promise<ModelView> {
+    if ((await followHosts(tx.client, [model.hostUnitId])) === 0) return model;
+    return (await tx.find(model.id)) ?? model;
   }
 
   private newModel(fields: Pick<ModelView, 'name' | 'typeCode' | 'hostUnitId' | 'foundedOn' | 'description' | 'replicatedFromId'>, lineageRootId?: string): ModelView {
