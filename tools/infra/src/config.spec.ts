@@ -31,6 +31,7 @@ describe('readInfraEnv', () => {
       'antt_assessments',
       'antt_models',
       'antt_awards',
+      'antt_gateway',
     ]);
   });
 });
