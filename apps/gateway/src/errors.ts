@@ -43,6 +43,8 @@ export const GATEWAY_ERROR_CODES = {
   API_KEY_WITH_TOKEN: 'API_KEY_WITH_TOKEN',
   /** HTTP 401 (`reason` of UNAUTHENTICATED): the gateway has no database (DATABASE_URL unset), so no API keys. */
   API_KEYS_DISABLED: 'API_KEYS_DISABLED',
+  /** HTTP 404 on `/admin/api-keys/<id>/…`: no such key. */
+  API_KEY_NOT_FOUND: 'API_KEY_NOT_FOUND',
 } as const;
 export type GatewayErrorCode = (typeof GATEWAY_ERROR_CODES)[keyof typeof GATEWAY_ERROR_CODES];
 

@@ -8,6 +8,7 @@ import { createUserTokenVerifier, GATEWAY_ASSERTION_TTL_SECONDS, unauthenticated
 import { createLogger, HttpRefusal, type Logger, type RunningServer, ServiceMetrics, serveGraphQL } from '@antt/service-kit';
 import { type EnumTypeDefinitionNode, Kind, parse } from 'graphql';
 import { createApiKeyAccess, type ApiKeyAccess } from './api-keys/api-key-access';
+import { createApiKeyAdminRoutes } from './api-keys/admin-routes';
 import { ApiKeyStore } from './api-keys/api-key-store';
 import { abuseLimitsPlugin, checkRequestTokens, parseOptionsFor } from './abuse-limits';
 import { applyApolloTelemetryPreference, type GatewayConfig } from './config';
@@ -75,6 +76,12 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
   });
   const apiKeyStore = config.DATABASE_URL ? new ApiKeyStore(config.DATABASE_URL, config.apiKeyPepper) : null;
   const apiKeys = createApiKeyAccess({ store: apiKeyStore, logger });
+  const httpPolicy = createHttpPolicy({ corsOrigins: config.corsOrigins, development: config.NODE_ENV === 'development' });
+  const adminRoutes = createApiKeyAdminRoutes({
+    store: apiKeyStore,
+    authenticate: (req) => callerFromAuthorization(req, verifier),
+    admit: (req, caller) => rateLimiter.admit(req, caller),
+  });
   const production = config.NODE_ENV === 'production';
   // GraphQL Armor's field-suggestion masking: "Did you mean …" would describe the schema to anyone in production.
   const armor = new ApolloArmor({
@@ -107,7 +114,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
     publicErrorCodes: PUBLIC_GATEWAY_CODES,
     http: {
       maxBodyBytes: (caller) => callerLimits(limits, caller !== null).maxBodyBytes,
-      beforeRoute: createHttpPolicy({ corsOrigins: config.corsOrigins, development: config.NODE_ENV === 'development' }),
+      beforeRoute: async (req, res) => (await httpPolicy(req, res)) || adminRoutes(req, res),
       admit: async (req, caller, res) => {
         apiKeys.track(req, res);
         try {

@@ -179,4 +179,64 @@ describe('external agencies with API keys (gateway database, persisted queries o
     await runApiKeysCli(['revoke', '--id', created.id], env, () => undefined);
     expect((await post(gateway.url, { query: REGISTERED }, { 'x-api-key': created.key })).status).toBe(401);
   });
+
+  describe('admin routes (SYSTEM_ADMIN only, JSON under /admin/api-keys)', () => {
+    const admin = (path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) =>
+      fetch(new URL(path, gateway.url), {
+        method: init.method ?? 'GET',
+        headers: { 'content-type': 'application/json', ...init.headers },
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      }).then(async (response) => ({ status: response.status, json: (await response.json()) as Record<string, unknown> }));
+
+    it('refuses anonymous callers, other roles and API keys with stable codes', async () => {
+      const anonymous = await admin('/admin/api-keys');
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.json).toEqual({ errors: [{ message: 'Sign in as SYSTEM_ADMIN.', extensions: { code: 'UNAUTHENTICATED', reason: 'AUTHENTICATION_REQUIRED' } }] });
+      const orgAdmin = await admin('/admin/api-keys', { headers: await bearer(['ORG_ADMIN']) });
+      expect(orgAdmin.status).toBe(403);
+      expect(orgAdmin.json).toEqual({
+        errors: [{ message: 'API keys are managed by SYSTEM_ADMIN only.', extensions: { code: 'FORBIDDEN', reason: 'ROLE_REQUIRED', requiredRoles: ['SYSTEM_ADMIN'] } }],
+      });
+      const withKey = await admin('/admin/api-keys', { headers: { 'x-api-key': key } });
+      expect(withKey.status).toBe(401);
+    });
+
+    it('creates, registers, lists, audits and revokes a key', async () => {
+      const headers = await bearer(['SYSTEM_ADMIN'], 'root');
+      const created = await admin('/admin/api-keys', { method: 'POST', headers, body: { agency: 'Bộ đội biên phòng', jurisdictionUnitId: UNIT, expiresAt: '2099-12-31' } });
+      expect(created.status).toBe(201);
+      const { key: adminKey, record } = created.json as { key: string; record: { id: string; agency: string } };
+      expect(record.agency).toBe('Bộ đội biên phòng');
+
+      const mutation = await admin(`/admin/api-keys/${record.id}/operations`, { method: 'POST', headers, body: { document: MUTATION } });
+      expect(mutation.status).toBe(400);
+      expect((mutation.json.errors as { extensions: { code: string } }[])[0]?.extensions.code).toBe('API_KEY_READ_ONLY');
+      const registered = await admin(`/admin/api-keys/${record.id}/operations`, { method: 'POST', headers, body: { document: REGISTERED } });
+      expect(registered).toEqual({ status: 201, json: { sha256: documentHash(REGISTERED), name: 'AgencyWhoAmI' } });
+      expect((await post(gateway.url, { query: REGISTERED }, { 'x-api-key': adminKey })).status).toBe(200);
+
+      const listed = await admin('/admin/api-keys', { headers });
+      expect((listed.json.keys as { id: string }[]).map((entry) => entry.id)).toContain(record.id);
+      expect(JSON.stringify(listed.json)).not.toContain(adminKey.split('_')[2]);
+
+      const invalid = await admin(`/admin/api-keys/${record.id}/rotate`, { method: 'POST', headers, body: { expiresAt: 'soon' } });
+      expect(invalid.status).toBe(400);
+      expect((invalid.json.errors as { extensions: { code: string } }[])[0]?.extensions.code).toBe('INVALID_INPUT');
+      const missing = await admin('/admin/api-keys/00000000-0000-4000-8000-000000000000/revoke', { method: 'POST', headers });
+      expect(missing.status).toBe(404);
+      expect((missing.json.errors as { extensions: { code: string } }[])[0]?.extensions.code).toBe('API_KEY_NOT_FOUND');
+
+      expect((await admin(`/admin/api-keys/${record.id}/revoke`, { method: 'POST', headers })).status).toBe(200);
+      expect((await post(gateway.url, { query: REGISTERED }, { 'x-api-key': adminKey })).status).toBe(401);
+      let audit = await admin(`/admin/api-keys/${record.id}/audit`, { headers });
+      for (let i = 0; i < 50 && (audit.json.audit as unknown[]).length < 2; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        audit = await admin(`/admin/api-keys/${record.id}/audit`, { headers });
+      }
+      expect((audit.json.audit as { outcome: string; httpStatus: number }[]).map(({ outcome, httpStatus }) => ({ outcome, httpStatus }))).toEqual([
+        { outcome: 'ok', httpStatus: 200 },
+        { outcome: 'API_KEY_REVOKED', httpStatus: 401 },
+      ]);
+    });
+  });
 });
