@@ -10,13 +10,6 @@ export interface JurisdictionChecker {
 /** The role that acts everywhere, regardless of jurisdiction. */
 export const SYSTEM_ADMIN: Role = 'SYSTEM_ADMIN';
 
-/**
- * Roles from which every field marked `@personalData` (names, ID numbers, phones of pledgers, members, nominees) is
- * withheld as null, in every subgraph (the service kit enforces it), whatever other role the caller holds. Anonymous
- * callers get null too.
- */
-export const PERSONAL_DATA_WITHHELD_ROLES: readonly Role[] = ['EXTERNAL_READER'];
-
 /** Returns the caller, or throws UNAUTHENTICATED (reason AUTHENTICATION_REQUIRED) for an anonymous request. */
 export function requireCaller(caller: Caller): Identity {
   if (!caller) {

@@ -1,4 +1,4 @@
-import { PERSONAL_DATA_WITHHELD_ROLES, type Caller } from '@antt/auth';
+import { personalDataWithheld, type Caller } from '@antt/auth';
 import { type DirectiveNode, getNullableType, type GraphQLFieldResolver, GraphQLObjectType, type GraphQLSchema, isNonNullType, defaultFieldResolver } from 'graphql';
 
 /** The directive's name, as written in a subgraph's SDL. */
@@ -12,8 +12,8 @@ export const PERSONAL_DATA_DIRECTIVE_SDL = 'directive @personalData on FIELD_DEF
 
 /**
  * The platform-wide personal data rule (names, ID numbers, phones of pledgers, members, nominees): a field marked
- * `@personalData` answers null to an anonymous caller and to one holding any of {@link PERSONAL_DATA_WITHHELD_ROLES}
- * (EXTERNAL_READER: the external agencies and their API keys) without its resolver running, so the value is neither read nor logged; every other
+ * `@personalData` answers null to an anonymous caller and to one the read policy of `@antt/auth` denies personal data
+ * (`personalDataWithheld`: EXTERNAL_READER, the external agencies and their API keys, and CITIZEN) without its resolver running, so the value is neither read nor logged; every other
  * caller gets the field's own resolver (where each service's finer masking stays). A marked field must be nullable: the
  * subgraph does not start otherwise. Returns the fields it guarded (`Type.field`).
  */
@@ -40,5 +40,5 @@ export function applyPersonalDataPolicy(schema: GraphQLSchema): string[] {
 }
 
 function withheldFrom(caller: Caller): boolean {
-  return caller === null || caller.roles.some((role) => PERSONAL_DATA_WITHHELD_ROLES.includes(role));
+  return caller === null || personalDataWithheld(caller.roles);
 }
