@@ -5,3 +5,4 @@ CREATE DATABASE antt_campaigns;
 CREATE DATABASE antt_assessments;
 CREATE DATABASE antt_models;
 CREATE DATABASE antt_awards;
+CREATE DATABASE antt_gateway;

@@ -36,7 +36,14 @@ const shape = {
   REDIS_URL: z.url().optional(),
   RATE_LIMIT_KEY_PREFIX: z.string().regex(/^[\w:.-]+$/).default('antt:gateway:rl'),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  /** The gateway's own database (`antt_gateway`): external agencies' API keys and their audit. Unset = no API keys. */
+  DATABASE_URL: z.url().optional(),
+  /** Server secret of the API keys' HMAC-SHA256 (never in the database). Required in production with DATABASE_URL. */
+  API_KEY_PEPPER: z.string().min(32).optional(),
 };
+
+/** The pepper used outside production when API_KEY_PEPPER is unset (public: development and tests only). */
+export const DEV_API_KEY_PEPPER = 'antt-dev-api-key-pepper-not-for-production';
 
 /** The gateway's validated configuration, plus what is derived from it. */
 export type GatewayConfig = Omit<ReturnType<typeof loadGatewayEnv>, 'GATEWAY_LIMITS' | 'CORS_ORIGINS'> & {
@@ -48,11 +55,24 @@ export type GatewayConfig = Omit<ReturnType<typeof loadGatewayEnv>, 'GATEWAY_LIM
   limits: GatewayLimits;
   /** Browser origins allowed to call `/graphql` cross-origin (none by default). */
   corsOrigins: string[];
+  /** API_KEY_PEPPER, or the development pepper outside production. */
+  apiKeyPepper: string;
 };
 
-function productionIssues(config: { NODE_ENV: string; JWT_JWKS_URL?: string; JWT_HS256_SECRET?: string; JWT_ISSUER?: string; JWT_AUDIENCE?: string }): ConfigIssue[] {
+function productionIssues(config: {
+  NODE_ENV: string;
+  JWT_JWKS_URL?: string;
+  JWT_HS256_SECRET?: string;
+  JWT_ISSUER?: string;
+  JWT_AUDIENCE?: string;
+  DATABASE_URL?: string;
+  API_KEY_PEPPER?: string;
+}): ConfigIssue[] {
   if (config.NODE_ENV !== 'production') return [];
   const issues: ConfigIssue[] = [];
+  if (config.DATABASE_URL && !config.API_KEY_PEPPER) {
+    issues.push({ variable: 'API_KEY_PEPPER', message: 'required in production when DATABASE_URL is set (the API keys\' HMAC secret)' });
+  }
   if (!config.JWT_JWKS_URL && !config.JWT_HS256_SECRET) {
     issues.push({ variable: 'JWT_JWKS_URL', message: 'production needs JWT_JWKS_URL (RS256) or an explicit JWT_HS256_SECRET' });
   }
@@ -86,6 +106,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     },
     limits: resolveLimits(GATEWAY_LIMITS),
     corsOrigins: (CORS_ORIGINS ?? []).map((origin) => new URL(origin).origin),
+    apiKeyPepper: config.API_KEY_PEPPER ?? DEV_API_KEY_PEPPER,
   };
 }
 
@@ -95,4 +116,17 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
  */
 export function applyApolloTelemetryPreference(config: Pick<GatewayConfig, 'APOLLO_TELEMETRY_DISABLED'>): void {
   process.env.APOLLO_TELEMETRY_DISABLED = config.APOLLO_TELEMETRY_DISABLED ? '1' : 'false';
+}
+
+/** What `npm run apikeys` reads: the gateway database and pepper (the same variables as the gateway's). */
+export function loadApiKeyCliConfig(env: Record<string, string | undefined> = process.env): { databaseUrl: string; pepper: string } {
+  const config = loadConfig(
+    { PORT: shape.PORT, DATABASE_URL: z.url(), API_KEY_PEPPER: shape.API_KEY_PEPPER },
+    env,
+    (values) =>
+      values.NODE_ENV === 'production' && !values.API_KEY_PEPPER
+        ? [{ variable: 'API_KEY_PEPPER', message: 'required in production (the gateway\'s pepper)' }]
+        : [],
+  );
+  return { databaseUrl: config.DATABASE_URL, pepper: config.API_KEY_PEPPER ?? DEV_API_KEY_PEPPER };
 }

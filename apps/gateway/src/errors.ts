@@ -27,6 +27,24 @@ export const GATEWAY_ERROR_CODES = {
   SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
   /** In `errors` beside partial data: a subgraph did not answer within its timeout or the request's deadline. */
   SUBGRAPH_TIMEOUT: 'SUBGRAPH_TIMEOUT',
+  /** HTTP 403: an API key sent an operation that is not registered (persisted) for it. */
+  API_KEY_OPERATION_NOT_REGISTERED: 'API_KEY_OPERATION_NOT_REGISTERED',
+  /** HTTP 403: an API key sent a mutation or subscription (keys are read-only). */
+  API_KEY_READ_ONLY: 'API_KEY_READ_ONLY',
+  /** HTTP 405: an API key request not sent with POST. */
+  API_KEY_POST_REQUIRED: 'API_KEY_POST_REQUIRED',
+  /** HTTP 401 (`reason` of UNAUTHENTICATED): the API key is unknown or its secret does not match. */
+  API_KEY_INVALID: 'API_KEY_INVALID',
+  /** HTTP 401 (`reason` of UNAUTHENTICATED): the API key is past its expiry. */
+  API_KEY_EXPIRED: 'API_KEY_EXPIRED',
+  /** HTTP 401 (`reason` of UNAUTHENTICATED): the API key was revoked (or its rotation overlap ended). */
+  API_KEY_REVOKED: 'API_KEY_REVOKED',
+  /** HTTP 401 (`reason` of UNAUTHENTICATED): an API key and a Bearer token in one request. */
+  API_KEY_WITH_TOKEN: 'API_KEY_WITH_TOKEN',
+  /** HTTP 401 (`reason` of UNAUTHENTICATED): the gateway has no database (DATABASE_URL unset), so no API keys. */
+  API_KEYS_DISABLED: 'API_KEYS_DISABLED',
+  /** HTTP 404 on `/admin/api-keys/<id>/…`: no such key. */
+  API_KEY_NOT_FOUND: 'API_KEY_NOT_FOUND',
 } as const;
 export type GatewayErrorCode = (typeof GATEWAY_ERROR_CODES)[keyof typeof GATEWAY_ERROR_CODES];
 

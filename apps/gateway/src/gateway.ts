@@ -7,6 +7,9 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { createUserTokenVerifier, GATEWAY_ASSERTION_TTL_SECONDS, unauthenticated, verifyUserToken, type Caller } from '@antt/auth';
 import { createLogger, HttpRefusal, type Logger, type RunningServer, ServiceMetrics, serveGraphQL } from '@antt/service-kit';
 import { type EnumTypeDefinitionNode, Kind, parse } from 'graphql';
+import { createApiKeyAccess, type ApiKeyAccess } from './api-keys/api-key-access';
+import { createApiKeyAdminRoutes } from './api-keys/admin-routes';
+import { ApiKeyStore } from './api-keys/api-key-store';
 import { abuseLimitsPlugin, checkRequestTokens, parseOptionsFor } from './abuse-limits';
 import { applyApolloTelemetryPreference, type GatewayConfig } from './config';
 import { GATEWAY_ERROR_CODES, PUBLIC_GATEWAY_CODES } from './errors';
@@ -71,6 +74,14 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
     trustProxyHops: config.TRUST_PROXY_HOPS,
     logger,
   });
+  const apiKeyStore = config.DATABASE_URL ? new ApiKeyStore(config.DATABASE_URL, config.apiKeyPepper) : null;
+  const apiKeys = createApiKeyAccess({ store: apiKeyStore, logger });
+  const httpPolicy = createHttpPolicy({ corsOrigins: config.corsOrigins, development: config.NODE_ENV === 'development' });
+  const adminRoutes = createApiKeyAdminRoutes({
+    store: apiKeyStore,
+    authenticate: (req) => callerFromAuthorization(req, verifier),
+    admit: (req, caller) => rateLimiter.admit(req, caller),
+  });
   const production = config.NODE_ENV === 'production';
   // GraphQL Armor's field-suggestion masking: "Did you mean …" would describe the schema to anyone in production.
   const armor = new ApolloArmor({
@@ -103,9 +114,18 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
     publicErrorCodes: PUBLIC_GATEWAY_CODES,
     http: {
       maxBodyBytes: (caller) => callerLimits(limits, caller !== null).maxBodyBytes,
-      beforeRoute: createHttpPolicy({ corsOrigins: config.corsOrigins, development: config.NODE_ENV === 'development' }),
-      admit: (req, caller) => rateLimiter.admit(req, caller),
-      verifyRequest: (req, body, caller) => {
+      beforeRoute: async (req, res) => (await httpPolicy(req, res)) || adminRoutes(req, res),
+      admit: async (req, caller, res) => {
+        apiKeys.track(req, res);
+        try {
+          await rateLimiter.admit(req, caller);
+        } catch (error) {
+          if (error instanceof HttpRefusal) apiKeys.refused(req, error.code);
+          throw error;
+        }
+      },
+      verifyRequest: async (req, body, caller) => {
+        await apiKeys.verify(req, body);
         const own = callerLimits(limits, caller !== null);
         if (Array.isArray(body) && body.length > own.maxBatch) {
           throw new HttpRefusal(400, GATEWAY_ERROR_CODES.BATCH_LIMIT, `At most ${own.maxBatch} operation(s) per request.`, {}, { limit: own.maxBatch });
@@ -113,7 +133,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
         checkRequestTokens(body, new URL(req.url ?? '/', 'http://gateway').searchParams, own);
       },
     },
-    authenticate: (req) => callerFromAuthorization(req, verifier),
+    authenticate: (req) => authenticate(req, verifier, apiKeys),
     context: async ({ caller, requestId, logger: requestLogger }) => ({
       caller,
       requestId,
@@ -133,9 +153,15 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
         },
       })),
       { name: 'rate-limit-store', critical: false, check: () => rateLimiter.check() },
+      // Without its database the gateway still serves users; only API keys are refused.
+      ...(apiKeyStore ? [{ name: 'api-key-store', critical: false, check: () => apiKeyStore.ping() }] : []),
     ],
-    onStart: [{ name: 'rate limit store', run: () => rateLimiter.connect() }],
+    onStart: [
+      { name: 'rate limit store', run: () => rateLimiter.connect() },
+      ...(apiKeyStore ? [{ name: 'api key tables', run: () => apiKeyStore.migrate() }] : []),
+    ],
     onShutdown: [
+      { name: 'api key audit', run: () => apiKeys.close().then(() => apiKeyStore?.close()) },
       { name: 'subgraph connections', run: () => Promise.all([...subgraphs.values()].map((source) => source.close())) },
       { name: 'rate limit store', run: () => rateLimiter.close() },
     ],
@@ -174,6 +200,12 @@ function clientRecordingPlugin(): ApolloServerPlugin<GatewayContext> {
       };
     },
   };
+}
+
+/** An external agency's API key when the request carries one, else the end user's Bearer token (none = anonymous). */
+function authenticate(req: IncomingMessage, verifier: ReturnType<typeof createUserTokenVerifier>, apiKeys: ApiKeyAccess): Promise<Caller> {
+  const key = apiKeys.presentedKey(req);
+  return key === undefined ? callerFromAuthorization(req, verifier) : apiKeys.authenticate(req, key);
 }
 
 async function callerFromAuthorization(req: IncomingMessage, verifier: ReturnType<typeof createUserTokenVerifier>): Promise<Caller> {

@@ -56,7 +56,12 @@ export interface GatewayLimits {
   authenticated: CallerLimits;
   cost: CostModel;
   subgraphs: SubgraphLimits;
-  rateLimits: { anonymous: RateLimit; authenticated: RateLimit };
+  rateLimits: {
+    anonymous: RateLimit;
+    authenticated: RateLimit;
+    /** Per external agency's API key (subject `apikey:<id>`), apart from end users. */
+    apiKey: RateLimit;
+  };
 }
 
 /** The limits the gateway runs with unless `GATEWAY_LIMITS` overrides some. Anonymous callers get the tightest. */
@@ -100,6 +105,7 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   rateLimits: {
     anonymous: { points: 60, durationSeconds: 60 },
     authenticated: { points: 600, durationSeconds: 60 },
+    apiKey: { points: 120, durationSeconds: 60 },
   },
 };
 
@@ -135,7 +141,7 @@ export const limitsOverrideSchema = z
       })
       .strict()
       .partial(),
-    rateLimits: z.object({ anonymous: rateLimitSchema, authenticated: rateLimitSchema }).strict().partial(),
+    rateLimits: z.object({ anonymous: rateLimitSchema, authenticated: rateLimitSchema, apiKey: rateLimitSchema }).strict().partial(),
   })
   .strict()
   .partial();
@@ -156,6 +162,7 @@ export function resolveLimits(override: LimitsOverride = {}): GatewayLimits {
     rateLimits: {
       anonymous: { ...d.rateLimits.anonymous, ...override.rateLimits?.anonymous },
       authenticated: { ...d.rateLimits.authenticated, ...override.rateLimits?.authenticated },
+      apiKey: { ...d.rateLimits.apiKey, ...override.rateLimits?.apiKey },
     },
   };
 }

@@ -3,6 +3,7 @@ import { type Caller } from '@antt/auth';
 import { HttpRefusal, type Logger } from '@antt/service-kit';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { isApiKeyCaller } from './api-keys/api-key-access';
 import { GATEWAY_ERROR_CODES } from './errors';
 import { type GatewayLimits } from './limits';
 
@@ -35,8 +36,8 @@ export interface GatewayRateLimiter {
 }
 
 /**
- * Per-caller rate limits (`rate-limiter-flexible`): an authenticated caller is counted by its subject, an anonymous one
- * by its address. With REDIS_URL the counters live in Redis (`ioredis`), shared by every replica, and an in-process
+ * Per-caller rate limits (`rate-limiter-flexible`): an authenticated caller is counted by its subject, an external
+ * agency's API key by its key (subject `apikey:<id>`, budget `rateLimits.apiKey`), an anonymous caller by its address. With REDIS_URL the counters live in Redis (`ioredis`), shared by every replica, and an in-process
  * limiter stands in while Redis does not answer (insurance); without it they live in this process, which the gateway
  * says in its log at start.
  */
@@ -47,6 +48,7 @@ export function createRateLimiter(options: RateLimiterOptions): GatewayRateLimit
   let redis: Redis | undefined;
   let anonymous: RateLimiterAbstract;
   let authenticated: RateLimiterAbstract;
+  let apiKey: RateLimiterAbstract;
   if (options.redisUrl) {
     redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2_000, lazyConnect: false });
     // Once per outage, not once per reconnection attempt.
@@ -72,10 +74,12 @@ export function createRateLimiter(options: RateLimiterOptions): GatewayRateLimit
       });
     anonymous = shared('anon', limits.anonymous);
     authenticated = shared('user', limits.authenticated);
+    apiKey = shared('key', limits.apiKey);
     options.logger.info({ store: 'redis', keyPrefix }, 'rate limits shared in Redis');
   } else {
     anonymous = memory('anon', limits.anonymous);
     authenticated = memory('user', limits.authenticated);
+    apiKey = memory('key', limits.apiKey);
     options.logger.warn(
       { store: 'memory' },
       'rate limits counted in this process only (REDIS_URL unset): each gateway replica allows the full budget',
@@ -84,7 +88,11 @@ export function createRateLimiter(options: RateLimiterOptions): GatewayRateLimit
   return {
     store: redis ? 'redis' : 'memory',
     async admit(req, caller) {
-      const [limiter, key] = caller ? [authenticated, `sub:${caller.subject}`] : [anonymous, `ip:${clientAddress(req, options.trustProxyHops)}`];
+      const [limiter, key] = !caller
+        ? [anonymous, `ip:${clientAddress(req, options.trustProxyHops)}`]
+        : isApiKeyCaller(caller)
+          ? [apiKey, `sub:${caller.subject}`]
+          : [authenticated, `sub:${caller.subject}`];
       try {
         await limiter.consume(key);
       } catch (rejection) {

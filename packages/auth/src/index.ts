@@ -3,5 +3,6 @@ export * from './domain-error';
 export * from './user-token';
 export * from './gateway-assertion';
 export * from './policies';
+export * from './read-policy';
 export * from './dev-token';
 export * from './dev-secrets';

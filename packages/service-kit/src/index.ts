@@ -7,6 +7,7 @@ export * from './readiness';
 export * from './shutdown';
 export * from './http';
 export * from './server';
+export * from './personal-data';
 export * from './apollo-http';
 export * from './listen';
 export * from './worker';

@@ -9,6 +9,7 @@ import { type RequestBase } from './http';
 import { createLogger, type Logger } from './logger';
 import { ServiceMetrics } from './metrics';
 import { type ReadinessCheck } from './readiness';
+import { applyPersonalDataPolicy } from './personal-data';
 import { type ShutdownHook, type StartStep } from './shutdown';
 
 /** The context every resolver receives; the service's `context` factory adds its own fields to it. */
@@ -52,7 +53,7 @@ export interface SubgraphOptions<TLoaders, TExtra> {
  * Starts a federation subgraph: `/graphql` for requests signed by the gateway (anything else gets HTTP 401
  * UNAUTHENTICATED: no assertion, a forged or expired one, one living longer than GATEWAY_ASSERTION_MAX_LIFETIME_SECONDS,
  * or one signed for another query or other variables), `/health`, `/ready`, `/metrics`, one error formatter, request-scoped
- * logger and loaders, graceful shutdown.
+ * logger and loaders, graceful shutdown, and the personal data rule (`@personalData` fields null to EXTERNAL_READER).
  * Introspection is off in production; subgraphs never serve a landing page (use the gateway's).
  */
 export async function startSubgraph<TLoaders = Record<string, never>, TExtra = unknown>(
@@ -60,11 +61,14 @@ export async function startSubgraph<TLoaders = Record<string, never>, TExtra = u
 ): Promise<RunningServer> {
   const { config } = options;
   const typeDefs = typeof options.typeDefs === 'string' ? parse(options.typeDefs) : options.typeDefs;
+  const schema = buildSubgraphSchema([{ typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]);
+  // Fields marked @personalData answer null to EXTERNAL_READER and anonymous callers (see personal-data.ts).
+  applyPersonalDataPolicy(schema);
   return serveGraphQL<SubgraphContext<TLoaders, TExtra>>({
     name: options.name,
     config,
     logger: options.logger ?? createLogger(config, options.name),
-    executor: { schema: buildSubgraphSchema([{ typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]) },
+    executor: { schema },
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
     authenticate: (req) =>
       verifyGatewayAssertion(assertionOf(req), config.GATEWAY_SIGNING_KEY, {

@@ -6,6 +6,7 @@ describe('readInfraEnv', () => {
     expect(readInfraEnv({})).toEqual({
       databaseAdminUrl: undefined,
       serviceDatabaseUrls: {},
+      serviceDatabasePasswords: {},
       kafkaBrokers: undefined,
       kafkaVersion: '4.1.1',
       javaHome: undefined,
@@ -21,6 +22,7 @@ describe('readInfraEnv', () => {
     });
     expect(env.databaseAdminUrl).toBe('postgres://a@h/postgres');
     expect(env.serviceDatabaseUrls).toEqual({ 'org-units': 'postgres://o@h/ou' });
+    expect(readInfraEnv({ CAMPAIGNS_DB_PASSWORD: 'secret', GATEWAY_DB_PASSWORD: ' ' }).serviceDatabasePasswords).toEqual({ campaigns: 'secret' });
     expect(env.kafkaBrokers).toEqual(['k1:9092', 'k2:9092']);
   });
 
@@ -31,6 +33,7 @@ describe('readInfraEnv', () => {
       'antt_assessments',
       'antt_models',
       'antt_awards',
+      'antt_gateway',
     ]);
   });
 });

@@ -6,6 +6,8 @@ export interface InfraEnv {
   databaseAdminUrl: string | undefined;
   /** Per-service database URLs that override the one derived from the admin URL (`ORG_UNITS_DATABASE_URL`, ...). */
   serviceDatabaseUrls: Partial<Record<ServiceName, string>>;
+  /** Passwords of the services' own roles (`ORG_UNITS_DB_PASSWORD`, …); a random one kept in `.local/infra.json` otherwise. */
+  serviceDatabasePasswords: Partial<Record<ServiceName, string>>;
   /** Brokers to use as is (`KAFKA_BROKERS`, comma separated). */
   kafkaBrokers: string[] | undefined;
   /** Kafka version fetched from Maven Central for the local broker (`KAFKA_VERSION`). */
@@ -19,9 +21,12 @@ export interface InfraEnv {
 /** Reads the environment (defaults to `process.env`). */
 export function readInfraEnv(env: NodeJS.ProcessEnv = process.env): InfraEnv {
   const serviceDatabaseUrls: Partial<Record<ServiceName, string>> = {};
+  const serviceDatabasePasswords: Partial<Record<ServiceName, string>> = {};
   for (const [service, { urlEnv }] of Object.entries(SERVICE_DATABASES) as Array<[ServiceName, { urlEnv: string }]>) {
     const value = nonEmpty(env[urlEnv]);
     if (value) serviceDatabaseUrls[service] = value;
+    const password = nonEmpty(env[urlEnv.replace(/_DATABASE_URL$/, '_DB_PASSWORD')]);
+    if (password) serviceDatabasePasswords[service] = password;
   }
   const brokers = nonEmpty(env['KAFKA_BROKERS'])
     ?.split(',')
@@ -30,6 +35,7 @@ export function readInfraEnv(env: NodeJS.ProcessEnv = process.env): InfraEnv {
   return {
     databaseAdminUrl: nonEmpty(env['DATABASE_ADMIN_URL']),
     serviceDatabaseUrls,
+    serviceDatabasePasswords,
     kafkaBrokers: brokers && brokers.length > 0 ? brokers : undefined,
     kafkaVersion: nonEmpty(env['KAFKA_VERSION']) ?? '4.1.1',
     javaHome: nonEmpty(env['JAVA_HOME']),

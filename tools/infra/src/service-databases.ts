@@ -5,6 +5,8 @@ export const SERVICE_DATABASES = {
   assessments: { database: 'antt_assessments', urlEnv: 'ASSESSMENTS_DATABASE_URL' },
   models: { database: 'antt_models', urlEnv: 'MODELS_DATABASE_URL' },
   awards: { database: 'antt_awards', urlEnv: 'AWARDS_DATABASE_URL' },
+  // The gateway's own: external agencies' API keys and their audit (apps/gateway/src/api-keys).
+  gateway: { database: 'antt_gateway', urlEnv: 'GATEWAY_DATABASE_URL' },
 } as const;
 
 /** A service that owns a database. */

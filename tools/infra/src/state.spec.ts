@@ -29,6 +29,7 @@ describe('infra state file', () => {
           assessments: 'postgres://postgres@127.0.0.1:5432/antt_assessments',
           models: 'postgres://postgres@127.0.0.1:5432/antt_models',
           awards: 'postgres://postgres@127.0.0.1:5432/antt_awards',
+          gateway: 'postgres://postgres@127.0.0.1:5432/antt_gateway',
         },
       },
       kafka: { brokers: ['127.0.0.1:9092'], source: 'local', managed: true },

@@ -6,7 +6,9 @@ import { composeUp } from './docker-compose';
 import { InfraUnavailableError } from './infra-error';
 import { startLocalKafka } from './kafka/local-kafka';
 import { infraPaths, type InfraPaths } from './paths';
+import { randomBytes } from 'node:crypto';
 import { createDatabases } from './postgres/create-databases';
+import { ensureServiceRoles, type ServiceRole } from './postgres/service-roles';
 import { startEmbeddedPostgres } from './postgres/embedded-postgres';
 import { machineProbes } from './probes';
 import { probePostgres, waitForPostgres } from './probes/postgres';
@@ -16,7 +18,7 @@ import { type PostgresPlan, type PostgresProbes, resolvePostgres } from './resol
 import { type RedisPlan, type RedisProbes, resolveRedis } from './resolve-redis';
 import { parseHostPort, tcpAnswers } from './probes/tcp';
 import { SERVICE_DATABASES, SERVICE_NAMES, type ServiceName } from './service-databases';
-import { type InfraState, writeInfraState } from './state';
+import { type InfraState, readInfraState, writeInfraState } from './state';
 
 /** Options of {@link up}; every field has a default for the real machine. */
 export interface UpOptions {
@@ -39,7 +41,7 @@ export async function up(options: UpOptions = {}): Promise<InfraState> {
   const probes = options.probes ?? machineProbes(env);
 
   const postgres = await providePostgres(await resolvePostgres(env.databaseAdminUrl, probes), paths, reporter);
-  const databases = await prepareDatabases(postgres.adminUrl, env, reporter);
+  const databases = await prepareDatabases(postgres.adminUrl, env, reporter, (await readInfraState(paths.stateFile))?.postgres.databases);
   const kafka = await provideKafka(await resolveKafka(env.kafkaBrokers, probes), env, paths, reporter);
   const topics = options.topics ?? TOPICS;
   const applied = await ensureTopics(kafka.brokers, topics, reporter);
@@ -90,7 +92,19 @@ async function providePostgres(plan: PostgresPlan, paths: InfraPaths, reporter: 
   }
 }
 
-async function prepareDatabases(adminUrl: string, env: InfraEnv, reporter: Reporter): Promise<Record<ServiceName, string>> {
+/**
+ * Creates the missing service databases and each one's own role (named as the database; it owns the database and is the
+ * only one, superusers aside, that may connect to it: issue 10, item 7), and returns each service's URL logged in as its
+ * role. The role's password: `<SERVICE>_DB_PASSWORD` (e.g. `ORG_UNITS_DB_PASSWORD`) when set, else the one the previous
+ * run wrote to `.local/infra.json`, else a new random one. When the admin may not create roles (a managed server whose
+ * admin is no superuser) the services keep the admin's URL, and the log says so.
+ */
+async function prepareDatabases(
+  adminUrl: string,
+  env: InfraEnv,
+  reporter: Reporter,
+  previous: Partial<Record<ServiceName, string>> | undefined,
+): Promise<Record<ServiceName, string>> {
   const onThisServer = SERVICE_NAMES.filter((service) => env.serviceDatabaseUrls[service] === undefined);
   const created = await createDatabases(
     adminUrl,
@@ -99,9 +113,47 @@ async function prepareDatabases(adminUrl: string, env: InfraEnv, reporter: Repor
   reporter.info(
     created.length > 0 ? `PostgreSQL: created databases ${created.join(', ')}` : `PostgreSQL: ${onThisServer.length} service databases present`,
   );
+  const roles = new Map<ServiceName, ServiceRole>(
+    onThisServer.map((service) => {
+      const { database } = SERVICE_DATABASES[service];
+      const password = env.serviceDatabasePasswords[service] ?? previousPassword(previous?.[service], database) ?? randomBytes(18).toString('base64url');
+      return [service, { role: database, database, password }];
+    }),
+  );
+  let ownRoles = true;
+  try {
+    await ensureServiceRoles(adminUrl, [...roles.values()]);
+    reporter.info(`PostgreSQL: ${roles.size} service roles, each owning its database only`);
+  } catch (error) {
+    if ((error as { code?: string }).code !== '42501') throw error;
+    ownRoles = false;
+    reporter.info('PostgreSQL: the admin may not create roles; the services use the admin URL (no least privilege)');
+  }
   return Object.fromEntries(
-    SERVICE_NAMES.map((service) => [service, env.serviceDatabaseUrls[service] ?? databaseUrl(adminUrl, SERVICE_DATABASES[service].database)]),
+    SERVICE_NAMES.map((service) => {
+      const role = roles.get(service);
+      const url = env.serviceDatabaseUrls[service] ?? databaseUrl(adminUrl, SERVICE_DATABASES[service].database);
+      return [service, role && ownRoles ? withCredentials(url, role) : url];
+    }),
   ) as Record<ServiceName, string>;
+}
+
+/** The password of a previous run's URL when it logged in as the service's role. */
+function previousPassword(url: string | undefined, role: string): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return decodeURIComponent(parsed.username) === role && parsed.password ? decodeURIComponent(parsed.password) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function withCredentials(url: string, { role, password }: ServiceRole): string {
+  const parsed = new URL(url);
+  parsed.username = encodeURIComponent(role);
+  parsed.password = encodeURIComponent(password);
+  return parsed.toString();
 }
 
 async function provideKafka(plan: KafkaPlan, env: InfraEnv, paths: InfraPaths, reporter: Reporter): Promise<InfraState['kafka']> {

@@ -1,12 +1,10 @@
-import { type Caller, type Identity, type Role, SYSTEM_ADMIN, requireCaller, requireRole } from '@antt/auth';
+import { type Caller, type Identity, type Role, SYSTEM_ADMIN, personalDataWithheld, readDecision, requireCaller, requireRole } from '@antt/auth';
 import { type UnitDirectory } from '@antt/unit-directory';
 import { type PersonalDataAccess } from './pledge.types';
 
 /** Roles that collect pledges: a unit officer for its own unit's people, a level for the units of its subtree. */
 export const PLEDGE_WRITER_ROLES: readonly Role[] = ['UNIT_OFFICER', 'LEVEL_OFFICER', 'STEERING_OFFICER', SYSTEM_ADMIN];
 
-/** Roles that may see a person's name, phone and citizen ID, inside their own line (the unit and the levels above it). */
-const PERSONAL_DATA_ROLES: readonly Role[] = ['UNIT_OFFICER', 'LEVEL_OFFICER', 'STEERING_OFFICER'];
 
 /** Roles that may erase a person's data: the levels that manage the unit (a unit officer asks its level). */
 const ERASER_ROLES: readonly Role[] = ['LEVEL_OFFICER', 'STEERING_OFFICER'];
@@ -18,7 +16,7 @@ const ERASER_ROLES: readonly Role[] = ['LEVEL_OFFICER', 'STEERING_OFFICER'];
  * their jurisdiction; a unit outside is answered as unknown. Reading a pledge: only inside the jurisdiction (else absent).
  * Personal fields: in clear to a personal-data role whose jurisdiction holds the pledge's unit (its own unit and the levels
  * above); masked to any other role reading inside the jurisdiction (SYSTEM_ADMIN and ORG_ADMIN included: they run the system,
- * they do not need the people); never to EXTERNAL_READER (null), whatever else the caller holds.
+ * they do not need the people); never to EXTERNAL_READER (null), whatever else the caller holds, nor to CITIZEN.
  */
 export class PledgePolicy {
   writer(caller: Caller): Identity {
@@ -53,8 +51,9 @@ export class PledgePolicy {
   /** How much of the personal data of a unit's pledges the caller sees, given that it may see the unit. */
   personalDataAccess(caller: Caller): PersonalDataAccess {
     const identity = requireCaller(caller);
-    if (identity.roles.includes('EXTERNAL_READER')) return 'NONE';
-    if (identity.roles.some((role) => PERSONAL_DATA_ROLES.includes(role))) return 'FULL';
-    return 'MASKED';
+    // The read policy of @antt/auth (READ_POLICY): EXTERNAL_READER, whatever else it holds, and CITIZEN see none.
+    if (personalDataWithheld(identity.roles)) return 'NONE';
+    // A person's name, phone and citizen ID in clear: the officers of the pledge's line (PLEDGE_PERSONAL_DATA: ALLOW).
+    return readDecision(identity.roles, 'PLEDGE_PERSONAL_DATA') === 'ALLOW' ? 'FULL' : 'MASKED';
   }
 }

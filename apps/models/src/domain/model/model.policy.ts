@@ -8,9 +8,6 @@ export const MODEL_EDITOR_ROLES: readonly Role[] = ['UNIT_OFFICER', 'LEVEL_OFFIC
 /** Roles that review, suspend and dissolve models: levels only, and only as the host's managing level. */
 export const MODEL_MANAGER_ROLES: readonly Role[] = ['LEVEL_OFFICER', 'STEERING_OFFICER', SYSTEM_ADMIN];
 
-/** Roles that read named team members (personal data): the officers who run and supervise models, not appraisers or readers. */
-export const MEMBER_READER_ROLES: readonly Role[] = ['UNIT_OFFICER', 'LEVEL_OFFICER', 'STEERING_OFFICER', SYSTEM_ADMIN];
-
 /**
  * Who may see and change models, on the unit directory as of the dates a change touches.
  *

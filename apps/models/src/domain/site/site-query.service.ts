@@ -1,5 +1,5 @@
-import { type Caller, hasRole } from '@antt/auth';
-import { MEMBER_READER_ROLES, type ModelView } from '../model';
+import { type Caller, readDecision } from '@antt/auth';
+import { type ModelView } from '../model';
 import { type SiteStore } from './site.repository';
 import { type SiteView, type TeamMemberView, type TeamView } from './site.types';
 
@@ -15,9 +15,9 @@ export class SiteQueryService {
     return this.sites.teamsOf(model.id);
   }
 
-  /** Named members (personal data): null for a caller whose role does not work with them (appraisers, external readers). */
+  /** Named members (personal data): null unless the read policy (TEAM_MEMBERS) allows them to the caller's roles. */
   async membersOf(caller: Caller, team: TeamView): Promise<TeamMemberView[] | null> {
-    if (!hasRole(caller, MEMBER_READER_ROLES)) return null;
+    if (caller === null || readDecision(caller.roles, 'TEAM_MEMBERS') !== 'ALLOW') return null;
     return this.sites.membersOf(team.id);
   }
 }

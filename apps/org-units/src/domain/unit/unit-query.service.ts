@@ -75,7 +75,7 @@ export class UnitQueryService {
     const record = await this.records.load(id.toLowerCase());
     if (!record) return null;
     const view = lastKnownView(record, this.clock.today());
-    return (await this.policy.canRead(caller, record.id, view.asOf)) ? view : null;
+    return this.policy.shows(caller, view) && (await this.policy.canRead(caller, record.id, view.asOf)) ? view : null;
   }
 
   async list(caller: Caller, filter: ListUnitsFilter, page: PageRequest): Promise<UnitPage> {
@@ -83,7 +83,8 @@ export class UnitQueryService {
     const parentId = this.input.optionalId(filter.parentId, 'filter.parentId');
     const nameContains = filter.nameContains === null || filter.nameContains === undefined ? null : this.input.searchText(filter.nameContains, 'filter.nameContains');
     const nameTerms = nameContains ? searchTerms(nameContains) : null;
-    return this.reader.listPage({ asOf: this.dateOrToday(filter.asOf), kinds: filter.kinds, parentId, nameTerms }, scope, page);
+    const hideArmedForces = this.policy.hidesArmedForces(caller);
+    return this.reader.listPage({ asOf: this.dateOrToday(filter.asOf), kinds: filter.kinds, parentId, nameTerms, hideArmedForces }, scope, page);
   }
 
   /** Units whose name holds the words of `text` at word starts, in order, ignoring case and diacritics ("vu hoi" finds "Vũ Hội"). */
@@ -98,7 +99,7 @@ export class UnitQueryService {
     const date = this.dateOrToday(options.asOf);
     const terms = searchTerms(canonical);
     if (terms.length === 0 || first === 0) return [];
-    return this.reader.search(terms, foldForSearch(canonical), date, options.kinds ?? null, scope, first);
+    return this.reader.search(terms, foldForSearch(canonical), date, options.kinds ?? null, scope, first, this.policy.hidesArmedForces(caller));
   }
 
   async children(
@@ -109,7 +110,7 @@ export class UnitQueryService {
   ): Promise<UnitPage> {
     const date = await this.readableOn(caller, parent, options.asOf);
     if (date === null) return EMPTY_PAGE;
-    return this.reader.listPage({ asOf: date, parentId: parent.id, kinds: options.kinds }, null, page);
+    return this.reader.listPage({ asOf: date, parentId: parent.id, kinds: options.kinds, hideArmedForces: this.policy.hidesArmedForces(caller) }, null, page);
   }
 
   async descendants(
@@ -120,7 +121,11 @@ export class UnitQueryService {
   ): Promise<UnitPage> {
     const date = await this.readableOn(caller, root, options.asOf);
     if (date === null) return EMPTY_PAGE;
-    return this.reader.listPage({ asOf: date, kinds: options.kinds }, { rootId: root.id, includeRoot: false }, page);
+    return this.reader.listPage(
+      { asOf: date, kinds: options.kinds, hideArmedForces: this.policy.hidesArmedForces(caller) },
+      { rootId: root.id, includeRoot: false },
+      page,
+    );
   }
 
   /** Parent first, up to the root; a caller below SYSTEM_ADMIN sees them up to its own jurisdiction unit. */
@@ -134,7 +139,10 @@ export class UnitQueryService {
       ids = unit.id === identity.jurisdictionUnitId || rootIndex < 0 ? [] : ids.slice(0, rootIndex + 1);
     }
     const records = await this.records.loadMany(ids);
-    return records.filter(isRecord).map((record) => viewOf(record, date));
+    return records
+      .filter(isRecord)
+      .map((record) => viewOf(record, date))
+      .filter((view) => this.policy.shows(caller, view));
   }
 
   /** A unit a field points to (parent, managing unit) on the same date; null when outside the caller's jurisdiction. */
@@ -142,7 +150,8 @@ export class UnitQueryService {
     if (id === null) return null;
     const record = await this.records.load(id);
     if (!record || !(await this.policy.canRead(caller, id, asOf))) return null;
-    return viewOf(record, asOf);
+    const view = viewOf(record, asOf);
+    return this.policy.shows(caller, view) ? view : null;
   }
 
   async lineage(caller: Caller, unit: UnitView): Promise<{ predecessors: ResolvedLineageLink[]; successors: ResolvedLineageLink[] }> {
@@ -153,7 +162,7 @@ export class UnitQueryService {
       const record = await this.records.load(link.unitId);
       if (!record) return [];
       const view = lastKnownView(record, link.effectiveDate);
-      return (await this.policy.canRead(caller, record.id, view.asOf)) ? [{ ...link, unit: view }] : [];
+      return this.policy.shows(caller, view) && (await this.policy.canRead(caller, record.id, view.asOf)) ? [{ ...link, unit: view }] : [];
     };
     return {
       predecessors: (await Promise.all(predecessors.map(resolve))).flat(),
@@ -175,7 +184,8 @@ export class UnitQueryService {
       relatives.map(async (relative, index) => {
         const record = records[index];
         if (!record || record instanceof Error || !(await this.policy.canRead(caller, relative.unitId, date))) return [];
-        return [{ ...relative, unit: viewOf(record, date) }];
+        const view = viewOf(record, date);
+        return this.policy.shows(caller, view) ? [{ ...relative, unit: view }] : [];
       }),
     );
     return resolved.flat();
@@ -212,7 +222,8 @@ export class UnitQueryService {
   private async visibleOn(caller: Caller, unitId: string, date: string): Promise<UnitView | null> {
     const record = await this.records.load(unitId);
     if (!record || !versionAt(record.timeline, date)) return null;
-    return (await this.policy.canRead(caller, unitId, date)) ? viewOf(record, date) : null;
+    const view = viewOf(record, date);
+    return this.policy.shows(caller, view) && (await this.policy.canRead(caller, unitId, date)) ? view : null;
   }
 
   /**

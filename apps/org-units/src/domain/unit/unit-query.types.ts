@@ -12,4 +12,6 @@ export interface UnitListFilter {
   parentId?: string | null;
   /** Folded words the name must contain. */
   nameTerms?: readonly string[] | null;
+  /** Leave out armed-forces units (the read policy keeps them from CITIZEN and EXTERNAL_READER one by one). */
+  hideArmedForces?: boolean;
 }

@@ -1,4 +1,4 @@
-import { type Caller, type Identity, type JurisdictionChecker, type Role, SYSTEM_ADMIN, forbidden, requireCaller, requireRole } from '@antt/auth';
+import { type Caller, type Identity, type JurisdictionChecker, type Role, SYSTEM_ADMIN, forbidden, readDecision, requireCaller, requireRole } from '@antt/auth';
 import { type SubtreeScope } from './unit-query.types';
 import { unitErrors } from './unit.errors';
 import { type DatedInterval, type UnitReader } from './unit.repository';
@@ -22,7 +22,8 @@ export interface WriteReach {
  * Who may read and change units.
  *
  * Reading needs a signed-in caller and the unit inside the caller's jurisdiction subtree on the date asked about; lists
- * and searches are restricted to that subtree. Outside it, a unit is answered exactly as one that does not exist.
+ * and searches are restricted to that subtree. Outside it, a unit is answered exactly as one that does not exist, and
+ * so is an armed-forces unit to a role the read policy gives them in aggregates only ({@link UnitPolicy.hidesArmedForces}).
  *
  * Writing needs a write role and, below SYSTEM_ADMIN, every unit a command touches inside the jurisdiction on EVERY date
  * the command rewrites (a correction rewrites every later period, when the unit may have sat elsewhere). A unit changed
@@ -37,6 +38,20 @@ export class UnitPolicy {
   readScope(caller: Caller): SubtreeScope | null {
     const identity = requireCaller(caller);
     return isSystemAdmin(identity) ? null : { rootId: identity.jurisdictionUnitId, includeRoot: true };
+  }
+
+  /**
+   * Whether armed-forces units (police, military) are kept from the caller one by one: the read policy of `@antt/auth`
+   * (READ_POLICY, ARMED_FORCES_UNIT) gives CITIZEN and EXTERNAL_READER them in aggregates only, so they are answered as
+   * units that do not exist and left out of lists and searches.
+   */
+  hidesArmedForces(caller: Caller): boolean {
+    return readDecision(requireCaller(caller).roles, 'ARMED_FORCES_UNIT') !== 'ALLOW';
+  }
+
+  /** Whether the caller may read the unit as it stands in `view` (armed-forces units aside), jurisdiction apart. */
+  shows(caller: Caller, view: { version: { attributes: { armedForces: boolean | null } } }): boolean {
+    return !(view.version.attributes.armedForces === true && this.hidesArmedForces(caller));
   }
 
   /** Whether the caller may read the unit on `asOf`. */

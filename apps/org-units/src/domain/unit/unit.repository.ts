@@ -317,6 +317,7 @@ export class UnitReader {
     // whose id is not a uuid.
     if (filter.parentId && !isUuid(filter.parentId)) return { rows: async () => ({ nodes: [], hasNextPage: false }), totalCount: async () => 0 };
     const conditions = baseConditions(filter.kinds, filter.nameTerms);
+    if (filter.hideArmedForces) conditions.push(notArmedForces(asOf));
     if (filter.parentId) conditions.push(Prisma.sql`"parentId" = ${filter.parentId}::uuid`);
     const slim = slimUnitsCte(scope, asOf, Boolean(filter.parentId) || (filter.nameTerms?.length ?? 0) > 0);
     const matched = Prisma.join(conditions, ' AND ');
@@ -352,8 +353,10 @@ export class UnitReader {
     kinds: readonly UnitKind[] | null,
     scope: SubtreeScope | null,
     first: number,
+    hideArmedForces = false,
   ): Promise<UnitView[]> {
     const conditions = baseConditions(kinds, null);
+    if (hideArmedForces) conditions.push(notArmedForces(asOf));
     conditions.push(Prisma.sql`' ' || "searchName" LIKE ${likeWordStarts(terms)}`);
     // Ranked on the slim rows; only the `first` kept are fetched whole.
     const rows = await this.db.$queryRaw<ViewRow[]>`
@@ -616,3 +619,8 @@ export class UnitRepository extends UnitReader {
   }
 }
 
+
+/** A slim row (`node_id`) that is not an armed-forces unit on `asOf`. */
+function notArmedForces(asOf: string): Prisma.Sql {
+  return Prisma.sql`NOT EXISTS (SELECT 1 FROM unit_version af WHERE af.unit_id = node_id AND ${liveOn('af', asOf)} AND af.armed_forces)`;
+}
