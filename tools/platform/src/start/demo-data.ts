@@ -26,9 +26,10 @@ function runTool(script: string, args: readonly string[], databaseUrl: string, w
 }
 
 /**
- * Loads the demo into org-units when its unit table is empty: pre-2025 Thái Bình (and the Hưng Yên province that
- * absorbed it), then the 1 July 2025 reform applied as one reorganisation plan, so that either tree can be asked for.
- * Returns how many units org-units holds afterwards.
+ * Loads the demo into org-units when its unit table is empty: pre-2025 Thái Bình (and the Hưng Yên province that will
+ * absorb it). The 1 July 2025 reform comes later ({@link applyDemoReformIfPending}), once the 2024 demo of every service is
+ * in: the order things happened, so that each service meets the reform through its events (models follow their merged
+ * hosts, campaigns their merged scope). Returns how many units org-units holds afterwards.
  */
 export async function loadDemoProvinceIfEmpty(orgUnitsDatabaseUrl: string, log: (line: string) => void): Promise<number> {
   const existing = await countUnits(orgUnitsDatabaseUrl);
@@ -43,8 +44,27 @@ export async function loadDemoProvinceIfEmpty(orgUnitsDatabaseUrl: string, log: 
   await writeFile(treeFile, serializeRows([HUNG_YEN_PROVINCE, ...tree], 'json'));
   log('demo data: loading the pre-2025 Thái Bình province into org-units');
   runTool('apps/org-units/src/import/cli.ts', [treeFile], orgUnitsDatabaseUrl, 'Loading the demo province');
-  const reformFile = path.join(directory, 'thai-binh-reform-2025.json');
-  await writeFile(reformFile, `${JSON.stringify(thaiBinhReform(tree), null, 1)}\n`);
+  await writeFile(path.join(directory, 'thai-binh-reform-2025.json'), `${JSON.stringify(thaiBinhReform(tree), null, 1)}\n`);
+  return countUnits(orgUnitsDatabaseUrl);
+}
+
+/**
+ * Applies the demo's 1 July 2025 reform as one reorganisation plan (through org-units' mapping CLI, while the services run:
+ * its events reach every unit directory) unless org-units already holds an applied plan.
+ */
+export async function applyDemoReformIfPending(orgUnitsDatabaseUrl: string, log: (line: string) => void): Promise<void> {
+  const client = new pg.Client({ connectionString: orgUnitsDatabaseUrl });
+  await client.connect();
+  let applied: number;
+  try {
+    applied = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM reorganisation_plan WHERE status = 'APPLIED'`)).rows[0]?.n ?? 0);
+  } finally {
+    await client.end();
+  }
+  if (applied > 0) return;
+  const reformFile = path.join(REPO_ROOT, '.local', 'demo', 'thai-binh-reform-2025.json');
+  await mkdir(path.dirname(reformFile), { recursive: true });
+  await writeFile(reformFile, `${JSON.stringify(thaiBinhReform(thaiBinhTree()), null, 1)}\n`);
   log(`demo data: applying the ${REFORM_DATE} reform (Thái Bình into Hưng Yên, communes merged, districts abolished)`);
   runTool(
     'apps/org-units/src/reorganise/cli.ts',
@@ -52,7 +72,6 @@ export async function loadDemoProvinceIfEmpty(orgUnitsDatabaseUrl: string, log: 
     orgUnitsDatabaseUrl,
     'Applying the demo reform',
   );
-  return countUnits(orgUnitsDatabaseUrl);
 }
 
 /** Waits until a service's unit directory holds every unit org-units holds, at its latest revision (fed through Kafka). */
