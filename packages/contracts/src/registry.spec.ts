@@ -77,6 +77,7 @@ describe('event registry', () => {
       'campaigns.pledge-coverage',
       'assessments.assessment',
       'campaigns.attainment.dlq',
+      'assessments.unit-directory.dlq',
       'models.unit-directory.dlq',
       'models.model',
       'models.effective-model',

@@ -18,6 +18,8 @@ export const CONSUMER_GROUPS = {
   campaignsAttainment: 'campaigns.attainment',
   /** The models service's copy of the unit tree, which also moves models to the successor of a merged host. */
   modelsUnitDirectory: 'models.unit-directory',
+  /** The assessments service's copy of the unit tree: the dated levels that review, recognise and classify. */
+  assessmentsUnitDirectory: 'assessments.unit-directory',
 } as const;
 
 /** The dead-letter topic of a consumer group. */
@@ -100,6 +102,7 @@ export const TOPICS: readonly TopicSpec[] = [
       'forever: read models such as campaigns\' target attainment are rebuilt by replaying it.',
   },
   deadLetterTopic(CONSUMER_GROUPS.campaignsAttainment),
+  deadLetterTopic(CONSUMER_GROUPS.assessmentsUnitDirectory),
   deadLetterTopic(CONSUMER_GROUPS.modelsUnitDirectory),
   {
     name: 'models.model',

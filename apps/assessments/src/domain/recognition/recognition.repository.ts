@@ -1,0 +1,103 @@
+import { type EventContract, type UnitKind } from '@antt/contracts';
+import { appendToOutbox, type NewEvent } from '@antt/events';
+import { UnitDirectory } from '@antt/unit-directory';
+import { type Prisma, type PrismaClient } from '../../generated/prisma/client';
+import { fromDbDate, toDbDate } from '../shared';
+import { type RecognitionStatus, type RecognitionView } from './recognition.types';
+
+/** The envelope `source` of every assessments event. */
+export const EVENT_SOURCE = 'assessments';
+
+type Db = PrismaClient | Prisma.TransactionClient;
+type RecognitionRow = Prisma.SafeStandardRecognitionGetPayload<object>;
+
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 60_000 };
+
+function recognitionFromRow(row: RecognitionRow): RecognitionView {
+  return {
+    id: row.id,
+    unitId: row.unitId,
+    unitKind: row.unitKind as UnitKind,
+    year: row.year,
+    status: row.status as RecognitionStatus,
+    decidingUnitId: row.decidingUnitId,
+    decidedOn: fromDbDate(row.decidedOn),
+    recognisedOn: row.recognisedOn ? fromDbDate(row.recognisedOn) : null,
+    reason: row.reason,
+    decisionNumber: row.decisionNumber,
+    certificate:
+      row.certificateNumber && row.certificateSigner && row.recognisedOn
+        ? { number: row.certificateNumber, date: fromDbDate(row.recognisedOn), signer: row.certificateSigner }
+        : null,
+    revision: row.revision,
+  };
+}
+
+/** Reads shared by the repository and its transactions. */
+export class RecognitionReader {
+  constructor(protected readonly db: Db) {}
+
+  /** The unit directory on the same connection (inside a transaction: the transaction's snapshot). */
+  get directory(): UnitDirectory {
+    return new UnitDirectory(this.db);
+  }
+
+  async ofUnitAndYear(unitId: string, year: number): Promise<RecognitionView | null> {
+    const row = await this.db.safeStandardRecognition.findUnique({ where: { unitId_year: { unitId, year } } });
+    return row ? recognitionFromRow(row) : null;
+  }
+
+  async decidedBy(decidingUnitId: string, year: number): Promise<RecognitionView[]> {
+    const rows = await this.db.safeStandardRecognition.findMany({ where: { decidingUnitId, year }, orderBy: [{ decidedOn: 'asc' }, { id: 'asc' }] });
+    return rows.map(recognitionFromRow);
+  }
+}
+
+/** Reads and writes inside one interactive transaction, outbox included. */
+export class RecognitionTransaction extends RecognitionReader {
+  constructor(private readonly tx: Prisma.TransactionClient) {
+    super(tx);
+  }
+
+  /** Serialises decisions about one unit and year (R3) until the transaction ends. */
+  async lockUnitYear(unitId: string, year: number): Promise<void> {
+    await this.tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', `recognition:${unitId}:${year}`);
+  }
+
+  async insert(recognition: RecognitionView, decidedBy: string): Promise<void> {
+    await this.tx.safeStandardRecognition.create({
+      data: {
+        id: recognition.id,
+        unitId: recognition.unitId,
+        unitKind: recognition.unitKind,
+        year: recognition.year,
+        status: recognition.status,
+        decidingUnitId: recognition.decidingUnitId,
+        decidedOn: toDbDate(recognition.decidedOn),
+        recognisedOn: recognition.recognisedOn ? toDbDate(recognition.recognisedOn) : null,
+        reason: recognition.reason,
+        decisionNumber: recognition.decisionNumber,
+        certificateNumber: recognition.certificate?.number ?? null,
+        certificateSigner: recognition.certificate?.signer ?? null,
+        revision: recognition.revision,
+        decidedBy,
+      },
+    });
+  }
+
+  async appendEvents(events: ReadonlyArray<NewEvent<EventContract>>): Promise<void> {
+    await appendToOutbox(this.tx, events, { source: EVENT_SOURCE });
+  }
+}
+
+/** Entry point of recognition persistence: reads outside transactions, writes through {@link transaction}. */
+export class RecognitionRepository extends RecognitionReader {
+  constructor(private readonly prisma: PrismaClient) {
+    super(prisma);
+  }
+
+  /** Runs `work` in one interactive transaction: state and outbox rows commit or roll back together. */
+  transaction<T>(work: (tx: RecognitionTransaction) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction((tx) => work(new RecognitionTransaction(tx)), TRANSACTION_OPTIONS);
+  }
+}

@@ -1,0 +1,2 @@
+export { fromDbDate, toDbDate } from '@antt/service-kit';
+export { type UnitRef } from './unit-ref';

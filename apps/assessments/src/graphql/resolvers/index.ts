@@ -1,0 +1,15 @@
+import { DateScalar } from '@antt/service-kit';
+import { type Resolvers } from '../__generated__/resolvers-types';
+import { Mutation } from './mutation.resolvers';
+import { Query } from './query.resolvers';
+import { SafeStandardRecognition } from './recognition.resolvers';
+import { Unit } from './unit.resolvers';
+
+/** The assessments resolver map, one file per type. */
+export const resolvers: Resolvers = {
+  Date: DateScalar,
+  Query,
+  Mutation,
+  Unit,
+  SafeStandardRecognition,
+};

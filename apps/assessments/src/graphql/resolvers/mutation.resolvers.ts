@@ -1,0 +1,9 @@
+import { type CommandContext } from '../../domain/recognition';
+import { type AssessmentsContext } from '../context';
+import { type MutationResolvers } from '../__generated__/resolvers-types';
+
+const command = ({ caller, requestId }: AssessmentsContext): CommandContext => ({ caller, correlationId: requestId });
+
+export const Mutation: MutationResolvers = {
+  decideSafeStandard: (_, { input }, context) => context.recognitions.decide(command(context), input),
+};

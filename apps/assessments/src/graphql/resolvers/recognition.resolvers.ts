@@ -1,0 +1,8 @@
+import { RECOGNITION_STATUS_LABELS } from '../../domain/recognition';
+import { type SafeStandardRecognitionResolvers } from '../__generated__/resolvers-types';
+
+export const SafeStandardRecognition: SafeStandardRecognitionResolvers = {
+  unit: (recognition) => ({ id: recognition.unitId }),
+  decidingUnit: (recognition) => ({ id: recognition.decidingUnitId }),
+  statusLabel: (recognition) => RECOGNITION_STATUS_LABELS[recognition.status],
+};
