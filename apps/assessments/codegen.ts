@@ -15,6 +15,10 @@ const config: CodegenConfig = {
         mappers: {
           Unit: '../../domain/shared#UnitRef',
           SafeStandardRecognition: '../../domain/recognition#RecognitionView',
+          RuleSet: '../../domain/rule-set#RuleSetView',
+          Assessment: '../../domain/assessment#AssessmentView',
+          AssessmentChange: '../../domain/assessment#AssessmentChangeView',
+          UnitClassification: '../../domain/classification#ClassificationView',
         },
       },
     },

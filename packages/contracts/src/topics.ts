@@ -103,6 +103,16 @@ export const TOPICS: readonly TopicSpec[] = [
   },
   deadLetterTopic(CONSUMER_GROUPS.campaignsAttainment),
   deadLetterTopic(CONSUMER_GROUPS.assessmentsUnitDirectory),
+  {
+    name: 'assessments.review',
+    partitions: 3,
+    retentionMs: -1,
+    cleanupPolicy: 'delete',
+    key: 'unit id (uuid): the steps of one unit in order',
+    description:
+      'The review flow of self-assessments (Decision 510 Art. 11): submitted, returned with a reason, approved by the reviewing ' +
+      'level. Kept forever.',
+  },
   deadLetterTopic(CONSUMER_GROUPS.modelsUnitDirectory),
   {
     name: 'models.model',

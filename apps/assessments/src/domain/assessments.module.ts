@@ -1,10 +1,14 @@
 import { type Clock, type DateRange } from '@antt/service-kit';
 import { type PrismaClient } from '../generated/prisma/client';
+import { AssessmentRepository, AssessmentService } from './assessment';
 import { RecognitionRepository, RecognitionService } from './recognition';
+import { RuleSetRepository } from './rule-set';
 
 /** The domain services one request works with. */
 export interface RequestServices {
   recognitions: RecognitionService;
+  assessments: AssessmentService;
+  ruleSets: RuleSetRepository;
 }
 
 export interface AssessmentsRules {
@@ -14,9 +18,15 @@ export interface AssessmentsRules {
 /** Wires the assessments domain over a Prisma client. */
 export function createAssessmentsDomain(prisma: PrismaClient, clock: Clock, rules: AssessmentsRules) {
   const recognitionRepository = new RecognitionRepository(prisma);
+  const assessmentRepository = new AssessmentRepository(prisma);
+  const ruleSets = new RuleSetRepository(prisma);
   return {
     forRequest(): RequestServices {
-      return { recognitions: new RecognitionService(recognitionRepository, clock, rules.dates) };
+      return {
+        recognitions: new RecognitionService(recognitionRepository, clock, rules.dates),
+        assessments: new AssessmentService(assessmentRepository, clock, rules.dates),
+        ruleSets,
+      };
     },
   };
 }

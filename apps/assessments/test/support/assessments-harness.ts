@@ -75,6 +75,13 @@ export const as = (subject: string, role: Identity['roles'][number], jurisdictio
 
 /** Counts of every table a refused request must leave untouched. */
 export async function tableCounts(prisma: AssessmentsPrisma) {
-  const [recognitions, outbox] = await Promise.all([prisma.safeStandardRecognition.count(), prisma.outboxEvent.count()]);
-  return { recognitions, outbox };
+  const [recognitions, assessments, scores, changes, classifications, outbox] = await Promise.all([
+    prisma.safeStandardRecognition.count(),
+    prisma.assessment.count(),
+    prisma.assessmentScore.count(),
+    prisma.assessmentChange.count(),
+    prisma.unitClassification.count(),
+    prisma.outboxEvent.count(),
+  ]);
+  return { recognitions, assessments, scores, changes, classifications, outbox };
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { type Caller, type Identity, type Role, SYSTEM_ADMIN, requireCaller, requireRole } from '@antt/auth';
+import { type Caller, type Role, SYSTEM_ADMIN, requireCaller, requireRole } from '@antt/auth';
 import { type Clock, type DateRange, inputDate, inputId, inputOptionalId, inputText } from '@antt/service-kit';
 import { safeStandardScope } from '@antt/unit-directory';
+import { isSystemAdmin } from '../shared';
 import { recognitionErrors } from './recognition.errors';
 import { recognitionDecided } from './recognition.events';
 import { type RecognitionRepository } from './recognition.repository';
@@ -14,8 +15,6 @@ export interface CommandContext {
   caller: Caller;
   correlationId: string | undefined;
 }
-
-const isSystemAdmin = (identity: Identity) => identity.roles.includes(SYSTEM_ADMIN);
 
 /**
  * Safe-standard recognition (Circular 124). The deciding level is the one that managed the unit on the decision date (its

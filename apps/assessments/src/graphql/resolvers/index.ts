@@ -1,5 +1,6 @@
 import { DateScalar } from '@antt/service-kit';
 import { type Resolvers } from '../__generated__/resolvers-types';
+import { Assessment, AssessmentChange, UnitClassification } from './assessment.resolvers';
 import { Mutation } from './mutation.resolvers';
 import { Query } from './query.resolvers';
 import { SafeStandardRecognition } from './recognition.resolvers';
@@ -12,4 +13,7 @@ export const resolvers: Resolvers = {
   Mutation,
   Unit,
   SafeStandardRecognition,
+  Assessment,
+  AssessmentChange,
+  UnitClassification,
 };

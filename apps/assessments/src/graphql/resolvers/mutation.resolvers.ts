@@ -6,4 +6,8 @@ const command = ({ caller, requestId }: AssessmentsContext): CommandContext => (
 
 export const Mutation: MutationResolvers = {
   decideSafeStandard: (_, { input }, context) => context.recognitions.decide(command(context), input),
+  submitAssessment: (_, { input }, context) => context.assessments.submit(command(context), input),
+  rescoreAssessment: (_, { input }, context) => context.assessments.rescore(command(context), input),
+  returnAssessment: (_, { input }, context) => context.assessments.returnToUnit(command(context), input),
+  approveAssessment: (_, { input }, context) => context.assessments.approve(command(context), input),
 };
