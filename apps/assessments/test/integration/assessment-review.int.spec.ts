@@ -1,5 +1,5 @@
 import { type AssessmentsHarness, as, startHarness, tableCounts } from '../support/assessments-harness';
-import { APPROVE_ASSESSMENT, ASSESSMENT, RESCORE_ASSESSMENT, RETURN_ASSESSMENT, RULE_SETS, SUBMIT_ASSESSMENT, UNIT_CLASSIFICATION } from '../support/operations';
+import { APPROVE_ASSESSMENT, ASSESSMENT, CORRECT_CLASSIFICATION, RESCORE_ASSESSMENT, RETURN_ASSESSMENT, RULE_SETS, SUBMIT_ASSESSMENT, UNIT_CLASSIFICATION } from '../support/operations';
 import { seedTree } from '../support/seed-tree';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- GraphQL answers, checked field by field
@@ -111,6 +111,25 @@ describe('assessments: self-assessment, review and classification', () => {
     });
   });
 
+  it('a correction after publication is audited and leaves the original visible (R30); the decision is published again with a higher revision', async () => {
+    const corrected = await h.request<Data>(
+      CORRECT_CLASSIFICATION,
+      { input: { unitId: id.vh1, year: 2024, score: 91, reason: 'Bổ sung biên bản Ngày hội bị bỏ sót khi chấm', decidedOn: '2024-11-22', decisionNumber: '140/QĐ-UBND' } },
+      commune,
+    );
+    expect(corrected.errors).toBeUndefined();
+    expect(corrected.data!.correctClassification).toMatchObject({ classification: 'EXCELLENT', score: 91, revision: 2, decidedOn: '2024-11-22' });
+    expect(corrected.data!.correctClassification.revisions).toEqual([
+      { revision: 1, classification: 'GOOD', score: 89, decidedOn: '2024-11-18', decisionNumber: '131/QĐ-UBND', reason: null, actor: 'ca@vuhoi', actorUnit: { id: id.vh } },
+      { revision: 2, classification: 'EXCELLENT', score: 91, decidedOn: '2024-11-22', decisionNumber: '140/QĐ-UBND', reason: 'Bổ sung biên bản Ngày hội bị bỏ sót khi chấm', actor: 'ca@vuhoi', actorUnit: { id: id.vh } },
+    ]);
+    const decided = await h.prisma.outboxEvent.findMany({ where: { aggregateId: id.vh1, type: 'assessments.classification.decided.v1' }, orderBy: { seq: 'asc' } });
+    expect(decided.map((event) => [(event.envelope as Data).data.revision, (event.envelope as Data).data.classification])).toEqual([
+      [1, 'GOOD'],
+      [2, 'EXCELLENT'],
+    ]);
+  });
+
   it('the district re-scores its commune’s item with a reason (audited before, after, who, why); the commune cannot review itself; overdue after 30/11', async () => {
     const submitted = await h.request<Data>(SUBMIT_ASSESSMENT, { input: { unitId: id.vh, year: 2024, submittedOn: '2024-11-20', scores: communeScores() } }, commune);
     communeAssessment = submitted.data!.submitAssessment.id;
@@ -147,6 +166,9 @@ describe('assessments: self-assessment, review and classification', () => {
     ['a review by the assessed unit itself', () => [APPROVE_ASSESSMENT, { input: { assessmentId: communeAssessment, approvedOn: '2024-11-22' } }, commune], { code: 'FORBIDDEN', reason: 'ASSESSMENT_REVIEWER_REQUIRED' }],
     ['an approval dated before the submission', () => [APPROVE_ASSESSMENT, { input: { assessmentId: communeAssessment, approvedOn: '2024-11-19' } }, district], { code: 'BAD_USER_INPUT', reason: 'ASSESSMENT_DATE_BEFORE_SUBMISSION', field: 'approvedOn' }],
     ['approving an approved assessment again', () => [APPROVE_ASSESSMENT, { input: { assessmentId: villageAssessment, approvedOn: '2024-11-20' } }, commune], { code: 'CONFLICT', reason: 'ASSESSMENT_NOT_UNDER_REVIEW', field: 'assessmentId' }],
+    ['a correction without a reason', () => [CORRECT_CLASSIFICATION, { input: { unitId: id.vh1, year: 2024, score: 80, reason: ' ', decidedOn: '2024-11-23' } }, commune], { code: 'BAD_USER_INPUT', reason: 'INVALID_TEXT', field: 'reason' }],
+    ['a correction from outside the jurisdiction (answered as absent)', () => [CORRECT_CLASSIFICATION, { input: { unitId: id.vh1, year: 2024, score: 80, reason: 'Sửa', decidedOn: '2024-11-23' } }, outsider], { code: 'NOT_FOUND', reason: 'CLASSIFICATION_NOT_FOUND', field: 'unitId' }],
+    ['a correction by the classified unit itself', () => [CORRECT_CLASSIFICATION, { input: { unitId: id.vh1, year: 2024, score: 80, reason: 'Sửa', decidedOn: '2024-11-23' } }, as('ca2@hoithuong', 'LEVEL_OFFICER', id.vh1)], { code: 'FORBIDDEN', reason: 'ASSESSMENT_REVIEWER_REQUIRED' }],
     ['a unit officer reviewing', () => [RETURN_ASSESSMENT, { input: { assessmentId: communeAssessment, reason: 'Trả lại' } }, villageOfficer], { code: 'FORBIDDEN', reason: 'ROLE_REQUIRED' }],
   ];
 

@@ -75,13 +75,14 @@ export const as = (subject: string, role: Identity['roles'][number], jurisdictio
 
 /** Counts of every table a refused request must leave untouched. */
 export async function tableCounts(prisma: AssessmentsPrisma) {
-  const [recognitions, assessments, scores, changes, classifications, outbox] = await Promise.all([
+  const [recognitions, assessments, scores, changes, classifications, revisions, outbox] = await Promise.all([
     prisma.safeStandardRecognition.count(),
     prisma.assessment.count(),
     prisma.assessmentScore.count(),
     prisma.assessmentChange.count(),
     prisma.unitClassification.count(),
+    prisma.classificationRevision.count(),
     prisma.outboxEvent.count(),
   ]);
-  return { recognitions, assessments, scores, changes, classifications, outbox };
+  return { recognitions, assessments, scores, changes, classifications, revisions, outbox };
 }

@@ -17,6 +17,7 @@ export const ASSESSMENT_ERROR_REASONS = [
   'ASSESSMENT_OWN_UNIT_ONLY',
   'ASSESSMENT_DATE_BEFORE_SUBMISSION',
   'CLASSIFICATION_ALREADY_PUBLISHED',
+  'CLASSIFICATION_NOT_FOUND',
   'TOO_MANY_ITEMS',
 ] as const;
 
@@ -39,6 +40,8 @@ export const assessmentErrors = {
   ownUnitOnly: (unitId: string) => forbidden('ASSESSMENT_OWN_UNIT_ONLY', 'A unit officer submits the assessment of its own unit only.', { unitId }),
   dateBeforeSubmission: (field: string, value: string, submittedOn: string) =>
     badInput('ASSESSMENT_DATE_BEFORE_SUBMISSION', `${field}: ${value} lies before the submission (${submittedOn})`, { field, value, submittedOn }),
+  classificationNotFound: (unitId: string, year: number) =>
+    notFound('CLASSIFICATION_NOT_FOUND', `unitId: no published ${year} classification of this unit`, { field: 'unitId', unitId, year }),
   classificationPublished: (unitId: string, year: number) =>
     conflict('CLASSIFICATION_ALREADY_PUBLISHED', `assessmentId: the ${year} classification of this unit is published`, { field: 'assessmentId', unitId, year }),
 };

@@ -4,7 +4,7 @@ import { type Clock, type DateRange, inputDate, inputId, inputText } from '@antt
 import { safeStandardScope } from '@antt/unit-directory';
 import { classificationDecided } from '../classification/classification.events';
 import { classify, totalScore } from '../classification/classification.rules';
-import { type ClassificationView } from '../classification/classification.types';
+import { type ClassificationRevisionView, type ClassificationView, type CorrectClassificationInput } from '../classification/classification.types';
 import { recognitionErrors } from '../recognition/recognition.errors';
 import { type CommandContext } from '../recognition/recognition.service';
 import { deadlineOf, type RuleSetView } from '../rule-set/rule-set.types';
@@ -171,10 +171,49 @@ export class AssessmentService {
       };
       await tx.save(approved);
       await tx.classifications.insert(classification);
+      await tx.classifications.addRevision(classification, { subject: identity.subject, unitId: identity.jurisdictionUnitId }, null);
       await tx.audit(assessment.id, { action: 'APPROVED', fromStatus: 'SUBMITTED', toStatus: 'APPROVED', actor: identity.subject, actorUnitId: identity.jurisdictionUnitId });
       await tx.appendEvents([assessmentApproved(approved, ruleSet.code, score, context.correlationId), classificationDecided(classification, context.correlationId)]);
       return approved;
     });
+  }
+
+  /**
+   * R30: a published classification changes only through an audited correction by its deciding level (or a level above): a new
+   * score (the class follows from the rule set's bands), a reason and a decision; the revision grows, every earlier revision stays
+   * visible, and the state-carrying `assessments.classification.decided` is published again with the higher revision.
+   */
+  async correctClassification(context: CommandContext, raw: CorrectClassificationInput): Promise<ClassificationView> {
+    const identity = requireRole(context.caller, REVIEWER_ROLES);
+    const unitId = inputId(raw.unitId, { field: 'unitId' });
+    const year = this.year(raw.year);
+    const score = this.score(raw.score, 'score');
+    if (score > 100) throw assessmentErrors.scoreAboveMaximum('score', score, 100);
+    const reason = inputText(raw.reason, { field: 'reason', max: 1000, multiline: true });
+    const decidedOn = inputDate(raw.decidedOn, { field: 'decidedOn', range: this.dates });
+    this.notInFuture('decidedOn', decidedOn);
+    const decisionNumber = raw.decisionNumber === null || raw.decisionNumber === undefined ? null : inputText(raw.decisionNumber, { field: 'decisionNumber', max: 100 });
+    return this.assessments.transaction(async (tx) => {
+      await tx.lockUnitYear(unitId, year);
+      const current = await tx.classifications.ofUnitAndYear(unitId, year);
+      if (!current || !(await seesUnit(tx.directory, identity, unitId, [decidedOn, current.decidedOn]))) throw assessmentErrors.classificationNotFound(unitId, year);
+      if (!isSystemAdmin(identity) && !(await tx.directory.isWithin(current.decidingUnitId, identity.jurisdictionUnitId, current.decidedOn))) {
+        throw assessmentErrors.reviewerRequired(current.decidingUnitId);
+      }
+      if (decidedOn < current.decidedOn) throw assessmentErrors.dateBeforeSubmission('decidedOn', decidedOn, current.decidedOn);
+      const assessment = await tx.find(current.assessmentId);
+      const ruleSet = assessment ? await tx.ruleSets.find(assessment.ruleSetId) : null;
+      if (!ruleSet) throw new Error(`Rule set of classification ${current.id} is missing`);
+      const corrected: ClassificationView = { ...current, score, classification: classify(ruleSet.bands, score), decidedOn, decisionNumber, revision: current.revision + 1 };
+      await tx.classifications.update(corrected);
+      await tx.classifications.addRevision(corrected, { subject: identity.subject, unitId: identity.jurisdictionUnitId }, reason);
+      await tx.appendEvents([classificationDecided(corrected, context.correlationId)]);
+      return corrected;
+    });
+  }
+
+  revisionsOf(classification: ClassificationView): Promise<ClassificationRevisionView[]> {
+    return this.assessments.classifications.revisions(classification.id);
   }
 
   /** One assessment, when its unit lies in the caller's jurisdiction today or on the submission date. */

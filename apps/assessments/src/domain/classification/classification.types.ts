@@ -25,3 +25,25 @@ export interface ClassificationView {
   decisionNumber: string | null;
   revision: number;
 }
+
+/** One published revision: the original (reason null) or an audited correction (R30). */
+export interface ClassificationRevisionView {
+  revision: number;
+  classification: Classification;
+  score: number;
+  decidedOn: string;
+  decisionNumber: string | null;
+  reason: string | null;
+  actor: string;
+  actorUnitId: string;
+  at: Date;
+}
+
+export interface CorrectClassificationInput {
+  unitId: string;
+  year: number;
+  score: number;
+  reason: string;
+  decidedOn: string;
+  decisionNumber?: string | null;
+}

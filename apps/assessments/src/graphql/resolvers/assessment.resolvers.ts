@@ -1,6 +1,6 @@
 import { ASSESSMENT_STATUS_LABELS } from '../../domain/assessment';
 import { CLASSIFICATION_LABELS, classify } from '../../domain/classification';
-import { type AssessmentChangeResolvers, type AssessmentResolvers, type UnitClassificationResolvers } from '../__generated__/resolvers-types';
+import { type AssessmentChangeResolvers, type AssessmentResolvers, type ClassificationRevisionResolvers, type UnitClassificationResolvers } from '../__generated__/resolvers-types';
 
 export const Assessment: AssessmentResolvers = {
   unit: (assessment) => ({ id: assessment.unitId }),
@@ -32,4 +32,10 @@ export const UnitClassification: UnitClassificationResolvers = {
   classificationLabel: (classification) => CLASSIFICATION_LABELS[classification.classification],
   ruleSetVersion: (classification) => classification.ruleSetCode,
   assessment: (classification, _, { caller, assessments }) => assessments.find(caller, classification.assessmentId),
+  revisions: (classification, _, { assessments }) => assessments.revisionsOf(classification),
+};
+
+export const ClassificationRevision: ClassificationRevisionResolvers = {
+  actorUnit: (revision) => ({ id: revision.actorUnitId }),
+  at: (revision) => revision.at.toISOString(),
 };

@@ -1,6 +1,6 @@
 import { DateScalar } from '@antt/service-kit';
 import { type Resolvers } from '../__generated__/resolvers-types';
-import { Assessment, AssessmentChange, UnitClassification } from './assessment.resolvers';
+import { Assessment, AssessmentChange, ClassificationRevision, UnitClassification } from './assessment.resolvers';
 import { Mutation } from './mutation.resolvers';
 import { Query } from './query.resolvers';
 import { SafeStandardRecognition } from './recognition.resolvers';
@@ -16,4 +16,5 @@ export const resolvers: Resolvers = {
   Assessment,
   AssessmentChange,
   UnitClassification,
+  ClassificationRevision,
 };

@@ -10,4 +10,5 @@ export const Mutation: MutationResolvers = {
   rescoreAssessment: (_, { input }, context) => context.assessments.rescore(command(context), input),
   returnAssessment: (_, { input }, context) => context.assessments.returnToUnit(command(context), input),
   approveAssessment: (_, { input }, context) => context.assessments.approve(command(context), input),
+  correctClassification: (_, { input }, context) => context.assessments.correctClassification(command(context), input),
 };
