@@ -4,6 +4,7 @@ import { type Clock, type RunningServer, ServiceMetrics, createLogger, startSubg
 import { UNIT_DIRECTORY_TOPICS, unitDirectoryBatchHandlers, unitDirectoryHandlers } from '@antt/unit-directory';
 import { type AssessmentsConfig } from './config';
 import { createAssessmentsDomain } from './domain/assessments.module';
+import { FACT_TOPICS, factBatchHandlers, factHandlers } from './domain/facts';
 import { resolvers } from './graphql/resolvers';
 import { typeDefs } from './graphql/type-defs';
 import { createPrismaClient } from './infrastructure/prisma-client';
@@ -16,7 +17,7 @@ export interface AssessmentsAppOptions {
 
 /**
  * Starts the assessments subgraph: Prisma over pg, the unit directory consumer (org-units events into the assessments
- * database), the outbox relay, events housekeeping, readiness checks, graceful shutdown.
+ * database), the facts consumer (campaigns' registrations, models' effective-model fact), the outbox relay, events housekeeping, readiness checks, graceful shutdown.
  */
 export async function startAssessments(config: AssessmentsConfig, options: AssessmentsAppOptions = {}): Promise<RunningServer> {
   const metrics = new ServiceMetrics('assessments');
@@ -39,6 +40,18 @@ export async function startAssessments(config: AssessmentsConfig, options: Asses
         transaction: (fn) => prisma.$transaction(fn, { timeout: 60_000, maxWait: 10_000 }),
       })
     : null;
+  const factsConsumer = config.FACTS_CONSUMER_ENABLED
+    ? startConsumer({
+        kafka,
+        groupId: config.ASSESSMENTS_FACTS_GROUP_ID,
+        deadLetterTopic: deadLetterTopicFor(CONSUMER_GROUPS.assessmentsFacts),
+        topics: FACT_TOPICS,
+        topicPrefix: config.KAFKA_TOPIC_PREFIX,
+        handlers: factHandlers(),
+        batchHandlers: factBatchHandlers(),
+        transaction: (fn) => prisma.$transaction(fn, { timeout: 60_000, maxWait: 10_000 }),
+      })
+    : null;
   const relay = config.OUTBOX_RELAY_ENABLED
     ? new OutboxRelay({ databaseUrl: config.DATABASE_URL, service: 'assessments', kafka, topicPrefix: config.KAFKA_TOPIC_PREFIX })
     : null;
@@ -47,7 +60,10 @@ export async function startAssessments(config: AssessmentsConfig, options: Asses
     eventsMetricsSource({
       relay,
       housekeeper,
-      consumers: [{ group: config.ASSESSMENTS_UNIT_DIRECTORY_GROUP_ID, topics: UNIT_DIRECTORY_TOPICS, handle: consumer }],
+      consumers: [
+        { group: config.ASSESSMENTS_UNIT_DIRECTORY_GROUP_ID, topics: UNIT_DIRECTORY_TOPICS, handle: consumer },
+        { group: config.ASSESSMENTS_FACTS_GROUP_ID, topics: FACT_TOPICS, handle: factsConsumer },
+      ],
       brokers: config.KAFKA_BROKERS,
       topicPrefix: config.KAFKA_TOPIC_PREFIX,
     }),
@@ -67,12 +83,14 @@ export async function startAssessments(config: AssessmentsConfig, options: Asses
     // Start steps run once the signal handlers are in place: a stop during the start skips the rest and exits cleanly.
     onStart: [
       { name: 'unit directory consumer', run: async () => consumer?.ready },
+      { name: 'facts consumer', run: async () => factsConsumer?.ready },
       { name: 'outbox relay', run: async () => relay?.start() },
       { name: 'events housekeeping', run: async () => housekeeper?.start() },
     ],
     onShutdown: [
       { name: 'events housekeeping', run: async () => housekeeper?.stop() },
       { name: 'outbox relay', run: async () => relay?.stop() },
+      { name: 'facts consumer', run: async () => factsConsumer?.stop() },
       { name: 'unit directory consumer', run: async () => consumer?.stop() },
       { name: 'database', run: () => prisma.$disconnect() },
     ],

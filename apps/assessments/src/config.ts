@@ -14,6 +14,8 @@ export const assessmentsConfigShape = {
   KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-z0-9._-]*$/, 'lower-case letters, digits, ".", "_" and "-" only').default(''),
   /** Consumer group of the unit directory; a new group rebuilds the directory from the start of the topic. */
   ASSESSMENTS_UNIT_DIRECTORY_GROUP_ID: z.string().min(1).default(CONSUMER_GROUPS.assessmentsUnitDirectory),
+  /** Consumer group of the facts derived rules use (campaigns' registrations, models' effective-model fact). */
+  ASSESSMENTS_FACTS_GROUP_ID: z.string().min(1).default(CONSUMER_GROUPS.assessmentsFacts),
   /** "Today" (decision dates may not lie after it) is taken in this zone. */
   ASSESSMENTS_TIME_ZONE: z.string().default('Asia/Ho_Chi_Minh'),
   /** The earliest date a caller may name; earlier ones are typos (DATE_OUT_OF_RANGE). */
@@ -24,6 +26,8 @@ export const assessmentsConfigShape = {
   OUTBOX_RELAY_ENABLED: z.stringbool().default(true),
   /** Run the unit directory consumer (in-process tests feed the directory directly). */
   UNIT_DIRECTORY_CONSUMER_ENABLED: z.stringbool().default(true),
+  /** Run the facts consumer (in-process tests project the facts directly). */
+  FACTS_CONSUMER_ENABLED: z.stringbool().default(true),
 };
 
 export type AssessmentsConfig = ReturnType<typeof loadAssessmentsConfig>;

@@ -82,6 +82,7 @@ describe('event registry', () => {
       'assessments.assessment',
       'campaigns.attainment.dlq',
       'assessments.unit-directory.dlq',
+      'assessments.facts.dlq',
       'assessments.review',
       'models.unit-directory.dlq',
       'models.model',

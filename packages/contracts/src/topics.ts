@@ -20,6 +20,8 @@ export const CONSUMER_GROUPS = {
   modelsUnitDirectory: 'models.unit-directory',
   /** The assessments service's copy of the unit tree: the dated levels that review, recognise and classify. */
   assessmentsUnitDirectory: 'assessments.unit-directory',
+  /** The facts assessments derive rules from: campaigns' registrations and models' effective-model fact (R7, R8). */
+  assessmentsFacts: 'assessments.facts',
 } as const;
 
 /** The dead-letter topic of a consumer group. */
@@ -103,6 +105,7 @@ export const TOPICS: readonly TopicSpec[] = [
   },
   deadLetterTopic(CONSUMER_GROUPS.campaignsAttainment),
   deadLetterTopic(CONSUMER_GROUPS.assessmentsUnitDirectory),
+  deadLetterTopic(CONSUMER_GROUPS.assessmentsFacts),
   {
     name: 'assessments.review',
     partitions: 3,

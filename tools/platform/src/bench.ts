@@ -110,6 +110,7 @@ async function benchStart(adminUrl: string, brokers: string[], requests: number)
     ATTAINMENT_GROUP_ID: `bench-attainment-${suffix}`,
     MODELS_UNIT_DIRECTORY_GROUP_ID: `bench-models-unit-directory-${suffix}`,
     ASSESSMENTS_UNIT_DIRECTORY_GROUP_ID: `bench-assessments-unit-directory-${suffix}`,
+    ASSESSMENTS_FACTS_GROUP_ID: `bench-assessments-facts-${suffix}`,
     KAFKA_TOPIC_PREFIX: prefix,
     // One subject sends every measured request: the gateway's rate limits would measure themselves (its other limits stay).
     GATEWAY_LIMITS: BENCH_GATEWAY_LIMITS,

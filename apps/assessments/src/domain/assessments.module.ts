@@ -1,6 +1,7 @@
 import { type Clock, type DateRange } from '@antt/service-kit';
 import { type PrismaClient } from '../generated/prisma/client';
 import { AssessmentRepository, AssessmentService } from './assessment';
+import { DerivedRuleService } from './derived';
 import { RecognitionRepository, RecognitionService } from './recognition';
 import { RuleSetRepository } from './rule-set';
 
@@ -9,6 +10,7 @@ export interface RequestServices {
   recognitions: RecognitionService;
   assessments: AssessmentService;
   ruleSets: RuleSetRepository;
+  derivedRules: DerivedRuleService;
 }
 
 export interface AssessmentsRules {
@@ -20,12 +22,14 @@ export function createAssessmentsDomain(prisma: PrismaClient, clock: Clock, rule
   const recognitionRepository = new RecognitionRepository(prisma);
   const assessmentRepository = new AssessmentRepository(prisma);
   const ruleSets = new RuleSetRepository(prisma);
+  const derivedRules = new DerivedRuleService(prisma, clock);
   return {
     forRequest(): RequestServices {
       return {
         recognitions: new RecognitionService(recognitionRepository, clock, rules.dates),
         assessments: new AssessmentService(assessmentRepository, clock, rules.dates),
         ruleSets,
+        derivedRules,
       };
     },
   };

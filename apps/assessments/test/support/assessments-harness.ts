@@ -40,6 +40,7 @@ export async function startHarness(today: string): Promise<AssessmentsHarness> {
       KAFKA_BROKERS: infra.kafkaBrokers.join(','),
       OUTBOX_RELAY_ENABLED: 'false',
       UNIT_DIRECTORY_CONSUMER_ENABLED: 'false',
+      FACTS_CONSUMER_ENABLED: 'false',
     });
     const server = await startAssessments(config, { clock: { today: () => current, now: () => new Date() }, handleSignals: false });
     const prisma = createPrismaClient(database.url, 2);

@@ -77,7 +77,7 @@ export async function startStack(): Promise<Stack> {
       name: 'assessments',
       entry: 'apps/assessments/src/main.ts',
       port: await freePort(),
-      env: { ...common, DATABASE_URL: assessmentsDatabase.url, ASSESSMENTS_UNIT_DIRECTORY_GROUP_ID: uniqueName('e2e-assessments-unit-directory-') },
+      env: { ...common, DATABASE_URL: assessmentsDatabase.url, ASSESSMENTS_UNIT_DIRECTORY_GROUP_ID: uniqueName('e2e-assessments-unit-directory-'), ASSESSMENTS_FACTS_GROUP_ID: uniqueName('e2e-assessments-facts-') },
       onOutput: echo('assessments'),
     });
     started.push(assessments);

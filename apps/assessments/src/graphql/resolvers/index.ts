@@ -1,6 +1,7 @@
 import { DateScalar } from '@antt/service-kit';
 import { type Resolvers } from '../__generated__/resolvers-types';
 import { Assessment, AssessmentChange, ClassificationRevision, UnitClassification } from './assessment.resolvers';
+import { CommuneSafetyRule } from './derived.resolvers';
 import { Mutation } from './mutation.resolvers';
 import { Query } from './query.resolvers';
 import { SafeStandardRecognition } from './recognition.resolvers';
@@ -17,4 +18,5 @@ export const resolvers: Resolvers = {
   AssessmentChange,
   UnitClassification,
   ClassificationRevision,
+  CommuneSafetyRule,
 };

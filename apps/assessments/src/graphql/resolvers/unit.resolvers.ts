@@ -5,4 +5,5 @@ export const Unit: UnitResolvers = {
   safeStandard: (unit, { year }, { caller, recognitions }) => recognitions.forUnit(caller, unit.id, year),
   classification: (unit, { year }, { caller, assessments }) => assessments.classificationOf(caller, unit.id, year),
   assessments: (unit, _, { caller, assessments }) => assessments.ofUnit(caller, unit.id),
+  communeSafetyRule: (unit, { year }, { caller, derivedRules }) => derivedRules.communeRule(caller, unit.id, year),
 };
