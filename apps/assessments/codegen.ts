@@ -19,6 +19,7 @@ const config: CodegenConfig = {
           Assessment: '../../domain/assessment#AssessmentView',
           AssessmentChange: '../../domain/assessment#AssessmentChangeView',
           UnitClassification: '../../domain/classification#ClassificationView',
+          WhatIfResult: '../../domain/assessment#WhatIfView',
           CommuneSafetyRule: '../../domain/derived#CommuneRuleView',
           ClassificationRevision: '../../domain/classification#ClassificationRevisionView',
         },

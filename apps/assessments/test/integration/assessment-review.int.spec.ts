@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { type AssessmentsHarness, as, startHarness, tableCounts } from '../support/assessments-harness';
-import { APPROVE_ASSESSMENT, ASSESSMENT, CORRECT_CLASSIFICATION, RESCORE_ASSESSMENT, RETURN_ASSESSMENT, RULE_SETS, SUBMIT_ASSESSMENT, UNIT_CLASSIFICATION } from '../support/operations';
+import { APPROVE_ASSESSMENT, ASSESSMENT, CORRECT_CLASSIFICATION, RESCORE_ASSESSMENT, RETURN_ASSESSMENT, RULE_SETS, SUBMIT_ASSESSMENT, UNIT_CLASSIFICATION, WHAT_IF } from '../support/operations';
 import { seedTree } from '../support/seed-tree';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- GraphQL answers, checked field by field
@@ -128,6 +129,54 @@ describe('assessments: self-assessment, review and classification', () => {
       [1, 'GOOD'],
       [2, 'EXCELLENT'],
     ]);
+  });
+
+  it('what if: the year re-evaluated under another rule-set version changes nothing published', async () => {
+    const ruleSetId = randomUUID();
+    const bands = [
+      { classification: 'EXCELLENT', minScore: 90 },
+      { classification: 'GOOD', minScore: 75 },
+      { classification: 'AVERAGE', minScore: 50 },
+      { classification: 'WEAK', minScore: 0 },
+    ];
+    const items = [
+      ['RESOLUTION_AND_PLANS', 5],
+      ['PARTICIPATION', 10],
+      ['FESTIVAL_DAY', 10],
+      ['SELF_MANAGEMENT_MODEL', 25],
+      ['CRIME_PREVENTION', 25],
+      ['DIGITAL_REPORTING', 25],
+    ] as const;
+    await h.prisma.ruleSet.create({
+      data: {
+        id: ruleSetId,
+        code: 'TB-2030-RESIDENTIAL_AREA-DRAFT',
+        provinceCode: 'TB',
+        unitKind: 'RESIDENTIAL_AREA',
+        fromYear: 2030,
+        title: 'Dự thảo',
+        windowStart: '11-01',
+        windowEnd: '10-31',
+        deadline: '11-20',
+        bands,
+        bandsVerified: false,
+        items: { create: items.map(([code, maxPoints], index) => ({ code, maxPoints, position: index + 1, title: code })) },
+      },
+    });
+    const before = await tableCounts(h.prisma);
+    const whatIf = await h.request<Data>(WHAT_IF, { assessmentId: villageAssessment, ruleSetCode: 'TB-2030-RESIDENTIAL_AREA-DRAFT' }, commune);
+    expect(whatIf.errors).toBeUndefined();
+    expect(whatIf.data!.whatIf).toMatchObject({ ruleSet: { code: 'TB-2030-RESIDENTIAL_AREA-DRAFT' }, totalScore: 65, classification: 'AVERAGE', assessment: { id: villageAssessment, status: 'APPROVED' } });
+    expect(whatIf.data!.whatIf.items.find((item: Data) => item.itemCode === 'PARTICIPATION')).toEqual({ itemCode: 'PARTICIPATION', maxPoints: 10, score: 10, scored: true });
+    expect(whatIf.data!.whatIf.items.find((item: Data) => item.itemCode === 'DIGITAL_REPORTING')).toEqual({ itemCode: 'DIGITAL_REPORTING', maxPoints: 25, score: 0, scored: false });
+    expect(await tableCounts(h.prisma)).toEqual(before);
+    const published = await h.requestSubgraph<Data>(UNIT_CLASSIFICATION, { representations: [{ __typename: 'Unit', id: id.vh1 }], year: 2024 }, commune);
+    expect(published.data!._entities[0].classification).toMatchObject({ classification: 'EXCELLENT', score: 91, revision: 2 });
+
+    const otherKind = await h.request<Data>(WHAT_IF, { assessmentId: villageAssessment, ruleSetCode: 'TB-2024-COMMUNE' }, commune);
+    expect(otherKind.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'WHAT_IF_RULE_SET_OTHER_KIND', field: 'ruleSetCode' });
+    const hidden = await h.request<Data>(WHAT_IF, { assessmentId: villageAssessment, ruleSetCode: 'TB-2030-RESIDENTIAL_AREA-DRAFT' }, outsider);
+    expect(hidden.data!.whatIf).toBeNull();
   });
 
   it('the district re-scores its commune’s item with a reason (audited before, after, who, why); the commune cannot review itself; overdue after 30/11', async () => {

@@ -22,4 +22,6 @@ export const RULE_SETS = `query($unitKind: String, $year: Int) { ruleSets(provin
 /** `Unit.classification` and `Unit.assessments` as the gateway fetches them from this subgraph. */
 export const UNIT_CLASSIFICATION = `query($representations: [_Any!]!, $year: Int!) { _entities(representations: $representations) { ... on Unit { id classification(year: $year) { classification classificationLabel score ruleSetVersion decidingUnit { id } decidedOn decisionNumber revision assessment { id totalScore } } assessments { id year status } } } }`;
 
+export const WHAT_IF = `query($assessmentId: ID!, $ruleSetCode: String!) { whatIf(assessmentId: $assessmentId, ruleSetCode: $ruleSetCode) { ruleSet { code } items { itemCode maxPoints score scored } totalScore classification assessment { id status } } }`;
+
 export const CORRECT_CLASSIFICATION = `mutation($input: CorrectClassificationInput!) { correctClassification(input: $input) { classification score revision decidedOn revisions { revision classification score decidedOn decisionNumber reason actor actorUnit { id } } } }`;

@@ -19,6 +19,8 @@ export const ASSESSMENT_ERROR_REASONS = [
   'CLASSIFICATION_ALREADY_PUBLISHED',
   'CLASSIFICATION_NOT_FOUND',
   'TOO_MANY_ITEMS',
+  'WHAT_IF_RULE_SET_NOT_FOUND',
+  'WHAT_IF_RULE_SET_OTHER_KIND',
 ] as const;
 
 export const assessmentErrors = {
@@ -40,6 +42,9 @@ export const assessmentErrors = {
   ownUnitOnly: (unitId: string) => forbidden('ASSESSMENT_OWN_UNIT_ONLY', 'A unit officer submits the assessment of its own unit only.', { unitId }),
   dateBeforeSubmission: (field: string, value: string, submittedOn: string) =>
     badInput('ASSESSMENT_DATE_BEFORE_SUBMISSION', `${field}: ${value} lies before the submission (${submittedOn})`, { field, value, submittedOn }),
+  whatIfRuleSetNotFound: (code: string) => badInput('WHAT_IF_RULE_SET_NOT_FOUND', `ruleSetCode: no rule set ${code}`, { field: 'ruleSetCode', code }),
+  whatIfOtherKind: (code: string, unitKind: string) =>
+    badInput('WHAT_IF_RULE_SET_OTHER_KIND', `ruleSetCode: ${code} is not a rule set for ${unitKind}`, { field: 'ruleSetCode', code, unitKind }),
   classificationNotFound: (unitId: string, year: number) =>
     notFound('CLASSIFICATION_NOT_FOUND', `unitId: no published ${year} classification of this unit`, { field: 'unitId', unitId, year }),
   classificationPublished: (unitId: string, year: number) =>

@@ -20,6 +20,7 @@ import {
   type ReturnAssessmentInput,
   type ScoreView,
   type SubmitAssessmentInput,
+  type WhatIfView,
 } from './assessment.types';
 
 /** Who submits: a unit officer for its own unit, a level for the units of its jurisdiction. */
@@ -214,6 +215,33 @@ export class AssessmentService {
 
   revisionsOf(classification: ClassificationView): Promise<ClassificationRevisionView[]> {
     return this.assessments.classifications.revisions(classification.id);
+  }
+
+  /**
+   * "What if" (item 9): the assessment's current scores re-evaluated under another rule-set version of the same unit kind, each
+   * item clamped to that version's maximum (items the assessment lacks count 0). Read only: published results are untouched.
+   */
+  async whatIf(caller: Caller, rawId: string, rawCode: string): Promise<WhatIfView | null> {
+    const assessment = await this.find(caller, rawId);
+    if (!assessment) return null;
+    const code = inputText(rawCode, { field: 'ruleSetCode', max: 100 });
+    const ruleSet = await this.assessments.ruleSets.byCode(code);
+    if (!ruleSet) throw assessmentErrors.whatIfRuleSetNotFound(code);
+    if (ruleSet.unitKind !== assessment.unitKind) throw assessmentErrors.whatIfOtherKind(code, assessment.unitKind);
+    const scores = new Map(assessment.scores.map((score) => [score.itemCode, score.score]));
+    const totalScoreUnder = totalScore(ruleSet.items, scores);
+    return {
+      assessment,
+      ruleSet,
+      items: ruleSet.items.map((item) => ({
+        itemCode: item.code,
+        maxPoints: item.maxPoints,
+        score: Math.min(Math.max(scores.get(item.code) ?? 0, 0), item.maxPoints),
+        scored: scores.has(item.code),
+      })),
+      totalScore: totalScoreUnder,
+      classification: classify(ruleSet.bands, totalScoreUnder),
+    };
   }
 
   /** One assessment, when its unit lies in the caller's jurisdiction today or on the submission date. */

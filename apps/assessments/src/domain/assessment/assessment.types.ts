@@ -1,4 +1,6 @@
 import { type UnitKind } from '@antt/contracts';
+import { type Classification } from '../classification/classification.types';
+import { type RuleSetView } from '../rule-set/rule-set.types';
 
 /** SUBMITTED (under review) → RETURNED (to the unit, with a reason) → SUBMITTED again, or → APPROVED (final). */
 export type AssessmentStatus = 'SUBMITTED' | 'RETURNED' | 'APPROVED';
@@ -45,6 +47,15 @@ export interface AssessmentChangeView {
   actorUnitId: string;
   reason: string | null;
   at: Date;
+}
+
+/** A year re-evaluated under another rule-set version (item 9): computed on read, nothing written. */
+export interface WhatIfView {
+  assessment: AssessmentView;
+  ruleSet: RuleSetView;
+  items: Array<{ itemCode: string; maxPoints: number; score: number; scored: boolean }>;
+  totalScore: number;
+  classification: Classification;
 }
 
 export interface ScoreInput {

@@ -34,6 +34,11 @@ export class RuleSetRepository {
     return row ? ruleSetFromRow(row) : null;
   }
 
+  async byCode(code: string): Promise<RuleSetView | null> {
+    const row = await this.db.ruleSet.findUnique({ where: { code }, include: withItems });
+    return row ? ruleSetFromRow(row) : null;
+  }
+
   /** The version in force for a province, unit kind and year: the latest starting on or before it and not ended. */
   async inForce(provinceCode: string, unitKind: string, year: number): Promise<RuleSetView | null> {
     const row = await this.db.ruleSet.findFirst({
