@@ -20,6 +20,7 @@ const config: CodegenConfig = {
           AssessmentChange: '../../domain/assessment#AssessmentChangeView',
           UnitClassification: '../../domain/classification#ClassificationView',
           WhatIfResult: '../../domain/assessment#WhatIfView',
+          RecognitionRevision: '../../domain/recognition#RecognitionRevisionView',
           CommuneSafetyRule: '../../domain/derived#CommuneRuleView',
           ClassificationRevision: '../../domain/classification#ClassificationRevisionView',
         },

@@ -1,5 +1,5 @@
 import { type AssessmentsHarness, as, startHarness, tableCounts } from '../support/assessments-harness';
-import { DECIDE_SAFE_STANDARD, SAFE_STANDARD_DECISIONS, UNIT_SAFE_STANDARD } from '../support/operations';
+import { DECIDE_SAFE_STANDARD, REVOKE_SAFE_STANDARD, SAFE_STANDARD_DECISIONS, UNIT_SAFE_STANDARD } from '../support/operations';
 import { seedTree } from '../support/seed-tree';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- GraphQL answers, checked field by field
@@ -103,7 +103,22 @@ describe('assessments: safe-standard recognition', () => {
     expect(in2025.data!.decideSafeStandard.decidingUnit).toEqual({ id: id.tb });
   });
 
-  const cases: Array<[string, () => [Record<string, unknown>, Parameters<AssessmentsHarness['request']>[2]], { code: string; reason: string; field?: string }]> = [
+  it('a recognition revoked later with a reason keeps the original visible (R30) and is published again as REVOKED, revision 2', async () => {
+    const revoked = await h.request<Data>(REVOKE_SAFE_STANDARD, { input: { unitId: id.vh1, year: 2024, revokedOn: '2025-03-01', reason: 'Phát hiện vụ việc bị che giấu trong kỳ đánh giá', decisionNumber: '15/QĐ-UBND' } }, commune);
+    expect(revoked.errors).toBeUndefined();
+    expect(revoked.data!.revokeSafeStandard).toMatchObject({ status: 'REVOKED', revokedOn: '2025-03-01', recognisedOn: '2024-12-05', decidedOn: '2025-03-01', revision: 2 });
+    expect(revoked.data!.revokeSafeStandard.revisions).toEqual([
+      { revision: 1, status: 'RECOGNISED', decidedOn: '2024-12-05', revokedOn: null, reason: null, actor: 'ca@vuhoi', actorUnit: { id: id.vh } },
+      { revision: 2, status: 'REVOKED', decidedOn: '2025-03-01', revokedOn: '2025-03-01', reason: 'Phát hiện vụ việc bị che giấu trong kỳ đánh giá', actor: 'ca@vuhoi', actorUnit: { id: id.vh } },
+    ]);
+    const events = await h.prisma.outboxEvent.findMany({ where: { aggregateId: id.vh1 }, orderBy: { seq: 'asc' } });
+    expect(events.map((event) => [(event.envelope as Data).data.revision, (event.envelope as Data).data.status, (event.envelope as Data).data.revokedOn])).toEqual([
+      [1, 'RECOGNISED', null],
+      [2, 'REVOKED', '2025-03-01'],
+    ]);
+  });
+
+  const cases: Array<[string, () => [Record<string, unknown>, Parameters<AssessmentsHarness['request']>[2], string?], { code: string; reason: string; field?: string }]> = [
     ['a second decision for the same unit and year (R3)', () => [decide({ outcome: 'NOT_ACHIEVED', certificateSigner: null, reason: 'Đánh giá lại' }), commune], { code: 'CONFLICT', reason: 'RECOGNITION_ALREADY_DECIDED', field: 'unitId' }],
     ['a primary school, out of the standard’s scope (R1)', () => [decide({ unitId: id.primary }), commune], { code: 'BAD_USER_INPUT', reason: 'ASSESSMENT_UNIT_OUT_OF_SCOPE', field: 'unitId' }],
     ['a unit outside the jurisdiction (answered as absent)', () => [decide({ unitId: id.thcs }), outsider], { code: 'NOT_FOUND', reason: 'ASSESSMENT_UNIT_NOT_FOUND', field: 'unitId' }],
@@ -114,13 +129,17 @@ describe('assessments: safe-standard recognition', () => {
     ['an impossible year', () => [decide({ unitId: id.thcs, year: 1800 }), commune], { code: 'BAD_USER_INPUT', reason: 'INVALID_YEAR', field: 'year' }],
     ['a unit officer deciding', () => [decide({ unitId: id.thcs }), villageOfficer], { code: 'FORBIDDEN', reason: 'ROLE_REQUIRED' }],
     ['an anonymous caller', () => [decide({ unitId: id.thcs }), null], { code: 'UNAUTHENTICATED', reason: 'AUTHENTICATION_REQUIRED' }],
+    ['revoking a refusal', () => [{ input: { unitId: id.vh2, year: 2024, revokedOn: '2025-03-01', reason: 'Thu hồi' } }, commune, REVOKE_SAFE_STANDARD], { code: 'CONFLICT', reason: 'RECOGNITION_NOT_REVOCABLE', field: 'unitId' }],
+    ['revoking from outside the jurisdiction (answered as absent)', () => [{ input: { unitId: id.vh, year: 2024, revokedOn: '2025-03-01', reason: 'Thu hồi' } }, outsider, REVOKE_SAFE_STANDARD], { code: 'NOT_FOUND', reason: 'RECOGNITION_NOT_FOUND', field: 'unitId' }],
+    ['revoking a commune’s recognition by the commune itself', () => [{ input: { unitId: id.vh, year: 2024, revokedOn: '2025-03-01', reason: 'Thu hồi' } }, commune, REVOKE_SAFE_STANDARD], { code: 'FORBIDDEN', reason: 'RECOGNISING_BODY_REQUIRED' }],
+    ['a revocation dated before the recognition', () => [{ input: { unitId: id.vh, year: 2024, revokedOn: '2024-12-01', reason: 'Thu hồi' } }, district, REVOKE_SAFE_STANDARD], { code: 'BAD_USER_INPUT', reason: 'RECOGNITION_REVOKED_BEFORE_GRANT', field: 'revokedOn' }],
     ['a blank decision number', () => [decide({ unitId: id.thcs, decisionNumber: '  ' }), commune], { code: 'BAD_USER_INPUT', reason: 'INVALID_TEXT', field: 'decisionNumber' }],
   ];
 
   it.each(cases)('%s is refused with a stable code and nothing is written', async (_, operation, expected) => {
     const before = await tableCounts(h.prisma);
-    const [variables, caller] = operation();
-    const response = await h.request<Data>(DECIDE_SAFE_STANDARD, variables, caller);
+    const [variables, caller, query = DECIDE_SAFE_STANDARD] = operation();
+    const response = await h.request<Data>(query, variables, caller);
     expect(response.data ?? null).toBeNull();
     const extensions = response.errors?.[0]?.extensions as Data;
     expect(extensions.code).toBe(expected.code);

@@ -76,8 +76,9 @@ export const as = (subject: string, role: Identity['roles'][number], jurisdictio
 
 /** Counts of every table a refused request must leave untouched. */
 export async function tableCounts(prisma: AssessmentsPrisma) {
-  const [recognitions, assessments, scores, changes, classifications, revisions, outbox] = await Promise.all([
+  const [recognitions, recognitionRevisions, assessments, scores, changes, classifications, revisions, outbox] = await Promise.all([
     prisma.safeStandardRecognition.count(),
+    prisma.recognitionRevision.count(),
     prisma.assessment.count(),
     prisma.assessmentScore.count(),
     prisma.assessmentChange.count(),
@@ -85,5 +86,5 @@ export async function tableCounts(prisma: AssessmentsPrisma) {
     prisma.classificationRevision.count(),
     prisma.outboxEvent.count(),
   ]);
-  return { recognitions, assessments, scores, changes, classifications, revisions, outbox };
+  return { recognitions, recognitionRevisions, assessments, scores, changes, classifications, revisions, outbox };
 }

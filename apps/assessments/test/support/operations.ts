@@ -3,6 +3,8 @@ const RECOGNITION_FIELDS = `id year status statusLabel unit { id } decidingUnit 
 
 export const DECIDE_SAFE_STANDARD = `mutation($input: DecideRecognitionInput!) { decideSafeStandard(input: $input) { ${RECOGNITION_FIELDS} } }`;
 
+export const REVOKE_SAFE_STANDARD = `mutation($input: RevokeRecognitionInput!) { revokeSafeStandard(input: $input) { status revokedOn recognisedOn decidedOn reason revision revisions { revision status decidedOn revokedOn reason actor actorUnit { id } } } }`;
+
 export const SAFE_STANDARD_DECISIONS = `query($year: Int!, $decidingUnitId: ID) { safeStandardDecisions(year: $year, decidingUnitId: $decidingUnitId) { ${RECOGNITION_FIELDS} } }`;
 
 /** `Unit.safeStandard` as the gateway fetches it from this subgraph for a unit org-units resolved. */

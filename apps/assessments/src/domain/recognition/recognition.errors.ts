@@ -16,6 +16,9 @@ export const RECOGNITION_ERROR_REASONS = [
   'RECOGNITION_DATE_OUTSIDE_YEAR',
   'ASSESSMENT_DATE_IN_FUTURE',
   'INVALID_YEAR',
+  'RECOGNITION_NOT_FOUND',
+  'RECOGNITION_NOT_REVOCABLE',
+  'RECOGNITION_REVOKED_BEFORE_GRANT',
 ] as const;
 export type RecognitionErrorReason = (typeof RECOGNITION_ERROR_REASONS)[number];
 
@@ -36,6 +39,10 @@ export const recognitionErrors = {
     badInput('RECOGNITION_DATE_OUTSIDE_YEAR', `decidedOn: a decision for ${year} is dated in ${year} or ${year + 1}`, { field: 'decidedOn', decidedOn, year }),
   dateInFuture: (field: string, value: string, today: string) =>
     badInput('ASSESSMENT_DATE_IN_FUTURE', `${field}: ${value} lies after today (${today})`, { field, value, today }),
+  notFound: (unitId: string, year: number) => notFound('RECOGNITION_NOT_FOUND', `unitId: no ${year} safe-standard decision of this unit`, { field: 'unitId', unitId, year }),
+  notRevocable: (status: string) => conflict('RECOGNITION_NOT_REVOCABLE', `unitId: only a recognition is revoked (this decision is ${status})`, { field: 'unitId', status }),
+  revokedBeforeGrant: (revokedOn: string, recognisedOn: string) =>
+    badInput('RECOGNITION_REVOKED_BEFORE_GRANT', `revokedOn: ${revokedOn} lies before the recognition (${recognisedOn})`, { field: 'revokedOn', revokedOn, recognisedOn }),
   invalidYear: (field: string, earliest: number, latest: number) =>
     badInput('INVALID_YEAR', `${field}: must be a year between ${earliest} and ${latest}`, { field, earliest, latest }),
 };

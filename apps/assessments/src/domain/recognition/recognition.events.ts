@@ -19,7 +19,7 @@ export function recognitionDecided(recognition: RecognitionView, correlationId: 
       status: recognition.status,
       decidedOn: recognition.decidedOn,
       recognisedOn: recognition.recognisedOn,
-      revokedOn: null,
+      revokedOn: recognition.revokedOn,
       reason: recognition.reason,
     },
   };

@@ -3,7 +3,7 @@ import { appendToOutbox, type NewEvent } from '@antt/events';
 import { UnitDirectory } from '@antt/unit-directory';
 import { type Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { fromDbDate, toDbDate } from '../shared';
-import { type RecognitionStatus, type RecognitionView } from './recognition.types';
+import { type RecognitionRevisionView, type RecognitionStatus, type RecognitionView } from './recognition.types';
 
 /** The envelope `source` of every assessments event. */
 export const EVENT_SOURCE = 'assessments';
@@ -23,6 +23,7 @@ function recognitionFromRow(row: RecognitionRow): RecognitionView {
     decidingUnitId: row.decidingUnitId,
     decidedOn: fromDbDate(row.decidedOn),
     recognisedOn: row.recognisedOn ? fromDbDate(row.recognisedOn) : null,
+    revokedOn: row.revokedOn ? fromDbDate(row.revokedOn) : null,
     reason: row.reason,
     decisionNumber: row.decisionNumber,
     certificate:
@@ -45,6 +46,21 @@ export class RecognitionReader {
   async ofUnitAndYear(unitId: string, year: number): Promise<RecognitionView | null> {
     const row = await this.db.safeStandardRecognition.findUnique({ where: { unitId_year: { unitId, year } } });
     return row ? recognitionFromRow(row) : null;
+  }
+
+  async revisions(recognitionId: string): Promise<RecognitionRevisionView[]> {
+    const rows = await this.db.recognitionRevision.findMany({ where: { recognitionId }, orderBy: { revision: 'asc' } });
+    return rows.map((row) => ({
+      revision: row.revision,
+      status: row.status as RecognitionStatus,
+      decidedOn: fromDbDate(row.decidedOn),
+      revokedOn: row.revokedOn ? fromDbDate(row.revokedOn) : null,
+      decisionNumber: row.decisionNumber,
+      reason: row.reason,
+      actor: row.actor,
+      actorUnitId: row.actorUnitId,
+      at: row.at,
+    }));
   }
 
   async decidedBy(decidingUnitId: string, year: number): Promise<RecognitionView[]> {
@@ -75,12 +91,44 @@ export class RecognitionTransaction extends RecognitionReader {
         decidingUnitId: recognition.decidingUnitId,
         decidedOn: toDbDate(recognition.decidedOn),
         recognisedOn: recognition.recognisedOn ? toDbDate(recognition.recognisedOn) : null,
+        revokedOn: recognition.revokedOn ? toDbDate(recognition.revokedOn) : null,
         reason: recognition.reason,
         decisionNumber: recognition.decisionNumber,
         certificateNumber: recognition.certificate?.number ?? null,
         certificateSigner: recognition.certificate?.signer ?? null,
         revision: recognition.revision,
         decidedBy,
+      },
+    });
+  }
+
+  /** A revocation replaces the current state (the revisions keep every earlier one). */
+  async update(recognition: RecognitionView): Promise<void> {
+    await this.tx.safeStandardRecognition.update({
+      where: { id: recognition.id },
+      data: {
+        status: recognition.status,
+        decidedOn: toDbDate(recognition.decidedOn),
+        revokedOn: recognition.revokedOn ? toDbDate(recognition.revokedOn) : null,
+        reason: recognition.reason,
+        decisionNumber: recognition.decisionNumber,
+        revision: recognition.revision,
+      },
+    });
+  }
+
+  async addRevision(recognition: RecognitionView, actor: { subject: string; unitId: string }): Promise<void> {
+    await this.tx.recognitionRevision.create({
+      data: {
+        recognitionId: recognition.id,
+        revision: recognition.revision,
+        status: recognition.status,
+        decidedOn: toDbDate(recognition.decidedOn),
+        revokedOn: recognition.revokedOn ? toDbDate(recognition.revokedOn) : null,
+        decisionNumber: recognition.decisionNumber,
+        reason: recognition.reason,
+        actor: actor.subject,
+        actorUnitId: actor.unitId,
       },
     });
   }

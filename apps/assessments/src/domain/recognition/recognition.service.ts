@@ -6,7 +6,7 @@ import { isSystemAdmin } from '../shared';
 import { recognitionErrors } from './recognition.errors';
 import { recognitionDecided } from './recognition.events';
 import { type RecognitionRepository } from './recognition.repository';
-import { type CertificateView, type DecideRecognitionInput, type RecognitionView } from './recognition.types';
+import { type CertificateView, type DecideRecognitionInput, type RecognitionRevisionView, type RecognitionView, type RevokeRecognitionInput } from './recognition.types';
 
 /** Who decides: the officers of a level (the People's Committee's standing body is served by them), never a unit officer. */
 export const RECOGNISER_ROLES: readonly Role[] = ['LEVEL_OFFICER', 'STEERING_OFFICER', SYSTEM_ADMIN];
@@ -74,15 +74,54 @@ export class RecognitionService {
         decidingUnitId,
         decidedOn,
         recognisedOn: achieved ? decidedOn : null,
+        revokedOn: null,
         reason: achieved ? null : reason,
         decisionNumber,
         certificate,
         revision: 1,
       };
       await tx.insert(recognition, identity.subject);
+      await tx.addRevision(recognition, { subject: identity.subject, unitId: identity.jurisdictionUnitId });
       await tx.appendEvents([recognitionDecided(recognition, context.correlationId)]);
       return recognition;
     });
+  }
+
+  /**
+   * R30: a recognition is revoked by the competent level on the revocation date (R2 on that date), with a reason; the revision
+   * grows, the original stays visible in `revisions`, and the state-carrying decided event goes out again (REVOKED).
+   */
+  async revoke(context: CommandContext, raw: RevokeRecognitionInput): Promise<RecognitionView> {
+    const identity = requireRole(context.caller, RECOGNISER_ROLES);
+    const unitId = inputId(raw.unitId, { field: 'unitId' });
+    const year = this.year(raw.year);
+    const revokedOn = inputDate(raw.revokedOn, { field: 'revokedOn', range: this.dates });
+    const today = this.clock.today();
+    if (revokedOn > today) throw recognitionErrors.dateInFuture('revokedOn', revokedOn, today);
+    const reason = inputText(raw.reason, { field: 'reason', max: 1000, multiline: true });
+    const decisionNumber = this.optionalText(raw.decisionNumber, 'decisionNumber', 100);
+    return this.recognitions.transaction(async (tx) => {
+      await tx.lockUnitYear(unitId, year);
+      const current = await tx.ofUnitAndYear(unitId, year);
+      if (!current || !(isSystemAdmin(identity) || (await tx.directory.isWithin(unitId, identity.jurisdictionUnitId, revokedOn)))) throw recognitionErrors.notFound(unitId, year);
+      const unit = await tx.directory.unitAt(unitId, revokedOn);
+      const decidingUnitId = unit ? (unit.managingUnitId ?? unit.parentId) : null;
+      if (decidingUnitId === null) throw recognitionErrors.noRecognisingBody(unitId, revokedOn);
+      if (!isSystemAdmin(identity) && !(await tx.directory.isWithin(decidingUnitId, identity.jurisdictionUnitId, revokedOn))) {
+        throw recognitionErrors.recognisingBodyRequired(decidingUnitId, revokedOn);
+      }
+      if (current.status !== 'RECOGNISED' || current.recognisedOn === null) throw recognitionErrors.notRevocable(current.status);
+      if (revokedOn < current.recognisedOn) throw recognitionErrors.revokedBeforeGrant(revokedOn, current.recognisedOn);
+      const revoked: RecognitionView = { ...current, status: 'REVOKED', decidingUnitId, decidedOn: revokedOn, revokedOn, reason, decisionNumber: decisionNumber ?? current.decisionNumber, revision: current.revision + 1 };
+      await tx.update(revoked);
+      await tx.addRevision(revoked, { subject: identity.subject, unitId: identity.jurisdictionUnitId });
+      await tx.appendEvents([recognitionDecided(revoked, context.correlationId)]);
+      return revoked;
+    });
+  }
+
+  revisionsOf(recognition: RecognitionView): Promise<RecognitionRevisionView[]> {
+    return this.recognitions.revisions(recognition.id);
   }
 
   /** The unit's decision for `year`, when the unit lies in the caller's jurisdiction today or on the decision date. */

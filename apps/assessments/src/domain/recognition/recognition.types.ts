@@ -29,6 +29,7 @@ export interface RecognitionView {
   decidingUnitId: string;
   decidedOn: string;
   recognisedOn: string | null;
+  revokedOn: string | null;
   reason: string | null;
   decisionNumber: string | null;
   certificate: CertificateView | null;
@@ -44,4 +45,25 @@ export interface DecideRecognitionInput {
   reason?: string | null;
   certificateNumber?: string | null;
   certificateSigner?: string | null;
+}
+
+/** One published revision of a decision: the original or an audited revocation (R30). */
+export interface RecognitionRevisionView {
+  revision: number;
+  status: RecognitionStatus;
+  decidedOn: string;
+  revokedOn: string | null;
+  decisionNumber: string | null;
+  reason: string | null;
+  actor: string;
+  actorUnitId: string;
+  at: Date;
+}
+
+export interface RevokeRecognitionInput {
+  unitId: string;
+  year: number;
+  revokedOn: string;
+  reason: string;
+  decisionNumber?: string | null;
 }

@@ -4,7 +4,7 @@ import { Assessment, AssessmentChange, ClassificationRevision, UnitClassificatio
 import { CommuneSafetyRule } from './derived.resolvers';
 import { Mutation } from './mutation.resolvers';
 import { Query } from './query.resolvers';
-import { SafeStandardRecognition } from './recognition.resolvers';
+import { RecognitionRevision, SafeStandardRecognition } from './recognition.resolvers';
 import { Unit } from './unit.resolvers';
 
 /** The assessments resolver map, one file per type. */
@@ -14,6 +14,7 @@ export const resolvers: Resolvers = {
   Mutation,
   Unit,
   SafeStandardRecognition,
+  RecognitionRevision,
   Assessment,
   AssessmentChange,
   UnitClassification,
