@@ -21,6 +21,7 @@ const config: CodegenConfig = {
           UnitClassification: '../../domain/classification#ClassificationView',
           WhatIfResult: '../../domain/assessment#WhatIfView',
           RecognitionRevision: '../../domain/recognition#RecognitionRevisionView',
+          SecurityIncident: '../../domain/incident#IncidentView',
           CommuneSafetyRule: '../../domain/derived#CommuneRuleView',
           ClassificationRevision: '../../domain/classification#ClassificationRevisionView',
         },

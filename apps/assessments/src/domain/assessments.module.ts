@@ -2,6 +2,7 @@ import { type Clock, type DateRange } from '@antt/service-kit';
 import { type PrismaClient } from '../generated/prisma/client';
 import { AssessmentRepository, AssessmentService } from './assessment';
 import { DerivedRuleService } from './derived';
+import { IncidentService } from './incident';
 import { RecognitionRepository, RecognitionService } from './recognition';
 import { RuleSetRepository } from './rule-set';
 
@@ -11,6 +12,7 @@ export interface RequestServices {
   assessments: AssessmentService;
   ruleSets: RuleSetRepository;
   derivedRules: DerivedRuleService;
+  incidents: IncidentService;
 }
 
 export interface AssessmentsRules {
@@ -23,6 +25,7 @@ export function createAssessmentsDomain(prisma: PrismaClient, clock: Clock, rule
   const assessmentRepository = new AssessmentRepository(prisma);
   const ruleSets = new RuleSetRepository(prisma);
   const derivedRules = new DerivedRuleService(prisma, clock);
+  const incidents = new IncidentService(prisma, clock, rules.dates);
   return {
     forRequest(): RequestServices {
       return {
@@ -30,6 +33,7 @@ export function createAssessmentsDomain(prisma: PrismaClient, clock: Clock, rule
         assessments: new AssessmentService(assessmentRepository, clock, rules.dates),
         ruleSets,
         derivedRules,
+        incidents,
       };
     },
   };

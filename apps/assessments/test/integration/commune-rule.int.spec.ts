@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type UnitState } from '@antt/unit-directory';
 import { projectEffectiveModelFacts, projectRegistrations, projectWithdrawals } from '../../src/domain/facts';
-import { type AssessmentsHarness, as, startHarness } from '../support/assessments-harness';
+import { type AssessmentsHarness, as, startHarness, tableCounts } from '../support/assessments-harness';
 import { DECIDE_SAFE_STANDARD } from '../support/operations';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- GraphQL answers, checked field by field
@@ -69,9 +69,19 @@ describe('assessments: the derived commune rule (R7)', () => {
   });
   afterAll(async () => h?.close());
 
-  it('one area fails on an incident; 11/17 = 64.7% fails R7, one more recognition gives 12/17 = 70.6% and passes', async () => {
+  it('one area fails on a registered incident (R6: ACHIEVED is refused); 11/17 = 64.7% fails R7, one more recognition gives 12/17 = 70.6% and passes', async () => {
     for (const areaId of areas.slice(0, 11)) expect((await decide(areaId, 'ACHIEVED')).errors).toBeUndefined();
-    expect((await decide(areas[11]!, 'NOT_ACHIEVED', 'Xảy ra vụ cố ý gây thương tích trong kỳ đánh giá (tiêu chí 3)')).errors).toBeUndefined();
+    const incident = await h.request<Data>(
+      `mutation($input: RecordIncidentInput!) { recordIncident(input: $input) { id type typeLabel occurredOn unit { id } } }`,
+      { input: { unitId: areas[11], type: 'SERIOUS_CRIME', occurredOn: '2024-06-14', description: 'Vụ cố ý gây thương tích nghiêm trọng' } },
+      commune,
+    );
+    expect(incident.data!.recordIncident).toMatchObject({ type: 'SERIOUS_CRIME', typeLabel: 'Tội phạm nghiêm trọng trở lên', occurredOn: '2024-06-14', unit: { id: areas[11] } });
+    const before = await tableCounts(h.prisma);
+    const refused = await decide(areas[11]!, 'ACHIEVED');
+    expect(await tableCounts(h.prisma)).toEqual(before);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'RECOGNITION_CRITERION_FAILED', field: 'outcome', criterion: 'R6', incidentIds: [incident.data!.recordIncident.id] });
+    expect((await decide(areas[11]!, 'NOT_ACHIEVED', 'Xảy ra vụ cố ý gây thương tích trong kỳ đánh giá (R6)')).errors).toBeUndefined();
 
     const failing = await rule();
     expect(failing).toMatchObject({ year: 2024, asOf: '2024-11-15', managedUnits: 17, registered: 17, recognised: 11, decided: 12, allRegistered: true, recognisedPercent: 64.7, passes: false, final: false, hasEffectiveModel: true });

@@ -17,6 +17,7 @@ export const RECOGNITION_ERROR_REASONS = [
   'ASSESSMENT_DATE_IN_FUTURE',
   'INVALID_YEAR',
   'RECOGNITION_NOT_FOUND',
+  'RECOGNITION_CRITERION_FAILED',
   'RECOGNITION_NOT_REVOCABLE',
   'RECOGNITION_REVOKED_BEFORE_GRANT',
 ] as const;
@@ -39,6 +40,8 @@ export const recognitionErrors = {
     badInput('RECOGNITION_DATE_OUTSIDE_YEAR', `decidedOn: a decision for ${year} is dated in ${year} or ${year + 1}`, { field: 'decidedOn', decidedOn, year }),
   dateInFuture: (field: string, value: string, today: string) =>
     badInput('ASSESSMENT_DATE_IN_FUTURE', `${field}: ${value} lies after today (${today})`, { field, value, today }),
+  incidentInWindow: (incidentIds: string[]) =>
+    badInput('RECOGNITION_CRITERION_FAILED', 'outcome: a listed security incident occurred in the residential area\'s window (R6): it cannot be recognised', { field: 'outcome', criterion: 'R6', incidentIds }),
   notFound: (unitId: string, year: number) => notFound('RECOGNITION_NOT_FOUND', `unitId: no ${year} safe-standard decision of this unit`, { field: 'unitId', unitId, year }),
   notRevocable: (status: string) => conflict('RECOGNITION_NOT_REVOCABLE', `unitId: only a recognition is revoked (this decision is ${status})`, { field: 'unitId', status }),
   revokedBeforeGrant: (revokedOn: string, recognisedOn: string) =>

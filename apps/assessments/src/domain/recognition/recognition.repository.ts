@@ -80,6 +80,12 @@ export class RecognitionTransaction extends RecognitionReader {
     await this.tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', `recognition:${unitId}:${year}`);
   }
 
+  /** Ids of the unit's registered incidents dated in [from, to] (R6). */
+  async incidentsIn(unitId: string, from: string, to: string): Promise<string[]> {
+    const rows = await this.tx.securityIncident.findMany({ where: { unitId, occurredOn: { gte: toDbDate(from), lte: toDbDate(to) } }, select: { id: true }, orderBy: { occurredOn: 'asc' } });
+    return rows.map((row) => row.id);
+  }
+
   async insert(recognition: RecognitionView, decidedBy: string): Promise<void> {
     await this.tx.safeStandardRecognition.create({
       data: {

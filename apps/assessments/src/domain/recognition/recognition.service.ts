@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Caller, type Role, SYSTEM_ADMIN, requireCaller, requireRole } from '@antt/auth';
 import { type Clock, type DateRange, inputDate, inputId, inputOptionalId, inputText } from '@antt/service-kit';
 import { safeStandardScope } from '@antt/unit-directory';
+import { residentialWindow } from '../incident/incident.types';
 import { isSystemAdmin } from '../shared';
 import { recognitionErrors } from './recognition.errors';
 import { recognitionDecided } from './recognition.events';
@@ -65,6 +66,11 @@ export class RecognitionService {
       }
       await tx.lockUnitYear(unitId, year);
       if (await tx.ofUnitAndYear(unitId, year)) throw recognitionErrors.alreadyDecided(unitId, year);
+      if (achieved && unit.kind === 'RESIDENTIAL_AREA') {
+        const window = residentialWindow(year);
+        const incidents = await tx.incidentsIn(unitId, window.from, window.to);
+        if (incidents.length > 0) throw recognitionErrors.incidentInWindow(incidents);
+      }
       const recognition: RecognitionView = {
         id: randomUUID(),
         unitId,

@@ -1,7 +1,7 @@
 import { DateScalar } from '@antt/service-kit';
 import { type Resolvers } from '../__generated__/resolvers-types';
 import { Assessment, AssessmentChange, ClassificationRevision, UnitClassification } from './assessment.resolvers';
-import { CommuneSafetyRule } from './derived.resolvers';
+import { CommuneSafetyRule, SecurityIncident } from './derived.resolvers';
 import { Mutation } from './mutation.resolvers';
 import { Query } from './query.resolvers';
 import { RecognitionRevision, SafeStandardRecognition } from './recognition.resolvers';
@@ -20,4 +20,5 @@ export const resolvers: Resolvers = {
   UnitClassification,
   ClassificationRevision,
   CommuneSafetyRule,
+  SecurityIncident,
 };

@@ -6,6 +6,7 @@ const command = ({ caller, requestId }: AssessmentsContext): CommandContext => (
 
 export const Mutation: MutationResolvers = {
   decideSafeStandard: (_, { input }, context) => context.recognitions.decide(command(context), input),
+  recordIncident: (_, { input }, context) => context.incidents.record(command(context), input),
   revokeSafeStandard: (_, { input }, context) => context.recognitions.revoke(command(context), input),
   submitAssessment: (_, { input }, context) => context.assessments.submit(command(context), input),
   rescoreAssessment: (_, { input }, context) => context.assessments.rescore(command(context), input),
