@@ -17,6 +17,7 @@ const DEP_CONSTRAINTS = [
   { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:org-units', onlyDependOnLibsWithTags: ['scope:shared', 'scope:org-units'] },
   { sourceTag: 'scope:campaigns', onlyDependOnLibsWithTags: ['scope:shared', 'scope:campaigns'] },
+  { sourceTag: 'scope:assessments', onlyDependOnLibsWithTags: ['scope:shared', 'scope:assessments'] },
   { sourceTag: 'scope:models', onlyDependOnLibsWithTags: ['scope:shared', 'scope:models'] },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   // End-to-end tests start the services as processes; they import only kits, contracts, tools and the test kit.

@@ -23,6 +23,7 @@ export * from './campaigns/registration-events';
 export * from './campaigns/deadline-events';
 export * from './campaigns/pledge-events';
 export * from './assessments/assessment-events';
+export * from './assessments/review-events';
 export * from './models/model-events';
 export * from './models/effective-model-events';
 export * from './models/advanced-example-events';

@@ -1,5 +1,6 @@
 import { type EventContract } from './define-event';
 import { ASSESSMENT_EVENTS } from './assessments/assessment-events';
+import { ASSESSMENT_REVIEW_EVENTS } from './assessments/review-events';
 import { CAMPAIGN_EVENTS } from './campaigns/campaign-events';
 import { DEADLINE_EVENTS } from './campaigns/deadline-events';
 import { PLEDGE_EVENTS } from './campaigns/pledge-events';
@@ -18,6 +19,7 @@ export const EVENT_CONTRACTS: readonly EventContract[] = [
   ...DEADLINE_EVENTS,
   ...PLEDGE_EVENTS,
   ...ASSESSMENT_EVENTS,
+  ...ASSESSMENT_REVIEW_EVENTS,
   ...MODEL_EVENTS,
   ...EFFECTIVE_MODEL_EVENTS,
   ...ADVANCED_EXAMPLE_EVENTS,

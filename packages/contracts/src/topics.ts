@@ -18,6 +18,10 @@ export const CONSUMER_GROUPS = {
   campaignsAttainment: 'campaigns.attainment',
   /** The models service's copy of the unit tree, which also moves models to the successor of a merged host. */
   modelsUnitDirectory: 'models.unit-directory',
+  /** The assessments service's copy of the unit tree: the dated levels that review, recognise and classify. */
+  assessmentsUnitDirectory: 'assessments.unit-directory',
+  /** The facts assessments derive rules from: campaigns' registrations and models' effective-model fact (R7, R8). */
+  assessmentsFacts: 'assessments.facts',
 } as const;
 
 /** The dead-letter topic of a consumer group. */
@@ -100,6 +104,18 @@ export const TOPICS: readonly TopicSpec[] = [
       'forever: read models such as campaigns\' target attainment are rebuilt by replaying it.',
   },
   deadLetterTopic(CONSUMER_GROUPS.campaignsAttainment),
+  deadLetterTopic(CONSUMER_GROUPS.assessmentsUnitDirectory),
+  deadLetterTopic(CONSUMER_GROUPS.assessmentsFacts),
+  {
+    name: 'assessments.review',
+    partitions: 3,
+    retentionMs: -1,
+    cleanupPolicy: 'delete',
+    key: 'unit id (uuid): the steps of one unit in order',
+    description:
+      'The review flow of self-assessments (Decision 510 Art. 11): submitted, returned with a reason, approved by the reviewing ' +
+      'level. Kept forever.',
+  },
   deadLetterTopic(CONSUMER_GROUPS.modelsUnitDirectory),
   {
     name: 'models.model',

@@ -95,7 +95,7 @@ async function measureDescendants(orgUnitsUrl: string, requests: number): Promis
 
 async function benchStart(adminUrl: string, brokers: string[], requests: number): Promise<void> {
   const suffix = Date.now().toString(36);
-  const names = { orgUnits: `antt_bench_org_units_${suffix}`, campaigns: `antt_bench_campaigns_${suffix}`, models: `antt_bench_models_${suffix}` };
+  const names = { orgUnits: `antt_bench_org_units_${suffix}`, campaigns: `antt_bench_campaigns_${suffix}`, models: `antt_bench_models_${suffix}`, assessments: `antt_bench_assessments_${suffix}` };
   await createDatabases(adminUrl, Object.values(names));
   // Topics and a consumer group of its own: the benchmark never feeds a developer's platform on the same broker.
   const prefix = `bench_${suffix}.`;
@@ -105,9 +105,12 @@ async function benchStart(adminUrl: string, brokers: string[], requests: number)
     ORG_UNITS_DATABASE_URL: databaseUrl(adminUrl, names.orgUnits),
     CAMPAIGNS_DATABASE_URL: databaseUrl(adminUrl, names.campaigns),
     MODELS_DATABASE_URL: databaseUrl(adminUrl, names.models),
+    ASSESSMENTS_DATABASE_URL: databaseUrl(adminUrl, names.assessments),
     UNIT_DIRECTORY_GROUP_ID: `bench-unit-directory-${suffix}`,
     ATTAINMENT_GROUP_ID: `bench-attainment-${suffix}`,
     MODELS_UNIT_DIRECTORY_GROUP_ID: `bench-models-unit-directory-${suffix}`,
+    ASSESSMENTS_UNIT_DIRECTORY_GROUP_ID: `bench-assessments-unit-directory-${suffix}`,
+    ASSESSMENTS_FACTS_GROUP_ID: `bench-assessments-facts-${suffix}`,
     KAFKA_TOPIC_PREFIX: prefix,
     // One subject sends every measured request: the gateway's rate limits would measure themselves (its other limits stay).
     GATEWAY_LIMITS: BENCH_GATEWAY_LIMITS,

@@ -9,6 +9,7 @@ export interface SubgraphSource {
 export const SUBGRAPHS: readonly SubgraphSource[] = [
   { name: 'org-units', schemaPath: 'apps/org-units/src/schema.graphql', url: 'http://127.0.0.1:4001/graphql' },
   { name: 'campaigns', schemaPath: 'apps/campaigns/src/schema.graphql', url: 'http://127.0.0.1:4002/graphql' },
+  { name: 'assessments', schemaPath: 'apps/assessments/src/schema.graphql', url: 'http://127.0.0.1:4003/graphql' },
   { name: 'models', schemaPath: 'apps/models/src/schema.graphql', url: 'http://127.0.0.1:4004/graphql' },
 ];
 

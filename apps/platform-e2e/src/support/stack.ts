@@ -8,7 +8,7 @@ export interface GraphQLResult<T> {
   errors?: Array<{ message: string; extensions?: { code?: string; reason?: string; subgraph?: string; limit?: number } }>;
 }
 
-/** org-units, campaigns, models and the gateway as real processes on fresh, migrated databases and the test Kafka broker. */
+/** org-units, campaigns, models, assessments and the gateway as real processes on fresh, migrated databases and the test Kafka broker. */
 export interface Stack {
   /** Prefix of this stack's own topics (`KAFKA_TOPIC_PREFIX` of its services). */
   topicPrefix: string;
@@ -16,9 +16,11 @@ export interface Stack {
   orgUnitsDatabase: TestDatabase;
   campaignsDatabase: TestDatabase;
   modelsDatabase: TestDatabase;
+  assessmentsDatabase: TestDatabase;
   orgUnits: ServiceProcess;
   campaigns: ServiceProcess;
   models: ServiceProcess;
+  assessments: ServiceProcess;
   gateway: ServiceProcess;
   /** A client request to the gateway, with `token` as bearer (none: anonymous). */
   query<T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<T>>;
@@ -35,6 +37,7 @@ export async function startStack(): Promise<Stack> {
   const orgUnitsDatabase = await createMigratedTestDatabase('e2e_ou_', path.join(REPO_ROOT, 'apps/org-units'));
   const campaignsDatabase = await createMigratedTestDatabase('e2e_cp_', path.join(REPO_ROOT, 'apps/campaigns'));
   const modelsDatabase = await createMigratedTestDatabase('e2e_md_', path.join(REPO_ROOT, 'apps/models'));
+  const assessmentsDatabase = await createMigratedTestDatabase('e2e_as_', path.join(REPO_ROOT, 'apps/assessments'));
   // Topics of their own, so that the test never feeds a developer's running platform on the same broker.
   const topics = await createIsolatedTopics();
   const common = {
@@ -70,6 +73,14 @@ export async function startStack(): Promise<Stack> {
       onOutput: echo('models'),
     });
     started.push(models);
+    const assessments = await startServiceProcess({
+      name: 'assessments',
+      entry: 'apps/assessments/src/main.ts',
+      port: await freePort(),
+      env: { ...common, DATABASE_URL: assessmentsDatabase.url, ASSESSMENTS_UNIT_DIRECTORY_GROUP_ID: uniqueName('e2e-assessments-unit-directory-'), ASSESSMENTS_FACTS_GROUP_ID: uniqueName('e2e-assessments-facts-') },
+      onOutput: echo('assessments'),
+    });
+    started.push(assessments);
     const gateway = await startServiceProcess({
       name: 'gateway',
       entry: 'apps/gateway/src/main.ts',
@@ -80,6 +91,7 @@ export async function startStack(): Promise<Stack> {
         ORG_UNITS_URL: orgUnits.graphqlUrl,
         CAMPAIGNS_URL: campaigns.graphqlUrl,
         MODELS_URL: models.graphqlUrl,
+        ASSESSMENTS_URL: assessments.graphqlUrl,
         // Every request of a test comes from one address and a few subjects: the rate limits are not what is tested here.
         GATEWAY_LIMITS: JSON.stringify({ rateLimits: { anonymous: { points: 100_000 }, authenticated: { points: 100_000 } } }),
       },
@@ -92,9 +104,11 @@ export async function startStack(): Promise<Stack> {
       orgUnitsDatabase,
       campaignsDatabase,
       modelsDatabase,
+      assessmentsDatabase,
       orgUnits,
       campaigns,
       models,
+      assessments,
       gateway,
       async query<T>(query: string, variables: Record<string, unknown> = {}, token?: string) {
         const response = await fetch(gateway.graphqlUrl, {
@@ -110,6 +124,7 @@ export async function startStack(): Promise<Stack> {
         await orgUnitsDatabase.drop();
         await campaignsDatabase.drop();
         await modelsDatabase.drop();
+        await assessmentsDatabase.drop();
         await topics.drop();
       },
     };
@@ -118,6 +133,7 @@ export async function startStack(): Promise<Stack> {
     await orgUnitsDatabase.drop();
     await campaignsDatabase.drop();
     await modelsDatabase.drop();
+    await assessmentsDatabase.drop();
     await topics.drop();
     throw error;
   }

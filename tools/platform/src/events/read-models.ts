@@ -1,4 +1,4 @@
-import { CONSUMER_GROUPS, RecognitionDecidedV1 } from '@antt/contracts';
+import { CONSUMER_GROUPS, EffectiveModelChangedV1, RecognitionDecidedV1, RegistrationSubmittedV1 } from '@antt/contracts';
 import { type ServiceName } from '@antt/infra';
 import { UNIT_DIRECTORY_TOPICS } from '@antt/unit-directory';
 
@@ -38,6 +38,20 @@ export const READ_MODELS: readonly ReadModel[] = [
     topics: [RecognitionDecidedV1.topic],
     tables: ['unit_recognition', 'unit_classification'],
     service: 'campaigns',
+  },
+  {
+    group: CONSUMER_GROUPS.assessmentsUnitDirectory,
+    description: "the assessments service's unit directory (org-units events)",
+    topics: UNIT_DIRECTORY_TOPICS,
+    tables: ['directory_unit_version', 'directory_unit'],
+    service: 'assessments',
+  },
+  {
+    group: CONSUMER_GROUPS.assessmentsFacts,
+    description: "the assessments service's facts for derived rules (campaigns' registrations, models' effective-model fact)",
+    topics: [RegistrationSubmittedV1.topic, EffectiveModelChangedV1.topic],
+    tables: ['unit_registration', 'effective_model_fact'],
+    service: 'assessments',
   },
 ];
 

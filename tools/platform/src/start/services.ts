@@ -31,6 +31,14 @@ export const PLATFORM_SERVICES: readonly PlatformService[] = [
     database: 'campaigns',
   },
   {
+    name: 'assessments',
+    entry: 'apps/assessments/src/main.ts',
+    port: 4003,
+    readyPath: '/ready',
+    prismaProject: path.join(REPO_ROOT, 'apps/assessments'),
+    database: 'assessments',
+  },
+  {
     name: 'models',
     entry: 'apps/models/src/main.ts',
     port: 4004,

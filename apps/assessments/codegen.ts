@@ -1,0 +1,33 @@
+import { type CodegenConfig } from '@graphql-codegen/cli';
+
+const config: CodegenConfig = {
+  schema: 'apps/assessments/src/schema.graphql',
+  generates: {
+    'apps/assessments/src/graphql/__generated__/resolvers-types.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        federation: true,
+        useIndexSignature: true,
+        useTypeImports: true,
+        enumsAsTypes: true,
+        contextType: '../context#AssessmentsContext',
+        scalars: { Date: 'string' },
+        mappers: {
+          Unit: '../../domain/shared#UnitRef',
+          SafeStandardRecognition: '../../domain/recognition#RecognitionView',
+          RuleSet: '../../domain/rule-set#RuleSetView',
+          Assessment: '../../domain/assessment#AssessmentView',
+          AssessmentChange: '../../domain/assessment#AssessmentChangeView',
+          UnitClassification: '../../domain/classification#ClassificationView',
+          WhatIfResult: '../../domain/assessment#WhatIfView',
+          RecognitionRevision: '../../domain/recognition#RecognitionRevisionView',
+          SecurityIncident: '../../domain/incident#IncidentView',
+          CommuneSafetyRule: '../../domain/derived#CommuneRuleView',
+          ClassificationRevision: '../../domain/classification#ClassificationRevisionView',
+        },
+      },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,90 @@
+import { type UnitKind } from '@antt/contracts';
+import { type Classification } from '../classification/classification.types';
+import { type RuleSetView } from '../rule-set/rule-set.types';
+
+/** SUBMITTED (under review) → RETURNED (to the unit, with a reason) → SUBMITTED again, or → APPROVED (final). */
+export type AssessmentStatus = 'SUBMITTED' | 'RETURNED' | 'APPROVED';
+
+export const ASSESSMENT_STATUS_LABELS: Record<AssessmentStatus, string> = {
+  SUBMITTED: 'Đã gửi, chờ thẩm định',
+  RETURNED: 'Trả lại để hoàn thiện',
+  APPROVED: 'Đã thẩm định, phê duyệt',
+};
+
+export type AssessmentAction = 'SUBMITTED' | 'RESCORED' | 'RETURNED' | 'APPROVED';
+
+export interface ScoreView {
+  itemCode: string;
+  selfScore: number;
+  score: number;
+  evidence: string | null;
+}
+
+export interface AssessmentView {
+  id: string;
+  unitId: string;
+  unitKind: UnitKind;
+  year: number;
+  ruleSetId: string;
+  status: AssessmentStatus;
+  reviewingUnitId: string;
+  submittedOn: string;
+  returnReason: string | null;
+  approvedOn: string | null;
+  revision: number;
+  scores: ScoreView[];
+}
+
+/** One audited change (R30). */
+export interface AssessmentChangeView {
+  action: AssessmentAction;
+  itemCode: string | null;
+  before: number | null;
+  after: number | null;
+  fromStatus: AssessmentStatus | null;
+  toStatus: AssessmentStatus;
+  actor: string;
+  actorUnitId: string;
+  reason: string | null;
+  at: Date;
+}
+
+/** A year re-evaluated under another rule-set version (item 9): computed on read, nothing written. */
+export interface WhatIfView {
+  assessment: AssessmentView;
+  ruleSet: RuleSetView;
+  items: Array<{ itemCode: string; maxPoints: number; score: number; scored: boolean }>;
+  totalScore: number;
+  classification: Classification;
+}
+
+export interface ScoreInput {
+  itemCode: string;
+  score: number;
+  evidence?: string | null;
+}
+
+export interface SubmitAssessmentInput {
+  unitId: string;
+  year: number;
+  submittedOn: string;
+  scores: ScoreInput[];
+}
+
+export interface RescoreInput {
+  assessmentId: string;
+  itemCode: string;
+  score: number;
+  reason: string;
+}
+
+export interface ReturnAssessmentInput {
+  assessmentId: string;
+  reason: string;
+}
+
+export interface ApproveAssessmentInput {
+  assessmentId: string;
+  approvedOn: string;
+  decisionNumber?: string | null;
+}

@@ -1,0 +1,5 @@
+export * from './assessment.errors';
+export * from './assessment.events';
+export * from './assessment.repository';
+export * from './assessment.service';
+export * from './assessment.types';

@@ -1,0 +1,40 @@
+import { type Clock, type DateRange } from '@antt/service-kit';
+import { type PrismaClient } from '../generated/prisma/client';
+import { AssessmentRepository, AssessmentService } from './assessment';
+import { DerivedRuleService } from './derived';
+import { IncidentService } from './incident';
+import { RecognitionRepository, RecognitionService } from './recognition';
+import { RuleSetRepository } from './rule-set';
+
+/** The domain services one request works with. */
+export interface RequestServices {
+  recognitions: RecognitionService;
+  assessments: AssessmentService;
+  ruleSets: RuleSetRepository;
+  derivedRules: DerivedRuleService;
+  incidents: IncidentService;
+}
+
+export interface AssessmentsRules {
+  dates: DateRange;
+}
+
+/** Wires the assessments domain over a Prisma client. */
+export function createAssessmentsDomain(prisma: PrismaClient, clock: Clock, rules: AssessmentsRules) {
+  const recognitionRepository = new RecognitionRepository(prisma);
+  const assessmentRepository = new AssessmentRepository(prisma);
+  const ruleSets = new RuleSetRepository(prisma);
+  const derivedRules = new DerivedRuleService(prisma, clock);
+  const incidents = new IncidentService(prisma, clock, rules.dates);
+  return {
+    forRequest(): RequestServices {
+      return {
+        recognitions: new RecognitionService(recognitionRepository, clock, rules.dates),
+        assessments: new AssessmentService(assessmentRepository, clock, rules.dates),
+        ruleSets,
+        derivedRules,
+        incidents,
+      };
+    },
+  };
+}

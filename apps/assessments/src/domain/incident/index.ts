@@ -1,0 +1,2 @@
+export * from './incident.service';
+export * from './incident.types';

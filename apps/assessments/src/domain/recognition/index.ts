@@ -1,0 +1,5 @@
+export * from './recognition.errors';
+export * from './recognition.events';
+export * from './recognition.repository';
+export * from './recognition.service';
+export * from './recognition.types';

@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import { type Caller, type Role, SYSTEM_ADMIN, requireCaller, requireRole } from '@antt/auth';
+import { type Clock, type DateRange, inputDate, inputId, inputOptionalId, inputText } from '@antt/service-kit';
+import { safeStandardScope } from '@antt/unit-directory';
+import { residentialWindow } from '../incident/incident.types';
+import { isSystemAdmin } from '../shared';
+import { recognitionErrors } from './recognition.errors';
+import { recognitionDecided } from './recognition.events';
+import { type RecognitionRepository } from './recognition.repository';
+import { type CertificateView, type DecideRecognitionInput, type RecognitionRevisionView, type RecognitionView, type RevokeRecognitionInput } from './recognition.types';
+
+/** Who decides: the officers of a level (the People's Committee's standing body is served by them), never a unit officer. */
+export const RECOGNISER_ROLES: readonly Role[] = ['LEVEL_OFFICER', 'STEERING_OFFICER', SYSTEM_ADMIN];
+
+export interface CommandContext {
+  caller: Caller;
+  correlationId: string | undefined;
+}
+
+/**
+ * Safe-standard recognition (Circular 124). The deciding level is the one that managed the unit on the decision date (its
+ * managing unit, else its parent: R2), taken from the dated tree, so a 2024 decision about a commune belongs to its district and
+ * one after 01/07/2025 to the province. At most one decision per unit and year (R3), only for units in scope (R1). A unit outside
+ * the caller's jurisdiction on the decision date is answered as one that does not exist.
+ */
+export class RecognitionService {
+  constructor(
+    private readonly recognitions: RecognitionRepository,
+    private readonly clock: Clock,
+    private readonly dates: DateRange,
+  ) {}
+
+  async decide(context: CommandContext, raw: DecideRecognitionInput): Promise<RecognitionView> {
+    const identity = requireRole(context.caller, RECOGNISER_ROLES);
+    const unitId = inputId(raw.unitId, { field: 'unitId' });
+    const year = this.year(raw.year);
+    const decidedOn = inputDate(raw.decidedOn, { field: 'decidedOn', range: this.dates });
+    const today = this.clock.today();
+    if (decidedOn > today) throw recognitionErrors.dateInFuture('decidedOn', decidedOn, today);
+    const decidedYear = Number(decidedOn.slice(0, 4));
+    if (decidedYear < year || decidedYear > year + 1) throw recognitionErrors.dateOutsideYear(decidedOn, year);
+    const achieved = raw.outcome === 'ACHIEVED';
+    const decisionNumber = this.optionalText(raw.decisionNumber, 'decisionNumber', 100);
+    const reason = this.optionalText(raw.reason, 'reason', 1000, true);
+    if (!achieved && reason === null) throw recognitionErrors.reasonRequired();
+    const certificateNumber = this.optionalText(raw.certificateNumber, 'certificateNumber', 100);
+    const certificateSigner = this.optionalText(raw.certificateSigner, 'certificateSigner', 200);
+    if (!achieved && certificateNumber !== null) throw recognitionErrors.certificateNotAllowed('certificateNumber');
+    if (!achieved && certificateSigner !== null) throw recognitionErrors.certificateNotAllowed('certificateSigner');
+    const certificateNo = certificateNumber ?? decisionNumber;
+    const certificate: CertificateView | null = achieved && certificateSigner !== null && certificateNo !== null ? { number: certificateNo, date: decidedOn, signer: certificateSigner } : null;
+
+    return this.recognitions.transaction(async (tx) => {
+      const directory = tx.directory;
+      const unit = await directory.unitAt(unitId, decidedOn);
+      if (!unit) throw recognitionErrors.unitNotFound(unitId, 'unitId', decidedOn);
+      if (!isSystemAdmin(identity) && !(await directory.isWithin(unitId, identity.jurisdictionUnitId, decidedOn))) {
+        throw recognitionErrors.unitNotFound(unitId, 'unitId', decidedOn);
+      }
+      const scope = safeStandardScope(unit.kind, unit.attributes);
+      if (!scope.applies) throw recognitionErrors.outOfScope(unitId, scope.reason ?? 'KIND_NOT_IN_SCOPE');
+      const decidingUnitId = unit.managingUnitId ?? unit.parentId;
+      if (decidingUnitId === null) throw recognitionErrors.noRecognisingBody(unitId, decidedOn);
+      if (!isSystemAdmin(identity) && !(await directory.isWithin(decidingUnitId, identity.jurisdictionUnitId, decidedOn))) {
+        throw recognitionErrors.recognisingBodyRequired(decidingUnitId, decidedOn);
+      }
+      await tx.lockUnitYear(unitId, year);
+      if (await tx.ofUnitAndYear(unitId, year)) throw recognitionErrors.alreadyDecided(unitId, year);
+      if (achieved && unit.kind === 'RESIDENTIAL_AREA') {
+        const window = residentialWindow(year);
+        const incidents = await tx.incidentsIn(unitId, window.from, window.to);
+        if (incidents.length > 0) throw recognitionErrors.incidentInWindow(incidents);
+      }
+      const recognition: RecognitionView = {
+        id: randomUUID(),
+        unitId,
+        unitKind: unit.kind as RecognitionView['unitKind'],
+        year,
+        status: achieved ? 'RECOGNISED' : 'NOT_RECOGNISED',
+        decidingUnitId,
+        decidedOn,
+        recognisedOn: achieved ? decidedOn : null,
+        revokedOn: null,
+        reason: achieved ? null : reason,
+        decisionNumber,
+        certificate,
+        revision: 1,
+      };
+      await tx.insert(recognition, identity.subject);
+      await tx.addRevision(recognition, { subject: identity.subject, unitId: identity.jurisdictionUnitId });
+      await tx.appendEvents([recognitionDecided(recognition, context.correlationId)]);
+      return recognition;
+    });
+  }
+
+  /**
+   * R30: a recognition is revoked by the competent level on the revocation date (R2 on that date), with a reason; the revision
+   * grows, the original stays visible in `revisions`, and the state-carrying decided event goes out again (REVOKED).
+   */
+  async revoke(context: CommandContext, raw: RevokeRecognitionInput): Promise<RecognitionView> {
+    const identity = requireRole(context.caller, RECOGNISER_ROLES);
+    const unitId = inputId(raw.unitId, { field: 'unitId' });
+    const year = this.year(raw.year);
+    const revokedOn = inputDate(raw.revokedOn, { field: 'revokedOn', range: this.dates });
+    const today = this.clock.today();
+    if (revokedOn > today) throw recognitionErrors.dateInFuture('revokedOn', revokedOn, today);
+    const reason = inputText(raw.reason, { field: 'reason', max: 1000, multiline: true });
+    const decisionNumber = this.optionalText(raw.decisionNumber, 'decisionNumber', 100);
+    return this.recognitions.transaction(async (tx) => {
+      await tx.lockUnitYear(unitId, year);
+      const current = await tx.ofUnitAndYear(unitId, year);
+      if (!current || !(isSystemAdmin(identity) || (await tx.directory.isWithin(unitId, identity.jurisdictionUnitId, revokedOn)))) throw recognitionErrors.notFound(unitId, year);
+      const unit = await tx.directory.unitAt(unitId, revokedOn);
+      const decidingUnitId = unit ? (unit.managingUnitId ?? unit.parentId) : null;
+      if (decidingUnitId === null) throw recognitionErrors.noRecognisingBody(unitId, revokedOn);
+      if (!isSystemAdmin(identity) && !(await tx.directory.isWithin(decidingUnitId, identity.jurisdictionUnitId, revokedOn))) {
+        throw recognitionErrors.recognisingBodyRequired(decidingUnitId, revokedOn);
+      }
+      if (current.status !== 'RECOGNISED' || current.recognisedOn === null) throw recognitionErrors.notRevocable(current.status);
+      if (revokedOn < current.recognisedOn) throw recognitionErrors.revokedBeforeGrant(revokedOn, current.recognisedOn);
+      const revoked: RecognitionView = { ...current, status: 'REVOKED', decidingUnitId, decidedOn: revokedOn, revokedOn, reason, decisionNumber: decisionNumber ?? current.decisionNumber, revision: current.revision + 1 };
+      await tx.update(revoked);
+      await tx.addRevision(revoked, { subject: identity.subject, unitId: identity.jurisdictionUnitId });
+      await tx.appendEvents([recognitionDecided(revoked, context.correlationId)]);
+      return revoked;
+    });
+  }
+
+  revisionsOf(recognition: RecognitionView): Promise<RecognitionRevisionView[]> {
+    return this.recognitions.revisions(recognition.id);
+  }
+
+  /** The unit's decision for `year`, when the unit lies in the caller's jurisdiction today or on the decision date. */
+  async forUnit(caller: Caller, unitId: string, rawYear: number): Promise<RecognitionView | null> {
+    const identity = requireCaller(caller);
+    const year = this.year(rawYear);
+    const recognition = await this.recognitions.ofUnitAndYear(unitId, year);
+    if (!recognition) return null;
+    if (isSystemAdmin(identity)) return recognition;
+    for (const date of new Set([this.clock.today(), recognition.decidedOn])) {
+      if (await this.recognitions.directory.isWithin(unitId, identity.jurisdictionUnitId, date)) return recognition;
+    }
+    return null;
+  }
+
+  /** Decisions of `year` taken by a level (default: the caller's own), when that level lies in the caller's jurisdiction today. */
+  async decidedBy(caller: Caller, rawDecidingUnitId: string | null | undefined, rawYear: number): Promise<RecognitionView[]> {
+    const identity = requireCaller(caller);
+    const year = this.year(rawYear);
+    const decidingUnitId = inputOptionalId(rawDecidingUnitId, { field: 'decidingUnitId' }) ?? identity.jurisdictionUnitId;
+    if (!isSystemAdmin(identity) && !(await this.recognitions.directory.isWithin(decidingUnitId, identity.jurisdictionUnitId, this.clock.today()))) return [];
+    return this.recognitions.decidedBy(decidingUnitId, year);
+  }
+
+  private year(value: number, field = 'year'): number {
+    const earliest = Number(this.dates.earliest.slice(0, 4));
+    const latest = Number(this.dates.latest.slice(0, 4));
+    if (!Number.isInteger(value) || value < earliest || value > latest) throw recognitionErrors.invalidYear(field, earliest, latest);
+    return value;
+  }
+
+  private optionalText(value: string | null | undefined, field: string, max: number, multiline = false): string | null {
+    return value === null || value === undefined ? null : inputText(value, { field, max, multiline });
+  }
+}

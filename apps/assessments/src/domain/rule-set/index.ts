@@ -1,0 +1,2 @@
+export * from './rule-set.repository';
+export * from './rule-set.types';

@@ -1,0 +1,42 @@
+import { type Classification } from '../classification/classification.types';
+
+export interface ScoreBand {
+  classification: Classification;
+  minScore: number;
+}
+
+export interface RuleSetItemView {
+  code: string;
+  position: number;
+  title: string;
+  maxPoints: number;
+  condition: string | null;
+}
+
+/** A versioned rule set (Decision 510 items and bands, window R4, deadline R13) for a province, unit kind and years. */
+export interface RuleSetView {
+  id: string;
+  code: string;
+  provinceCode: string;
+  unitKind: string;
+  fromYear: number;
+  toYear: number | null;
+  title: string;
+  windowStart: string;
+  windowEnd: string;
+  deadline: string;
+  bands: ScoreBand[];
+  bandsVerified: boolean;
+  precondition: string | null;
+  items: RuleSetItemView[];
+}
+
+/** The evaluation window of `year` under a rule set: from month-day of the previous year to month-day of the year (R4). */
+export function windowOf(ruleSet: Pick<RuleSetView, 'windowStart' | 'windowEnd'>, year: number): { from: string; to: string } {
+  return { from: `${year - 1}-${ruleSet.windowStart}`, to: `${year}-${ruleSet.windowEnd}` };
+}
+
+/** The classification deadline of `year` (R13). */
+export function deadlineOf(ruleSet: Pick<RuleSetView, 'deadline'>, year: number): string {
+  return `${year}-${ruleSet.deadline}`;
+}

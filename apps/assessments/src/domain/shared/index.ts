@@ -1,0 +1,3 @@
+export { fromDbDate, toDbDate } from '@antt/service-kit';
+export { isSystemAdmin, seesUnit } from './access';
+export { type UnitRef } from './unit-ref';

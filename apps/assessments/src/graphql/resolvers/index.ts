@@ -1,0 +1,24 @@
+import { DateScalar } from '@antt/service-kit';
+import { type Resolvers } from '../__generated__/resolvers-types';
+import { Assessment, AssessmentChange, ClassificationRevision, UnitClassification } from './assessment.resolvers';
+import { CommuneSafetyRule, SecurityIncident } from './derived.resolvers';
+import { Mutation } from './mutation.resolvers';
+import { Query } from './query.resolvers';
+import { RecognitionRevision, SafeStandardRecognition } from './recognition.resolvers';
+import { Unit } from './unit.resolvers';
+
+/** The assessments resolver map, one file per type. */
+export const resolvers: Resolvers = {
+  Date: DateScalar,
+  Query,
+  Mutation,
+  Unit,
+  SafeStandardRecognition,
+  RecognitionRevision,
+  Assessment,
+  AssessmentChange,
+  UnitClassification,
+  ClassificationRevision,
+  CommuneSafetyRule,
+  SecurityIncident,
+};

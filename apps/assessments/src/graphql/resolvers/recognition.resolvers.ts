@@ -1,0 +1,14 @@
+import { RECOGNITION_STATUS_LABELS } from '../../domain/recognition';
+import { type RecognitionRevisionResolvers, type SafeStandardRecognitionResolvers } from '../__generated__/resolvers-types';
+
+export const SafeStandardRecognition: SafeStandardRecognitionResolvers = {
+  unit: (recognition) => ({ id: recognition.unitId }),
+  decidingUnit: (recognition) => ({ id: recognition.decidingUnitId }),
+  statusLabel: (recognition) => RECOGNITION_STATUS_LABELS[recognition.status],
+  revisions: (recognition, _, { recognitions }) => recognitions.revisionsOf(recognition),
+};
+
+export const RecognitionRevision: RecognitionRevisionResolvers = {
+  actorUnit: (revision) => ({ id: revision.actorUnitId }),
+  at: (revision) => revision.at.toISOString(),
+};

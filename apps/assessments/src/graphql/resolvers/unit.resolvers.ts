@@ -1,0 +1,10 @@
+import { type UnitResolvers } from '../__generated__/resolvers-types';
+
+export const Unit: UnitResolvers = {
+  __resolveReference: ({ id }) => ({ id }),
+  safeStandard: (unit, { year }, { caller, recognitions }) => recognitions.forUnit(caller, unit.id, year),
+  classification: (unit, { year }, { caller, assessments }) => assessments.classificationOf(caller, unit.id, year),
+  assessments: (unit, _, { caller, assessments }) => assessments.ofUnit(caller, unit.id),
+  incidents: (unit, _, { caller, incidents }) => incidents.ofUnit(caller, unit.id),
+  communeSafetyRule: (unit, { year }, { caller, derivedRules }) => derivedRules.communeRule(caller, unit.id, year),
+};

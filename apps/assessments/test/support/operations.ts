@@ -1,0 +1,29 @@
+/** The GraphQL operations the tests send, as a client would. */
+const RECOGNITION_FIELDS = `id year status statusLabel unit { id } decidingUnit { id } decidedOn recognisedOn reason decisionNumber certificate { number date signer } revision`;
+
+export const DECIDE_SAFE_STANDARD = `mutation($input: DecideRecognitionInput!) { decideSafeStandard(input: $input) { ${RECOGNITION_FIELDS} } }`;
+
+export const REVOKE_SAFE_STANDARD = `mutation($input: RevokeRecognitionInput!) { revokeSafeStandard(input: $input) { status revokedOn recognisedOn decidedOn reason revision revisions { revision status decidedOn revokedOn reason actor actorUnit { id } } } }`;
+
+export const SAFE_STANDARD_DECISIONS = `query($year: Int!, $decidingUnitId: ID) { safeStandardDecisions(year: $year, decidingUnitId: $decidingUnitId) { ${RECOGNITION_FIELDS} } }`;
+
+/** `Unit.safeStandard` as the gateway fetches it from this subgraph for a unit org-units resolved. */
+export const UNIT_SAFE_STANDARD = `query($representations: [_Any!]!, $year: Int!) { _entities(representations: $representations) { ... on Unit { id safeStandard(year: $year) { ${RECOGNITION_FIELDS} } } } }`;
+
+const ASSESSMENT_FIELDS = `id year status statusLabel unit { id } reviewingUnit { id } submittedOn returnReason approvedOn revision
+  ruleSet { code bandsVerified } scores { itemCode selfScore score evidence } totalScore proposedClassification overdue
+  history { action itemCode before after fromStatus toStatus actor actorUnit { id } reason at }`;
+
+export const SUBMIT_ASSESSMENT = `mutation($input: SubmitAssessmentInput!) { submitAssessment(input: $input) { ${ASSESSMENT_FIELDS} } }`;
+export const RESCORE_ASSESSMENT = `mutation($input: RescoreAssessmentInput!) { rescoreAssessment(input: $input) { ${ASSESSMENT_FIELDS} } }`;
+export const RETURN_ASSESSMENT = `mutation($input: ReturnAssessmentInput!) { returnAssessment(input: $input) { ${ASSESSMENT_FIELDS} } }`;
+export const APPROVE_ASSESSMENT = `mutation($input: ApproveAssessmentInput!) { approveAssessment(input: $input) { ${ASSESSMENT_FIELDS} } }`;
+export const ASSESSMENT = `query($id: ID!) { assessment(id: $id) { ${ASSESSMENT_FIELDS} } }`;
+export const RULE_SETS = `query($unitKind: String, $year: Int) { ruleSets(provinceCode: "TB", unitKind: $unitKind, year: $year) { code unitKind fromYear windowStart windowEnd deadline bandsVerified precondition bands { classification minScore } items { code maxPoints condition } } }`;
+
+/** `Unit.classification` and `Unit.assessments` as the gateway fetches them from this subgraph. */
+export const UNIT_CLASSIFICATION = `query($representations: [_Any!]!, $year: Int!) { _entities(representations: $representations) { ... on Unit { id classification(year: $year) { classification classificationLabel score ruleSetVersion decidingUnit { id } decidedOn decisionNumber revision assessment { id totalScore } } assessments { id year status } } } }`;
+
+export const WHAT_IF = `query($assessmentId: ID!, $ruleSetCode: String!) { whatIf(assessmentId: $assessmentId, ruleSetCode: $ruleSetCode) { ruleSet { code } items { itemCode maxPoints score scored } totalScore classification assessment { id status } } }`;
+
+export const CORRECT_CLASSIFICATION = `mutation($input: CorrectClassificationInput!) { correctClassification(input: $input) { classification score revision decidedOn revisions { revision classification score decidedOn decisionNumber reason actor actorUnit { id } } } }`;

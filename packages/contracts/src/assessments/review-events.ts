@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { defineEvent } from '../define-event';
+import { CalendarDateSchema, UnitKindSchema } from '../org-units/unit-state';
+import { ASSESSMENT_EXAMPLE_IDS } from './assessment-events';
+
+/**
+ * The review flow of a unit's yearly self-assessment (Decision 510 Art. 11: the unit scores itself, the level above reviews it),
+ * on a topic of its own so that readers of the decisions (`assessments.assessment`) never see the steps before them. Keyed by the
+ * assessed unit. No personal data: units, dates, scores and reasons only.
+ */
+const TOPIC = 'assessments.review';
+
+const step = {
+  assessmentId: z.uuid().describe('The self-assessment.'),
+  unitId: z.uuid().describe('The unit assessed; also the record key.'),
+  unitKind: UnitKindSchema,
+  year: z.int().min(2000).max(2100).describe('Evaluation year.'),
+  ruleSetVersion: z.string().min(1).max(100).describe('The rule set the unit was scored against.'),
+  reviewingUnitId: z.uuid().describe('The level reviewing the assessment, from the tree on the submission date.'),
+  totalScore: z.number().min(0).max(100).describe('Sum of the item scores, each clamped to its maximum (R11), at this step.'),
+  revision: z.int().min(1).describe('Grows with every change of the assessment.'),
+};
+
+const example = {
+  assessmentId: '5b0c1f7e-8f61-4f0a-9a59-2f3c4d5e6f70',
+  unitId: ASSESSMENT_EXAMPLE_IDS.thonHoiThuong,
+  unitKind: 'RESIDENTIAL_AREA' as const,
+  year: 2024,
+  ruleSetVersion: 'TB-2024-RESIDENTIAL_AREA',
+  reviewingUnitId: ASSESSMENT_EXAMPLE_IDS.vuHoi,
+  totalScore: 86.5,
+  revision: 1,
+};
+
+/** `assessments.assessment.submitted.v1` */
+export const AssessmentSubmittedV1 = defineEvent({
+  type: 'assessments.assessment.submitted',
+  version: 1,
+  topic: TOPIC,
+  aggregateType: 'Assessment',
+  description: 'A unit submitted its self-assessment for a year (first time or after a return) to the level that reviews it.',
+  payload: z.object({ ...step, submittedOn: CalendarDateSchema.describe('Date of submission.') }),
+  example: { ...example, submittedOn: '2024-11-05' },
+});
+
+/** `assessments.assessment.returned.v1` */
+export const AssessmentReturnedV1 = defineEvent({
+  type: 'assessments.assessment.returned',
+  version: 1,
+  topic: TOPIC,
+  aggregateType: 'Assessment',
+  description: 'The reviewing level returned a self-assessment to its unit with a reason; the unit may submit it again.',
+  payload: z.object({ ...step, returnedOn: CalendarDateSchema, reason: z.string().min(1).max(1000).describe('Why it was returned.') }),
+  example: { ...example, revision: 2, returnedOn: '2024-11-08', reason: 'Thiếu biên bản họp dân' },
+});
+
+/** `assessments.assessment.approved.v1` */
+export const AssessmentApprovedV1 = defineEvent({
+  type: 'assessments.assessment.approved',
+  version: 1,
+  topic: TOPIC,
+  aggregateType: 'Assessment',
+  description: 'The reviewing level approved a self-assessment (with its re-scores); its classification is published with it.',
+  payload: z.object({ ...step, approvedOn: CalendarDateSchema }),
+  example: { ...example, revision: 2, approvedOn: '2024-11-18' },
+});
+
+/** Every review-flow contract, in catalogue order. */
+export const ASSESSMENT_REVIEW_EVENTS = [AssessmentSubmittedV1, AssessmentReturnedV1, AssessmentApprovedV1] as const;
