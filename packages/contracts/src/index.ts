@@ -26,3 +26,4 @@ export * from './assessments/assessment-events';
 export * from './models/model-events';
 export * from './models/effective-model-events';
 export * from './models/advanced-example-events';
+export * from './awards/nomination-events';

@@ -19,6 +19,7 @@ export const SERVICE_FRAGMENTS: Record<string, ReadonlyArray<keyof typeof FRAGME
   'apps/org-units': ['events'],
   'apps/campaigns': ['events', 'unitDirectory'],
   'apps/models': ['events', 'unitDirectory'],
+  'apps/awards': ['events', 'unitDirectory'],
 };
 
 interface Difference {

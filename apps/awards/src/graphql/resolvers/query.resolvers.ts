@@ -1,0 +1,8 @@
+import { type QueryResolvers } from '../__generated__/resolvers-types';
+
+export const Query: QueryResolvers = {
+  awardForms: (_, { on }, { catalogue, today }) => catalogue.formsOn(on ?? today()),
+  awardScheme: (_, { campaignId }, { caller, schemes }) => schemes.latest(caller, campaignId),
+  nomination: (_, { id }, { caller, nominations }) => nominations.get(caller, id),
+  nominations: (_, { campaignId, status }, { caller, nominations }) => nominations.list(caller, campaignId, status),
+};
