@@ -8,7 +8,7 @@ export interface GraphQLResult<T> {
   errors?: Array<{ message: string; extensions?: { code?: string; reason?: string; subgraph?: string; limit?: number } }>;
 }
 
-/** org-units, campaigns, models and the gateway as real processes on fresh, migrated databases and the test Kafka broker. */
+/** org-units, campaigns, models, awards and the gateway as real processes on fresh, migrated databases and the test Kafka broker. */
 export interface Stack {
   /** Prefix of this stack's own topics (`KAFKA_TOPIC_PREFIX` of its services). */
   topicPrefix: string;
@@ -16,9 +16,11 @@ export interface Stack {
   orgUnitsDatabase: TestDatabase;
   campaignsDatabase: TestDatabase;
   modelsDatabase: TestDatabase;
+  awardsDatabase: TestDatabase;
   orgUnits: ServiceProcess;
   campaigns: ServiceProcess;
   models: ServiceProcess;
+  awards: ServiceProcess;
   gateway: ServiceProcess;
   /** A client request to the gateway, with `token` as bearer (none: anonymous). */
   query<T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<T>>;
@@ -35,6 +37,7 @@ export async function startStack(): Promise<Stack> {
   const orgUnitsDatabase = await createMigratedTestDatabase('e2e_ou_', path.join(REPO_ROOT, 'apps/org-units'));
   const campaignsDatabase = await createMigratedTestDatabase('e2e_cp_', path.join(REPO_ROOT, 'apps/campaigns'));
   const modelsDatabase = await createMigratedTestDatabase('e2e_md_', path.join(REPO_ROOT, 'apps/models'));
+  const awardsDatabase = await createMigratedTestDatabase('e2e_aw_', path.join(REPO_ROOT, 'apps/awards'));
   // Topics of their own, so that the test never feeds a developer's running platform on the same broker.
   const topics = await createIsolatedTopics();
   const common = {
@@ -70,6 +73,19 @@ export async function startStack(): Promise<Stack> {
       onOutput: echo('models'),
     });
     started.push(models);
+    const awards = await startServiceProcess({
+      name: 'awards',
+      entry: 'apps/awards/src/main.ts',
+      port: await freePort(),
+      env: {
+        ...common,
+        DATABASE_URL: awardsDatabase.url,
+        AWARDS_UNIT_DIRECTORY_GROUP_ID: uniqueName('e2e-awards-unit-directory-'),
+        AWARDS_FACTS_GROUP_ID: uniqueName('e2e-awards-facts-'),
+      },
+      onOutput: echo('awards'),
+    });
+    started.push(awards);
     const gateway = await startServiceProcess({
       name: 'gateway',
       entry: 'apps/gateway/src/main.ts',
@@ -80,6 +96,7 @@ export async function startStack(): Promise<Stack> {
         ORG_UNITS_URL: orgUnits.graphqlUrl,
         CAMPAIGNS_URL: campaigns.graphqlUrl,
         MODELS_URL: models.graphqlUrl,
+        AWARDS_URL: awards.graphqlUrl,
         // Every request of a test comes from one address and a few subjects: the rate limits are not what is tested here.
         GATEWAY_LIMITS: JSON.stringify({ rateLimits: { anonymous: { points: 100_000 }, authenticated: { points: 100_000 } } }),
       },
@@ -92,9 +109,11 @@ export async function startStack(): Promise<Stack> {
       orgUnitsDatabase,
       campaignsDatabase,
       modelsDatabase,
+      awardsDatabase,
       orgUnits,
       campaigns,
       models,
+      awards,
       gateway,
       async query<T>(query: string, variables: Record<string, unknown> = {}, token?: string) {
         const response = await fetch(gateway.graphqlUrl, {
@@ -110,6 +129,7 @@ export async function startStack(): Promise<Stack> {
         await orgUnitsDatabase.drop();
         await campaignsDatabase.drop();
         await modelsDatabase.drop();
+        await awardsDatabase.drop();
         await topics.drop();
       },
     };
@@ -118,6 +138,7 @@ export async function startStack(): Promise<Stack> {
     await orgUnitsDatabase.drop();
     await campaignsDatabase.drop();
     await modelsDatabase.drop();
+    await awardsDatabase.drop();
     await topics.drop();
     throw error;
   }

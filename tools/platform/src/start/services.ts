@@ -38,5 +38,13 @@ export const PLATFORM_SERVICES: readonly PlatformService[] = [
     prismaProject: path.join(REPO_ROOT, 'apps/models'),
     database: 'models',
   },
+  {
+    name: 'awards',
+    entry: 'apps/awards/src/main.ts',
+    port: 4005,
+    readyPath: '/ready',
+    prismaProject: path.join(REPO_ROOT, 'apps/awards'),
+    database: 'awards',
+  },
   { name: 'gateway', entry: 'apps/gateway/src/main.ts', port: 4000, readyPath: '/health' },
 ];

@@ -38,7 +38,7 @@ export const awardErrors = {
     badInput('AWARD_FORM_NOT_FOR_RECIPIENT', `${field}: ${formCode} is not awarded to ${recipientKind}`, { field, formCode, recipientKind }),
   schemeMissing: (campaignId: string) => badInput('AWARD_SCHEME_MISSING', 'campaignId: the campaign has no award scheme', { field: 'campaignId', campaignId }),
   legalGroundUnknown: (legalGround: string, allowed: readonly string[]) =>
-    badInput('AWARD_LEGAL_GROUND_UNKNOWN', `legalGround: ${legalGround} is not a legal ground of the form (${allowed.join(', ')})`, { field: 'legalGround', legalGround, allowed }),
+    badInput('AWARD_LEGAL_GROUND_UNKNOWN', `input.legalGround: ${legalGround} is not a legal ground of the form (${allowed.join(', ')})`, { field: 'input.legalGround', legalGround, allowed }),
   invalidCondition: (field: string, message: string) => badInput('INVALID_CONDITION', `${field}: ${message}`, { field }),
   invalidQuota: (field: string) => badInput('INVALID_QUOTA', `${field}: a quota is a whole number from 0 to 100000, or null`, { field }),
   duplicateForm: (field: string, formCode: string) => badInput('DUPLICATE_FORM', `${field}: ${formCode} is named twice`, { field, formCode }),
