@@ -140,7 +140,7 @@ export const TOPICS: readonly TopicSpec[] = [
     retentionMs: -1,
     cleanupPolicy: 'delete',
     key: 'nomination id (uuid): every move of one nomination in order',
-    description: 'Nominations for awards through their workflow: submitted, returned, appraised, decided, rejected. No personal data. Kept forever.',
+    description: 'Nominations for awards through their workflow (submitted, returned, appraised, decided, rejected) and revocations of awards. No personal data. Kept forever.',
   },
 ];
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  AwardRevokedV1,
   CampaignLaunchedV1,
   ClassificationDecidedV1,
   type EventContract,
@@ -298,5 +299,69 @@ describe('award season: schemes, eligibility from events, workflow, atomic quota
     const second = await refused(CREATE, { input: { campaignId, formCode: 'EMULATION_FLAG', unitId: awarded.unitId, legalGround: 'LTDKT2022-D27', achievement: awarded.achievement, dossier: COMPLETE_DOSSIER } });
     expect(second).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_AWARDED' });
     expect(await tableCounts(h.prisma)).toEqual(before);
+  });
+
+  it('makes a held award a prerequisite where the rule says so (R20) and cascades its revocation (R26)', async () => {
+    // A second season whose flag needs a certificate of merit held: the decision records the award it relied on.
+    const season2 = randomUUID();
+    await publish(CampaignLaunchedV1, season2, {
+      campaignId: season2,
+      parentCampaignId: null,
+      title: 'Đợt khen thưởng chuyên đề 6 tháng đầu năm 2025',
+      legalBases: ['Thông tư 124/2021/TT-BCA'],
+      ownerUnitId: id.tb,
+      scopeUnitId: id.tb,
+      periodStart: '2025-01-01',
+      periodEnd: '2025-06-30',
+      launchedOn: '2025-01-05',
+      deadlines: [],
+      targets: [],
+    });
+    await until('SELECT count(*) AS n FROM campaign_fact', 2);
+    h.setToday('2025-06-20');
+    const prior = { name: 'đã được tặng Bằng khen (R20)', fact: 'AWARD_HELD', op: 'IN', value: '["CERTIFICATE_OF_MERIT"]' };
+    await ok(SET_SCHEME, { input: { campaignId: season2, forms: [{ formCode: 'EMULATION_FLAG', quota: 2, collectiveConditions: [prior] }] } }, police);
+    const first = (await h.prisma.nomination.findFirst({ where: { campaignId, status: 'DECIDED' }, orderBy: { id: 'asc' } }))!;
+    const flagFor = async (unitId: string) => {
+      const created = await ok(CREATE, { input: { campaignId: season2, formCode: 'EMULATION_FLAG', unitId, legalGround: 'LTDKT2022-D27', achievement: 'Chuyên đề 2025', dossier: COMPLETE_DOSSIER } });
+      const submitted = (await ok(SUBMIT, { id: created.createNomination.id })).submitNomination;
+      await ok(RECEIVE, { id: submitted.id }, police);
+      await ok(APPRAISE, { id: submitted.id, eligible: true }, board);
+      await ok(COUNCIL, { id: submitted.id }, board);
+      return submitted;
+    };
+    const withoutPrior = await flagFor(average);
+    expect(withoutPrior.eligibility).toEqual({ eligible: false, stage: 'SUBMISSION', failed: [{ name: 'đã được tặng Bằng khen (R20)', fact: 'AWARD_HELD', actual: null }] });
+    const withPrior = await flagFor(first.unitId);
+    expect(withPrior.eligibility).toEqual({ eligible: true, stage: 'SUBMISSION', failed: [] });
+    const flag = (await ok(DECIDE, { input: { id: withPrior.id, decisionNumber: '88/QĐ-UBND', decidedOn: '2025-06-20', authority: 'Chủ tịch Ủy ban nhân dân tỉnh' } }, board)).decideNomination;
+    expect(flag.status).toBe('DECIDED');
+    expect((await h.prisma.nomination.findUnique({ where: { id: withPrior.id } }))!.dependsOn).toEqual([first.id]);
+
+    const before = await tableCounts(h.prisma);
+    const REVOKE = `mutation($input: RevokeAwardInput!) { revokeAward(input: $input) { id status revocationDecision revocationReason recoverArtifact recoverMoney } }`;
+    const input = { id: first.id, revocationDecision: '45/QĐ-UBND', revokedOn: '2025-06-25', reason: 'Kê khai thành tích không trung thực', recoverArtifact: true, recoverMoney: true };
+    const denied = await refused(REVOKE, { input }, vuThu);
+    expect(denied).toMatchObject({ reason: 'ROLE_REQUIRED' });
+    expect(await tableCounts(h.prisma)).toEqual(before);
+    const revoked = (await ok(REVOKE, { input }, board)).revokeAward;
+    expect(revoked).toEqual([
+      { id: first.id, status: 'REVOKED', revocationDecision: '45/QĐ-UBND', revocationReason: 'Kê khai thành tích không trung thực', recoverArtifact: true, recoverMoney: true },
+      {
+        id: withPrior.id,
+        status: 'REVOKED',
+        revocationDecision: '45/QĐ-UBND',
+        revocationReason: `Thu hồi theo khen thưởng ${first.id} đã bị thu hồi: Kê khai thành tích không trung thực`,
+        recoverArtifact: true,
+        recoverMoney: true,
+      },
+    ]);
+    const events = await h.prisma.outboxEvent.findMany({ where: { type: AwardRevokedV1.fullType }, orderBy: { seq: 'asc' } });
+    expect(events.map((e) => (e.envelope as Data).data.cascadedFromNominationId)).toEqual([null, first.id]);
+    const history = (await ok(NOMINATION_QUERY, { id: withPrior.id }, board)).nomination.history;
+    expect(history.at(-1)).toMatchObject({ fromStatus: 'DECIDED', toStatus: 'REVOKED', actor: 'ban-tdkt@snv' });
+    // The award no longer counts as held: the unit's flag would now fail the prerequisite.
+    const again = await refused(REVOKE, { input }, board);
+    expect(again).toMatchObject({ code: 'CONFLICT', reason: 'NOMINATION_INVALID_TRANSITION' });
   });
 });

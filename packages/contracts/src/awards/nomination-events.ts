@@ -102,5 +102,35 @@ export const NominationRejectedV1 = defineEvent({
   example: { ...example, rejectedOn: '2024-12-28', reason: 'Không đạt điều kiện khi quyết định', failedConditions: [{ name: 'classification ≥ GOOD', fact: 'classification', actual: 'AVERAGE' }] },
 });
 
+/** `awards.award.revoked.v1` */
+export const AwardRevokedV1 = defineEvent({
+  type: 'awards.award.revoked',
+  version: 1,
+  topic: TOPIC,
+  aggregateType: AGGREGATE,
+  description:
+    'A decided award was revoked (R26): by a revocation decision, or by cascade because the award relied on a revoked one ' +
+    '(`cascadedFromNominationId`). Flags whether the artifact and the bonus are to be recovered.',
+  payload: z.object({
+    ...nomination,
+    revokedOn: CalendarDateSchema.describe('Date the revocation takes effect.'),
+    revocationDecision: z.string().min(1).max(100).describe('Number of the revocation decision (the cascade carries the original one).'),
+    reason: z.string().min(1).max(1000).describe('Why (no personal data).'),
+    recoverArtifact: z.boolean().describe('The certificate or flag is to be recovered.'),
+    recoverMoney: z.boolean().describe('The bonus paid is to be recovered.'),
+    cascadedFromNominationId: z.uuid().nullable().describe('The revoked award this one depended on; null for the award revoked by the decision.'),
+  }),
+  example: {
+    ...example,
+    revision: 3,
+    revokedOn: '2025-03-01',
+    revocationDecision: '45/QĐ-UBND',
+    reason: 'Kê khai thành tích không trung thực',
+    recoverArtifact: true,
+    recoverMoney: true,
+    cascadedFromNominationId: null,
+  },
+});
+
 /** Every awards event contract, in catalogue order. */
-export const NOMINATION_EVENTS = [NominationSubmittedV1, NominationReturnedV1, NominationAppraisedV1, NominationDecidedV1, NominationRejectedV1] as const;
+export const NOMINATION_EVENTS = [NominationSubmittedV1, NominationReturnedV1, NominationAppraisedV1, NominationDecidedV1, NominationRejectedV1, AwardRevokedV1] as const;

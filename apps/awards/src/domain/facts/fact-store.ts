@@ -22,6 +22,10 @@ export interface UnitFacts {
   recognition: string | null;
   REGISTERED: boolean;
   UNIT_KIND: string | null;
+  /** Forms of the awards the unit holds (decided, not revoked, decided on or before the date; any campaign): R20 prerequisites. */
+  AWARD_HELD: string[];
+  /** The ids of those awards, for the dependencies a decision records (R26 cascade). */
+  heldAwards: Array<{ id: string; formCode: string }>;
 }
 
 export const CLASSIFICATION_RANKS: Readonly<Record<string, number>> = { EXCELLENT: 4, GOOD: 3, AVERAGE: 2, WEAK: 1 };
@@ -33,6 +37,7 @@ interface FactRow {
   safe: boolean;
   classification: string | null;
   registered: boolean;
+  held: Array<{ id: string; formCode: string }> | null;
 }
 
 /**
@@ -66,7 +71,9 @@ export class FactStore {
               COALESCE(r.recognised_on <= $3::date AND (r.revoked_on IS NULL OR r.revoked_on > $3::date), false) AS safe,
               CASE WHEN c.decided_on <= $3::date THEN c.classification END AS classification,
               EXISTS (SELECT 1 FROM registration_fact g WHERE g.campaign_id = $5::uuid AND g.unit_id = u.unit_id
-                        AND g.registered_on <= $3::date AND (g.withdrawn_on IS NULL OR g.withdrawn_on > $3::date)) AS registered
+                        AND g.registered_on <= $3::date AND (g.withdrawn_on IS NULL OR g.withdrawn_on > $3::date)) AS registered,
+              (SELECT json_agg(json_build_object('id', a.id::text, 'formCode', a.form_code) ORDER BY a.decided_on, a.id)
+                 FROM nomination a WHERE a.unit_id = u.unit_id AND a.status = 'DECIDED' AND a.decided_on <= $3::date) AS held
        FROM unnest($1::uuid[]) AS u(unit_id)
        LEFT JOIN recognition_fact r ON r.unit_id = u.unit_id AND r.year = $2
        LEFT JOIN classification_fact c ON c.unit_id = u.unit_id AND c.year = $2`,
@@ -84,6 +91,8 @@ export class FactStore {
         recognition: row.rec_status,
         REGISTERED: row.registered,
         UNIT_KIND: row.kind,
+        AWARD_HELD: [...new Set((row.held ?? []).map((award) => award.formCode))],
+        heldAwards: row.held ?? [],
       });
     }
     return facts;

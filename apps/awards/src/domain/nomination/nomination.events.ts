@@ -1,4 +1,5 @@
 import {
+  AwardRevokedV1,
   type EventContract,
   NominationAppraisedV1,
   NominationDecidedV1,
@@ -37,4 +38,18 @@ export const nominationEvents = {
     event(NominationDecidedV1, n, { decisionNumber: n.decisionNumber, decidedOn: n.decidedOn, authority: n.decidingAuthority }, correlationId),
   rejected: (n: NominationView, on: string, reason: string, failed: readonly FailedCondition[], correlationId: string | undefined) =>
     event(NominationRejectedV1, n, { rejectedOn: on, reason, failedConditions: failed }, correlationId),
+  revoked: (n: NominationView, cascadedFrom: string | null, correlationId: string | undefined) =>
+    event(
+      AwardRevokedV1,
+      n,
+      {
+        revokedOn: n.revokedOn,
+        revocationDecision: n.revocationDecision,
+        reason: n.revocationReason,
+        recoverArtifact: n.recoverArtifact,
+        recoverMoney: n.recoverMoney,
+        cascadedFromNominationId: cascadedFrom,
+      },
+      correlationId,
+    ),
 };

@@ -33,6 +33,12 @@ export function nominationFromRow(row: Row): NominationView {
     decidedOn: row.decidedOn ? fromDbDate(row.decidedOn) : null,
     decidingAuthority: row.decidingAuthority,
     closingReason: row.closingReason,
+    dependsOn: row.dependsOn,
+    revokedOn: row.revokedOn ? fromDbDate(row.revokedOn) : null,
+    revocationDecision: row.revocationDecision,
+    revocationReason: row.revocationReason,
+    recoverArtifact: row.recoverArtifact,
+    recoverMoney: row.recoverMoney,
     revision: row.revision,
   };
 }
@@ -63,7 +69,7 @@ export class NominationStore {
   }
 
   async decidedFor(unitId: string): Promise<NominationView[]> {
-    const rows = await this.db.nomination.findMany({ where: { unitId, status: 'DECIDED' }, orderBy: [{ decidedOn: 'asc' }, { id: 'asc' }] });
+    const rows = await this.db.nomination.findMany({ where: { unitId, status: { in: ['DECIDED', 'REVOKED'] } }, orderBy: [{ decidedOn: 'asc' }, { id: 'asc' }] });
     return rows.map(nominationFromRow);
   }
 
@@ -92,6 +98,20 @@ export class NominationTransaction extends NominationStore {
 
   get client(): Prisma.TransactionClient {
     return this.tx;
+  }
+
+  /** Locks and returns the decided awards that relied on `awardId` (R26 cascade). */
+  async lockDependants(awardId: string): Promise<NominationView[]> {
+    const rows = await this.tx.$queryRawUnsafe<Array<{ id: string }>>(
+      `SELECT id::text FROM nomination WHERE depends_on @> ARRAY[$1::uuid] AND status = 'DECIDED' ORDER BY id FOR UPDATE`,
+      awardId,
+    );
+    const found: NominationView[] = [];
+    for (const row of rows) {
+      const nomination = await this.find(row.id);
+      if (nomination) found.push(nomination);
+    }
+    return found;
   }
 
   /** Locks the nomination row against concurrent moves and returns it. */
@@ -149,6 +169,12 @@ export class NominationTransaction extends NominationStore {
         decidedOn: next.decidedOn ? toDbDate(next.decidedOn) : null,
         decidingAuthority: next.decidingAuthority,
         closingReason: next.closingReason,
+        dependsOn: next.dependsOn,
+        revokedOn: next.revokedOn ? toDbDate(next.revokedOn) : null,
+        revocationDecision: next.revocationDecision,
+        revocationReason: next.revocationReason,
+        recoverArtifact: next.recoverArtifact,
+        recoverMoney: next.recoverMoney,
         revision: { increment: 1 },
         updatedAt: new Date(),
       },

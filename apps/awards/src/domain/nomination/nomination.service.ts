@@ -4,7 +4,7 @@ import { type Clock } from '@antt/service-kit';
 import { UnitDirectory } from '@antt/unit-directory';
 import { type PrismaClient } from '../../generated/prisma/client';
 import { type CampaignFactView, FactStore } from '../facts';
-import { type EligibilityResult, type SchemeView, evaluate, loadScheme } from '../scheme';
+import { type EligibilityResult, type SchemeView, dependenciesOf, evaluate, loadScheme } from '../scheme';
 import { type AwardsInput, type AwardsPolicy, awardErrors } from '../shared';
 import { nominationEvents } from './nomination.events';
 import { type Audit, type NominationRepository, type NominationTransaction } from './nomination.repository';
@@ -17,6 +17,7 @@ import {
   type DossierView,
   type NominationStatus,
   type NominationView,
+  type RevokeInput,
   type StoredEligibility,
   type TransitionView,
   OPEN_STATUSES,
@@ -83,6 +84,12 @@ export class NominationService {
         decidedOn: null,
         decidingAuthority: null,
         closingReason: null,
+        dependsOn: [],
+        revokedOn: null,
+        revocationDecision: null,
+        revocationReason: null,
+        recoverArtifact: false,
+        recoverMoney: false,
         revision: 1,
       };
       await tx.insert(nomination, audit(identity, null));
@@ -112,7 +119,7 @@ export class NominationService {
       if (gaps.length > 0) throw awardErrors.dossierIncomplete(gaps);
       await tx.lockSubject(current.campaignId, current.unitId);
       await this.assertSingleAward(tx, current.campaignId, current.unitId, current.id);
-      const eligibility = await this.evaluateOne(tx, current, today, 'SUBMISSION');
+      const { dependsOn: _unused, ...eligibility } = await this.evaluateOne(tx, current, today, 'SUBMISSION');
       const next = await tx.move(current, { ...current, status: 'SUBMITTED', eligibility, closingReason: null }, audit(identity, null));
       await tx.appendEvents([nominationEvents.submitted(next, today, context.correlationId)]);
       return next;
@@ -176,7 +183,7 @@ export class NominationService {
       if (current.appraisalEligible !== true) throw awardErrors.appraisedIneligible(id);
       await tx.lockSubject(current.campaignId, current.unitId);
       await this.assertSingleAward(tx, current.campaignId, current.unitId, current.id);
-      const eligibility = await this.evaluateOne(tx, current, today, 'DECISION');
+      const { dependsOn, ...eligibility } = await this.evaluateOne(tx, current, today, 'DECISION');
       if (!eligibility.eligible) {
         const reason = `Không đạt điều kiện khi quyết định: ${eligibility.failed.map((f) => f.name).join('; ')}`;
         const next = await tx.move(current, { ...current, status: 'REJECTED', eligibility, closingReason: reason }, audit(identity, reason));
@@ -186,7 +193,7 @@ export class NominationService {
       const scheme = await loadScheme(tx.client, current.campaignId);
       const quota = scheme?.forms.find((entry) => entry.form.code === current.formCode)?.quota ?? null;
       if (!(await tx.takePlace(current.campaignId, current.formCode, quota))) throw awardErrors.quotaExhausted(current.formCode, quota ?? 0);
-      const next = await tx.move(current, { ...current, status: 'DECIDED', eligibility, decisionNumber, decidedOn, decidingAuthority: authority }, audit(identity, null));
+      const next = await tx.move(current, { ...current, status: 'DECIDED', eligibility, dependsOn, decisionNumber, decidedOn, decidingAuthority: authority }, audit(identity, null));
       await tx.appendEvents([nominationEvents.decided(next, context.correlationId)]);
       return next;
     });
@@ -217,6 +224,38 @@ export class NominationService {
       const next = await tx.move(current, { ...current, status: 'REJECTED', closingReason: reason }, audit(identity, reason));
       await tx.appendEvents([nominationEvents.rejected(next, today, reason, [], context.correlationId)]);
       return next;
+    });
+  }
+
+  /**
+   * Revokes a decided award (R26): REVOKED with the revocation decision, the artifact and money flagged for recovery, audited,
+   * published; then every decided award that relied on it (recorded at its decision) is revoked the same way, transitively,
+   * in the same transaction. Returns every award revoked, the named one first.
+   */
+  async revoke(context: CommandContext, raw: RevokeInput): Promise<NominationView[]> {
+    const identity = this.policy.appraiser(context.caller);
+    const id = this.input.id(raw.id, 'input.id');
+    const revocationDecision = this.input.line(raw.revocationDecision, 'input.revocationDecision', 100);
+    const revokedOn = this.input.date(raw.revokedOn, 'input.revokedOn');
+    const reason = this.input.text(raw.reason, 'input.reason', 1000);
+    return this.nominations.transaction(async (tx) => {
+      const award = await this.locked(tx, identity, id);
+      this.assertFrom(award, ['DECIDED'], 'REVOKED');
+      const revoked: NominationView[] = [];
+      const queue: Array<{ award: NominationView; from: string | null }> = [{ award, from: null }];
+      for (let item = queue.shift(); item; item = queue.shift()) {
+        const { award: current, from } = item;
+        const why = from === null ? reason : `Thu hồi theo khen thưởng ${from} đã bị thu hồi: ${reason}`;
+        const next = await tx.move(
+          current,
+          { ...current, status: 'REVOKED', revokedOn, revocationDecision, revocationReason: why, recoverArtifact: raw.recoverArtifact, recoverMoney: raw.recoverMoney },
+          audit(identity, why),
+        );
+        await tx.appendEvents([nominationEvents.revoked(next, from, context.correlationId)]);
+        revoked.push(next);
+        for (const dependant of await tx.lockDependants(current.id)) queue.push({ award: dependant, from: current.id });
+      }
+      return revoked;
     });
   }
 
@@ -320,14 +359,19 @@ export class NominationService {
     if (open) throw awardErrors.duplicateNomination(unitId, campaignId, open.id);
   }
 
-  private async evaluateOne(tx: NominationTransaction, nomination: NominationView, asOf: string, stage: StoredEligibility['stage']): Promise<StoredEligibility> {
+  private async evaluateOne(
+    tx: NominationTransaction,
+    nomination: NominationView,
+    asOf: string,
+    stage: StoredEligibility['stage'],
+  ): Promise<StoredEligibility & { dependsOn: string[] }> {
     const facts = new FactStore(tx.client);
     const campaign = await facts.campaign(nomination.campaignId);
     const scheme = await loadScheme(tx.client, nomination.campaignId);
     const rules = scheme?.forms.find((entry) => entry.form.code === nomination.formCode)?.rules.COLLECTIVE;
-    if (!campaign || !rules) return { stage, eligible: false, failed: [{ name: 'form in the campaign’s scheme', fact: 'SCHEME', actual: null }] };
+    if (!campaign || !rules) return { stage, eligible: false, failed: [{ name: 'form in the campaign’s scheme', fact: 'SCHEME', actual: null }], dependsOn: [] };
     const unitFacts = (await facts.factsOf([nomination.unitId], campaign, asOf)).get(nomination.unitId);
-    return { stage, ...evaluate(rules, unitFacts) };
+    return { stage, ...evaluate(rules, unitFacts), dependsOn: dependenciesOf(rules, unitFacts) };
   }
 
   private dossier(raw: DossierInput, field: string): DossierView {

@@ -1,7 +1,7 @@
 import { type Caller } from '@antt/auth';
 import { type EligibilityResult } from '../scheme';
 
-export const NOMINATION_STATUSES = ['DRAFT', 'SUBMITTED', 'RECEIVED', 'APPRAISED', 'COUNCIL_REVIEWED', 'DECIDED', 'RETURNED', 'REJECTED'] as const;
+export const NOMINATION_STATUSES = ['DRAFT', 'SUBMITTED', 'RECEIVED', 'APPRAISED', 'COUNCIL_REVIEWED', 'DECIDED', 'RETURNED', 'REJECTED', 'REVOKED'] as const;
 export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
 /** States a nomination still moves from. */
 export const OPEN_STATUSES: readonly NominationStatus[] = ['DRAFT', 'SUBMITTED', 'RECEIVED', 'APPRAISED', 'COUNCIL_REVIEWED', 'RETURNED'];
@@ -45,7 +45,22 @@ export interface NominationView {
   decidedOn: string | null;
   decidingAuthority: string | null;
   closingReason: string | null;
+  dependsOn: string[];
+  revokedOn: string | null;
+  revocationDecision: string | null;
+  revocationReason: string | null;
+  recoverArtifact: boolean;
+  recoverMoney: boolean;
   revision: number;
+}
+
+export interface RevokeInput {
+  id: string;
+  revocationDecision: string;
+  revokedOn: string;
+  reason: string;
+  recoverArtifact: boolean;
+  recoverMoney: boolean;
 }
 
 export interface TransitionView {

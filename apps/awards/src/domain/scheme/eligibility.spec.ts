@@ -1,5 +1,5 @@
 import { type UnitFacts } from '../facts';
-import { type Condition, conditionProblem, evaluate } from './eligibility';
+import { type Condition, conditionProblem, dependenciesOf, evaluate } from './eligibility';
 
 const plan: Condition[] = [
   { name: 'safe standard', fact: 'SAFE_STANDARD', op: 'EQ', value: true },
@@ -13,6 +13,8 @@ const facts = (over: Partial<UnitFacts> = {}): UnitFacts => ({
   recognition: 'RECOGNISED',
   REGISTERED: true,
   UNIT_KIND: 'COMMUNE',
+  AWARD_HELD: [],
+  heldAwards: [],
   ...over,
 });
 
@@ -40,6 +42,15 @@ describe('eligibility rules as data', () => {
     const kinds: Condition = { name: 'commune', fact: 'UNIT_KIND', op: 'IN', value: ['COMMUNE', 'WARD'] };
     expect(evaluate([kinds], facts({ UNIT_KIND: 'WARD' })).eligible).toBe(true);
     expect(evaluate([kinds], facts({ UNIT_KIND: 'DISTRICT' })).failed).toEqual([{ name: 'commune', fact: 'UNIT_KIND', actual: 'DISTRICT' }]);
+  });
+
+  it('makes a held award a prerequisite only where a rule says so (R20) and records the dependency', () => {
+    const prior: Condition = { name: 'prior certificate of merit', fact: 'AWARD_HELD', op: 'IN', value: ['CERTIFICATE_OF_MERIT'] };
+    expect(evaluate([prior], facts()).failed).toEqual([{ name: 'prior certificate of merit', fact: 'AWARD_HELD', actual: null }]);
+    const holding = facts({ AWARD_HELD: ['CERTIFICATE_OF_MERIT'], heldAwards: [{ id: 'a1', formCode: 'CERTIFICATE_OF_MERIT' }] });
+    expect(evaluate([prior], holding).eligible).toBe(true);
+    expect(dependenciesOf([prior], holding)).toEqual(['a1']);
+    expect(dependenciesOf(plan, holding)).toEqual([]);
   });
 
   it('refuses operators and values a fact does not admit', () => {

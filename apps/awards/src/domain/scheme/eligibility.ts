@@ -1,7 +1,7 @@
 import { type UnitFacts } from '../facts';
 
 /** The facts a condition reads (the GraphQL enum EligibilityFact). */
-export const ELIGIBILITY_FACTS = ['SAFE_STANDARD', 'CLASSIFICATION_RANK', 'REGISTERED', 'UNIT_KIND'] as const;
+export const ELIGIBILITY_FACTS = ['SAFE_STANDARD', 'CLASSIFICATION_RANK', 'REGISTERED', 'UNIT_KIND', 'AWARD_HELD'] as const;
 export type EligibilityFact = (typeof ELIGIBILITY_FACTS)[number];
 export const CONDITION_OPERATORS = ['EQ', 'GTE', 'IN'] as const;
 export type ConditionOperator = (typeof CONDITION_OPERATORS)[number];
@@ -48,6 +48,10 @@ export function conditionProblem(condition: Pick<Condition, 'fact' | 'op' | 'val
       if (op === 'EQ' && typeof value === 'string' && value.length > 0) return null;
       if (op === 'IN' && Array.isArray(value) && value.length > 0 && value.every((kind) => typeof kind === 'string' && kind.length > 0)) return null;
       return `${fact} takes EQ with a kind or IN with a non-empty list of kinds`;
+    case 'AWARD_HELD':
+      return op === 'IN' && Array.isArray(value) && value.length > 0 && value.every((code) => typeof code === 'string' && code.length > 0)
+        ? null
+        : `${fact} takes IN with a non-empty list of form codes`;
     default:
       return 'unknown fact';
   }
@@ -64,6 +68,8 @@ function actualOf(fact: EligibilityFact, facts: UnitFacts | undefined): string |
       return String(facts.REGISTERED);
     case 'UNIT_KIND':
       return facts.UNIT_KIND;
+    case 'AWARD_HELD':
+      return facts.AWARD_HELD.length === 0 ? null : facts.AWARD_HELD.join(',');
   }
 }
 
@@ -75,9 +81,23 @@ function holds(condition: Condition, facts: UnitFacts | undefined): boolean {
       return actual === condition.value;
     case 'GTE':
       return typeof actual === 'number' && typeof condition.value === 'number' && actual >= condition.value;
-    case 'IN':
-      return Array.isArray(condition.value) && typeof actual === 'string' && condition.value.includes(actual);
+    case 'IN': {
+      const allowed = condition.value;
+      if (!Array.isArray(allowed)) return false;
+      if (Array.isArray(actual)) return actual.some((held) => allowed.includes(held));
+      return typeof actual === 'string' && allowed.includes(actual);
+    }
   }
+}
+
+/**
+ * The awards a decision relies on: those held of a form an AWARD_HELD condition names (R20, where a rule makes a lower award a
+ * prerequisite). A revocation of one of them cascades to the decision (R26).
+ */
+export function dependenciesOf(conditions: readonly Condition[], facts: UnitFacts | undefined): string[] {
+  if (!facts) return [];
+  const forms = new Set(conditions.filter((c) => c.fact === 'AWARD_HELD' && Array.isArray(c.value)).flatMap((c) => c.value as string[]));
+  return facts.heldAwards.filter((award) => forms.has(award.formCode)).map((award) => award.id);
 }
 
 /** Evaluates a rule over a unit's facts: eligible when every condition holds; every failed one named with its fact's value. */

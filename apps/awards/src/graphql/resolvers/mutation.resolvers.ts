@@ -16,4 +16,5 @@ export const Mutation: MutationResolvers = {
   decideNomination: (_, { input }, context) => context.nominations.decide(command(context), input),
   returnNomination: (_, { id, reason }, context) => context.nominations.returnNomination(command(context), id, reason),
   rejectNomination: (_, { id, reason }, context) => context.nominations.reject(command(context), id, reason),
+  revokeAward: (_, { input }, context) => context.nominations.revoke(command(context), input),
 };
