@@ -188,6 +188,16 @@ describe('award season: schemes, eligibility from events, workflow, atomic quota
     });
     expect((await read(commune[2]!)).eligibility).toEqual({ eligible: true, stage: 'SUBMISSION', failed: [] });
     expect(await h.prisma.outboxEvent.count({ where: { type: NominationSubmittedV1.fullType } })).toBe(COMMUNES);
+    const report = await ok(`query($id: ID!) { eligibilityReport(campaignId: $id) { evaluated eligible ineligible failedByCondition { name count } } }`, { id: campaignId }, police);
+    expect(report.eligibilityReport).toEqual({
+      evaluated: COMMUNES,
+      eligible: COMMUNES - 2,
+      ineligible: 2,
+      failedByCondition: [
+        { name: 'classification ≥ GOOD', count: 1 },
+        { name: 'đạt chuẩn an toàn về ANTT (safe standard)', count: 1 },
+      ],
+    });
   }, 120_000);
 
   it('refuses bad input with stable codes and writes nothing', async () => {

@@ -278,6 +278,36 @@ export class NominationService {
     return visible;
   }
 
+  /** Eligibility of every visible nomination of a campaign on today's facts: one fact query, counts per failed condition. */
+  async eligibilityReport(caller: Caller, rawCampaignId: string, status: NominationStatus | null | undefined) {
+    const campaignId = this.input.id(rawCampaignId, 'campaignId');
+    const identity = this.policy.reader(caller);
+    if (!identity) return null;
+    const today = this.clock.today();
+    const campaign = await new FactStore(this.prisma).campaign(campaignId);
+    const scheme = campaign ? await loadScheme(this.prisma, campaignId) : null;
+    if (!campaign || !scheme || !(await this.policy.sees(this.nominations.directory, identity, campaign.ownerUnitId, today))) return null;
+    let nominations = await this.nominations.ofCampaign(campaignId, status ?? null);
+    if (!identity.roles.includes('SYSTEM_ADMIN')) {
+      const root = identity.jurisdictionUnitId;
+      const inside = new Set([root, ...(await this.nominations.directory.descendantsOf(root, today)).map((entry) => entry.unitId)]);
+      nominations = nominations.filter((nomination) => inside.has(nomination.unitId));
+    }
+    const results = await this.evaluateMany(campaign, scheme, nominations, today);
+    const failures = new Map<string, number>();
+    let eligible = 0;
+    for (const result of results.values()) {
+      if (result.eligible) eligible += 1;
+      for (const failed of result.failed) failures.set(failed.name, (failures.get(failed.name) ?? 0) + 1);
+    }
+    return {
+      evaluated: results.size,
+      eligible,
+      ineligible: results.size - eligible,
+      failedByCondition: [...failures.entries()].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+    };
+  }
+
   history(id: string): Promise<TransitionView[]> {
     return this.nominations.history(id);
   }

@@ -5,4 +5,5 @@ export const Query: QueryResolvers = {
   awardScheme: (_, { campaignId }, { caller, schemes }) => schemes.latest(caller, campaignId),
   nomination: (_, { id }, { caller, nominations }) => nominations.get(caller, id),
   nominations: (_, { campaignId, status }, { caller, nominations }) => nominations.list(caller, campaignId, status),
+  eligibilityReport: (_, { campaignId, status }, { caller, nominations }) => nominations.eligibilityReport(caller, campaignId, status),
 };
