@@ -20,6 +20,8 @@ const config: CodegenConfig = {
           SchemeForm: '../../domain/scheme#SchemeFormView',
           Nomination: '../../domain/nomination#NominationView',
           AwardSummary: '../../domain/nomination#AwardSummaryView',
+          PublishedAward: '../../domain/nomination#PublishedAwardView',
+          CertificateData: '../../domain/nomination#CertificateView',
         },
       },
     },

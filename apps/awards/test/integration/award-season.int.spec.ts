@@ -303,6 +303,32 @@ describe('award season: schemes, eligibility from events, workflow, atomic quota
     expect(outsider.data._entities[0]).toEqual({ id: awardedNominationId.unitId, awards: [], eligibility: [] });
   });
 
+  it('publishes the campaign’s awards to external agencies with what the decision publishes only (R31), and exports certificate data', async () => {
+    const agency = as('thanh-tra@tb', 'EXTERNAL_READER', id.tb);
+    const published = (
+      await ok(`query($id: ID!) { publishedAwards(campaignId: $id) { id unit { id } formCode formName decisionNumber decidedOn authority status revokedOn revocationDecision } }`, { id: campaignId }, agency)
+    ).publishedAwards;
+    expect(published).toHaveLength(15);
+    expect(Object.keys(published[0]).sort()).toEqual(['authority', 'decidedOn', 'decisionNumber', 'formCode', 'formName', 'id', 'revocationDecision', 'revokedOn', 'status', 'unit']);
+    expect(published[0]).toMatchObject({ formName: 'Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh', decidedOn: '2024-12-20', authority: 'Chủ tịch Ủy ban nhân dân tỉnh', status: 'DECIDED', revokedOn: null });
+    // The agency reads no nomination (dossier, votes, appraisal), and no certificate data.
+    expect((await ok(NOMINATION_QUERY, { id: published[0].id }, agency)).nomination).toBeNull();
+    const CERTIFICATE = `query($id: ID!) { certificate(id: $id) { awardId recipient { id } formName issuingAuthority campaignTitle achievement decisionNumber decidedOn authority bonusMultiple } }`;
+    expect((await ok(CERTIFICATE, { id: published[0].id }, agency)).certificate).toBeNull();
+    expect((await ok(CERTIFICATE, { id: published[0].id }, police)).certificate).toEqual({
+      awardId: published[0].id,
+      recipient: { id: published[0].unit.id },
+      formName: 'Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh',
+      issuingAuthority: 'Chủ tịch Ủy ban nhân dân tỉnh',
+      campaignTitle: 'Kế hoạch phát động phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Thái Bình năm 2024',
+      achievement: 'Hoàn thành xuất sắc phong trào năm 2024',
+      decisionNumber: published[0].decisionNumber,
+      decidedOn: '2024-12-20',
+      authority: 'Chủ tịch Ủy ban nhân dân tỉnh',
+      bonusMultiple: 1,
+    });
+  });
+
   it('refuses a second award for the same achievement once decided (R19)', async () => {
     const awarded = (await h.prisma.nomination.findFirst({ where: { campaignId, status: 'DECIDED' } }))!;
     const before = await tableCounts(h.prisma);

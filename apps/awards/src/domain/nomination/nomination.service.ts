@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { type Caller, type Identity } from '@antt/auth';
+import { type Caller, type Identity, requireCaller } from '@antt/auth';
 import { type Clock } from '@antt/service-kit';
 import { UnitDirectory } from '@antt/unit-directory';
 import { type PrismaClient } from '../../generated/prisma/client';
+import { Catalogue } from '../catalogue';
 import { type CampaignFactView, FactStore } from '../facts';
 import { type EligibilityResult, type SchemeView, dependenciesOf, evaluate, loadScheme } from '../scheme';
 import { type AwardsInput, type AwardsPolicy, awardErrors } from '../shared';
@@ -10,6 +11,7 @@ import { nominationEvents } from './nomination.events';
 import { type Audit, type NominationRepository, type NominationTransaction } from './nomination.repository';
 import {
   type AwardSummaryView,
+  type CertificateView,
   type CommandContext,
   type CreateNominationInput,
   type DecideInput,
@@ -17,6 +19,7 @@ import {
   type DossierView,
   type NominationStatus,
   type NominationView,
+  type PublishedAwardView,
   type RevokeInput,
   type StoredEligibility,
   type TransitionView,
@@ -305,6 +308,53 @@ export class NominationService {
       eligible,
       ineligible: results.size - eligible,
       failedByCondition: [...failures.entries()].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+    };
+  }
+
+  /** R31: the campaign's decided (and revoked) awards as published; any signed-in caller, external agencies included. */
+  async published(caller: Caller, rawCampaignId: string): Promise<PublishedAwardView[]> {
+    requireCaller(caller);
+    const campaignId = this.input.id(rawCampaignId, 'campaignId');
+    const campaign = await new FactStore(this.prisma).campaign(campaignId);
+    if (!campaign) return [];
+    const forms = new Catalogue(this.prisma);
+    const awards = [...(await this.nominations.ofCampaign(campaignId, 'DECIDED')), ...(await this.nominations.ofCampaign(campaignId, 'REVOKED'))];
+    const names = new Map((await forms.formsOn(campaign.periodEnd)).map((form) => [form.code, form.name]));
+    return awards
+      .filter((award) => award.decisionNumber !== null && award.decidedOn !== null && award.decidingAuthority !== null)
+      .map((award) => ({
+        id: award.id,
+        unitId: award.unitId,
+        formCode: award.formCode,
+        formName: names.get(award.formCode) ?? award.formCode,
+        decisionNumber: award.decisionNumber ?? '',
+        decidedOn: award.decidedOn ?? '',
+        authority: award.decidingAuthority ?? '',
+        status: award.status === 'REVOKED' ? ('REVOKED' as const) : ('DECIDED' as const),
+        revokedOn: award.revokedOn,
+        revocationDecision: award.revocationDecision,
+      }))
+      .sort((a, b) => a.decisionNumber.localeCompare(b.decisionNumber) || a.id.localeCompare(b.id));
+  }
+
+  /** Certificate data of a decided award the caller may read (not external readers: they have the published list). */
+  async certificate(caller: Caller, rawId: string): Promise<CertificateView | null> {
+    const award = await this.get(caller, rawId);
+    if (!award || award.status !== 'DECIDED' || !award.decidedOn || !award.decisionNumber || !award.decidingAuthority) return null;
+    const campaign = await new FactStore(this.prisma).campaign(award.campaignId);
+    const form = await new Catalogue(this.prisma).formOn(award.formCode, award.decidedOn);
+    if (!campaign || !form) return null;
+    return {
+      awardId: award.id,
+      recipientUnitId: award.unitId,
+      formName: form.name,
+      issuingAuthority: form.issuingAuthority,
+      campaignTitle: campaign.title,
+      achievement: award.achievement,
+      decisionNumber: award.decisionNumber,
+      decidedOn: award.decidedOn,
+      authority: award.decidingAuthority,
+      bonusMultiple: form.bonusMultiple,
     };
   }
 

@@ -114,3 +114,31 @@ export function dossierGaps(dossier: DossierView): string[] {
   if (dossier.evidenceRefs.length === 0) gaps.push('evidenceRefs');
   return gaps;
 }
+
+/** An award on the published list (R31): the decision's public content only. */
+export interface PublishedAwardView {
+  id: string;
+  unitId: string;
+  formCode: string;
+  formName: string;
+  decisionNumber: string;
+  decidedOn: string;
+  authority: string;
+  status: 'DECIDED' | 'REVOKED';
+  revokedOn: string | null;
+  revocationDecision: string | null;
+}
+
+/** What a certificate prints. */
+export interface CertificateView {
+  awardId: string;
+  recipientUnitId: string;
+  formName: string;
+  issuingAuthority: string;
+  campaignTitle: string;
+  achievement: string;
+  decisionNumber: string;
+  decidedOn: string;
+  authority: string;
+  bonusMultiple: number;
+}

@@ -1,8 +1,16 @@
 import { dossierGaps } from '../../domain/nomination';
-import { type NominationResolvers } from '../__generated__/resolvers-types';
+import { type CertificateDataResolvers, type NominationResolvers, type PublishedAwardResolvers } from '../__generated__/resolvers-types';
 
 export const Nomination: NominationResolvers = {
   unit: (nomination) => ({ id: nomination.unitId }),
   dossier: (nomination) => ({ ...nomination.dossier, complete: dossierGaps(nomination.dossier).length === 0 }),
   history: (nomination, _, { nominations }) => nominations.history(nomination.id),
+};
+
+export const PublishedAward: PublishedAwardResolvers = {
+  unit: (award) => ({ id: award.unitId }),
+};
+
+export const CertificateData: CertificateDataResolvers = {
+  recipient: (certificate) => ({ id: certificate.recipientUnitId }),
 };

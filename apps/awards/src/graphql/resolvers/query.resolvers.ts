@@ -5,5 +5,7 @@ export const Query: QueryResolvers = {
   awardScheme: (_, { campaignId }, { caller, schemes }) => schemes.latest(caller, campaignId),
   nomination: (_, { id }, { caller, nominations }) => nominations.get(caller, id),
   nominations: (_, { campaignId, status }, { caller, nominations }) => nominations.list(caller, campaignId, status),
+  publishedAwards: (_, { campaignId }, { caller, nominations }) => nominations.published(caller, campaignId),
+  certificate: (_, { id }, { caller, nominations }) => nominations.certificate(caller, id),
   eligibilityReport: (_, { campaignId, status }, { caller, nominations }) => nominations.eligibilityReport(caller, campaignId, status),
 };
