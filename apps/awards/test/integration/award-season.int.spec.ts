@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
+  AdvancedExampleRecognisedV1,
   AwardRevokedV1,
+  EffectiveModelChangedV1,
   CampaignLaunchedV1,
   ClassificationDecidedV1,
   type EventContract,
@@ -399,5 +401,65 @@ describe('award season: schemes, eligibility from events, workflow, atomic quota
     // The award no longer counts as held: the unit's flag would now fail the prerequisite.
     const again = await refused(REVOKE, { input }, board);
     expect(again).toMatchObject({ code: 'CONFLICT', reason: 'NOMINATION_INVALID_TRANSITION' });
+  });
+
+  it('judges a flag for the crime-prevention movement on models’ facts that arrived as events', async () => {
+    const season3 = randomUUID();
+    await publish(CampaignLaunchedV1, season3, {
+      campaignId: season3,
+      parentCampaignId: null,
+      title: 'Phong trào toàn dân tham gia phòng, chống tội phạm năm 2024',
+      legalBases: ['Kế hoạch 15/KH-UBND'],
+      ownerUnitId: id.tb,
+      scopeUnitId: id.tb,
+      periodStart: '2024-01-01',
+      periodEnd: '2024-12-31',
+      launchedOn: '2024-01-05',
+      deadlines: [],
+      targets: [],
+    });
+    const [model, both, modelOnly] = [randomUUID(), commune[5]!, commune[6]!];
+    for (const unitId of [both, modelOnly]) {
+      await publish(EffectiveModelChangedV1, unitId, { unitId, year: 2024, windowStart: '2023-11-16', windowEnd: '2024-11-15', derivedOn: '2024-11-20', hasEffectiveModel: true, effectiveModelIds: [model], revision: 1 });
+    }
+    await publish(AdvancedExampleRecognisedV1, randomUUID(), {
+      exampleId: randomUUID(),
+      kind: 'COLLECTIVE',
+      name: 'Tổ camera an ninh xã',
+      unitId: both,
+      modelId: model,
+      achievement: 'Giúp làm rõ 3 vụ trộm cắp tài sản',
+      recognisedByUnitId: id.vt,
+      recognisedOn: '2024-08-19',
+      decisionNumber: '112/QĐ-UBND',
+    });
+    await until('SELECT count(*) AS n FROM effective_model_fact', 2);
+    await until('SELECT count(*) AS n FROM advanced_example_fact', 1);
+    await until('SELECT count(*) AS n FROM campaign_fact', 3);
+    const conditions = [
+      { name: 'có mô hình tự quản hiệu quả', fact: 'EFFECTIVE_MODEL', op: 'EQ', value: 'true' },
+      { name: 'có điển hình tiên tiến phòng, chống tội phạm', fact: 'ADVANCED_EXAMPLE', op: 'EQ', value: 'true' },
+      { name: 'classification ≥ GOOD', fact: 'CLASSIFICATION_RANK', op: 'GTE', value: '3' },
+    ];
+    await ok(SET_SCHEME, { input: { campaignId: season3, forms: [{ formCode: 'EMULATION_FLAG', quota: 2, collectiveConditions: conditions }] } }, police);
+    const response = await h.requestSubgraph<Data>(ENTITIES, { campaignId: season3, reps: [both, modelOnly, average].map((unitId) => ({ __typename: 'Unit', id: unitId })) }, police);
+    expect(response.errors).toBeUndefined();
+    expect(response.data._entities.map((unit: Data) => unit.eligibility)).toEqual([
+      [{ formCode: 'EMULATION_FLAG', eligible: true, failed: [] }],
+      [{ formCode: 'EMULATION_FLAG', eligible: false, failed: [{ name: 'có điển hình tiên tiến phòng, chống tội phạm', fact: 'ADVANCED_EXAMPLE', actual: 'false' }] }],
+      [
+        {
+          formCode: 'EMULATION_FLAG',
+          eligible: false,
+          failed: [
+            { name: 'có mô hình tự quản hiệu quả', fact: 'EFFECTIVE_MODEL', actual: 'false' },
+            { name: 'có điển hình tiên tiến phòng, chống tội phạm', fact: 'ADVANCED_EXAMPLE', actual: 'false' },
+            { name: 'classification ≥ GOOD', fact: 'CLASSIFICATION_RANK', actual: 'AVERAGE' },
+          ],
+        },
+      ],
+    ]);
+    // The example's name never reaches the fact store.
+    expect(await h.prisma.$queryRawUnsafe(`SELECT column_name FROM information_schema.columns WHERE table_name = 'advanced_example_fact' AND column_name = 'name'`)).toEqual([]);
   });
 });

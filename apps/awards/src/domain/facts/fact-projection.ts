@@ -1,5 +1,7 @@
 import {
+  AdvancedExampleRecognisedV1,
   ClassificationDecidedV1,
+  EffectiveModelChangedV1,
   CampaignClosedV1,
   CampaignLaunchedV1,
   type EventPayload,
@@ -15,9 +17,13 @@ type Launched = EventPayload<typeof CampaignLaunchedV1>;
 type Closed = EventPayload<typeof CampaignClosedV1>;
 type Submitted = EventPayload<typeof RegistrationSubmittedV1>;
 type Withdrawn = EventPayload<typeof RegistrationWithdrawnV1>;
+type EffectiveModel = EventPayload<typeof EffectiveModelChangedV1>;
+type AdvancedExample = EventPayload<typeof AdvancedExampleRecognisedV1>;
 
-/** The topics the fact store is fed from: campaigns (launch, closure), registrations, and assessments' decisions. */
-export const FACT_TOPICS = [...new Set([CampaignLaunchedV1, RegistrationSubmittedV1, RecognitionDecidedV1].map((contract) => contract.topic))];
+/** The topics the fact store is fed from: campaigns (launch, closure), registrations, assessments' decisions, models' facts. */
+export const FACT_TOPICS = [
+  ...new Set([CampaignLaunchedV1, RegistrationSubmittedV1, RecognitionDecidedV1, EffectiveModelChangedV1, AdvancedExampleRecognisedV1].map((contract) => contract.topic)),
+];
 
 const data = <T>(event: EventEnvelope) => event.data as T;
 
@@ -108,6 +114,30 @@ async function withdrawn(tx: SqlExecutor, d: Withdrawn): Promise<void> {
   );
 }
 
+async function effectiveModel(tx: SqlExecutor, d: EffectiveModel): Promise<void> {
+  await tx.$executeRawUnsafe(
+    `INSERT INTO effective_model_fact (unit_id, year, has_effective_model, revision) VALUES ($1::uuid, $2, $3, $4)
+     ON CONFLICT (unit_id, year) DO UPDATE SET has_effective_model = excluded.has_effective_model, revision = excluded.revision
+     WHERE effective_model_fact.revision < excluded.revision`,
+    d.unitId,
+    d.year,
+    d.hasEffectiveModel,
+    d.revision,
+  );
+}
+
+// The example's name (an individual's name is personal data) is not kept: only the unit, the kind and the date.
+async function advancedExample(tx: SqlExecutor, d: AdvancedExample): Promise<void> {
+  await tx.$executeRawUnsafe(
+    `INSERT INTO advanced_example_fact (example_id, unit_id, kind, recognised_on) VALUES ($1::uuid, $2::uuid, $3, $4::date)
+     ON CONFLICT (example_id) DO NOTHING`,
+    d.exampleId,
+    d.unitId,
+    d.kind,
+    d.recognisedOn,
+  );
+}
+
 /** Handlers of the fact store consumer (other types on its topics, e.g. deadlines, are not facts awards use). */
 export function factHandlers<TTx extends SqlExecutor>(): Record<string, EventHandler<TTx>> {
   return {
@@ -117,5 +147,7 @@ export function factHandlers<TTx extends SqlExecutor>(): Record<string, EventHan
     [CampaignClosedV1.fullType]: (event, tx) => closed(tx, data<Closed>(event)),
     [RegistrationSubmittedV1.fullType]: (event, tx) => registered(tx, data<Submitted>(event)),
     [RegistrationWithdrawnV1.fullType]: (event, tx) => withdrawn(tx, data<Withdrawn>(event)),
+    [EffectiveModelChangedV1.fullType]: (event, tx) => effectiveModel(tx, data<EffectiveModel>(event)),
+    [AdvancedExampleRecognisedV1.fullType]: (event, tx) => advancedExample(tx, data<AdvancedExample>(event)),
   };
 }

@@ -22,6 +22,10 @@ export interface UnitFacts {
   recognition: string | null;
   REGISTERED: boolean;
   UNIT_KIND: string | null;
+  /** models: the unit had an effective model in the evaluation window of the campaign's year. */
+  EFFECTIVE_MODEL: boolean;
+  /** models: a collective advanced example of the unit recognised in the campaign's year, on or before the date. */
+  ADVANCED_EXAMPLE: boolean;
   /** Forms of the awards the unit holds (decided, not revoked, decided on or before the date; any campaign): R20 prerequisites. */
   AWARD_HELD: string[];
   /** The ids of those awards, for the dependencies a decision records (R26 cascade). */
@@ -38,6 +42,8 @@ interface FactRow {
   classification: string | null;
   registered: boolean;
   held: Array<{ id: string; formCode: string }> | null;
+  effective: boolean;
+  example: boolean;
 }
 
 /**
@@ -73,7 +79,10 @@ export class FactStore {
               EXISTS (SELECT 1 FROM registration_fact g WHERE g.campaign_id = $5::uuid AND g.unit_id = u.unit_id
                         AND g.registered_on <= $3::date AND (g.withdrawn_on IS NULL OR g.withdrawn_on > $3::date)) AS registered,
               (SELECT json_agg(json_build_object('id', a.id::text, 'formCode', a.form_code) ORDER BY a.decided_on, a.id)
-                 FROM nomination a WHERE a.unit_id = u.unit_id AND a.status = 'DECIDED' AND a.decided_on <= $3::date) AS held
+                 FROM nomination a WHERE a.unit_id = u.unit_id AND a.status = 'DECIDED' AND a.decided_on <= $3::date) AS held,
+              COALESCE((SELECT m.has_effective_model FROM effective_model_fact m WHERE m.unit_id = u.unit_id AND m.year = $2), false) AS effective,
+              EXISTS (SELECT 1 FROM advanced_example_fact x WHERE x.unit_id = u.unit_id AND x.kind = 'COLLECTIVE'
+                        AND x.recognised_on <= $3::date AND extract(year FROM x.recognised_on) = $2) AS example
        FROM unnest($1::uuid[]) AS u(unit_id)
        LEFT JOIN recognition_fact r ON r.unit_id = u.unit_id AND r.year = $2
        LEFT JOIN classification_fact c ON c.unit_id = u.unit_id AND c.year = $2`,
@@ -91,6 +100,8 @@ export class FactStore {
         recognition: row.rec_status,
         REGISTERED: row.registered,
         UNIT_KIND: row.kind,
+        EFFECTIVE_MODEL: row.effective,
+        ADVANCED_EXAMPLE: row.example,
         AWARD_HELD: [...new Set((row.held ?? []).map((award) => award.formCode))],
         heldAwards: row.held ?? [],
       });

@@ -13,6 +13,8 @@ const facts = (over: Partial<UnitFacts> = {}): UnitFacts => ({
   recognition: 'RECOGNISED',
   REGISTERED: true,
   UNIT_KIND: 'COMMUNE',
+  EFFECTIVE_MODEL: false,
+  ADVANCED_EXAMPLE: false,
   AWARD_HELD: [],
   heldAwards: [],
   ...over,

@@ -1,7 +1,7 @@
 import { type UnitFacts } from '../facts';
 
 /** The facts a condition reads (the GraphQL enum EligibilityFact). */
-export const ELIGIBILITY_FACTS = ['SAFE_STANDARD', 'CLASSIFICATION_RANK', 'REGISTERED', 'UNIT_KIND', 'AWARD_HELD'] as const;
+export const ELIGIBILITY_FACTS = ['SAFE_STANDARD', 'CLASSIFICATION_RANK', 'REGISTERED', 'UNIT_KIND', 'AWARD_HELD', 'EFFECTIVE_MODEL', 'ADVANCED_EXAMPLE'] as const;
 export type EligibilityFact = (typeof ELIGIBILITY_FACTS)[number];
 export const CONDITION_OPERATORS = ['EQ', 'GTE', 'IN'] as const;
 export type ConditionOperator = (typeof CONDITION_OPERATORS)[number];
@@ -39,6 +39,8 @@ export function conditionProblem(condition: Pick<Condition, 'fact' | 'op' | 'val
   switch (fact) {
     case 'SAFE_STANDARD':
     case 'REGISTERED':
+    case 'EFFECTIVE_MODEL':
+    case 'ADVANCED_EXAMPLE':
       return op === 'EQ' && typeof value === 'boolean' ? null : `${fact} takes EQ with true or false`;
     case 'CLASSIFICATION_RANK':
       return (op === 'EQ' || op === 'GTE') && typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 4
@@ -65,7 +67,9 @@ function actualOf(fact: EligibilityFact, facts: UnitFacts | undefined): string |
     case 'CLASSIFICATION_RANK':
       return facts.classification;
     case 'REGISTERED':
-      return String(facts.REGISTERED);
+    case 'EFFECTIVE_MODEL':
+    case 'ADVANCED_EXAMPLE':
+      return String(facts[fact]);
     case 'UNIT_KIND':
       return facts.UNIT_KIND;
     case 'AWARD_HELD':
