@@ -21,7 +21,12 @@ const models: SubgraphSdl = {
   url: 'http://127.0.0.1:4004/graphql',
   typeDefs: `${LINK}\n type Query { models: [SelfManagementModel!]! }\n type SelfManagementModel { id: ID! hostUnit: Unit! }\n type Unit @key(fields: "id", resolvable: false) { id: ID! }`,
 };
-const FIXTURES: Record<string, SubgraphSdl> = { 'org-units': units, campaigns, models };
+const awards: SubgraphSdl = {
+  name: 'awards',
+  url: 'http://127.0.0.1:4005/graphql',
+  typeDefs: `${LINK}\n type Query { awardForms: [String!]! }\n type Unit @key(fields: "id") { id: ID! awards: [String!]! }`,
+};
+const FIXTURES: Record<string, SubgraphSdl> = { 'org-units': units, campaigns, models, awards };
 
 describe('composeSupergraph', () => {
   it('composes subgraphs into a supergraph that names each of them with its URL', () => {
