@@ -230,7 +230,9 @@ describe('award season: schemes, eligibility from events, workflow, atomic quota
     const nominationId = nominations.get(commune[2]!)!;
     await ok(RECEIVE, { id: nominationId }, police);
     const returned = await ok(RETURN, { id: nominationId, reason: 'Bổ sung báo cáo thành tích' }, police);
-    expect(returned.returnNomination).toMatchObject({ status: 'RETURNED', closingReason: 'Bổ sung báo cáo thành tích' });
+    expect(returned.returnNomination).toMatchObject({ status: 'RETURNED', statusLabel: 'Trả lại', closingReason: 'Bổ sung báo cáo thành tích' });
+    const labels = (await ok(`{ awardLabels { enum value label } }`, {})).awardLabels;
+    expect(labels).toContainEqual({ enum: 'NominationStatus', value: 'DECIDED', label: 'Đã quyết định khen thưởng' });
     const again = await ok(SUBMIT, { id: nominationId });
     expect(again.submitNomination.history).toEqual([
       { fromStatus: null, toStatus: 'DRAFT', actor: 'bcd138@vt', reason: null },

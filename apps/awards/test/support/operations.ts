@@ -1,4 +1,4 @@
-const NOMINATION = `id status formCode unit { id } legalGround closingReason decisionNumber
+const NOMINATION = `id status statusLabel formCode unit { id } legalGround closingReason decisionNumber
   eligibility { eligible stage failed { name fact actual } }
   dossier { complete } history { fromStatus toStatus actor reason }`;
 

@@ -1,8 +1,10 @@
 import { dossierGaps } from '../../domain/nomination';
+import { labelOf } from '../../domain/shared';
 import { type CertificateDataResolvers, type NominationResolvers, type PublishedAwardResolvers } from '../__generated__/resolvers-types';
 
 export const Nomination: NominationResolvers = {
   unit: (nomination) => ({ id: nomination.unitId }),
+  statusLabel: (nomination) => labelOf('NominationStatus', nomination.status),
   dossier: (nomination) => ({ ...nomination.dossier, complete: dossierGaps(nomination.dossier).length === 0 }),
   history: (nomination, _, { nominations }) => nominations.history(nomination.id),
 };

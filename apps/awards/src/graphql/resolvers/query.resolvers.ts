@@ -1,6 +1,8 @@
+import { allLabels } from '../../domain/shared';
 import { type QueryResolvers } from '../__generated__/resolvers-types';
 
 export const Query: QueryResolvers = {
+  awardLabels: () => allLabels(),
   awardForms: (_, { on }, { catalogue, today }) => catalogue.formsOn(on ?? today()),
   awardScheme: (_, { campaignId }, { caller, schemes }) => schemes.latest(caller, campaignId),
   nomination: (_, { id }, { caller, nominations }) => nominations.get(caller, id),
