@@ -19,6 +19,7 @@ const DEP_CONSTRAINTS = [
   { sourceTag: 'scope:campaigns', onlyDependOnLibsWithTags: ['scope:shared', 'scope:campaigns'] },
   { sourceTag: 'scope:assessments', onlyDependOnLibsWithTags: ['scope:shared', 'scope:assessments'] },
   { sourceTag: 'scope:models', onlyDependOnLibsWithTags: ['scope:shared', 'scope:models'] },
+  { sourceTag: 'scope:awards', onlyDependOnLibsWithTags: ['scope:shared', 'scope:awards'] },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   // End-to-end tests start the services as processes; they import only kits, contracts, tools and the test kit.
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:kit', 'type:contracts', 'type:testing', 'type:tool'] },

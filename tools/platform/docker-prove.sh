@@ -23,7 +23,7 @@ LIBS=$ROOT/.local/cache/kafka-$KAFKA_VERSION/libs
 WORK=$ROOT/.local/docker
 export BASE_IMAGE=local/debian:bookworm POSTGRES_IMAGE=local/postgres:15 KAFKA_IMAGE=local/kafka:$KAFKA_VERSION ANTT_TAG=local
 export POSTGRES_PORT=${PROVE_POSTGRES_PORT:-15432} KAFKA_PORT=${PROVE_KAFKA_PORT:-19092} GATEWAY_PORT=${PROVE_GATEWAY_PORT:-14000}
-export ORG_UNITS_PORT=${PROVE_ORG_UNITS_PORT:-14001} CAMPAIGNS_PORT=${PROVE_CAMPAIGNS_PORT:-14002} MODELS_PORT=${PROVE_MODELS_PORT:-14004}
+export ORG_UNITS_PORT=${PROVE_ORG_UNITS_PORT:-14001} CAMPAIGNS_PORT=${PROVE_CAMPAIGNS_PORT:-14002} MODELS_PORT=${PROVE_MODELS_PORT:-14004} ASSESSMENTS_PORT=${PROVE_ASSESSMENTS_PORT:-14003} AWARDS_PORT=${PROVE_AWARDS_PORT:-14005}
 SERVICES=(gateway:4000 org-units:4001 campaigns:4002 models:4004)
 
 SUMMARY=()
@@ -93,7 +93,7 @@ elif command -v docker-compose >/dev/null; then
 else
   fail "neither \`docker compose\` (v2 plugin) nor docker-compose is installed (apt-get install -y docker-compose)"
 fi
-for port in $POSTGRES_PORT $KAFKA_PORT $GATEWAY_PORT $ORG_UNITS_PORT $CAMPAIGNS_PORT $MODELS_PORT; do
+for port in $POSTGRES_PORT $KAFKA_PORT $GATEWAY_PORT $ORG_UNITS_PORT $CAMPAIGNS_PORT $MODELS_PORT $ASSESSMENTS_PORT $AWARDS_PORT; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then fail "127.0.0.1:$port is taken; set PROVE_*_PORT"; fi
 done
 done_step "engine $(docker version -f '{{.Server.Version}}'), compose $COMPOSE_VERSION"
@@ -129,7 +129,7 @@ build "$KAFKA_IMAGE" "$WORK/kafka"
 done_step
 
 step "service images from the Nx build output"
-tools/platform/docker-build.sh gateway org-units campaigns models
+tools/platform/docker-build.sh gateway org-units campaigns awards assessments models
 for entry in "${SERVICES[@]}"; do
   user=$(docker image inspect -f '{{.Config.User}}' "antt/${entry%%:*}:$ANTT_TAG")
   health=$(docker image inspect -f '{{if .Config.Healthcheck}}yes{{end}}' "antt/${entry%%:*}:$ANTT_TAG")

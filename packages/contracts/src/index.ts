@@ -27,3 +27,4 @@ export * from './assessments/review-events';
 export * from './models/model-events';
 export * from './models/effective-model-events';
 export * from './models/advanced-example-events';
+export * from './awards/nomination-events';

@@ -5,7 +5,7 @@ import { UnitMergedV1, UnitRenamedV1 } from './org-units/unit-events';
 import { ClassificationDecidedV1, RecognitionDecidedV1 } from './assessments/assessment-events';
 
 describe('event registry', () => {
-  it('declares the org-units events on org-units.unit and the campaigns and models events on their topics', () => {
+  it('declares the org-units events on org-units.unit and the campaigns, models and awards events on their topics', () => {
     expect(EVENT_CONTRACTS.map((contract) => contract.fullType)).toEqual([
       'org-units.unit.created.v1',
       'org-units.unit.renamed.v1',
@@ -36,6 +36,12 @@ describe('event registry', () => {
       'models.model.training-held.v1',
       'models.effective-model.changed.v1',
       'models.advanced-example.recognised.v1',
+      'awards.nomination.submitted.v1',
+      'awards.nomination.returned.v1',
+      'awards.nomination.appraised.v1',
+      'awards.nomination.decided.v1',
+      'awards.nomination.rejected.v1',
+      'awards.award.revoked.v1',
     ]);
     expect(new Set(EVENT_CONTRACTS.map((contract) => contract.topic))).toEqual(
       new Set([
@@ -49,6 +55,7 @@ describe('event registry', () => {
         'models.model',
         'models.effective-model',
         'models.advanced-example',
+        'awards.nomination',
       ]),
     );
   });
@@ -88,6 +95,9 @@ describe('event registry', () => {
       'models.model',
       'models.effective-model',
       'models.advanced-example',
+      'awards.unit-directory.dlq',
+      'awards.facts.dlq',
+      'awards.nomination',
     ]);
   });
 

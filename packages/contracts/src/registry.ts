@@ -1,4 +1,5 @@
 import { type EventContract } from './define-event';
+import { NOMINATION_EVENTS } from './awards/nomination-events';
 import { ASSESSMENT_EVENTS } from './assessments/assessment-events';
 import { ASSESSMENT_REVIEW_EVENTS } from './assessments/review-events';
 import { CAMPAIGN_EVENTS } from './campaigns/campaign-events';
@@ -23,6 +24,7 @@ export const EVENT_CONTRACTS: readonly EventContract[] = [
   ...MODEL_EVENTS,
   ...EFFECTIVE_MODEL_EVENTS,
   ...ADVANCED_EXAMPLE_EVENTS,
+  ...NOMINATION_EVENTS,
 ];
 
 const byFullType = new Map<string, EventContract>();

@@ -22,6 +22,10 @@ export const CONSUMER_GROUPS = {
   assessmentsUnitDirectory: 'assessments.unit-directory',
   /** The facts assessments derive rules from: campaigns' registrations and models' effective-model fact (R7, R8). */
   assessmentsFacts: 'assessments.facts',
+  /** The awards service's copy of the unit tree. */
+  awardsUnitDirectory: 'awards.unit-directory',
+  /** awards' fact store: campaigns, registrations, recognitions and classifications. */
+  awardsFacts: 'awards.facts',
 } as const;
 
 /** The dead-letter topic of a consumer group. */
@@ -143,6 +147,16 @@ export const TOPICS: readonly TopicSpec[] = [
     cleanupPolicy: 'delete',
     key: 'advanced example id (uuid)',
     description: 'Advanced examples (điển hình tiên tiến) recognised by a level; awards use them as evidence. Kept forever.',
+  },
+  deadLetterTopic(CONSUMER_GROUPS.awardsUnitDirectory),
+  deadLetterTopic(CONSUMER_GROUPS.awardsFacts),
+  {
+    name: 'awards.nomination',
+    partitions: 3,
+    retentionMs: -1,
+    cleanupPolicy: 'delete',
+    key: 'nomination id (uuid): every move of one nomination in order',
+    description: 'Nominations for awards through their workflow (submitted, returned, appraised, decided, rejected) and revocations of awards. No personal data. Kept forever.',
   },
 ];
 

@@ -5,7 +5,7 @@
  *  3. bulk import rate of a national-size tree (63 provinces, 10,000 communes, 100,000 residential areas).
  *
  * usage: npm run bench [-- --skip-start] [--skip-import] [--requests 300]
- * Needs ports 4000-4002 and 4004 free (stop `npm start` first). Uses scratch databases and its own consumer group; drops them after.
+ * Needs ports 4000-4002, 4004 and 4005 free (stop `npm start` first). Uses scratch databases and its own consumer group; drops them after.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -95,7 +95,7 @@ async function measureDescendants(orgUnitsUrl: string, requests: number): Promis
 
 async function benchStart(adminUrl: string, brokers: string[], requests: number): Promise<void> {
   const suffix = Date.now().toString(36);
-  const names = { orgUnits: `antt_bench_org_units_${suffix}`, campaigns: `antt_bench_campaigns_${suffix}`, models: `antt_bench_models_${suffix}`, assessments: `antt_bench_assessments_${suffix}` };
+  const names = { orgUnits: `antt_bench_org_units_${suffix}`, campaigns: `antt_bench_campaigns_${suffix}`, models: `antt_bench_models_${suffix}`, assessments: `antt_bench_assessments_${suffix}`, awards: `antt_bench_awards_${suffix}` };
   await createDatabases(adminUrl, Object.values(names));
   // Topics and a consumer group of its own: the benchmark never feeds a developer's platform on the same broker.
   const prefix = `bench_${suffix}.`;
@@ -111,6 +111,9 @@ async function benchStart(adminUrl: string, brokers: string[], requests: number)
     MODELS_UNIT_DIRECTORY_GROUP_ID: `bench-models-unit-directory-${suffix}`,
     ASSESSMENTS_UNIT_DIRECTORY_GROUP_ID: `bench-assessments-unit-directory-${suffix}`,
     ASSESSMENTS_FACTS_GROUP_ID: `bench-assessments-facts-${suffix}`,
+    AWARDS_DATABASE_URL: databaseUrl(adminUrl, names.awards),
+    AWARDS_UNIT_DIRECTORY_GROUP_ID: `bench-awards-unit-directory-${suffix}`,
+    AWARDS_FACTS_GROUP_ID: `bench-awards-facts-${suffix}`,
     KAFKA_TOPIC_PREFIX: prefix,
     // One subject sends every measured request: the gateway's rate limits would measure themselves (its other limits stay).
     GATEWAY_LIMITS: BENCH_GATEWAY_LIMITS,

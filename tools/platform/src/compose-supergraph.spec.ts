@@ -26,7 +26,12 @@ const assessments: SubgraphSdl = {
   url: 'http://127.0.0.1:4003/graphql',
   typeDefs: `${LINK}\n type Query { ruleSets: [RuleSet!]! }\n type RuleSet { id: ID! code: String! }\n type Unit @key(fields: "id") { id: ID! classification(year: Int!): String }`,
 };
-const FIXTURES: Record<string, SubgraphSdl> = { 'org-units': units, campaigns, models, assessments };
+const awards: SubgraphSdl = {
+  name: 'awards',
+  url: 'http://127.0.0.1:4005/graphql',
+  typeDefs: `${LINK}\n type Query { awardForms: [String!]! }\n type Unit @key(fields: "id") { id: ID! awards: [String!]! }`,
+};
+const FIXTURES: Record<string, SubgraphSdl> = { 'org-units': units, campaigns, models, assessments, awards };
 
 describe('composeSupergraph', () => {
   it('composes subgraphs into a supergraph that names each of them with its URL', () => {

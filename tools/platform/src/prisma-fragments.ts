@@ -20,6 +20,7 @@ export const SERVICE_FRAGMENTS: Record<string, ReadonlyArray<keyof typeof FRAGME
   'apps/campaigns': ['events', 'unitDirectory'],
   'apps/models': ['events', 'unitDirectory'],
   'apps/assessments': ['events', 'unitDirectory'],
+  'apps/awards': ['events', 'unitDirectory'],
 };
 
 interface Difference {

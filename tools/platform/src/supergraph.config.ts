@@ -11,6 +11,7 @@ export const SUBGRAPHS: readonly SubgraphSource[] = [
   { name: 'campaigns', schemaPath: 'apps/campaigns/src/schema.graphql', url: 'http://127.0.0.1:4002/graphql' },
   { name: 'assessments', schemaPath: 'apps/assessments/src/schema.graphql', url: 'http://127.0.0.1:4003/graphql' },
   { name: 'models', schemaPath: 'apps/models/src/schema.graphql', url: 'http://127.0.0.1:4004/graphql' },
+  { name: 'awards', schemaPath: 'apps/awards/src/schema.graphql', url: 'http://127.0.0.1:4005/graphql' },
 ];
 
 /** Where the composed supergraph is committed. */

@@ -8,7 +8,7 @@ export interface GraphQLResult<T> {
   errors?: Array<{ message: string; extensions?: { code?: string; reason?: string; subgraph?: string; limit?: number } }>;
 }
 
-/** org-units, campaigns, models, assessments and the gateway as real processes on fresh, migrated databases and the test Kafka broker. */
+/** org-units, campaigns, models, assessments, awards and the gateway as real processes on fresh, migrated databases and the test Kafka broker. */
 export interface Stack {
   /** Prefix of this stack's own topics (`KAFKA_TOPIC_PREFIX` of its services). */
   topicPrefix: string;
@@ -21,6 +21,8 @@ export interface Stack {
   campaigns: ServiceProcess;
   models: ServiceProcess;
   assessments: ServiceProcess;
+  awardsDatabase: TestDatabase;
+  awards: ServiceProcess;
   gateway: ServiceProcess;
   /** A client request to the gateway, with `token` as bearer (none: anonymous). */
   query<T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<T>>;
@@ -38,6 +40,7 @@ export async function startStack(): Promise<Stack> {
   const campaignsDatabase = await createMigratedTestDatabase('e2e_cp_', path.join(REPO_ROOT, 'apps/campaigns'));
   const modelsDatabase = await createMigratedTestDatabase('e2e_md_', path.join(REPO_ROOT, 'apps/models'));
   const assessmentsDatabase = await createMigratedTestDatabase('e2e_as_', path.join(REPO_ROOT, 'apps/assessments'));
+  const awardsDatabase = await createMigratedTestDatabase('e2e_aw_', path.join(REPO_ROOT, 'apps/awards'));
   // Topics of their own, so that the test never feeds a developer's running platform on the same broker.
   const topics = await createIsolatedTopics();
   const common = {
@@ -81,6 +84,19 @@ export async function startStack(): Promise<Stack> {
       onOutput: echo('assessments'),
     });
     started.push(assessments);
+    const awards = await startServiceProcess({
+      name: 'awards',
+      entry: 'apps/awards/src/main.ts',
+      port: await freePort(),
+      env: {
+        ...common,
+        DATABASE_URL: awardsDatabase.url,
+        AWARDS_UNIT_DIRECTORY_GROUP_ID: uniqueName('e2e-awards-unit-directory-'),
+        AWARDS_FACTS_GROUP_ID: uniqueName('e2e-awards-facts-'),
+      },
+      onOutput: echo('awards'),
+    });
+    started.push(awards);
     const gateway = await startServiceProcess({
       name: 'gateway',
       entry: 'apps/gateway/src/main.ts',
@@ -92,6 +108,7 @@ export async function startStack(): Promise<Stack> {
         CAMPAIGNS_URL: campaigns.graphqlUrl,
         MODELS_URL: models.graphqlUrl,
         ASSESSMENTS_URL: assessments.graphqlUrl,
+        AWARDS_URL: awards.graphqlUrl,
         // Every request of a test comes from one address and a few subjects: the rate limits are not what is tested here.
         GATEWAY_LIMITS: JSON.stringify({ rateLimits: { anonymous: { points: 100_000 }, authenticated: { points: 100_000 } } }),
       },
@@ -109,6 +126,8 @@ export async function startStack(): Promise<Stack> {
       campaigns,
       models,
       assessments,
+      awardsDatabase,
+      awards,
       gateway,
       async query<T>(query: string, variables: Record<string, unknown> = {}, token?: string) {
         const response = await fetch(gateway.graphqlUrl, {
@@ -125,6 +144,7 @@ export async function startStack(): Promise<Stack> {
         await campaignsDatabase.drop();
         await modelsDatabase.drop();
         await assessmentsDatabase.drop();
+        await awardsDatabase.drop();
         await topics.drop();
       },
     };
@@ -134,6 +154,7 @@ export async function startStack(): Promise<Stack> {
     await campaignsDatabase.drop();
     await modelsDatabase.drop();
     await assessmentsDatabase.drop();
+    await awardsDatabase.drop();
     await topics.drop();
     throw error;
   }

@@ -43,14 +43,14 @@ describe('infra/k8s', () => {
 
   it('runs the gateway and every built subgraph as a Deployment with a Service and a disruption budget', () => {
     const names = deployments.map((deployment) => deployment.metadata.name).sort();
-    expect(names).toEqual(['campaigns', 'gateway', 'models', 'org-units']);
+    expect(names).toEqual(['assessments', 'awards', 'campaigns', 'gateway', 'models', 'org-units']);
     for (const name of names) {
       expect(named(base, 'Service').map((service) => service.metadata.name)).toContain(name);
       expect(named(base, 'PodDisruptionBudget').map((budget) => budget.metadata.name)).toContain(name);
     }
   });
 
-  it.each(['gateway', 'org-units', 'campaigns', 'models'])('%s: replicas, probes, resources, non-root', (name) => {
+  it.each(['gateway', 'org-units', 'campaigns', 'models', 'assessments', 'awards'])('%s: replicas, probes, resources, non-root', (name) => {
     const deployment = deployments.find((candidate) => candidate.metadata.name === name);
     const spec = deployment?.spec as { replicas: number; template: { spec: PodSpec } };
     expect(spec.replicas).toBeGreaterThanOrEqual(2);

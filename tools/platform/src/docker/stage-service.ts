@@ -15,7 +15,7 @@ import { loadProject } from '@antt/prisma-offline';
  */
 
 const REPO_ROOT = path.resolve(__dirname, '../../../..');
-const SERVICES = ['gateway', 'org-units', 'campaigns', 'models'] as const;
+const SERVICES = ['gateway', 'org-units', 'campaigns', 'models', 'assessments', 'awards'] as const;
 type Service = (typeof SERVICES)[number];
 
 interface LockEntry {

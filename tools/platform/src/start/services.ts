@@ -46,6 +46,14 @@ export const PLATFORM_SERVICES: readonly PlatformService[] = [
     prismaProject: path.join(REPO_ROOT, 'apps/models'),
     database: 'models',
   },
+  {
+    name: 'awards',
+    entry: 'apps/awards/src/main.ts',
+    port: 4005,
+    readyPath: '/ready',
+    prismaProject: path.join(REPO_ROOT, 'apps/awards'),
+    database: 'awards',
+  },
   // The gateway's database holds the external agencies' API keys (tables created by the gateway at start).
   { name: 'gateway', entry: 'apps/gateway/src/main.ts', port: 4000, readyPath: '/health', database: 'gateway' },
 ];

@@ -1,0 +1,36 @@
+import { type Clock, type DateRange } from '@antt/service-kit';
+import { type PrismaClient } from '../generated/prisma/client';
+import { Catalogue } from './catalogue';
+import { NominationRepository, NominationService } from './nomination';
+import { SchemeService } from './scheme';
+import { AwardsInput, AwardsPolicy } from './shared';
+
+/** The domain services one request works with. */
+export interface RequestServices {
+  catalogue: Catalogue;
+  schemes: SchemeService;
+  nominations: NominationService;
+  today: () => string;
+}
+
+export interface AwardsRules {
+  dates: DateRange;
+}
+
+/** Wires the awards domain over a Prisma client. */
+export function createAwardsDomain(prisma: PrismaClient, clock: Clock, rules: AwardsRules) {
+  const repository = new NominationRepository(prisma);
+  const input = new AwardsInput(rules.dates);
+  const policy = new AwardsPolicy();
+  const catalogue = new Catalogue(prisma);
+  return {
+    forRequest(): RequestServices {
+      return {
+        catalogue,
+        schemes: new SchemeService(prisma, policy, clock, input),
+        nominations: new NominationService(prisma, repository, policy, clock, input),
+        today: () => clock.today(),
+      };
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import { type SqlClient } from '@antt/unit-directory';
+
+/** What awards knows of a campaign (from campaigns' events). */
+export interface CampaignFactView {
+  campaignId: string;
+  ownerUnitId: string;
+  title: string;
+  periodStart: string;
+  periodEnd: string;
+  /** The evaluation year of the season: the year of the campaign's last day. */
+  year: number;
+}
+
+/** The facts of one unit in one campaign as of a date, as eligibility conditions read them. */
+export interface UnitFacts {
+  SAFE_STANDARD: boolean;
+  /** EXCELLENT 4, GOOD 3, AVERAGE 2, WEAK 1, none 0. */
+  CLASSIFICATION_RANK: number;
+  /** The classification itself, for reports (null when none). */
+  classification: string | null;
+  /** The recognition status itself, for reports (null when none). */
+  recognition: string | null;
+  REGISTERED: boolean;
+  UNIT_KIND: string | null;
+  /** models: the unit had an effective model in the evaluation window of the campaign's year. */
+  EFFECTIVE_MODEL: boolean;
+  /** models: a collective advanced example of the unit recognised in the campaign's year, on or before the date. */
+  ADVANCED_EXAMPLE: boolean;
+  /** Forms of the awards the unit holds (decided, not revoked, decided on or before the date; any campaign): R20 prerequisites. */
+  AWARD_HELD: string[];
+  /** The ids of those awards, for the dependencies a decision records (R26 cascade). */
+  heldAwards: Array<{ id: string; formCode: string }>;
+}
+
+export const CLASSIFICATION_RANKS: Readonly<Record<string, number>> = { EXCELLENT: 4, GOOD: 3, AVERAGE: 2, WEAK: 1 };
+
+interface FactRow {
+  unit_id: string;
+  kind: string | null;
+  rec_status: string | null;
+  safe: boolean;
+  classification: string | null;
+  registered: boolean;
+  held: Array<{ id: string; formCode: string }> | null;
+  effective: boolean;
+  example: boolean;
+}
+
+/**
+ * Reads the fact store (fed only by events) as of a date: a recognition counts from its date until a revocation takes effect,
+ * a classification from its decision, a registration from its date until a withdrawal. One statement for any number of units.
+ */
+export class FactStore {
+  constructor(private readonly db: SqlClient) {}
+
+  async campaign(campaignId: string): Promise<CampaignFactView | null> {
+    const rows = await this.db.$queryRawUnsafe<Array<{ campaign_id: string; owner_unit_id: string; title: string; period_start: string; period_end: string }>>(
+      `SELECT campaign_id::text, owner_unit_id::text, title, to_char(period_start, 'YYYY-MM-DD') AS period_start,
+              to_char(period_end, 'YYYY-MM-DD') AS period_end
+       FROM campaign_fact WHERE campaign_id = $1::uuid`,
+      campaignId,
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return { campaignId: row.campaign_id, ownerUnitId: row.owner_unit_id, title: row.title, periodStart: row.period_start, periodEnd: row.period_end, year: Number(row.period_end.slice(0, 4)) };
+  }
+
+  /** Facts of every unit of `unitIds` in `campaign` as of `asOf`; the unit kind is the directory's on the campaign's last day. */
+  async factsOf(unitIds: readonly string[], campaign: CampaignFactView, asOf: string): Promise<Map<string, UnitFacts>> {
+    const facts = new Map<string, UnitFacts>();
+    if (unitIds.length === 0) return facts;
+    const rows = await this.db.$queryRawUnsafe<FactRow[]>(
+      `SELECT u.unit_id::text AS unit_id,
+              (SELECT d.kind FROM directory_unit d JOIN directory_unit_version v ON v.unit_id = d.unit_id
+                WHERE d.unit_id = u.unit_id AND v.valid_from <= $4::date AND (v.valid_to IS NULL OR v.valid_to > $4::date) LIMIT 1) AS kind,
+              r.status AS rec_status,
+              COALESCE(r.recognised_on <= $3::date AND (r.revoked_on IS NULL OR r.revoked_on > $3::date), false) AS safe,
+              CASE WHEN c.decided_on <= $3::date THEN c.classification END AS classification,
+              EXISTS (SELECT 1 FROM registration_fact g WHERE g.campaign_id = $5::uuid AND g.unit_id = u.unit_id
+                        AND g.registered_on <= $3::date AND (g.withdrawn_on IS NULL OR g.withdrawn_on > $3::date)) AS registered,
+              (SELECT json_agg(json_build_object('id', a.id::text, 'formCode', a.form_code) ORDER BY a.decided_on, a.id)
+                 FROM nomination a WHERE a.unit_id = u.unit_id AND a.status = 'DECIDED' AND a.decided_on <= $3::date) AS held,
+              COALESCE((SELECT m.has_effective_model FROM effective_model_fact m WHERE m.unit_id = u.unit_id AND m.year = $2), false) AS effective,
+              EXISTS (SELECT 1 FROM advanced_example_fact x WHERE x.unit_id = u.unit_id AND x.kind = 'COLLECTIVE'
+                        AND x.recognised_on <= $3::date AND extract(year FROM x.recognised_on) = $2) AS example
+       FROM unnest($1::uuid[]) AS u(unit_id)
+       LEFT JOIN recognition_fact r ON r.unit_id = u.unit_id AND r.year = $2
+       LEFT JOIN classification_fact c ON c.unit_id = u.unit_id AND c.year = $2`,
+      [...unitIds],
+      campaign.year,
+      asOf,
+      campaign.periodEnd,
+      campaign.campaignId,
+    );
+    for (const row of rows) {
+      facts.set(row.unit_id, {
+        SAFE_STANDARD: row.safe,
+        CLASSIFICATION_RANK: row.classification ? (CLASSIFICATION_RANKS[row.classification] ?? 0) : 0,
+        classification: row.classification,
+        recognition: row.rec_status,
+        REGISTERED: row.registered,
+        UNIT_KIND: row.kind,
+        EFFECTIVE_MODEL: row.effective,
+        ADVANCED_EXAMPLE: row.example,
+        AWARD_HELD: [...new Set((row.held ?? []).map((award) => award.formCode))],
+        heldAwards: row.held ?? [],
+      });
+    }
+    return facts;
+  }
+}

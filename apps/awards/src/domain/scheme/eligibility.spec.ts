@@ -1,0 +1,64 @@
+import { type UnitFacts } from '../facts';
+import { type Condition, conditionProblem, dependenciesOf, evaluate } from './eligibility';
+
+const plan: Condition[] = [
+  { name: 'safe standard', fact: 'SAFE_STANDARD', op: 'EQ', value: true },
+  { name: 'classification ≥ GOOD', fact: 'CLASSIFICATION_RANK', op: 'GTE', value: 3 },
+  { name: 'registered in the campaign', fact: 'REGISTERED', op: 'EQ', value: true },
+];
+const facts = (over: Partial<UnitFacts> = {}): UnitFacts => ({
+  SAFE_STANDARD: true,
+  CLASSIFICATION_RANK: 3,
+  classification: 'GOOD',
+  recognition: 'RECOGNISED',
+  REGISTERED: true,
+  UNIT_KIND: 'COMMUNE',
+  EFFECTIVE_MODEL: false,
+  ADVANCED_EXAMPLE: false,
+  AWARD_HELD: [],
+  heldAwards: [],
+  ...over,
+});
+
+describe('eligibility rules as data', () => {
+  it('holds when every condition holds', () => {
+    expect(evaluate(plan, facts())).toEqual({ eligible: true, failed: [] });
+  });
+
+  it('names every failed condition with the fact that failed it', () => {
+    const result = evaluate(plan, facts({ SAFE_STANDARD: false, recognition: 'NOT_RECOGNISED', CLASSIFICATION_RANK: 2, classification: 'AVERAGE' }));
+    expect(result).toEqual({
+      eligible: false,
+      failed: [
+        { name: 'safe standard', fact: 'SAFE_STANDARD', actual: 'NOT_RECOGNISED' },
+        { name: 'classification ≥ GOOD', fact: 'CLASSIFICATION_RANK', actual: 'AVERAGE' },
+      ],
+    });
+  });
+
+  it('fails every condition of a unit without facts, with null values', () => {
+    expect(evaluate(plan, undefined).failed.map((f) => f.actual)).toEqual([null, null, null]);
+  });
+
+  it('checks unit kinds by list', () => {
+    const kinds: Condition = { name: 'commune', fact: 'UNIT_KIND', op: 'IN', value: ['COMMUNE', 'WARD'] };
+    expect(evaluate([kinds], facts({ UNIT_KIND: 'WARD' })).eligible).toBe(true);
+    expect(evaluate([kinds], facts({ UNIT_KIND: 'DISTRICT' })).failed).toEqual([{ name: 'commune', fact: 'UNIT_KIND', actual: 'DISTRICT' }]);
+  });
+
+  it('makes a held award a prerequisite only where a rule says so (R20) and records the dependency', () => {
+    const prior: Condition = { name: 'prior certificate of merit', fact: 'AWARD_HELD', op: 'IN', value: ['CERTIFICATE_OF_MERIT'] };
+    expect(evaluate([prior], facts()).failed).toEqual([{ name: 'prior certificate of merit', fact: 'AWARD_HELD', actual: null }]);
+    const holding = facts({ AWARD_HELD: ['CERTIFICATE_OF_MERIT'], heldAwards: [{ id: 'a1', formCode: 'CERTIFICATE_OF_MERIT' }] });
+    expect(evaluate([prior], holding).eligible).toBe(true);
+    expect(dependenciesOf([prior], holding)).toEqual(['a1']);
+    expect(dependenciesOf(plan, holding)).toEqual([]);
+  });
+
+  it('refuses operators and values a fact does not admit', () => {
+    expect(conditionProblem({ fact: 'SAFE_STANDARD', op: 'GTE', value: 1 })).toMatch(/EQ/);
+    expect(conditionProblem({ fact: 'CLASSIFICATION_RANK', op: 'GTE', value: 7 })).toMatch(/rank/);
+    expect(conditionProblem({ fact: 'UNIT_KIND', op: 'IN', value: [] })).toMatch(/list/);
+    expect(conditionProblem({ fact: 'CLASSIFICATION_RANK', op: 'GTE', value: 3 })).toBeNull();
+  });
+});

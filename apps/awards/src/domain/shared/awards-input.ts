@@ -1,0 +1,40 @@
+import { type DateRange, inputCode, inputDate, inputId, inputText } from '@antt/service-kit';
+import { badInput } from '@antt/service-kit';
+
+/** Canonical forms and bounds of what callers send to awards (service kit helpers with awards' limits). */
+export class AwardsInput {
+  constructor(private readonly dates: DateRange) {}
+
+  id(value: string, field: string): string {
+    return inputId(value, { field });
+  }
+
+  date(value: string, field: string): string {
+    return inputDate(value, { field, range: this.dates });
+  }
+
+  code(value: string, field: string): string {
+    return inputCode(value, { field, max: 60 });
+  }
+
+  /** A single-line text (references, decision numbers, authorities, names). */
+  line(value: string, field: string, max = 300): string {
+    return inputText(value, { field, max });
+  }
+
+  /** A multi-line text (achievements, reasons). */
+  text(value: string, field: string, max = 2000): string {
+    return inputText(value, { field, max, multiline: true });
+  }
+
+  optionalLine(value: string | null | undefined, field: string): string | null {
+    return value === null || value === undefined ? null : this.line(value, field);
+  }
+
+  /** A non-negative count (votes). */
+  count(value: number | null | undefined, field: string): number | null {
+    if (value === null || value === undefined) return null;
+    if (!Number.isInteger(value) || value < 0 || value > 100_000) throw badInput('INVALID_COUNT', `${field}: is not a count between 0 and 100000`, { field });
+    return value;
+  }
+}

@@ -1,0 +1,36 @@
+/** Vietnamese display labels of every enum value this subgraph serves (`Query.awardLabels`). */
+export const ENUM_LABELS = {
+  NominationStatus: {
+    DRAFT: 'Dự thảo',
+    SUBMITTED: 'Đã trình',
+    RECEIVED: 'Đã tiếp nhận',
+    APPRAISED: 'Đã thẩm định',
+    COUNCIL_REVIEWED: 'Hội đồng đã xét',
+    DECIDED: 'Đã quyết định khen thưởng',
+    RETURNED: 'Trả lại',
+    REJECTED: 'Không khen thưởng',
+    REVOKED: 'Đã thu hồi',
+  },
+  RecipientKind: { COLLECTIVE: 'Tập thể', HOUSEHOLD: 'Hộ gia đình', INDIVIDUAL: 'Cá nhân' },
+  EligibilityFact: {
+    SAFE_STANDARD: 'Đạt chuẩn "An toàn về an ninh, trật tự"',
+    CLASSIFICATION_RANK: 'Xếp loại phong trào',
+    REGISTERED: 'Đăng ký phấn đấu',
+    UNIT_KIND: 'Loại đơn vị',
+    AWARD_HELD: 'Đã được khen thưởng',
+    EFFECTIVE_MODEL: 'Có mô hình tự quản hiệu quả',
+    ADVANCED_EXAMPLE: 'Có điển hình tiên tiến',
+  },
+} as const;
+
+export type LabelledEnum = keyof typeof ENUM_LABELS;
+
+/** The label of one value (the value itself when unknown, so that a new value never breaks a read). */
+export function labelOf<E extends LabelledEnum>(enumName: E, value: string): string {
+  return (ENUM_LABELS[enumName] as Record<string, string>)[value] ?? value;
+}
+
+/** Every label, flattened for the API. */
+export function allLabels(): Array<{ enum: string; value: string; label: string }> {
+  return Object.entries(ENUM_LABELS).flatMap(([enumName, values]) => Object.entries(values).map(([value, label]) => ({ enum: enumName, value, label })));
+}

@@ -1,0 +1,45 @@
+import { type Caller, type Identity, type Role, SYSTEM_ADMIN, requireCaller, requireRole } from '@antt/auth';
+import { type UnitDirectory } from '@antt/unit-directory';
+
+/** Levels that nominate units of their jurisdiction (the commune, district and provincial steering officers). */
+export const NOMINATOR_ROLES: readonly Role[] = ['LEVEL_OFFICER', 'STEERING_OFFICER', SYSTEM_ADMIN];
+/** The provincial police (PV05): receives nominations, edits schemes. */
+export const RECEIVER_ROLES: readonly Role[] = ['STEERING_OFFICER', SYSTEM_ADMIN];
+/** Home Affairs' emulation-reward board and the council: appraise, review, record the decision. */
+export const APPRAISER_ROLES: readonly Role[] = ['APPRAISER', SYSTEM_ADMIN];
+/** Who reads nominations (not citizens, not external readers: they see only the published list). */
+export const READER_ROLES: readonly Role[] = ['LEVEL_OFFICER', 'STEERING_OFFICER', 'UNIT_OFFICER', 'APPRAISER', SYSTEM_ADMIN];
+
+/**
+ * Who sees and moves nominations, on the unit directory today: the nominated unit lies inside the caller's jurisdiction (a
+ * SYSTEM_ADMIN sees every unit). Anything else is answered exactly as a nomination or unit that does not exist.
+ */
+export class AwardsPolicy {
+  nominator(caller: Caller): Identity {
+    return requireRole(caller, NOMINATOR_ROLES);
+  }
+
+  receiver(caller: Caller): Identity {
+    return requireRole(caller, RECEIVER_ROLES);
+  }
+
+  appraiser(caller: Caller): Identity {
+    return requireRole(caller, APPRAISER_ROLES);
+  }
+
+  /** Returns who may move nominations back (return, reject): the receiver or the appraisal board. */
+  closer(caller: Caller): Identity {
+    return requireRole(caller, [...new Set([...RECEIVER_ROLES, ...APPRAISER_ROLES])]);
+  }
+
+  /** The reader's identity, or null for a caller who reads no nomination. */
+  reader(caller: Caller): Identity | null {
+    const identity = requireCaller(caller);
+    return identity.roles.some((role) => READER_ROLES.includes(role)) ? identity : null;
+  }
+
+  async sees(directory: UnitDirectory, identity: Identity, unitId: string, date: string): Promise<boolean> {
+    if (identity.roles.includes(SYSTEM_ADMIN)) return (await directory.unitAt(unitId, date)) !== null;
+    return directory.isWithin(unitId, identity.jurisdictionUnitId, date);
+  }
+}

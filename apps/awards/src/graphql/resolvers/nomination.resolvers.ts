@@ -1,0 +1,18 @@
+import { dossierGaps } from '../../domain/nomination';
+import { labelOf } from '../../domain/shared';
+import { type CertificateDataResolvers, type NominationResolvers, type PublishedAwardResolvers } from '../__generated__/resolvers-types';
+
+export const Nomination: NominationResolvers = {
+  unit: (nomination) => ({ id: nomination.unitId }),
+  statusLabel: (nomination) => labelOf('NominationStatus', nomination.status),
+  dossier: (nomination) => ({ ...nomination.dossier, complete: dossierGaps(nomination.dossier).length === 0 }),
+  history: (nomination, _, { nominations }) => nominations.history(nomination.id),
+};
+
+export const PublishedAward: PublishedAwardResolvers = {
+  unit: (award) => ({ id: award.unitId }),
+};
+
+export const CertificateData: CertificateDataResolvers = {
+  recipient: (certificate) => ({ id: certificate.recipientUnitId }),
+};

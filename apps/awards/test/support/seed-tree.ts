@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto';
+import { type UnitState } from '@antt/unit-directory';
+
+/**
+ * A small pre-2025 Thái Bình: the province, Vũ Thư district with `communes` communes, and Kiến Xương district with Xã Quang
+ * Bình (outside Vũ Thư's jurisdiction).
+ */
+export function seedTree(communes: number) {
+  const id = { tb: randomUUID(), vt: randomUUID(), kx: randomUUID(), qb: randomUUID() };
+  const commune = Array.from({ length: communes }, () => randomUUID());
+  const unit = (unitId: string, code: string, kind: string, name: string, parentId: string | null): UnitState => ({
+    unitId,
+    code,
+    kind,
+    revision: 1,
+    dissolvedOn: null,
+    timeline: [{ validFrom: '2019-01-01', validTo: null, name, parentId, managingUnitId: null }],
+  });
+  const states: UnitState[] = [
+    unit(id.tb, 'TB', 'PROVINCE', 'Tỉnh Thái Bình', null),
+    unit(id.vt, 'TB-VT', 'DISTRICT', 'Huyện Vũ Thư', id.tb),
+    unit(id.kx, 'TB-KX', 'DISTRICT', 'Huyện Kiến Xương', id.tb),
+    unit(id.qb, 'TB-KX-QB', 'COMMUNE', 'Xã Quang Bình', id.kx),
+    ...commune.map((unitId, i) => unit(unitId, `TB-VT-${String(i).padStart(2, '0')}`, 'COMMUNE', `Xã số ${i + 1}`, id.vt)),
+  ];
+  return { id, commune, states };
+}

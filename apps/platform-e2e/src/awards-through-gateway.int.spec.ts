@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { ClassificationDecidedV1, type EventContract, RecognitionDecidedV1 } from '@antt/contracts';
+import { buildEnvelope, createKafkaClient, recordHeaders } from '@antt/events';
+import pg from 'pg';
+import { openDirectory } from './support/directory-reader';
+import { eventually, startStack, type Stack } from './support/stack';
+
+/**
+ * Awards as a client sees them through the gateway, on facts that reach it only as events: org-units' units through its unit
+ * directory, campaigns' campaign and registrations (made through the gateway) and assessments' decisions (a stand-in producer on
+ * the stack's topics) through its fact store. A nomination goes from draft to decision; the unit's award, its eligibility and the
+ * campaign's award summary are joined to org-units' `Unit` and campaigns' `Campaign`, and the decision leaves through the relay.
+ */
+const CREATE_UNIT = `mutation($input: CreateUnitInput!) { createUnit(input: $input) { id revision } }`;
+const NOMINATION = 'id status eligibility { eligible failed { name actual } }';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL answers are checked field by field
+type Data = any;
+
+describe('awards through the gateway', () => {
+  let stack: Stack;
+  let admin: string;
+  let pool: pg.Pool;
+  const tag = randomUUID().slice(0, 8).toUpperCase();
+  const ids: Record<string, string> = {};
+
+  async function create(key: string, input: Record<string, unknown>): Promise<void> {
+    const result = await stack.query<{ createUnit: { id: string } }>(CREATE_UNIT, { input: { effectiveDate: '2025-07-01', ...input, code: `${tag}-${key}` } }, admin);
+    expect(result.errors).toBeUndefined();
+    ids[key] = result.data!.createUnit.id;
+  }
+  async function ok(query: string, variables: Record<string, unknown>, token: string): Promise<Data> {
+    const result = await stack.query<Data>(query, variables, token);
+    expect(result.errors).toBeUndefined();
+    return result.data;
+  }
+  const count = async (sql: string) => Number((await pool.query<{ n: string }>(sql)).rows[0]!.n);
+
+  beforeAll(async () => {
+    stack = await startStack();
+    pool = new pg.Pool({ connectionString: stack.awardsDatabase.url, max: 2 });
+    admin = await stack.token(['SYSTEM_ADMIN'], randomUUID());
+    await create('P', { kind: 'PROVINCE', name: 'Tỉnh Thử Nghiệm' });
+    await create('C1', { kind: 'COMMUNE', name: 'Xã Bình An', parentId: ids.P });
+    await create('C2', { kind: 'COMMUNE', name: 'Xã Bình Minh', parentId: ids.P });
+    const { directory, close } = openDirectory(stack.awardsDatabase.url);
+    try {
+      await eventually(async () => ((await directory.revisionOf(ids.C2!)) !== null ? true : undefined), 60_000, 'the last commune in the awards directory');
+    } finally {
+      await close();
+    }
+  }, 180_000);
+
+  afterAll(async () => {
+    await pool?.end();
+    await stack?.stop();
+  });
+
+  it('nominates, decides and joins the award to Unit and Campaign, on facts that arrived as events', async () => {
+    const police = await stack.token(['STEERING_OFFICER'], ids.P!);
+    const level = await stack.token(['LEVEL_OFFICER'], ids.P!);
+    const board = await stack.token(['APPRAISER'], ids.P!);
+    const today = new Date().toISOString().slice(0, 10);
+    const year = Number(today.slice(0, 4));
+    const created = await ok(
+      `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }`,
+      { input: { title: 'Kế hoạch thử nghiệm', legalBases: ['Quyết định 2447/QĐ-TTg'], ownerUnitId: ids.P, periodStart: `${year}-01-01`, periodEnd: `${year}-12-31` } },
+      police,
+    );
+    const campaignId: string = created.createCampaign.id;
+    await ok(`mutation($id: ID!) { launchCampaign(id: $id) { id } }`, { id: campaignId }, police);
+    await ok(
+      `mutation($input: RegisterUnitsInput!) { registerUnits(input: $input) { id } }`,
+      { input: { campaignId, units: ['C1', 'C2'].map((key) => ({ unitId: ids[key], forSafeStandard: true, forClassification: true })) } },
+      police,
+    );
+
+    const producer = createKafkaClient({ brokers: stack.kafkaBrokers, clientId: 'assessments-stand-in' }).createProducer();
+    await producer.connect();
+    const publish = async (contract: EventContract, unitId: string, data: Record<string, unknown>) => {
+      const envelope = buildEnvelope({ contract, aggregateId: unitId, data: data as never }, 'assessments');
+      await producer.send([{ topic: `${stack.topicPrefix}${contract.topic}`, key: unitId, value: JSON.stringify(envelope), headers: recordHeaders(envelope) }]);
+    };
+    try {
+      for (const key of ['C1', 'C2']) {
+        const unitId = ids[key]!;
+        const base = { unitId, unitKind: 'COMMUNE', year, campaignId, decidingUnitId: ids.P!, decisionNumber: '12/QĐ-UBND', revision: 1, decidedOn: today };
+        await publish(RecognitionDecidedV1, unitId, { ...base, status: 'RECOGNISED', recognisedOn: today, revokedOn: null, reason: null });
+        await publish(ClassificationDecidedV1, unitId, { ...base, classification: key === 'C1' ? 'GOOD' : 'AVERAGE', score: key === 'C1' ? 86 : 60, ruleSetVersion: 'QD510-2022' });
+      }
+    } finally {
+      await producer.disconnect();
+    }
+    await eventually(async () => ((await count('SELECT count(*) AS n FROM campaign_fact')) === 1 ? true : undefined), 60_000, 'the campaign in the awards fact store');
+    await eventually(async () => ((await count('SELECT count(*) AS n FROM registration_fact')) === 2 ? true : undefined), 60_000, 'the registrations');
+    await eventually(async () => ((await count('SELECT count(*) AS n FROM classification_fact')) === 2 ? true : undefined), 60_000, 'the classifications');
+    await eventually(async () => ((await count('SELECT count(*) AS n FROM recognition_fact')) === 2 ? true : undefined), 60_000, 'the recognitions');
+
+    const conditions = [
+      { name: 'safe standard', fact: 'SAFE_STANDARD', op: 'EQ', value: 'true' },
+      { name: 'classification ≥ GOOD', fact: 'CLASSIFICATION_RANK', op: 'GTE', value: '3' },
+      { name: 'registered in the campaign', fact: 'REGISTERED', op: 'EQ', value: 'true' },
+    ];
+    await ok(
+      `mutation($input: SetAwardSchemeInput!) { setAwardScheme(input: $input) { version } }`,
+      { input: { campaignId, forms: [{ formCode: 'CERTIFICATE_OF_MERIT', quota: 1, collectiveConditions: conditions }] } },
+      police,
+    );
+    const dossier = { submissionRef: 'TTr 1', achievementReportRef: 'BC 1', councilMinutesRef: 'BB 1', councilVotesFor: 7, councilVotesAgainst: 0, evidenceRefs: ['QĐ 12/QĐ-UBND'] };
+    const nomination = await ok(
+      `mutation($input: CreateNominationInput!) { createNomination(input: $input) { ${NOMINATION} } }`,
+      { input: { campaignId, formCode: 'CERTIFICATE_OF_MERIT', unitId: ids.C1, legalGround: 'LTDKT2022-D76', achievement: 'Dẫn đầu phong trào', dossier } },
+      level,
+    );
+    const id: string = nomination.createNomination.id;
+    expect((await ok(`mutation($id: ID!) { submitNomination(id: $id) { ${NOMINATION} } }`, { id }, level)).submitNomination).toEqual({ id, status: 'SUBMITTED', eligibility: { eligible: true, failed: [] } });
+    await ok(`mutation($id: ID!) { receiveNomination(id: $id) { id } }`, { id }, police);
+    await ok(`mutation($id: ID!) { appraiseNomination(id: $id, eligible: true) { id } }`, { id }, board);
+    await ok(`mutation($id: ID!) { reviewNominationInCouncil(id: $id, votesFor: 7, votesAgainst: 0, votesAbstain: 0) { id } }`, { id }, board);
+    const decided = await ok(
+      `mutation($input: DecideNominationInput!) { decideNomination(input: $input) { id status } }`,
+      { input: { id, decisionNumber: '301/QĐ-UBND', decidedOn: today, authority: 'Chủ tịch Ủy ban nhân dân tỉnh' } },
+      board,
+    );
+    expect(decided.decideNomination).toEqual({ id, status: 'DECIDED' });
+
+    const joined = await ok(
+      `query($c1: ID!, $c2: ID!, $campaignId: ID!) {
+        a: unit(id: $c1) { name awards { decisionNumber } eligibility(campaignId: $campaignId) { formCode eligible } }
+        b: unit(id: $c2) { name eligibility(campaignId: $campaignId) { formCode eligible failed { name actual } } }
+        campaign(id: $campaignId) { title awardSummary { nominations forms { formCode quota decided } } } }`,
+      { c1: ids.C1, c2: ids.C2, campaignId },
+      police,
+    );
+    expect(joined.a).toEqual({ name: 'Xã Bình An', awards: [{ decisionNumber: '301/QĐ-UBND' }], eligibility: [{ formCode: 'CERTIFICATE_OF_MERIT', eligible: true }] });
+    expect(joined.b).toEqual({ name: 'Xã Bình Minh', eligibility: [{ formCode: 'CERTIFICATE_OF_MERIT', eligible: false, failed: [{ name: 'classification ≥ GOOD', actual: 'AVERAGE' }] }] });
+    expect(joined.campaign).toEqual({ title: 'Kế hoạch thử nghiệm', awardSummary: { nominations: 1, forms: [{ formCode: 'CERTIFICATE_OF_MERIT', quota: 1, decided: 1 }] } });
+    // The relay publishes the decision.
+    await eventually(
+      async () => ((await count(`SELECT count(*) AS n FROM outbox_event WHERE type = 'awards.nomination.decided.v1' AND published_at IS NOT NULL`)) === 1 ? true : undefined),
+      60_000,
+      'the decision published by the relay',
+    );
+  }, 240_000);
+});
