@@ -1,5 +1,5 @@
 import { CONSUMER_GROUPS, deadLetterTopicFor } from '@antt/contracts';
-import { OutboxRelay, createKafkaClient, eventsMetricsSource, housekeeperFromConfig, startConsumer, waitForBroker } from '@antt/events';
+import { createServiceEvents } from '@antt/events';
 import { type Clock, type RunningServer, ServiceMetrics, createLogger, startSubgraph, systemClock } from '@antt/service-kit';
 import { UNIT_DIRECTORY_TOPICS, unitDirectoryBatchHandlers, unitDirectoryHandlers } from '@antt/unit-directory';
 import { type AssessmentsConfig } from './config';
@@ -25,49 +25,34 @@ export async function startAssessments(config: AssessmentsConfig, options: Asses
   const domain = createAssessmentsDomain(prisma, options.clock ?? systemClock(config.ASSESSMENTS_TIME_ZONE), {
     dates: { earliest: config.ASSESSMENTS_EARLIEST_DATE, latest: config.ASSESSMENTS_LATEST_DATE },
   });
-  const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: 'assessments' });
-  const consumer = config.UNIT_DIRECTORY_CONSUMER_ENABLED
-    ? startConsumer({
-        kafka,
+  const events = createServiceEvents({
+    service: 'assessments',
+    config,
+    logger: createLogger(config, 'assessments.events'),
+    // One transaction applies a whole fetched batch; Prisma's 5 s default is too short for a large one on a loaded machine.
+    transaction: (fn) => prisma.$transaction(fn, { timeout: 60_000, maxWait: 10_000 }),
+    consumers: [
+      {
+        name: 'unit directory consumer',
+        enabled: config.UNIT_DIRECTORY_CONSUMER_ENABLED,
         groupId: config.ASSESSMENTS_UNIT_DIRECTORY_GROUP_ID,
-        // One declared dead-letter topic, whatever group id an environment runs the directory under.
         deadLetterTopic: deadLetterTopicFor(CONSUMER_GROUPS.assessmentsUnitDirectory),
         topics: UNIT_DIRECTORY_TOPICS,
-        topicPrefix: config.KAFKA_TOPIC_PREFIX,
         handlers: unitDirectoryHandlers(),
         batchHandlers: unitDirectoryBatchHandlers(),
-        // One transaction applies a whole fetched batch; Prisma's 5 s default is too short for a large one on a loaded machine.
-        transaction: (fn) => prisma.$transaction(fn, { timeout: 60_000, maxWait: 10_000 }),
-      })
-    : null;
-  const factsConsumer = config.FACTS_CONSUMER_ENABLED
-    ? startConsumer({
-        kafka,
+      },
+      {
+        name: 'facts consumer',
+        enabled: config.FACTS_CONSUMER_ENABLED,
         groupId: config.ASSESSMENTS_FACTS_GROUP_ID,
         deadLetterTopic: deadLetterTopicFor(CONSUMER_GROUPS.assessmentsFacts),
         topics: FACT_TOPICS,
-        topicPrefix: config.KAFKA_TOPIC_PREFIX,
         handlers: factHandlers(),
         batchHandlers: factBatchHandlers(),
-        transaction: (fn) => prisma.$transaction(fn, { timeout: 60_000, maxWait: 10_000 }),
-      })
-    : null;
-  const relay = config.OUTBOX_RELAY_ENABLED
-    ? new OutboxRelay({ databaseUrl: config.DATABASE_URL, service: 'assessments', kafka, topicPrefix: config.KAFKA_TOPIC_PREFIX })
-    : null;
-  const housekeeper = housekeeperFromConfig(config, 'assessments', createLogger(config, 'assessments.events-housekeeping'));
-  metrics.observeEvents(
-    eventsMetricsSource({
-      relay,
-      housekeeper,
-      consumers: [
-        { group: config.ASSESSMENTS_UNIT_DIRECTORY_GROUP_ID, topics: UNIT_DIRECTORY_TOPICS, handle: consumer },
-        { group: config.ASSESSMENTS_FACTS_GROUP_ID, topics: FACT_TOPICS, handle: factsConsumer },
-      ],
-      brokers: config.KAFKA_BROKERS,
-      topicPrefix: config.KAFKA_TOPIC_PREFIX,
-    }),
-  );
+      },
+    ],
+  });
+  metrics.observeEvents(events.metricsSource);
   return startSubgraph({
     name: 'assessments',
     typeDefs,
@@ -76,23 +61,9 @@ export async function startAssessments(config: AssessmentsConfig, options: Asses
     handleSignals: options.handleSignals,
     metrics,
     context: () => domain.forRequest(),
-    readiness: [
-      { name: 'database', check: () => prisma.$queryRaw`SELECT 1` },
-      { name: 'kafka', check: () => waitForBroker(config.KAFKA_BROKERS, 1500) },
-    ],
+    readiness: [{ name: 'database', check: () => prisma.$queryRaw`SELECT 1` }, events.readiness],
     // Start steps run once the signal handlers are in place: a stop during the start skips the rest and exits cleanly.
-    onStart: [
-      { name: 'unit directory consumer', run: async () => consumer?.ready },
-      { name: 'facts consumer', run: async () => factsConsumer?.ready },
-      { name: 'outbox relay', run: async () => relay?.start() },
-      { name: 'events housekeeping', run: async () => housekeeper?.start() },
-    ],
-    onShutdown: [
-      { name: 'events housekeeping', run: async () => housekeeper?.stop() },
-      { name: 'outbox relay', run: async () => relay?.stop() },
-      { name: 'facts consumer', run: async () => factsConsumer?.stop() },
-      { name: 'unit directory consumer', run: async () => consumer?.stop() },
-      { name: 'database', run: () => prisma.$disconnect() },
-    ],
+    onStart: events.onStart,
+    onShutdown: [...events.onShutdown, { name: 'database', run: () => prisma.$disconnect() }],
   });
 }

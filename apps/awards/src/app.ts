@@ -1,5 +1,5 @@
 import { CONSUMER_GROUPS, deadLetterTopicFor } from '@antt/contracts';
-import { OutboxRelay, createKafkaClient, eventsMetricsSource, housekeeperFromConfig, startConsumer, waitForBroker } from '@antt/events';
+import { createServiceEvents } from '@antt/events';
 import { type Clock, type RunningServer, ServiceMetrics, createLogger, startSubgraph, systemClock } from '@antt/service-kit';
 import { UNIT_DIRECTORY_TOPICS, unitDirectoryBatchHandlers, unitDirectoryHandlers } from '@antt/unit-directory';
 import { type AwardsConfig } from './config';
@@ -26,47 +26,33 @@ export async function startAwards(config: AwardsConfig, options: AwardsAppOption
   const domain = createAwardsDomain(prisma, options.clock ?? systemClock(config.AWARDS_TIME_ZONE), {
     dates: { earliest: config.AWARDS_EARLIEST_DATE, latest: config.AWARDS_LATEST_DATE },
   });
-  const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: 'awards' });
-  const directoryConsumer = config.UNIT_DIRECTORY_CONSUMER_ENABLED
-    ? startConsumer({
-        kafka,
+  const events = createServiceEvents({
+    service: 'awards',
+    config,
+    logger: createLogger(config, 'awards.events'),
+    // One transaction applies a whole fetched batch; Prisma's 5 s default is too short for a large one on a loaded machine.
+    transaction: (fn) => prisma.$transaction(fn, { timeout: 60_000, maxWait: 10_000 }),
+    consumers: [
+      {
+        name: 'unit directory consumer',
+        enabled: config.UNIT_DIRECTORY_CONSUMER_ENABLED,
         groupId: config.AWARDS_UNIT_DIRECTORY_GROUP_ID,
-        // One declared dead-letter topic, whatever group id an environment runs the directory under.
         deadLetterTopic: deadLetterTopicFor(CONSUMER_GROUPS.awardsUnitDirectory),
         topics: UNIT_DIRECTORY_TOPICS,
-        topicPrefix: config.KAFKA_TOPIC_PREFIX,
         handlers: unitDirectoryHandlers(),
         batchHandlers: unitDirectoryBatchHandlers(),
-        transaction: (fn) => prisma.$transaction(fn, { timeout: 60_000, maxWait: 10_000 }),
-      })
-    : null;
-  const factsConsumer = config.FACTS_CONSUMER_ENABLED
-    ? startConsumer({
-        kafka,
+      },
+      {
+        name: 'facts consumer',
+        enabled: config.FACTS_CONSUMER_ENABLED,
         groupId: config.AWARDS_FACTS_GROUP_ID,
         deadLetterTopic: deadLetterTopicFor(CONSUMER_GROUPS.awardsFacts),
         topics: FACT_TOPICS,
-        topicPrefix: config.KAFKA_TOPIC_PREFIX,
         handlers: factHandlers(),
-        transaction: (fn) => prisma.$transaction(fn, { timeout: 60_000, maxWait: 10_000 }),
-      })
-    : null;
-  const relay = config.OUTBOX_RELAY_ENABLED
-    ? new OutboxRelay({ databaseUrl: config.DATABASE_URL, service: 'awards', kafka, topicPrefix: config.KAFKA_TOPIC_PREFIX })
-    : null;
-  const housekeeper = housekeeperFromConfig(config, 'awards', createLogger(config, 'awards.events-housekeeping'));
-  metrics.observeEvents(
-    eventsMetricsSource({
-      relay,
-      housekeeper,
-      consumers: [
-        { group: config.AWARDS_UNIT_DIRECTORY_GROUP_ID, topics: UNIT_DIRECTORY_TOPICS, handle: directoryConsumer },
-        { group: config.AWARDS_FACTS_GROUP_ID, topics: FACT_TOPICS, handle: factsConsumer },
-      ],
-      brokers: config.KAFKA_BROKERS,
-      topicPrefix: config.KAFKA_TOPIC_PREFIX,
-    }),
-  );
+      },
+    ],
+  });
+  metrics.observeEvents(events.metricsSource);
   return startSubgraph({
     name: 'awards',
     typeDefs,
@@ -75,23 +61,9 @@ export async function startAwards(config: AwardsConfig, options: AwardsAppOption
     handleSignals: options.handleSignals,
     metrics,
     context: () => domain.forRequest(),
-    readiness: [
-      { name: 'database', check: () => prisma.$queryRaw`SELECT 1` },
-      { name: 'kafka', check: () => waitForBroker(config.KAFKA_BROKERS, 1500) },
-    ],
+    readiness: [{ name: 'database', check: () => prisma.$queryRaw`SELECT 1` }, events.readiness],
     // Start steps run once the signal handlers are in place: a stop during the start skips the rest and exits cleanly.
-    onStart: [
-      { name: 'unit directory consumer', run: async () => directoryConsumer?.ready },
-      { name: 'facts consumer', run: async () => factsConsumer?.ready },
-      { name: 'outbox relay', run: async () => relay?.start() },
-      { name: 'events housekeeping', run: async () => housekeeper?.start() },
-    ],
-    onShutdown: [
-      { name: 'events housekeeping', run: async () => housekeeper?.stop() },
-      { name: 'outbox relay', run: async () => relay?.stop() },
-      { name: 'facts consumer', run: async () => factsConsumer?.stop() },
-      { name: 'unit directory consumer', run: async () => directoryConsumer?.stop() },
-      { name: 'database', run: () => prisma.$disconnect() },
-    ],
+    onStart: events.onStart,
+    onShutdown: [...events.onShutdown, { name: 'database', run: () => prisma.$disconnect() }],
   });
 }

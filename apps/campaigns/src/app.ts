@@ -1,5 +1,5 @@
 import { CONSUMER_GROUPS, deadLetterTopicFor } from '@antt/contracts';
-import { OutboxRelay, createKafkaClient, eventsMetricsSource, housekeeperFromConfig, startConsumer, waitForBroker } from '@antt/events';
+import { createServiceEvents } from '@antt/events';
 import { type Clock, type RunningServer, ServiceMetrics, createLogger, startSubgraph, systemClock } from '@antt/service-kit';
 import { UNIT_DIRECTORY_TOPICS, unitDirectoryBatchHandlers, unitDirectoryHandlers } from '@antt/unit-directory';
 import { type CampaignsConfig } from './config';
@@ -29,49 +29,34 @@ export async function startCampaigns(config: CampaignsConfig, options: Campaigns
     earliest: config.CAMPAIGNS_EARLIEST_DATE,
     latest: config.CAMPAIGNS_LATEST_DATE,
   }, config.DEADLINE_NOTICE_DAYS, { hashKeyHex: config.PLEDGE_HASH_KEY, encryptionKeyHex: config.PLEDGE_ENCRYPTION_KEY }, bulk);
-  const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: 'campaigns' });
-  const consumer = config.UNIT_DIRECTORY_CONSUMER_ENABLED
-    ? startConsumer({
-        kafka,
+  const events = createServiceEvents({
+    service: 'campaigns',
+    config,
+    logger: createLogger(config, 'campaigns.events'),
+    // One transaction applies a whole fetched batch; Prisma's 5 s default is too short for a large one on a loaded machine.
+    transaction: (fn) => prisma.$transaction(fn, { timeout: 60_000, maxWait: 10_000 }),
+    consumers: [
+      {
+        name: 'unit directory consumer',
+        enabled: config.UNIT_DIRECTORY_CONSUMER_ENABLED,
         groupId: config.UNIT_DIRECTORY_GROUP_ID,
-        // One declared dead-letter topic, whatever group id an environment runs the directory under.
         deadLetterTopic: deadLetterTopicFor(CONSUMER_GROUPS.campaignsUnitDirectory),
         topics: UNIT_DIRECTORY_TOPICS,
-        topicPrefix: config.KAFKA_TOPIC_PREFIX,
         handlers: unitDirectoryHandlers(),
         batchHandlers: unitDirectoryBatchHandlers(),
-        // One transaction applies a whole fetched batch; Prisma's 5 s default is too short for a large one on a loaded machine.
-        transaction: (fn) => prisma.$transaction(fn, { timeout: 60_000, maxWait: 10_000 }),
-      })
-    : null;
-  const attainmentConsumer = config.ATTAINMENT_CONSUMER_ENABLED
-    ? startConsumer({
-        kafka,
+      },
+      {
+        name: 'attainment consumer',
+        enabled: config.ATTAINMENT_CONSUMER_ENABLED,
         groupId: config.ATTAINMENT_GROUP_ID,
         deadLetterTopic: deadLetterTopicFor(CONSUMER_GROUPS.campaignsAttainment),
         topics: ATTAINMENT_TOPICS,
-        topicPrefix: config.KAFKA_TOPIC_PREFIX,
         handlers: attainmentHandlers(),
         batchHandlers: attainmentBatchHandlers(),
-        transaction: (fn) => prisma.$transaction(fn, { timeout: 60_000, maxWait: 10_000 }),
-      })
-    : null;
-  const relay = config.OUTBOX_RELAY_ENABLED
-    ? new OutboxRelay({ databaseUrl: config.DATABASE_URL, service: 'campaigns', kafka, topicPrefix: config.KAFKA_TOPIC_PREFIX })
-    : null;
-  const housekeeper = housekeeperFromConfig(config, 'campaigns', createLogger(config, 'campaigns.events-housekeeping'));
-  metrics.observeEvents(
-    eventsMetricsSource({
-      relay,
-      housekeeper,
-      consumers: [
-        { group: config.UNIT_DIRECTORY_GROUP_ID, topics: UNIT_DIRECTORY_TOPICS, handle: consumer },
-        { group: config.ATTAINMENT_GROUP_ID, topics: ATTAINMENT_TOPICS, handle: attainmentConsumer },
-      ],
-      brokers: config.KAFKA_BROKERS,
-      topicPrefix: config.KAFKA_TOPIC_PREFIX,
-    }),
-  );
+      },
+    ],
+  });
+  metrics.observeEvents(events.metricsSource);
   const schedulerLog = createLogger(config, 'campaigns.deadline-scheduler');
   const runScheduler = () =>
     domain.scheduler.runOnce().then(
@@ -87,16 +72,10 @@ export async function startCampaigns(config: CampaignsConfig, options: Campaigns
     handleSignals: options.handleSignals,
     metrics,
     context: () => domain.forRequest(),
-    readiness: [
-      { name: 'database', check: () => prisma.$queryRaw`SELECT 1` },
-      { name: 'kafka', check: () => waitForBroker(config.KAFKA_BROKERS, 1500) },
-    ],
+    readiness: [{ name: 'database', check: () => prisma.$queryRaw`SELECT 1` }, events.readiness],
     // Start steps run once the signal handlers are in place: a stop during the start skips the rest and exits cleanly.
     onStart: [
-      { name: 'unit directory consumer', run: async () => consumer?.ready },
-      { name: 'attainment consumer', run: async () => attainmentConsumer?.ready },
-      { name: 'outbox relay', run: async () => relay?.start() },
-      { name: 'events housekeeping', run: async () => housekeeper?.start() },
+      ...events.onStart,
       {
         name: 'deadline scheduler',
         run: async () => {
@@ -109,10 +88,7 @@ export async function startCampaigns(config: CampaignsConfig, options: Campaigns
     ],
     onShutdown: [
       { name: 'deadline scheduler', run: async () => (schedulerTimer ? clearInterval(schedulerTimer) : undefined) },
-      { name: 'events housekeeping', run: async () => housekeeper?.stop() },
-      { name: 'outbox relay', run: async () => relay?.stop() },
-      { name: 'unit directory consumer', run: async () => consumer?.stop() },
-      { name: 'attainment consumer', run: async () => attainmentConsumer?.stop() },
+      ...events.onShutdown,
       { name: 'database', run: async () => Promise.all([prisma.$disconnect(), bulk.end()]).then(() => undefined) },
     ],
   });

@@ -1,4 +1,4 @@
-import { OutboxRelay, createKafkaClient, eventsMetricsSource, housekeeperFromConfig, waitForBroker } from '@antt/events';
+import { createServiceEvents } from '@antt/events';
 import { type RunningServer, ServiceMetrics, createLogger, startSubgraph } from '@antt/service-kit';
 import { type OrgUnitsConfig } from './config';
 import { createOrgUnitsDomain } from './domain/org-units.module';
@@ -21,12 +21,8 @@ export async function startOrgUnits(config: OrgUnitsConfig, options: OrgUnitsApp
     earliest: config.ORG_UNITS_EARLIEST_DATE,
     latest: config.ORG_UNITS_LATEST_DATE,
   });
-  const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: 'org-units' });
-  const relay = config.OUTBOX_RELAY_ENABLED
-    ? new OutboxRelay({ databaseUrl: config.DATABASE_URL, service: 'org-units', kafka, topicPrefix: config.KAFKA_TOPIC_PREFIX })
-    : null;
-  const housekeeper = housekeeperFromConfig(config, 'org-units', createLogger(config, 'org-units.events-housekeeping'));
-  metrics.observeEvents(eventsMetricsSource({ relay, housekeeper }));
+  const events = createServiceEvents({ service: 'org-units', config, logger: createLogger(config, 'org-units.events') });
+  metrics.observeEvents(events.metricsSource);
   return startSubgraph({
     name: 'org-units',
     typeDefs,
@@ -35,18 +31,8 @@ export async function startOrgUnits(config: OrgUnitsConfig, options: OrgUnitsApp
     handleSignals: options.handleSignals,
     metrics,
     context: () => domain.forRequest(),
-    readiness: [
-      { name: 'database', check: () => prisma.$queryRaw`SELECT 1` },
-      { name: 'kafka', check: () => waitForBroker(config.KAFKA_BROKERS, 1500) },
-    ],
-    onStart: [
-      { name: 'outbox relay', run: () => relay?.start() },
-      { name: 'events housekeeping', run: async () => housekeeper?.start() },
-    ],
-    onShutdown: [
-      { name: 'events housekeeping', run: async () => housekeeper?.stop() },
-      { name: 'outbox relay', run: async () => relay?.stop() },
-      { name: 'database', run: () => prisma.$disconnect() },
-    ],
+    readiness: [{ name: 'database', check: () => prisma.$queryRaw`SELECT 1` }, events.readiness],
+    onStart: events.onStart,
+    onShutdown: [...events.onShutdown, { name: 'database', run: () => prisma.$disconnect() }],
   });
 }

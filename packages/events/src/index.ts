@@ -34,3 +34,5 @@ export type { EventsHousekeeperOptions, EventsTablesSize, HousekeeperMetrics, Ho
 export { eventsHousekeepingConfigShape, housekeeperFromConfig, housekeepingOptionsFrom } from './housekeeping/config';
 export { eventsMetricsSource } from './metrics-source';
 export type { EventsMetricsParts } from './metrics-source';
+export { createServiceEvents } from './service-events';
+export type { ServiceConsumer, ServiceEvents, ServiceEventsConfig, ServiceEventsOptions, ServiceEventsStep } from './service-events';
