@@ -10,3 +10,4 @@ export { createMigratedTestDatabase } from './migrated-database';
 export { startGatewayProcess } from './gateway-process';
 export { gatewayClient, subgraphClient, type GraphQLClient, type GraphQLResponse } from './graphql-clients';
 export { testRedisUrl } from './settings';
+export { startSubgraphHarness, type HarnessClock, type SubgraphHarness, type SubgraphHarnessOptions } from './subgraph-harness';

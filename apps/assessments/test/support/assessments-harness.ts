@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { type Identity } from '@antt/auth';
-import { type RunningServer } from '@antt/service-kit';
-import { createMigratedTestDatabase, gatewayClient, getTestInfra, type GraphQLClient, startGatewayProcess, subgraphClient, type TestDatabase } from '@antt/testing';
+import { type SubgraphHarness, startSubgraphHarness } from '@antt/testing';
 import { projectUnitState, type UnitState } from '@antt/unit-directory';
 import { startAssessments } from '../../src/app';
 import { loadAssessmentsConfig } from '../../src/config';
@@ -14,62 +13,36 @@ export const PROJECT_ROOT = path.resolve(__dirname, '../..');
  * process in front of it (committed supergraph). The unit directory is fed directly through its projection (the e2e stack
  * covers the Kafka path); org-units is not running, so tests ask only for fields assessments resolves.
  */
-export interface AssessmentsHarness {
-  database: TestDatabase;
-  prisma: AssessmentsPrisma;
-  server: RunningServer;
-  setToday(date: string): void;
+export interface AssessmentsHarness extends SubgraphHarness<AssessmentsPrisma> {
   /** Projects unit states into the assessments unit directory, as the consumer would. */
   project(states: readonly UnitState[]): Promise<void>;
-  request: GraphQLClient;
-  requestSubgraph: GraphQLClient;
-  close(): Promise<void>;
 }
 
 export async function startHarness(today: string): Promise<AssessmentsHarness> {
-  const infra = await getTestInfra();
-  const database = await createMigratedTestDatabase('as_h_', PROJECT_ROOT);
-  let current = today;
-  try {
-    const config = loadAssessmentsConfig({
-      NODE_ENV: 'test',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      DATABASE_URL: database.url,
-      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-      OUTBOX_RELAY_ENABLED: 'false',
-      UNIT_DIRECTORY_CONSUMER_ENABLED: 'false',
+  const harness = await startSubgraphHarness({
+    databasePrefix: 'as_h_',
+    projectRoot: PROJECT_ROOT,
+    today,
+    env: {
       FACTS_CONSUMER_ENABLED: 'false',
-    });
-    const server = await startAssessments(config, { clock: { today: () => current, now: () => new Date() }, handleSignals: false });
-    const prisma = createPrismaClient(database.url, 2);
-    const gateway = await startGatewayProcess({ ASSESSMENTS_URL: server.url });
-    return {
-      database,
-      prisma,
-      server,
-      setToday(date) {
-        current = date;
-      },
-      async project(states) {
-        await prisma.$transaction(async (tx) => {
-          for (const state of states) await projectUnitState(tx, state);
-        });
-      },
-      request: gatewayClient(gateway.graphqlUrl),
-      requestSubgraph: subgraphClient(server.url, config.GATEWAY_SIGNING_KEY),
-      async close() {
-        await gateway.stop();
-        await server.stop();
-        await prisma.$disconnect();
-        await database.drop();
-      },
-    };
-  } catch (error) {
-    await database.drop();
-    throw error;
-  }
+    },
+    start: async (serviceEnv, clock) => {
+      const config = loadAssessmentsConfig(serviceEnv);
+      const server = await startAssessments(config, { clock, handleSignals: false });
+      return { url: server.url, gatewaySigningKey: config.GATEWAY_SIGNING_KEY, stop: server.stop };
+    },
+    prisma: (url) => createPrismaClient(url, 2),
+    gatewayVariable: 'ASSESSMENTS_URL',
+  });
+  const { prisma } = harness;
+  return {
+    ...harness,
+    async project(states) {
+      await prisma.$transaction(async (tx) => {
+        for (const state of states) await projectUnitState(tx, state);
+      });
+    },
+  };
 }
 
 export const as = (subject: string, role: Identity['roles'][number], jurisdictionUnitId: string): Identity => ({ subject, roles: [role], jurisdictionUnitId });
