@@ -20,7 +20,7 @@ export interface AssessmentsAppOptions {
  * database), the facts consumer (campaigns' registrations, models' effective-model fact), the outbox relay, events housekeeping, readiness checks, graceful shutdown.
  */
 export async function startAssessments(config: AssessmentsConfig, options: AssessmentsAppOptions = {}): Promise<RunningServer> {
-  const metrics = new ServiceMetrics('assessments');
+  const metrics = new ServiceMetrics('assessments', { enabled: config.METRICS_ENABLED });
   const prisma = createPrismaClient(config.DATABASE_URL, config.DATABASE_POOL_SIZE, (pool) => metrics.observePool('prisma', pool));
   const domain = createAssessmentsDomain(prisma, options.clock ?? systemClock(config.ASSESSMENTS_TIME_ZONE), {
     dates: { earliest: config.ASSESSMENTS_EARLIEST_DATE, latest: config.ASSESSMENTS_LATEST_DATE },

@@ -21,7 +21,7 @@ export interface AwardsAppOptions {
  * graceful shutdown.
  */
 export async function startAwards(config: AwardsConfig, options: AwardsAppOptions = {}): Promise<RunningServer> {
-  const metrics = new ServiceMetrics('awards');
+  const metrics = new ServiceMetrics('awards', { enabled: config.METRICS_ENABLED });
   const prisma = createPrismaClient(config.DATABASE_URL, config.DATABASE_POOL_SIZE, (pool) => metrics.observePool('prisma', pool));
   const domain = createAwardsDomain(prisma, options.clock ?? systemClock(config.AWARDS_TIME_ZONE), {
     dates: { earliest: config.AWARDS_EARLIEST_DATE, latest: config.AWARDS_LATEST_DATE },

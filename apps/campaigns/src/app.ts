@@ -21,7 +21,7 @@ export interface CampaignsAppOptions {
  * database), the attainment consumer (assessments' recognitions and classifications), the outbox relay, the deadline scheduler, readiness checks, graceful shutdown.
  */
 export async function startCampaigns(config: CampaignsConfig, options: CampaignsAppOptions = {}): Promise<RunningServer> {
-  const metrics = new ServiceMetrics('campaigns');
+  const metrics = new ServiceMetrics('campaigns', { enabled: config.METRICS_ENABLED });
   const prisma = createPrismaClient(config.DATABASE_URL, config.DATABASE_POOL_SIZE, (pool) => metrics.observePool('prisma', pool));
   // Pledge import batches run on plain pg connections of their own (two: a batch holds one for its transaction).
   const bulk = createBulkSql(config.DATABASE_URL, 2);

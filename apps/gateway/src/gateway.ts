@@ -43,7 +43,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
   applyApolloTelemetryPreference(config);
   const verifier = createUserTokenVerifier(config.userTokens);
   const subgraphs = new Map<string, SubgraphDataSource>();
-  const metrics = new ServiceMetrics('gateway');
+  const metrics = new ServiceMetrics('gateway', { enabled: config.METRICS_ENABLED });
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger,

@@ -20,7 +20,7 @@ export interface ModelsAppOptions {
  * split or a reorganisation also moves the models of a host that ceased to exist to the unit that continues it), the outbox relay, readiness checks, graceful shutdown.
  */
 export async function startModels(config: ModelsConfig, options: ModelsAppOptions = {}): Promise<RunningServer> {
-  const metrics = new ServiceMetrics('models');
+  const metrics = new ServiceMetrics('models', { enabled: config.METRICS_ENABLED });
   const prisma = createPrismaClient(config.DATABASE_URL, config.DATABASE_POOL_SIZE, (pool) => metrics.observePool('prisma', pool));
   const domain = createModelsDomain(prisma, options.clock ?? systemClock(config.MODELS_TIME_ZONE), {
     dates: { earliest: config.MODELS_EARLIEST_DATE, latest: config.MODELS_LATEST_DATE },

@@ -6,12 +6,16 @@
  *
  * usage: DATABASE_ADMIN_URL=postgres://postgres@127.0.0.1:5432/postgres KAFKA_BROKERS=127.0.0.1:9092 ANTT_TEST_INFRA=local \
  *   npx tsx --tsconfig apps/org-units/tsconfig.json apps/org-units/scripts/bench-subtree.ts [--sizes province,national] [--seconds 10] [--connections 20]
+ * With `--metrics-overhead [--rounds 3]`, also the cost of the gateway's Prometheus metrics (issue 11, aim under 5 %): a second
+ * gateway process with METRICS_ENABLED=false beside the first, the two loaded in turn (on, off, on, off, …) with the unit
+ * lookup and the heaviest subtree query; per mode the median requests/s and p99, and the gateway's own CPU time per request
+ * (from /proc/<pid>/stat: less sensitive than throughput to what else the machine runs).
  * Each size runs on a scratch database (prefix `bsub_`, dropped afterwards). The subgraph (relay off) runs in this
  * process, as in the integration tests; the gateway and autocannon (its CLI) run as their own processes, so that the load
  * generator does not share an event loop with what it measures.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,6 +33,9 @@ const AUTOCANNON = path.join(REPO_ROOT, 'node_modules/.bin/autocannon');
 const AS_OF = '2024-06-01';
 const ADMIN: Identity = { subject: 'bench', roles: ['SYSTEM_ADMIN'], jurisdictionUnitId: '00000000-0000-4000-8000-000000000000' };
 const log = (line: string) => process.stdout.write(`[bench-subtree] ${line}\n`);
+/** Linux's USER_HZ: the unit of utime and stime in /proc/<pid>/stat. */
+const CLOCK_TICKS_PER_SECOND = 100;
+type ServiceProcess = Awaited<ReturnType<typeof startGatewayProcess>>;
 
 interface Size {
   label: string;
@@ -100,7 +107,79 @@ async function load(url: string, headers: Record<string, string>, query: string,
   };
 }
 
-async function benchSize(size: Size, seconds: number, connections: number): Promise<Record<string, Record<string, Run>>> {
+/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat (Linux). */
+function cpuSecondsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces) start after its closing parenthesis; utime and stime are 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+}
+
+interface OverheadRun extends Run {
+  cpuMsPerRequest: number;
+}
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
+
+/**
+ * The gateway with metrics against the same gateway without (METRICS_ENABLED=false), in turn, `rounds` times per query:
+ * throughput, p99 and the gateway process's CPU milliseconds per request, and the medians' differences.
+ */
+async function metricsOverhead(
+  withMetrics: ServiceProcess,
+  withoutMetrics: ServiceProcess,
+  bearer: string,
+  queries: Record<string, string>,
+  options: { seconds: number; connections: number; rounds: number },
+): Promise<Record<string, unknown>> {
+  const measure = async (gateway: ServiceProcess, query: string): Promise<OverheadRun> => {
+    const pid = gateway.child.pid;
+    if (pid === undefined) throw new Error('gateway process has no pid');
+    await load(gateway.graphqlUrl, { authorization: bearer }, query, 2, options.connections);
+    const cpuBefore = cpuSecondsOf(pid);
+    const run = await load(gateway.graphqlUrl, { authorization: bearer }, query, options.seconds, options.connections);
+    const cpuMs = (cpuSecondsOf(pid) - cpuBefore) * 1000;
+    // The warm-up inside load() is not counted by autocannon's average but is in the CPU window: count its requests too.
+    const requests = run.requestsPerSecond * (options.seconds + 2);
+    return { ...run, cpuMsPerRequest: +(cpuMs / Math.max(1, requests)).toFixed(3) };
+  };
+  const report: Record<string, unknown> = {};
+  for (const [label, query] of Object.entries(queries)) {
+    const runs: { on: OverheadRun[]; off: OverheadRun[] } = { on: [], off: [] };
+    for (let round = 0; round < options.rounds; round += 1) {
+      // Alternate which goes first, so that a drift of the machine's load favours neither.
+      const order: Array<['on' | 'off', ServiceProcess]> = round % 2 === 0 ? [['on', withMetrics], ['off', withoutMetrics]] : [['off', withoutMetrics], ['on', withMetrics]];
+      for (const [mode, gateway] of order) runs[mode].push(await measure(gateway, query));
+    }
+    const summary = (list: OverheadRun[]) => ({
+      requestsPerSecond: median(list.map((r) => r.requestsPerSecond)),
+      p99Ms: median(list.map((r) => r.p99Ms)),
+      cpuMsPerRequest: +median(list.map((r) => r.cpuMsPerRequest)).toFixed(3),
+      runs: list,
+    });
+    const on = summary(runs.on);
+    const off = summary(runs.off);
+    const throughputCostPercent = +((1 - on.requestsPerSecond / off.requestsPerSecond) * 100).toFixed(1);
+    const cpuCostPercent = +((on.cpuMsPerRequest / off.cpuMsPerRequest - 1) * 100).toFixed(1);
+    report[label] = { metricsOn: on, metricsOff: off, throughputCostPercent, cpuCostPercent };
+    log(
+      `metrics overhead | ${label} | on ${on.requestsPerSecond} req/s p99 ${on.p99Ms} ms ${on.cpuMsPerRequest} CPU ms/req | ` +
+        `off ${off.requestsPerSecond} req/s p99 ${off.p99Ms} ms ${off.cpuMsPerRequest} CPU ms/req | throughput cost ${throughputCostPercent} %, CPU cost ${cpuCostPercent} %`,
+    );
+  }
+  return report;
+}
+
+async function benchSize(
+  size: Size,
+  seconds: number,
+  connections: number,
+  overhead: { rounds: number } | null,
+): Promise<Record<string, unknown>> {
   const database = await createMigratedTestDatabase('bsub_', path.join(REPO_ROOT, 'apps/org-units'));
   const stops: (() => Promise<void>)[] = [];
   try {
@@ -137,7 +216,18 @@ async function benchSize(size: Size, seconds: number, connections: number): Prom
       'descendants(first: 50) { edges }': unit('descendants(first: 50) { edges { node { id code name kind } } }'),
     };
     const bearer = `Bearer ${await mintDevToken({ subject: ADMIN.subject, roles: ADMIN.roles, unitId: ADMIN.jurisdictionUnitId, secret: DEV_JWT_HS256_SECRET })}`;
-    const results: Record<string, Record<string, Run>> = {};
+    const results: Record<string, unknown> = {};
+    if (overhead) {
+      const withoutMetrics = await startGatewayProcess({ ORG_UNITS_URL: subgraph.url, METRICS_ENABLED: 'false' });
+      stops.push(() => withoutMetrics.stop());
+      const heavy = 'descendants(first: 50) { totalCount edges }';
+      results['metricsOverhead'] = await metricsOverhead(gateway, withoutMetrics, bearer, { 'unit lookup': queries['unit lookup'] as string, [heavy]: queries[heavy] as string }, {
+        seconds,
+        connections,
+        rounds: overhead.rounds,
+      });
+      return results;
+    }
     for (const [label, query] of Object.entries(queries)) {
       // An assertion is bound to its query and may live at most GATEWAY_ASSERTION_MAX_LIFETIME_SECONDS (30 s by default):
       // one per query, at the longest lifetime the subgraph accepts (the warm-up and the run take seconds + 2 s).
@@ -159,15 +249,22 @@ async function benchSize(size: Size, seconds: number, connections: number): Prom
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { sizes: { type: 'string', default: 'province,national' }, seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '20' } },
+    options: {
+      sizes: { type: 'string', default: 'province,national' },
+      seconds: { type: 'string', default: '10' },
+      connections: { type: 'string', default: '20' },
+      'metrics-overhead': { type: 'boolean', default: false },
+      rounds: { type: 'string', default: '3' },
+    },
   });
+  const overhead = values['metrics-overhead'] ? { rounds: Number(values.rounds) } : null;
   const output: Record<string, unknown> = { at: new Date().toISOString(), node: process.version, connections: Number(values.connections), seconds: Number(values.seconds) };
   for (const name of values.sizes.split(',')) {
     const size = SIZES[name];
     if (!size) throw new Error(`unknown size "${name}" (province, national)`);
-    output[name] = await benchSize(size, Number(values.seconds), Number(values.connections));
+    output[name] = await benchSize(size, Number(values.seconds), Number(values.connections), overhead);
   }
-  const file = path.join(REPO_ROOT, '.local', 'bench', 'subtree.json');
+  const file = path.join(REPO_ROOT, '.local', 'bench', overhead ? 'metrics-overhead.json' : 'subtree.json');
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(output, null, 2)}\n`);
   log(`written to ${path.relative(REPO_ROOT, file)}`);

@@ -15,7 +15,7 @@ export interface OrgUnitsAppOptions {
 
 /** Starts the org-units subgraph: Prisma over pg, the outbox relay, readiness checks, graceful shutdown. */
 export async function startOrgUnits(config: OrgUnitsConfig, options: OrgUnitsAppOptions = {}): Promise<RunningServer> {
-  const metrics = new ServiceMetrics('org-units');
+  const metrics = new ServiceMetrics('org-units', { enabled: config.METRICS_ENABLED });
   const prisma = createPrismaClient(config.DATABASE_URL, config.DATABASE_POOL_SIZE, (pool) => metrics.observePool('prisma', pool));
   const domain = createOrgUnitsDomain(prisma, options.clock ?? systemClock(config.ORG_UNITS_TIME_ZONE), {
     earliest: config.ORG_UNITS_EARLIEST_DATE,

@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       PORT: 4001,
       LOG_LEVEL: 'info',
       LOG_PRETTY: false,
+      METRICS_ENABLED: true,
       GATEWAY_SIGNING_KEY: DEV_GATEWAY_SIGNING_KEY,
       GATEWAY_ASSERTION_MAX_LIFETIME_SECONDS: 30,
       OTEL_TRACES_SAMPLER_ARG: 1,

@@ -29,6 +29,7 @@ export const baseConfigShape = {
   PORT: portSchema(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: z.stringbool().default(false),
+  METRICS_ENABLED: z.stringbool().default(true),
   GATEWAY_SIGNING_KEY: z.string().min(32).optional(),
   GATEWAY_ASSERTION_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(1).max(300).default(GATEWAY_ASSERTION_MAX_LIFETIME_SECONDS),
   ...tracingConfigShape,
@@ -41,6 +42,8 @@ export interface BaseConfig extends TracingConfig {
   PORT: number;
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   LOG_PRETTY: boolean;
+  /** Prometheus metrics recorded and served at `GET /metrics` (default true). */
+  METRICS_ENABLED: boolean;
   GATEWAY_SIGNING_KEY: string;
   /** Largest lifetime (`exp - iat`, seconds) of a gateway assertion a subgraph accepts. */
   GATEWAY_ASSERTION_MAX_LIFETIME_SECONDS: number;

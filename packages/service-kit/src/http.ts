@@ -159,7 +159,7 @@ export async function answerProbe(url: URL, req: IncomingMessage, res: ServerRes
     sendJson(res, 200, { status: 'ok', service: options.name });
     return true;
   }
-  if (url.pathname === '/metrics' && options.metrics) {
+  if (url.pathname === '/metrics' && options.metrics?.enabled) {
     const { contentType, body } = await options.metrics.render();
     res.statusCode = 200;
     res.setHeader('content-type', contentType);

@@ -13,6 +13,20 @@ describe('ServiceMetrics', () => {
     expect(body).toContain('antt_graphql_request_duration_seconds_count{service="test-service",operation="Units",outcome="ok"} 1');
   });
 
+  it('records nothing and adds no request hooks when disabled (METRICS_ENABLED=false)', async () => {
+    const metrics = new ServiceMetrics('quiet', { enabled: false });
+    metrics.recordRequest({ operation: 'Units', client: 'web', outcome: 'ok' }, 0.02, []);
+    metrics.recordSubgraphFetch('org-units', 'ok', 0.01);
+    metrics.observePool('prisma', { totalCount: 1, idleCount: 1, waitingCount: 0 });
+    expect(metrics.enabled).toBe(false);
+    expect(metrics.plugin()).toEqual({});
+    const { body } = await metrics.render();
+    expect(body).not.toContain('antt_graphql_requests_total{');
+    expect(body).not.toContain('antt_subgraph_fetch_duration_seconds');
+    expect(body).not.toContain('antt_db_pool_connections');
+    expect(body).not.toContain('process_cpu_user_seconds_total');
+  });
+
   it('bounds operation names: malformed ones are anonymous, past the limit they are "other"', async () => {
     const metrics = new ServiceMetrics('bounded');
     metrics.recordRequest({ operation: 'drop table;--', client: 'x', outcome: 'ok' }, 0.001, []);

@@ -48,10 +48,16 @@ export class ServiceMetrics {
   private readonly errors: Counter<'code'>;
   private readonly operations = new Set<string>();
   private subgraphFetches: Histogram<'subgraph' | 'outcome'> | undefined;
+  /** False with `METRICS_ENABLED=false`: nothing is recorded or collected, and `GET /metrics` is not served. */
+  readonly enabled: boolean;
 
-  constructor(readonly service: string) {
+  constructor(
+    readonly service: string,
+    options: { enabled?: boolean } = {},
+  ) {
+    this.enabled = options.enabled ?? true;
     this.registry.setDefaultLabels({ service });
-    collectDefaultMetrics({ register: this.registry });
+    if (this.enabled) collectDefaultMetrics({ register: this.registry });
     this.requests = new Counter({
       name: 'antt_graphql_requests_total',
       help: 'GraphQL requests by operation name, client name and outcome (ok or the first error code).',
@@ -75,6 +81,7 @@ export class ServiceMetrics {
 
   /** Counts one finished request. */
   recordRequest(labels: RequestLabels, seconds: number, errorCodes: readonly string[]): void {
+    if (!this.enabled) return;
     const operation = this.operationLabel(labels.operation);
     this.requests.inc({ operation, client: labels.client.slice(0, 64) || 'unknown', outcome: labels.outcome });
     this.duration.observe({ operation, outcome: labels.outcome }, seconds);
@@ -87,6 +94,7 @@ export class ServiceMetrics {
    * SUBGRAPH_TIMEOUT or SUBGRAPH_UNAVAILABLE. The histogram exists from the first fetch on (only the gateway has one).
    */
   recordSubgraphFetch(subgraph: string, outcome: string, seconds: number): void {
+    if (!this.enabled) return;
     this.subgraphFetches ??= new Histogram({
       name: 'antt_subgraph_fetch_duration_seconds',
       help: 'Gateway fetches to subgraphs: latency by subgraph and outcome (ok, errors, SUBGRAPH_TIMEOUT, SUBGRAPH_UNAVAILABLE).',
@@ -99,6 +107,7 @@ export class ServiceMetrics {
 
   /** An Apollo plugin that records every GraphQL request of this server. */
   plugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
+    if (!this.enabled) return {};
     return {
       requestDidStart: async ({ request }) => {
         const started = process.hrtime.bigint();
@@ -118,6 +127,7 @@ export class ServiceMetrics {
 
   /** Gauges of a database pool: connections open, idle, and requests waiting for one. */
   observePool(name: string, pool: PoolStats): void {
+    if (!this.enabled) return;
     const gauge = (metric: string, help: string, read: () => number) =>
       new Gauge({
         name: metric,
@@ -135,6 +145,7 @@ export class ServiceMetrics {
 
   /** Gauges and counters of the service's outbox relay, consumers and housekeeping, read at each scrape. */
   observeEvents(source: EventsMetricsSource): void {
+    if (!this.enabled) return;
     const registers = [this.registry];
     if (source.relay) {
       const relay = source.relay;

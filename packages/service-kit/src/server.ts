@@ -91,7 +91,7 @@ export async function startSubgraph<TLoaders = Record<string, never>, TExtra = u
     onShutdown: options.onShutdown,
     handleSignals: options.handleSignals,
     stopGracePeriodMillis: options.stopGracePeriodMillis,
-    metrics: options.metrics ?? new ServiceMetrics(options.name),
+    metrics: options.metrics ?? new ServiceMetrics(options.name, { enabled: options.config.METRICS_ENABLED }),
   });
 }
 

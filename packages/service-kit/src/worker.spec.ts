@@ -6,6 +6,7 @@ const config = {
   PORT: 0,
   LOG_LEVEL: 'silent' as const,
   LOG_PRETTY: false,
+  METRICS_ENABLED: true,
   GATEWAY_SIGNING_KEY: 'k'.repeat(32),
   GATEWAY_ASSERTION_MAX_LIFETIME_SECONDS: 30,
 };
