@@ -30,15 +30,13 @@ describe('appendToOutbox', () => {
       { source: 'org-units' },
     );
     expect(calls).toHaveLength(2);
-    expect(calls[0]?.sql).toMatch(/INSERT INTO outbox_event[\s\S]*WITH ORDINALITY[\s\S]*ORDER BY n/);
-    expect(calls[0]?.values.slice(0, 5)).toEqual([
-      envelopes.map((e) => e.id),
-      ['Unit', 'Unit'],
-      [UnitCreatedV1.example.unitId, UnitRenamedV1.example.unitId],
-      ['org-units.unit.created.v1', 'org-units.unit.renamed.v1'],
-      ['org-units.unit', 'org-units.unit'],
+    expect(calls[0]?.sql).toMatch(/INSERT INTO outbox_event[\s\S]*jsonb_array_elements\(\$1::jsonb\) WITH ORDINALITY[\s\S]*ORDER BY n/);
+    const rows = JSON.parse(String(calls[0]?.values[0])) as Array<Record<string, unknown>>;
+    expect(rows.map(({ envelope: _envelope, ...row }) => row)).toEqual([
+      { id: envelopes[0]?.id, aggregateType: 'Unit', aggregateId: UnitCreatedV1.example.unitId, type: 'org-units.unit.created.v1', topic: 'org-units.unit' },
+      { id: envelopes[1]?.id, aggregateType: 'Unit', aggregateId: UnitRenamedV1.example.unitId, type: 'org-units.unit.renamed.v1', topic: 'org-units.unit' },
     ]);
-    expect(JSON.parse(String((calls[0]?.values[5] as string[])[1]))).toMatchObject({ causationid: 'cmd-1', type: 'org-units.unit.renamed.v1' });
+    expect(rows[1]?.['envelope']).toMatchObject({ causationid: 'cmd-1', type: 'org-units.unit.renamed.v1' });
     expect(calls[1]).toEqual({ sql: "SELECT pg_notify($1, '')", values: ['antt_outbox_org_units'] });
   });
 
@@ -46,8 +44,10 @@ describe('appendToOutbox', () => {
     const { tx, calls } = recordingExecutor();
     const events = Array.from({ length: 1201 }, () => ({ contract: UnitCreatedV1, aggregateId: UnitCreatedV1.example.unitId, data: UnitCreatedV1.example }));
     const envelopes = await appendToOutbox(tx, events, { source: 'org-units' });
-    expect(calls.map((call) => (call.values[0] as string[] | string).length)).toEqual([500, 500, 201, 'antt_outbox_org_units'.length]);
-    expect(calls.slice(0, 3).flatMap((call) => call.values[0] as string[])).toEqual(envelopes.map((e) => e.id));
+    const batches = calls.slice(0, 3).map((call) => JSON.parse(String(call.values[0])) as Array<{ id: string }>);
+    expect(batches.map((batch) => batch.length)).toEqual([500, 500, 201]);
+    expect(batches.flat().map((row) => row.id)).toEqual(envelopes.map((e) => e.id));
+    expect(calls[3]?.values).toEqual(['antt_outbox_org_units']);
   });
 
   it('writes nothing when any payload violates its contract', async () => {
