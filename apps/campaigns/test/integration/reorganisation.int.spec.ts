@@ -118,4 +118,17 @@ describe('campaigns across a reorganisation (lineage)', () => {
     expect(registered.registerUnit).toMatchObject({ unitId: hy.village, campaignId: campaign2025, registeredOn: '2025-08-01', status: 'SUBMITTED' });
     expect((await ok(CAMPAIGN, { id: campaign2025 }, as('ca@tanhung', 'UNIT_OFFICER', hy.village))).campaign).toMatchObject({ id: campaign2025 });
   });
+
+  it('scopeUnitOn names the followed scope: Thái Bình up to 2025-06-30, Hưng Yên from 2025-07-01; the 2024 campaign keeps Thái Bình', async () => {
+    h.setToday('2025-08-01');
+    const SCOPE_ON = `query ($id: ID!, $on: Date) { campaign(id: $id) { scopeUnitId scopeUnitOn(on: $on) { id } } }`;
+    const on = async (campaignId: string, date: string | null) => (await ok(SCOPE_ON, { id: campaignId, on: date }, hyPolice)).campaign;
+    expect(await on(campaign2025, '2025-06-30')).toEqual({ scopeUnitId: id.tb, scopeUnitOn: { id: id.tb } });
+    expect(await on(campaign2025, '2025-07-01')).toEqual({ scopeUnitId: id.tb, scopeUnitOn: { id: hy.province } });
+    expect(await on(campaign2025, null)).toEqual({ scopeUnitId: id.tb, scopeUnitOn: { id: hy.province } });
+    // A date after the 2024 period is clamped into it: the closed year keeps its own scope.
+    expect(await on(campaign2024, '2025-08-01')).toEqual({ scopeUnitId: id.tb, scopeUnitOn: { id: id.tb } });
+    const bad = await h.request(SCOPE_ON, { id: campaign2025, on: '2025-02-30' }, hyPolice);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
 });

@@ -1,7 +1,7 @@
 import { type Caller } from '@antt/auth';
 import { type Clock, createEntityLoader, isUuid } from '@antt/service-kit';
 import { type CampaignInput, clampDate } from '../shared';
-import { type CampaignPolicy } from './campaign.policy';
+import { type CampaignPolicy, scopeOn } from './campaign.policy';
 import { type CampaignRepository } from './campaign.repository';
 import { deadlineFor } from './campaign.rules';
 import { type CampaignStatus, type CampaignView, type DeadlineView, type StatusChangeView, type TargetView } from './campaign.types';
@@ -53,6 +53,12 @@ export class CampaignQueryService {
     const children = await this.campaigns.children(campaign.id);
     const visible = await Promise.all(children.map((child) => this.visible(caller, child)));
     return visible.filter((child): child is CampaignView => child !== null);
+  }
+
+  /** The unit the campaign's scope is on `on` (default today), clamped into its period ({@link scopeOn}). */
+  async scopeUnitOn(campaign: CampaignView, on?: string | null): Promise<string> {
+    const date = this.viewDate(campaign, on ? this.input.date(on, 'on') : null);
+    return scopeOn(this.campaigns.directory, campaign, date);
   }
 
   history(campaign: CampaignView): Promise<StatusChangeView[]> {

@@ -6,6 +6,7 @@ export const Campaign: CampaignResolvers = {
   __resolveReference: ({ id }, { caller, campaignQueries }) => campaignQueries.reference(caller, id),
   ownerUnit: (campaign) => ({ id: campaign.ownerUnitId }),
   scopeUnit: (campaign) => ({ id: campaign.scopeUnitId }),
+  scopeUnitOn: async (campaign, { on }, { campaignQueries }) => ({ id: await campaignQueries.scopeUnitOn(campaign, on) }),
   parentCampaign: (campaign, _, { caller, campaignQueries }) => campaignQueries.parent(caller, campaign),
   childCampaigns: (campaign, _, { caller, campaignQueries }) => campaignQueries.children(caller, campaign),
   statusLabel: (campaign) => labelOf('CampaignStatus', campaign.status),
