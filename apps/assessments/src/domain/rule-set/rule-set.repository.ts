@@ -1,10 +1,11 @@
 import { type Prisma, type PrismaClient } from '../../generated/prisma/client';
+import { type CriterionDerivation, type CriterionSource } from '../criteria/criteria.types';
 import { type ScoreBand, type RuleSetView } from './rule-set.types';
 
 type Db = PrismaClient | Prisma.TransactionClient;
-type RuleSetRow = Prisma.RuleSetGetPayload<{ include: { items: true } }>;
+type RuleSetRow = Prisma.RuleSetGetPayload<{ include: { items: true; criteria: true } }>;
 
-const withItems = { items: { orderBy: { position: 'asc' as const } } };
+const withItems = { items: { orderBy: { position: 'asc' as const } }, criteria: { orderBy: { position: 'asc' as const } } };
 
 function ruleSetFromRow(row: RuleSetRow): RuleSetView {
   return {
@@ -22,6 +23,15 @@ function ruleSetFromRow(row: RuleSetRow): RuleSetView {
     bandsVerified: row.bandsVerified,
     precondition: row.precondition,
     items: row.items.map((item) => ({ code: item.code, position: item.position, title: item.title, maxPoints: item.maxPoints, condition: item.condition })),
+    criteria: row.criteria.map((criterion) => ({
+      code: criterion.code,
+      position: criterion.position,
+      source: criterion.source as CriterionSource,
+      reference: criterion.reference,
+      text: criterion.text,
+      verified: criterion.verified,
+      derivation: criterion.derivation as CriterionDerivation | null,
+    })),
   };
 }
 

@@ -1,4 +1,5 @@
 import { type Classification } from '../classification/classification.types';
+import { type CriterionView } from '../criteria/criteria.types';
 
 export interface ScoreBand {
   classification: Classification;
@@ -29,6 +30,8 @@ export interface RuleSetView {
   bandsVerified: boolean;
   precondition: string | null;
   items: RuleSetItemView[];
+  /** The safe standard's pass/fail criteria for the unit kind (Circular 124 and the province's additions). */
+  criteria: CriterionView[];
 }
 
 /** The evaluation window of `year` under a rule set: from month-day of the previous year to month-day of the year (R4). */
