@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { projectEffectiveModelFacts } from '../../src/domain/facts';
 import { type AssessmentsHarness, as, startHarness, tableCounts } from '../support/assessments-harness';
-import { ASSESSMENT_CRITERIA, APPROVE_ASSESSMENT, DECIDE_SAFE_STANDARD, OVERRIDE_CRITERION, RECORD_DISCIPLINE, RECORD_INCIDENT, RULE_SETS, SUBMIT_ASSESSMENT } from '../support/operations';
+import { ASSESSMENT_CRITERIA, APPROVE_ASSESSMENT, DECIDE_SAFE_STANDARD, OVERRIDE_CRITERION, RECORD_DISCIPLINE, RECORD_INCIDENT, RULE_SETS, SUBMIT_ASSESSMENT, WHAT_IF } from '../support/operations';
 import { seedTree } from '../support/seed-tree';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- GraphQL answers, checked field by field
@@ -190,6 +190,28 @@ describe('assessments: safe-standard criteria', () => {
     expect(await refused(OVERRIDE_CRITERION, { input: { assessmentId: communeAssessment, criterionCode: 'C_1', met: false, reason: ' ' } }, district)).toMatchObject({ reason: 'INVALID_TEXT', field: 'reason' });
     expect(await refused(OVERRIDE_CRITERION, { input: { assessmentId: communeAssessment, criterionCode: 'C_5', met: true, reason: 'Nâng' } }, district)).toMatchObject({ reason: 'ASSESSMENT_CRITERION_DERIVED' });
     expect(await refused(OVERRIDE_CRITERION, { input: { assessmentId: communeAssessment, criterionCode: 'NOPE', met: true, reason: 'Sai mã' } }, district)).toMatchObject({ reason: 'ASSESSMENT_CRITERION_UNKNOWN' });
+  });
+
+  it('the 2025 "điển hình" track is one more criteria set per kind, seeded unverified; it is never the set a self-assessment is scored against', async () => {
+    const typical = await h.request<Data>(
+      `query { ruleSets(provinceCode: "TB", year: 2025, track: TYPICAL) { code unitKind track trackLabel items { code } criteria { code source verified derivation } } }`,
+      {},
+      villageOfficer,
+    );
+    const sets = typical.data!.ruleSets as Data[];
+    expect(sets.map((set) => set.code)).toEqual(['TB-2025-TYPICAL-AGENCY', 'TB-2025-TYPICAL-COMMUNE', 'TB-2025-TYPICAL-ENTERPRISE', 'TB-2025-TYPICAL-SCHOOL']);
+    for (const set of sets) {
+      expect(set).toMatchObject({ track: 'TYPICAL', trackLabel: 'Điển hình (tạm thời, chưa xác minh)', items: [] });
+      expect((set.criteria as Data[]).map((c) => [c.code, c.source, c.verified])).toEqual([
+        ['T_LEADERSHIP', 'MINISTRY', false],
+        ['T_REMAINING', 'MINISTRY', false],
+        ['PROVINCE_ADDITIONS', 'PROVINCE', false],
+      ]);
+    }
+    const standard = (await h.request<Data>(`query { ruleSets(provinceCode: "TB", year: 2025, track: STANDARD) { code } }`, {}, villageOfficer)).data!.ruleSets as Data[];
+    expect(standard.map((set) => set.code)).not.toContain('TB-2025-TYPICAL-COMMUNE');
+    const whatIf = await h.request<Data>(WHAT_IF, { assessmentId: communeAssessment, ruleSetCode: 'TB-2025-TYPICAL-COMMUNE' }, district);
+    expect(whatIf.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'WHAT_IF_RULE_SET_OTHER_KIND' });
   });
 
   it('answers given at submission are kept through approval and shown on the approved dossier', async () => {

@@ -318,7 +318,7 @@ export class AssessmentService {
     const code = inputText(rawCode, { field: 'ruleSetCode', max: 100 });
     const ruleSet = await this.assessments.ruleSets.byCode(code);
     if (!ruleSet) throw assessmentErrors.whatIfRuleSetNotFound(code);
-    if (ruleSet.unitKind !== assessment.unitKind) throw assessmentErrors.whatIfOtherKind(code, assessment.unitKind);
+    if (ruleSet.unitKind !== assessment.unitKind || ruleSet.track !== 'STANDARD') throw assessmentErrors.whatIfOtherKind(code, assessment.unitKind);
     const scores = new Map(assessment.scores.map((score) => [score.itemCode, score.score]));
     const totalScoreUnder = totalScore(ruleSet.items, scores);
     return {

@@ -2,13 +2,14 @@ import { type CommuneRuleView } from '../derived/commune-rule';
 import { type IncidentView } from '../incident/incident.types';
 
 /** Where a safe-standard criterion comes from: Circular 124 or the province's additions (R9). */
-export type CriterionSource = 'CIRCULAR_124' | 'PROVINCE';
+export type CriterionSource = 'CIRCULAR_124' | 'MINISTRY' | 'PROVINCE';
 
 /** How a derived criterion is computed from facts; never answered by the unit nor overridden by a reviewer. */
 export type CriterionDerivation = 'NO_LISTED_INCIDENT' | 'EFFECTIVE_MODEL' | 'NO_DISCIPLINED_OFFICER' | 'MANAGED_UNITS_R7';
 
 export const CRITERION_SOURCE_LABELS: Record<CriterionSource, string> = {
   CIRCULAR_124: 'Thông tư 124/2021/TT-BCA',
+  MINISTRY: 'Văn bản khác của Bộ Công an',
   PROVINCE: 'Tiêu chí bổ sung của UBND tỉnh',
 };
 

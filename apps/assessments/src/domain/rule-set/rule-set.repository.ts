@@ -1,6 +1,6 @@
 import { type Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { type CriterionDerivation, type CriterionSource } from '../criteria/criteria.types';
-import { type ScoreBand, type RuleSetView } from './rule-set.types';
+import { type RuleSetTrack, type ScoreBand, type RuleSetView } from './rule-set.types';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 type RuleSetRow = Prisma.RuleSetGetPayload<{ include: { items: true; criteria: true } }>;
@@ -13,6 +13,7 @@ function ruleSetFromRow(row: RuleSetRow): RuleSetView {
     code: row.code,
     provinceCode: row.provinceCode,
     unitKind: row.unitKind,
+    track: row.track as RuleSetTrack,
     fromYear: row.fromYear,
     toYear: row.toYear,
     title: row.title,
@@ -49,24 +50,25 @@ export class RuleSetRepository {
     return row ? ruleSetFromRow(row) : null;
   }
 
-  /** The version in force for a province, unit kind and year: the latest starting on or before it and not ended. */
+  /** The STANDARD version in force for a province, unit kind and year: the latest starting on or before it and not ended. */
   async inForce(provinceCode: string, unitKind: string, year: number): Promise<RuleSetView | null> {
     const row = await this.db.ruleSet.findFirst({
-      where: { provinceCode, unitKind, fromYear: { lte: year }, OR: [{ toYear: null }, { toYear: { gte: year } }] },
+      where: { provinceCode, unitKind, track: 'STANDARD', fromYear: { lte: year }, OR: [{ toYear: null }, { toYear: { gte: year } }] },
       orderBy: { fromYear: 'desc' },
       include: withItems,
     });
     return row ? ruleSetFromRow(row) : null;
   }
 
-  async list(filter: { provinceCode?: string; unitKind?: string | null; year?: number | null }): Promise<RuleSetView[]> {
+  async list(filter: { provinceCode?: string; unitKind?: string | null; year?: number | null; track?: RuleSetTrack | null }): Promise<RuleSetView[]> {
     const rows = await this.db.ruleSet.findMany({
       where: {
+        ...(filter.track ? { track: filter.track } : {}),
         ...(filter.provinceCode ? { provinceCode: filter.provinceCode } : {}),
         ...(filter.unitKind ? { unitKind: filter.unitKind } : {}),
         ...(filter.year ? { fromYear: { lte: filter.year }, OR: [{ toYear: null }, { toYear: { gte: filter.year } }] } : {}),
       },
-      orderBy: [{ provinceCode: 'asc' }, { unitKind: 'asc' }, { fromYear: 'asc' }],
+      orderBy: [{ provinceCode: 'asc' }, { track: 'asc' }, { unitKind: 'asc' }, { fromYear: 'asc' }],
       include: withItems,
     });
     return rows.map(ruleSetFromRow);

@@ -1,6 +1,14 @@
 import { type Classification } from '../classification/classification.types';
 import { type CriterionView } from '../criteria/criteria.types';
 
+/** STANDARD: the safe standard and the classification; TYPICAL: the 2025 "điển hình" track (criteria only, not evaluated yet). */
+export type RuleSetTrack = 'STANDARD' | 'TYPICAL';
+
+export const RULE_SET_TRACK_LABELS: Record<RuleSetTrack, string> = {
+  STANDARD: 'Tiêu chuẩn An toàn về ANTT và phân loại phong trào',
+  TYPICAL: 'Điển hình (tạm thời, chưa xác minh)',
+};
+
 export interface ScoreBand {
   classification: Classification;
   minScore: number;
@@ -20,6 +28,7 @@ export interface RuleSetView {
   code: string;
   provinceCode: string;
   unitKind: string;
+  track: RuleSetTrack;
   fromYear: number;
   toYear: number | null;
   title: string;

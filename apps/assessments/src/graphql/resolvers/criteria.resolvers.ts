@@ -1,13 +1,19 @@
 import { CRITERION_DERIVATION_LABELS, CRITERION_SOURCE_LABELS, RECOGNITION_OUTCOME_LABELS } from '../../domain/criteria';
 import { REVIEW_STEP_STATUS_LABELS } from '../../domain/assessment';
+import { RULE_SET_TRACK_LABELS } from '../../domain/rule-set';
 import {
   type CommunePoliceDisciplineRecordResolvers,
   type CriterionResultResolvers,
   type EvidenceFileResolvers,
   type ReviewStepResolvers,
+  type RuleSetResolvers,
   type SafeStandardCriterionResolvers,
   type SafeStandardProposalResolvers,
 } from '../__generated__/resolvers-types';
+
+export const RuleSet: RuleSetResolvers = {
+  trackLabel: (ruleSet) => RULE_SET_TRACK_LABELS[ruleSet.track],
+};
 
 export const SafeStandardCriterion: SafeStandardCriterionResolvers = {
   sourceLabel: (criterion) => CRITERION_SOURCE_LABELS[criterion.source],

@@ -7,8 +7,8 @@ export const Query: QueryResolvers = {
   evidenceFile: (_, { id }, { caller, evidence }) => evidence.find(caller, id),
   whatIf: (_, { assessmentId, ruleSetCode }, { caller, assessments }) => assessments.whatIf(caller, assessmentId, ruleSetCode),
   // Rule sets are public regulation text: any signed-in caller reads them.
-  ruleSets: (_, { provinceCode, unitKind, year }, { caller, ruleSets }) => {
+  ruleSets: (_, { provinceCode, unitKind, year, track }, { caller, ruleSets }) => {
     requireCaller(caller);
-    return ruleSets.list({ provinceCode: provinceCode ?? undefined, unitKind, year });
+    return ruleSets.list({ provinceCode: provinceCode ?? undefined, unitKind, year, track });
   },
 };
