@@ -7,6 +7,7 @@ import { createAssessmentsDomain } from './domain/assessments.module';
 import { FACT_TOPICS, factBatchHandlers, factHandlers } from './domain/facts';
 import { resolvers } from './graphql/resolvers';
 import { typeDefs } from './graphql/type-defs';
+import { FileSystemEvidenceStorage } from './infrastructure/filesystem-evidence-storage';
 import { createPrismaClient } from './infrastructure/prisma-client';
 
 export interface AssessmentsAppOptions {
@@ -22,8 +23,10 @@ export interface AssessmentsAppOptions {
 export async function startAssessments(config: AssessmentsConfig, options: AssessmentsAppOptions = {}): Promise<RunningServer> {
   const metrics = new ServiceMetrics('assessments', { enabled: config.METRICS_ENABLED });
   const prisma = createPrismaClient(config.DATABASE_URL, config.DATABASE_POOL_SIZE, (pool) => metrics.observePool('prisma', pool));
+  const storage = await FileSystemEvidenceStorage.open(config.EVIDENCE_STORAGE_DIR);
   const domain = createAssessmentsDomain(prisma, options.clock ?? systemClock(config.ASSESSMENTS_TIME_ZONE), {
     dates: { earliest: config.ASSESSMENTS_EARLIEST_DATE, latest: config.ASSESSMENTS_LATEST_DATE },
+    evidence: { storage, maxBytes: config.EVIDENCE_MAX_BYTES, allowedTypes: config.EVIDENCE_ALLOWED_TYPES },
   });
   const events = createServiceEvents({
     service: 'assessments',

@@ -1,6 +1,8 @@
 import { CONSUMER_GROUPS } from '@antt/contracts';
 import { eventsHousekeepingConfigShape } from '@antt/events';
 import { commaListSchema, loadConfig, portSchema } from '@antt/service-kit';
+import os from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
 
 /** assessments' own variables on top of the base ones (NODE_ENV, HOST, LOG_LEVEL, GATEWAY_SIGNING_KEY, …). */
@@ -28,6 +30,12 @@ export const assessmentsConfigShape = {
   UNIT_DIRECTORY_CONSUMER_ENABLED: z.stringbool().default(true),
   /** Run the facts consumer (in-process tests project the facts directly). */
   FACTS_CONSUMER_ENABLED: z.stringbool().default(true),
+  /** Directory of the filesystem evidence storage (created when missing, must be writable; checked at start). */
+  EVIDENCE_STORAGE_DIR: z.string().min(1).default(path.join(os.tmpdir(), 'antt-assessments-evidence')),
+  /** Largest evidence file in bytes, decoded. The base64 upload goes through the gateway: keep 4/3 of it under its body limit. */
+  EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1).max(10 * 1024 * 1024).default(64 * 1024),
+  /** Content types an evidence file may have. */
+  EVIDENCE_ALLOWED_TYPES: commaListSchema().pipe(z.array(z.string().regex(/^[a-z0-9.+-]+\/[a-z0-9.+-]+$/, 'a content type such as application/pdf'))).default(['application/pdf', 'image/jpeg', 'image/png']),
 };
 
 export type AssessmentsConfig = ReturnType<typeof loadAssessmentsConfig>;

@@ -117,8 +117,8 @@ export const TOPICS: readonly TopicSpec[] = [
     cleanupPolicy: 'delete',
     key: 'unit id (uuid): the steps of one unit in order',
     description:
-      'The review flow of self-assessments (Decision 510 Art. 11): submitted, returned with a reason, approved by the reviewing ' +
-      'level. Kept forever.',
+      'The review flow of self-assessments (Decision 510 Art. 11): submitted, returned with a reason by a level of the review ' +
+      'chain, approved by its last level. Kept forever.',
   },
   deadLetterTopic(CONSUMER_GROUPS.modelsUnitDirectory),
   {

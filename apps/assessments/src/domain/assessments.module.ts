@@ -2,6 +2,8 @@ import { type Clock, type DateRange } from '@antt/service-kit';
 import { type PrismaClient } from '../generated/prisma/client';
 import { AssessmentRepository, AssessmentService } from './assessment';
 import { DerivedRuleService } from './derived';
+import { DisciplineService } from './discipline';
+import { EvidenceService, type EvidenceRules } from './evidence';
 import { IncidentService } from './incident';
 import { RecognitionRepository, RecognitionService } from './recognition';
 import { RuleSetRepository } from './rule-set';
@@ -13,10 +15,13 @@ export interface RequestServices {
   ruleSets: RuleSetRepository;
   derivedRules: DerivedRuleService;
   incidents: IncidentService;
+  discipline: DisciplineService;
+  evidence: EvidenceService;
 }
 
 export interface AssessmentsRules {
   dates: DateRange;
+  evidence: EvidenceRules;
 }
 
 /** Wires the assessments domain over a Prisma client. */
@@ -26,6 +31,8 @@ export function createAssessmentsDomain(prisma: PrismaClient, clock: Clock, rule
   const ruleSets = new RuleSetRepository(prisma);
   const derivedRules = new DerivedRuleService(prisma, clock);
   const incidents = new IncidentService(prisma, clock, rules.dates);
+  const discipline = new DisciplineService(prisma, clock, rules.dates);
+  const evidence = new EvidenceService(prisma, clock, rules.evidence);
   return {
     forRequest(): RequestServices {
       return {
@@ -34,6 +41,8 @@ export function createAssessmentsDomain(prisma: PrismaClient, clock: Clock, rule
         ruleSets,
         derivedRules,
         incidents,
+        discipline,
+        evidence,
       };
     },
   };

@@ -25,6 +25,7 @@ describe('assessments: self-assessment, review and classification', () => {
   const { id, states } = seedTree();
   const commune = as('ca@vuhoi', 'LEVEL_OFFICER', id.vh);
   const district = as('ca@vuthu', 'LEVEL_OFFICER', id.vt);
+  const province = as('pv05@thaibinh', 'LEVEL_OFFICER', id.tb);
   const outsider = as('ca@quangbinh', 'LEVEL_OFFICER', id.qb);
   const villageOfficer = as('truongthon@hoithuong', 'UNIT_OFFICER', id.vh1);
   let villageAssessment = '';
@@ -48,7 +49,7 @@ describe('assessments: self-assessment, review and classification', () => {
     expect(sets.find((set) => set.unitKind === 'COMMUNE')).toMatchObject({ windowStart: '11-16', windowEnd: '11-15', deadline: '11-30' });
   });
 
-  it('a village submits, the commune returns it with a reason, the village resubmits and the commune approves: the classification is published', async () => {
+  it('a village submits, the commune returns it with a reason, the village resubmits and the chain (commune → district → province, 2024) approves: the classification is published', async () => {
     const submitted = await h.request<Data>(SUBMIT_ASSESSMENT, { input: { unitId: id.vh1, year: 2024, submittedOn: '2024-11-05', scores: villageScores() } }, villageOfficer);
     expect(submitted.errors).toBeUndefined();
     const first = submitted.data!.submitAssessment;
@@ -61,14 +62,20 @@ describe('assessments: self-assessment, review and classification', () => {
     const resubmitted = await h.request<Data>(SUBMIT_ASSESSMENT, { input: { unitId: id.vh1, year: 2024, submittedOn: '2024-11-10', scores: villageScores({ FESTIVAL_DAY: 7 }) } }, villageOfficer);
     expect(resubmitted.data!.submitAssessment).toMatchObject({ id: villageAssessment, status: 'SUBMITTED', totalScore: 89, proposedClassification: 'GOOD', revision: 3 });
 
-    const approved = await h.request<Data>(APPROVE_ASSESSMENT, { input: { assessmentId: villageAssessment, approvedOn: '2024-11-18', decisionNumber: '131/QĐ-UBND' } }, commune);
+    for (const level of [commune, district]) {
+      const forwarded = await h.request<Data>(APPROVE_ASSESSMENT, { input: { assessmentId: villageAssessment, approvedOn: '2024-11-14' } }, level);
+      expect(forwarded.data!.approveAssessment.status).toBe('SUBMITTED');
+    }
+    const approved = await h.request<Data>(APPROVE_ASSESSMENT, { input: { assessmentId: villageAssessment, approvedOn: '2024-11-18', decisionNumber: '131/QĐ-UBND' } }, province);
     expect(approved.errors).toBeUndefined();
     expect(approved.data!.approveAssessment.status).toBe('APPROVED');
     expect(approved.data!.approveAssessment.history.map((change: Data) => [change.action, change.fromStatus, change.toStatus, change.actor])).toEqual([
       ['SUBMITTED', null, 'SUBMITTED', 'truongthon@hoithuong'],
       ['RETURNED', 'SUBMITTED', 'RETURNED', 'ca@vuhoi'],
       ['SUBMITTED', 'RETURNED', 'SUBMITTED', 'truongthon@hoithuong'],
-      ['APPROVED', 'SUBMITTED', 'APPROVED', 'ca@vuhoi'],
+      ['FORWARDED', 'SUBMITTED', 'SUBMITTED', 'ca@vuhoi'],
+      ['FORWARDED', 'SUBMITTED', 'SUBMITTED', 'ca@vuthu'],
+      ['APPROVED', 'SUBMITTED', 'APPROVED', 'pv05@thaibinh'],
     ]);
 
     const unit = await h.requestSubgraph<Data>(UNIT_CLASSIFICATION, { representations: [{ __typename: 'Unit', id: id.vh1 }], year: 2024 }, district);
@@ -78,7 +85,7 @@ describe('assessments: self-assessment, review and classification', () => {
         classificationLabel: 'Khá',
         score: 89,
         ruleSetVersion: 'TB-2024-RESIDENTIAL_AREA',
-        decidingUnit: { id: id.vh },
+        decidingUnit: { id: id.tb },
         decidedOn: '2024-11-18',
         decisionNumber: '131/QĐ-UBND',
         revision: 1,
@@ -102,7 +109,7 @@ describe('assessments: self-assessment, review and classification', () => {
       unitKind: 'RESIDENTIAL_AREA',
       year: 2024,
       campaignId: null,
-      decidingUnitId: id.vh,
+      decidingUnitId: id.tb,
       decisionNumber: '131/QĐ-UBND',
       revision: 1,
       classification: 'GOOD',
@@ -116,13 +123,13 @@ describe('assessments: self-assessment, review and classification', () => {
     const corrected = await h.request<Data>(
       CORRECT_CLASSIFICATION,
       { input: { unitId: id.vh1, year: 2024, score: 91, reason: 'Bổ sung biên bản Ngày hội bị bỏ sót khi chấm', decidedOn: '2024-11-22', decisionNumber: '140/QĐ-UBND' } },
-      commune,
+      province,
     );
     expect(corrected.errors).toBeUndefined();
     expect(corrected.data!.correctClassification).toMatchObject({ classification: 'EXCELLENT', score: 91, revision: 2, decidedOn: '2024-11-22' });
     expect(corrected.data!.correctClassification.revisions).toEqual([
-      { revision: 1, classification: 'GOOD', score: 89, decidedOn: '2024-11-18', decisionNumber: '131/QĐ-UBND', reason: null, actor: 'ca@vuhoi', actorUnit: { id: id.vh } },
-      { revision: 2, classification: 'EXCELLENT', score: 91, decidedOn: '2024-11-22', decisionNumber: '140/QĐ-UBND', reason: 'Bổ sung biên bản Ngày hội bị bỏ sót khi chấm', actor: 'ca@vuhoi', actorUnit: { id: id.vh } },
+      { revision: 1, classification: 'GOOD', score: 89, decidedOn: '2024-11-18', decisionNumber: '131/QĐ-UBND', reason: null, actor: 'pv05@thaibinh', actorUnit: { id: id.tb } },
+      { revision: 2, classification: 'EXCELLENT', score: 91, decidedOn: '2024-11-22', decisionNumber: '140/QĐ-UBND', reason: 'Bổ sung biên bản Ngày hội bị bỏ sót khi chấm', actor: 'pv05@thaibinh', actorUnit: { id: id.tb } },
     ]);
     const decided = await h.prisma.outboxEvent.findMany({ where: { aggregateId: id.vh1, type: 'assessments.classification.decided.v1' }, orderBy: { seq: 'asc' } });
     expect(decided.map((event) => [(event.envelope as Data).data.revision, (event.envelope as Data).data.classification])).toEqual([
@@ -179,13 +186,13 @@ describe('assessments: self-assessment, review and classification', () => {
     expect(hidden.data!.whatIf).toBeNull();
   });
 
-  it('the district re-scores its commune’s item with a reason (audited before, after, who, why); the commune cannot review itself; overdue after 30/11', async () => {
+  it('the district re-scores its commune’s item with a reason (audited before, after, who, why); the commune cannot review itself (answered as absent); overdue after 30/11', async () => {
     const submitted = await h.request<Data>(SUBMIT_ASSESSMENT, { input: { unitId: id.vh, year: 2024, submittedOn: '2024-11-20', scores: communeScores() } }, commune);
     communeAssessment = submitted.data!.submitAssessment.id;
     expect(submitted.data!.submitAssessment).toMatchObject({ reviewingUnit: { id: id.vt }, totalScore: 90, proposedClassification: 'EXCELLENT', overdue: false });
 
     const bySelf = await h.request<Data>(RESCORE_ASSESSMENT, { input: { assessmentId: communeAssessment, itemCode: 'CRIME_PREVENTION', score: 30, reason: 'Tự nâng điểm' } }, commune);
-    expect(bySelf.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ASSESSMENT_REVIEWER_REQUIRED' });
+    expect(bySelf.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'ASSESSMENT_NOT_FOUND' });
 
     const rescored = await h.request<Data>(RESCORE_ASSESSMENT, { input: { assessmentId: communeAssessment, itemCode: 'CRIME_PREVENTION', score: 22, reason: 'Số vụ trộm cắp tăng so với năm trước' } }, district);
     expect(rescored.errors).toBeUndefined();
@@ -198,6 +205,10 @@ describe('assessments: self-assessment, review and classification', () => {
     h.setToday('2024-12-02');
     const late = await h.request<Data>(ASSESSMENT, { id: communeAssessment }, district);
     expect(late.data!.assessment.overdue).toBe(true);
+    expect(late.data!.assessment.reviewChain.map((step: Data) => [step.level.id, step.status, step.current, step.overdue])).toEqual([
+      [id.vt, 'PENDING', true, true],
+      [id.tb, 'PENDING', false, false],
+    ]);
     h.setToday('2024-11-25');
   });
 
@@ -212,10 +223,12 @@ describe('assessments: self-assessment, review and classification', () => {
     ['a re-score above the maximum', () => [RESCORE_ASSESSMENT, { input: { assessmentId: communeAssessment, itemCode: 'POLICE_FORCE', score: 11, reason: 'Nâng điểm' } }, district], { code: 'BAD_USER_INPUT', reason: 'ASSESSMENT_SCORE_ABOVE_MAXIMUM', field: 'score' }],
     ['a re-score without a reason', () => [RESCORE_ASSESSMENT, { input: { assessmentId: communeAssessment, itemCode: 'POLICE_FORCE', score: 8, reason: '  ' } }, district], { code: 'BAD_USER_INPUT', reason: 'INVALID_TEXT', field: 'reason' }],
     ['a review by a unit outside the chain (answered as absent)', () => [RETURN_ASSESSMENT, { input: { assessmentId: communeAssessment, reason: 'Trả lại' } }, outsider], { code: 'NOT_FOUND', reason: 'ASSESSMENT_NOT_FOUND', field: 'assessmentId' }],
-    ['a review by the assessed unit itself', () => [APPROVE_ASSESSMENT, { input: { assessmentId: communeAssessment, approvedOn: '2024-11-22' } }, commune], { code: 'FORBIDDEN', reason: 'ASSESSMENT_REVIEWER_REQUIRED' }],
+    ['a review by the assessed unit itself (outside its chain: answered as absent)', () => [APPROVE_ASSESSMENT, { input: { assessmentId: communeAssessment, approvedOn: '2024-11-22' } }, commune], { code: 'NOT_FOUND', reason: 'ASSESSMENT_NOT_FOUND', field: 'assessmentId' }],
+    ['a review by a later level of the chain before its turn', () => [APPROVE_ASSESSMENT, { input: { assessmentId: communeAssessment, approvedOn: '2024-11-22' } }, province], { code: 'CONFLICT', reason: 'ASSESSMENT_NOT_YOUR_TURN', field: 'assessmentId' }],
     ['an approval dated before the submission', () => [APPROVE_ASSESSMENT, { input: { assessmentId: communeAssessment, approvedOn: '2024-11-19' } }, district], { code: 'BAD_USER_INPUT', reason: 'ASSESSMENT_DATE_BEFORE_SUBMISSION', field: 'approvedOn' }],
     ['approving an approved assessment again', () => [APPROVE_ASSESSMENT, { input: { assessmentId: villageAssessment, approvedOn: '2024-11-20' } }, commune], { code: 'CONFLICT', reason: 'ASSESSMENT_NOT_UNDER_REVIEW', field: 'assessmentId' }],
-    ['a correction without a reason', () => [CORRECT_CLASSIFICATION, { input: { unitId: id.vh1, year: 2024, score: 80, reason: ' ', decidedOn: '2024-11-23' } }, commune], { code: 'BAD_USER_INPUT', reason: 'INVALID_TEXT', field: 'reason' }],
+    ['a correction without a reason', () => [CORRECT_CLASSIFICATION, { input: { unitId: id.vh1, year: 2024, score: 80, reason: ' ', decidedOn: '2024-11-23' } }, province], { code: 'BAD_USER_INPUT', reason: 'INVALID_TEXT', field: 'reason' }],
+    ['a correction by a lower level of the chain', () => [CORRECT_CLASSIFICATION, { input: { unitId: id.vh1, year: 2024, score: 80, reason: 'Sửa', decidedOn: '2024-11-23' } }, commune], { code: 'FORBIDDEN', reason: 'ASSESSMENT_REVIEWER_REQUIRED' }],
     ['a correction from outside the jurisdiction (answered as absent)', () => [CORRECT_CLASSIFICATION, { input: { unitId: id.vh1, year: 2024, score: 80, reason: 'Sửa', decidedOn: '2024-11-23' } }, outsider], { code: 'NOT_FOUND', reason: 'CLASSIFICATION_NOT_FOUND', field: 'unitId' }],
     ['a correction by the classified unit itself', () => [CORRECT_CLASSIFICATION, { input: { unitId: id.vh1, year: 2024, score: 80, reason: 'Sửa', decidedOn: '2024-11-23' } }, as('ca2@hoithuong', 'LEVEL_OFFICER', id.vh1)], { code: 'FORBIDDEN', reason: 'ASSESSMENT_REVIEWER_REQUIRED' }],
     ['a unit officer reviewing', () => [RETURN_ASSESSMENT, { input: { assessmentId: communeAssessment, reason: 'Trả lại' } }, villageOfficer], { code: 'FORBIDDEN', reason: 'ROLE_REQUIRED' }],
@@ -235,5 +248,10 @@ describe('assessments: self-assessment, review and classification', () => {
 
   it('a rule set in use is immutable: the database refuses to change it', async () => {
     await expect(h.prisma.ruleSetItem.updateMany({ where: { code: 'PARTICIPATION' }, data: { maxPoints: 50 } })).rejects.toThrow(/in use/);
+    const used = await h.prisma.ruleSet.findUniqueOrThrow({ where: { code: 'TB-2024-RESIDENTIAL_AREA' } });
+    await expect(h.prisma.safeStandardCriterion.updateMany({ where: { ruleSetId: used.id, code: 'RA_2' }, data: { verified: false } })).rejects.toThrow(/in use/);
+    await expect(
+      h.prisma.safeStandardCriterion.create({ data: { ruleSetId: used.id, code: 'RA_9', position: 9, source: 'PROVINCE', reference: 'x', text: 'Thêm', verified: false } }),
+    ).rejects.toThrow(/in use/);
   });
 });

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { type Identity } from '@antt/auth';
 import { type SubgraphHarness, startSubgraphHarness } from '@antt/testing';
@@ -16,15 +19,23 @@ export const PROJECT_ROOT = path.resolve(__dirname, '../..');
 export interface AssessmentsHarness extends SubgraphHarness<AssessmentsPrisma> {
   /** Projects unit states into the assessments unit directory, as the consumer would. */
   project(states: readonly UnitState[]): Promise<void>;
+  /** The evidence storage directory of this harness (a fresh temporary one). */
+  evidenceDir: string;
+  /** Every file under the evidence directory (relative paths), to prove a refused upload left none. */
+  evidenceFiles(): Promise<string[]>;
 }
 
 export async function startHarness(today: string): Promise<AssessmentsHarness> {
+  const evidenceDir = mkdtempSync(path.join(os.tmpdir(), 'as-h-evidence-'));
   const harness = await startSubgraphHarness({
     databasePrefix: 'as_h_',
     projectRoot: PROJECT_ROOT,
     today,
     env: {
       FACTS_CONSUMER_ENABLED: 'false',
+      EVIDENCE_STORAGE_DIR: evidenceDir,
+      EVIDENCE_MAX_BYTES: '4096',
+      EVIDENCE_ALLOWED_TYPES: 'application/pdf,image/jpeg,image/png',
     },
     start: async (serviceEnv, clock) => {
       const config = loadAssessmentsConfig(serviceEnv);
@@ -37,6 +48,15 @@ export async function startHarness(today: string): Promise<AssessmentsHarness> {
   const { prisma } = harness;
   return {
     ...harness,
+    evidenceDir,
+    async evidenceFiles() {
+      const entries = await readdir(evidenceDir, { recursive: true, withFileTypes: true });
+      return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(evidenceDir, path.join(entry.parentPath, entry.name))).sort();
+    },
+    async close() {
+      await harness.close();
+      await rm(evidenceDir, { recursive: true, force: true });
+    },
     async project(states) {
       await prisma.$transaction(async (tx) => {
         for (const state of states) await projectUnitState(tx, state);
@@ -49,7 +69,7 @@ export const as = (subject: string, role: Identity['roles'][number], jurisdictio
 
 /** Counts of every table a refused request must leave untouched. */
 export async function tableCounts(prisma: AssessmentsPrisma) {
-  const [recognitions, recognitionRevisions, assessments, scores, changes, classifications, revisions, outbox] = await Promise.all([
+  const [recognitions, recognitionRevisions, assessments, scores, changes, classifications, revisions, outbox, answers, steps, evidence, discipline] = await Promise.all([
     prisma.safeStandardRecognition.count(),
     prisma.recognitionRevision.count(),
     prisma.assessment.count(),
@@ -58,6 +78,10 @@ export async function tableCounts(prisma: AssessmentsPrisma) {
     prisma.unitClassification.count(),
     prisma.classificationRevision.count(),
     prisma.outboxEvent.count(),
+    prisma.assessmentCriterion.count(),
+    prisma.assessmentReviewStep.count(),
+    prisma.evidenceFile.count(),
+    prisma.communePoliceDiscipline.count(),
   ]);
-  return { recognitions, recognitionRevisions, assessments, scores, changes, classifications, revisions, outbox };
+  return { recognitions, recognitionRevisions, assessments, scores, changes, classifications, revisions, outbox, answers, steps, evidence, discipline };
 }

@@ -12,14 +12,27 @@ export const UNIT_SAFE_STANDARD = `query($representations: [_Any!]!, $year: Int!
 
 const ASSESSMENT_FIELDS = `id year status statusLabel unit { id } reviewingUnit { id } submittedOn returnReason approvedOn revision
   ruleSet { code bandsVerified } scores { itemCode selfScore score evidence } totalScore proposedClassification overdue
-  history { action itemCode before after fromStatus toStatus actor actorUnit { id } reason at }`;
+  history { action itemCode before after fromStatus toStatus actor actorUnit { id } reason criterionCode beforeMet afterMet at }
+  reviewChain { position level { id } status statusLabel current decidedOn actor overdue }`;
+
+export const CRITERIA_FIELDS = `criteria { criterion { code source sourceLabel verified derivation derivationLabel } met answered selfMet evidence overridden overrideReason derived
+    inputs { derivation summary windowFrom windowTo incidents { id type } hasEffectiveModel effectiveModelRevision discipline { disciplinedOfficers recordedBy } communeRule { managedUnits registered recognised passes } } }
+  safeStandardProposal { outcome outcomeLabel failedCriteria unverifiedCriteria }`;
+export const ASSESSMENT_CRITERIA = `query($id: ID!) { assessment(id: $id) { id status ${CRITERIA_FIELDS} } }`;
+export const OVERRIDE_CRITERION = `mutation($input: OverrideCriterionInput!) { overrideCriterion(input: $input) { id revision history { action criterionCode beforeMet afterMet actor reason } ${CRITERIA_FIELDS} } }`;
+export const RECORD_DISCIPLINE = `mutation($input: RecordCommunePoliceDisciplineInput!) { recordCommunePoliceDiscipline(input: $input) { id commune { id } year disciplinedOfficers recordedOn note recordedBy recordedByUnit { id } at } }`;
+export const RECORD_INCIDENT = `mutation($input: RecordIncidentInput!) { recordIncident(input: $input) { id } }`;
+const EVIDENCE_FIELDS = `id itemCode criterionCode fileName contentType sizeBytes sha256 uploadedBy at`;
+export const ATTACH_EVIDENCE = `mutation($input: AttachEvidenceInput!) { attachEvidence(input: $input) { ${EVIDENCE_FIELDS} } }`;
+export const EVIDENCE_FILE = `query($id: ID!) { evidenceFile(id: $id) { ${EVIDENCE_FIELDS} contentBase64 } }`;
+export const ASSESSMENT_EVIDENCE = `query($id: ID!) { assessment(id: $id) { id evidenceFiles { ${EVIDENCE_FIELDS} } } }`;
 
 export const SUBMIT_ASSESSMENT = `mutation($input: SubmitAssessmentInput!) { submitAssessment(input: $input) { ${ASSESSMENT_FIELDS} } }`;
 export const RESCORE_ASSESSMENT = `mutation($input: RescoreAssessmentInput!) { rescoreAssessment(input: $input) { ${ASSESSMENT_FIELDS} } }`;
 export const RETURN_ASSESSMENT = `mutation($input: ReturnAssessmentInput!) { returnAssessment(input: $input) { ${ASSESSMENT_FIELDS} } }`;
 export const APPROVE_ASSESSMENT = `mutation($input: ApproveAssessmentInput!) { approveAssessment(input: $input) { ${ASSESSMENT_FIELDS} } }`;
 export const ASSESSMENT = `query($id: ID!) { assessment(id: $id) { ${ASSESSMENT_FIELDS} } }`;
-export const RULE_SETS = `query($unitKind: String, $year: Int) { ruleSets(provinceCode: "TB", unitKind: $unitKind, year: $year) { code unitKind fromYear windowStart windowEnd deadline bandsVerified precondition bands { classification minScore } items { code maxPoints condition } } }`;
+export const RULE_SETS = `query($unitKind: String, $year: Int) { ruleSets(provinceCode: "TB", unitKind: $unitKind, year: $year) { code unitKind fromYear windowStart windowEnd deadline bandsVerified precondition bands { classification minScore } items { code maxPoints condition } criteria { code position source reference text verified derivation } } }`;
 
 /** `Unit.classification` and `Unit.assessments` as the gateway fetches them from this subgraph. */
 export const UNIT_CLASSIFICATION = `query($representations: [_Any!]!, $year: Int!) { _entities(representations: $representations) { ... on Unit { id classification(year: $year) { classification classificationLabel score ruleSetVersion decidingUnit { id } decidedOn decisionNumber revision assessment { id totalScore } } assessments { id year status } } } }`;

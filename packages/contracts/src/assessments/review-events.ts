@@ -16,7 +16,11 @@ const step = {
   unitKind: UnitKindSchema,
   year: z.int().min(2000).max(2100).describe('Evaluation year.'),
   ruleSetVersion: z.string().min(1).max(100).describe('The rule set the unit was scored against.'),
-  reviewingUnitId: z.uuid().describe('The level reviewing the assessment, from the tree on the submission date.'),
+  reviewingUnitId: z
+    .uuid()
+    .describe(
+      "The level of the review chain (from the tree on the submission date) whose turn it is: the first level on submission, the level that returned it, the chain's last level on approval.",
+    ),
   totalScore: z.number().min(0).max(100).describe('Sum of the item scores, each clamped to its maximum (R11), at this step.'),
   revision: z.int().min(1).describe('Grows with every change of the assessment.'),
 };
@@ -49,7 +53,7 @@ export const AssessmentReturnedV1 = defineEvent({
   version: 1,
   topic: TOPIC,
   aggregateType: 'Assessment',
-  description: 'The reviewing level returned a self-assessment to its unit with a reason; the unit may submit it again.',
+  description: 'A level of the review chain returned a self-assessment to its unit with a reason; the unit may submit it again (the chain starts over).',
   payload: z.object({ ...step, returnedOn: CalendarDateSchema, reason: z.string().min(1).max(1000).describe('Why it was returned.') }),
   example: { ...example, revision: 2, returnedOn: '2024-11-08', reason: 'Thiếu biên bản họp dân' },
 });
@@ -60,7 +64,8 @@ export const AssessmentApprovedV1 = defineEvent({
   version: 1,
   topic: TOPIC,
   aggregateType: 'Assessment',
-  description: 'The reviewing level approved a self-assessment (with its re-scores); its classification is published with it.',
+  description:
+    "The last level of the review chain approved a self-assessment (with its re-scores); its classification is published with it. Earlier levels' approvals pass it up the chain and are audited, not published.",
   payload: z.object({ ...step, approvedOn: CalendarDateSchema }),
   example: { ...example, revision: 2, approvedOn: '2024-11-18' },
 });

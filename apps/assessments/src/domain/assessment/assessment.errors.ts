@@ -21,6 +21,12 @@ export const ASSESSMENT_ERROR_REASONS = [
   'TOO_MANY_ITEMS',
   'WHAT_IF_RULE_SET_NOT_FOUND',
   'WHAT_IF_RULE_SET_OTHER_KIND',
+  'ASSESSMENT_CRITERION_UNKNOWN',
+  'ASSESSMENT_CRITERION_DUPLICATE',
+  'ASSESSMENT_CRITERION_DERIVED',
+  'ASSESSMENT_CRITERION_NOT_ANSWERED',
+  'ASSESSMENT_NOT_YOUR_TURN',
+  'ASSESSMENT_CRITERION_MET_INVALID',
 ] as const;
 
 export const assessmentErrors = {
@@ -45,6 +51,16 @@ export const assessmentErrors = {
   whatIfRuleSetNotFound: (code: string) => badInput('WHAT_IF_RULE_SET_NOT_FOUND', `ruleSetCode: no rule set ${code}`, { field: 'ruleSetCode', code }),
   whatIfOtherKind: (code: string, unitKind: string) =>
     badInput('WHAT_IF_RULE_SET_OTHER_KIND', `ruleSetCode: ${code} is not a rule set for ${unitKind}`, { field: 'ruleSetCode', code, unitKind }),
+  criterionUnknown: (field: string, criterionCode: string) =>
+    badInput('ASSESSMENT_CRITERION_UNKNOWN', `${field}: ${criterionCode} is not a safe-standard criterion of the rule set`, { field, criterionCode }),
+  criterionDuplicate: (field: string, criterionCode: string) => badInput('ASSESSMENT_CRITERION_DUPLICATE', `${field}: ${criterionCode} is answered twice`, { field, criterionCode }),
+  criterionDerived: (field: string, criterionCode: string, derivation: string) =>
+    badInput('ASSESSMENT_CRITERION_DERIVED', `${field}: ${criterionCode} is derived (${derivation}), never answered nor overridden: change its inputs`, { field, criterionCode, derivation }),
+  criterionNotAnswered: (criterionCode: string) =>
+    badInput('ASSESSMENT_CRITERION_NOT_ANSWERED', `criterionCode: the unit did not answer ${criterionCode}; return the assessment for an answer`, { field: 'criterionCode', criterionCode }),
+  notYourTurn: (currentLevelUnitId: string) =>
+    conflict('ASSESSMENT_NOT_YOUR_TURN', 'assessmentId: another level of the review chain has the assessment now', { field: 'assessmentId', currentLevelUnitId }),
+  criterionMetInvalid: (field: string) => badInput('ASSESSMENT_CRITERION_MET_INVALID', `${field}: true (met) or false (not met)`, { field }),
   classificationNotFound: (unitId: string, year: number) =>
     notFound('CLASSIFICATION_NOT_FOUND', `unitId: no published ${year} classification of this unit`, { field: 'unitId', unitId, year }),
   classificationPublished: (unitId: string, year: number) =>

@@ -3,15 +3,18 @@ import { appendToOutbox, type NewEvent } from '@antt/events';
 import { UnitDirectory } from '@antt/unit-directory';
 import { type Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { ClassificationStore } from '../classification/classification.repository';
+import { CriteriaReader } from '../criteria/criteria.repository';
+import { type CriterionAnswerView } from '../criteria/criteria.types';
 import { RuleSetRepository } from '../rule-set/rule-set.repository';
 import { fromDbDate, toDbDate } from '../shared';
-import { type AssessmentAction, type AssessmentChangeView, type AssessmentStatus, type AssessmentView } from './assessment.types';
+import { type AssessmentAction, type AssessmentChangeView, type AssessmentStatus, type AssessmentView, type ReviewStepStatus } from './assessment.types';
 
 const EVENT_SOURCE = 'assessments';
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 60_000 };
 
 type Db = PrismaClient | Prisma.TransactionClient;
-type AssessmentRow = Prisma.AssessmentGetPayload<{ include: { scores: true } }>;
+type AssessmentRow = Prisma.AssessmentGetPayload<{ include: { scores: true; reviewSteps: true } }>;
+const include = { scores: true, reviewSteps: { orderBy: { position: 'asc' as const } } };
 
 function assessmentFromRow(row: AssessmentRow): AssessmentView {
   return {
@@ -27,6 +30,14 @@ function assessmentFromRow(row: AssessmentRow): AssessmentView {
     approvedOn: row.approvedOn ? fromDbDate(row.approvedOn) : null,
     revision: row.revision,
     scores: row.scores.map((score) => ({ itemCode: score.itemCode, selfScore: score.selfScore, score: score.score, evidence: score.evidence })),
+    currentStep: row.currentStep,
+    reviewSteps: row.reviewSteps.map((step) => ({
+      position: step.position,
+      levelUnitId: step.levelUnitId,
+      status: step.status as ReviewStepStatus,
+      decidedOn: step.decidedOn ? fromDbDate(step.decidedOn) : null,
+      actor: step.actor,
+    })),
   };
 }
 
@@ -40,6 +51,9 @@ export interface ChangeRecord {
   actor: string;
   actorUnitId: string;
   reason?: string | null;
+  criterionCode?: string | null;
+  beforeMet?: boolean | null;
+  afterMet?: boolean | null;
 }
 
 /** Reads shared by the repository and its transactions. */
@@ -58,18 +72,22 @@ export class AssessmentReader {
     return new ClassificationStore(this.db);
   }
 
+  get criteria(): CriteriaReader {
+    return new CriteriaReader(this.db);
+  }
+
   async find(id: string): Promise<AssessmentView | null> {
-    const row = await this.db.assessment.findUnique({ where: { id }, include: { scores: true } });
+    const row = await this.db.assessment.findUnique({ where: { id }, include });
     return row ? assessmentFromRow(row) : null;
   }
 
   async ofUnitAndYear(unitId: string, year: number): Promise<AssessmentView | null> {
-    const row = await this.db.assessment.findUnique({ where: { unitId_year: { unitId, year } }, include: { scores: true } });
+    const row = await this.db.assessment.findUnique({ where: { unitId_year: { unitId, year } }, include });
     return row ? assessmentFromRow(row) : null;
   }
 
   async ofUnit(unitId: string): Promise<AssessmentView[]> {
-    const rows = await this.db.assessment.findMany({ where: { unitId }, include: { scores: true }, orderBy: { year: 'desc' } });
+    const rows = await this.db.assessment.findMany({ where: { unitId }, include, orderBy: { year: 'desc' } });
     return rows.map(assessmentFromRow);
   }
 
@@ -85,6 +103,9 @@ export class AssessmentReader {
       actor: row.actor,
       actorUnitId: row.actorUnitId,
       reason: row.reason,
+      criterionCode: row.criterionCode,
+      beforeMet: row.beforeMet,
+      afterMet: row.afterMet,
       at: row.at,
     }));
   }
@@ -120,11 +141,27 @@ export class AssessmentTransaction extends AssessmentReader {
       returnReason: assessment.returnReason,
       approvedOn: assessment.approvedOn ? toDbDate(assessment.approvedOn) : null,
       revision: assessment.revision,
+      currentStep: assessment.currentStep,
       updatedAt: new Date(),
     };
     await this.tx.assessment.upsert({ where: { id: assessment.id }, create: { id: assessment.id, ...data }, update: data });
     await this.tx.assessmentScore.deleteMany({ where: { assessmentId: assessment.id } });
     await this.tx.assessmentScore.createMany({ data: assessment.scores.map((score) => ({ assessmentId: assessment.id, ...score })) });
+    await this.tx.assessmentReviewStep.deleteMany({ where: { assessmentId: assessment.id } });
+    await this.tx.assessmentReviewStep.createMany({
+      data: assessment.reviewSteps.map((step) => ({ assessmentId: assessment.id, ...step, decidedOn: step.decidedOn ? toDbDate(step.decidedOn) : null })),
+    });
+  }
+
+  /** Replaces the unit's answers to the answered criteria (a submission, again after a return). */
+  async saveAnswers(assessmentId: string, answers: readonly CriterionAnswerView[]): Promise<void> {
+    await this.tx.assessmentCriterion.deleteMany({ where: { assessmentId } });
+    await this.tx.assessmentCriterion.createMany({ data: answers.map((answer) => ({ assessmentId, ...answer })) });
+  }
+
+  /** A reviewer's override of one answer (the unit's own answer is kept in `selfMet`). */
+  async overrideAnswer(assessmentId: string, criterionCode: string, met: boolean, reason: string): Promise<void> {
+    await this.tx.assessmentCriterion.update({ where: { assessmentId_criterionCode: { assessmentId, criterionCode } }, data: { met, overrideReason: reason } });
   }
 
   async audit(assessmentId: string, change: ChangeRecord): Promise<void> {
@@ -140,6 +177,9 @@ export class AssessmentTransaction extends AssessmentReader {
         actor: change.actor,
         actorUnitId: change.actorUnitId,
         reason: change.reason ?? null,
+        criterionCode: change.criterionCode ?? null,
+        beforeMet: change.beforeMet ?? null,
+        afterMet: change.afterMet ?? null,
       },
     });
   }

@@ -4,12 +4,15 @@ import { type Clock, type DateRange, inputDate, inputId, inputText } from '@antt
 import { safeStandardScope } from '@antt/unit-directory';
 import { classificationDecided } from '../classification/classification.events';
 import { classify, totalScore } from '../classification/classification.rules';
+import { proposeOutcome } from '../criteria/criteria.rules';
+import { type CriterionAnswerView, type CriterionResultView, type OverrideCriterionInput, type SafeStandardProposalView } from '../criteria/criteria.types';
 import { type ClassificationRevisionView, type ClassificationView, type CorrectClassificationInput } from '../classification/classification.types';
 import { recognitionErrors } from '../recognition/recognition.errors';
 import { type CommandContext } from '../recognition/recognition.service';
 import { deadlineOf, type RuleSetView } from '../rule-set/rule-set.types';
 import { isSystemAdmin, seesUnit } from '../shared';
 import { assessmentErrors } from './assessment.errors';
+import { reviewChainOf } from './review-chain';
 import { assessmentApproved, assessmentReturned, assessmentSubmitted } from './assessment.events';
 import { type AssessmentRepository, type AssessmentTransaction } from './assessment.repository';
 import {
@@ -17,6 +20,8 @@ import {
   type AssessmentChangeView,
   type AssessmentView,
   type RescoreInput,
+  type ReviewChainStepView,
+  type ReviewStepView,
   type ReturnAssessmentInput,
   type ScoreView,
   type SubmitAssessmentInput,
@@ -57,6 +62,13 @@ export class AssessmentService {
       score: this.score(entry.score, `scores[${index}].score`),
       evidence: entry.evidence === null || entry.evidence === undefined ? null : inputText(entry.evidence, { field: `scores[${index}].evidence`, max: 2000, multiline: true }),
     }));
+    const rawAnswers = raw.criteria ?? [];
+    if (rawAnswers.length > MAX_ITEMS) throw assessmentErrors.tooManyItems('criteria', MAX_ITEMS);
+    const answerEntries = rawAnswers.map((entry, index) => ({
+      criterionCode: entry.criterionCode,
+      met: this.met(entry.met, `criteria[${index}].met`),
+      evidence: entry.evidence === null || entry.evidence === undefined ? null : inputText(entry.evidence, { field: `criteria[${index}].evidence`, max: 2000, multiline: true }),
+    }));
 
     return this.assessments.transaction(async (tx) => {
       const unit = await tx.directory.unitAt(unitId, submittedOn);
@@ -69,8 +81,11 @@ export class AssessmentService {
       const ruleSet = province ? await tx.ruleSets.inForce(province.code, unit.kind, year) : null;
       if (!ruleSet) throw assessmentErrors.ruleSetNotFound(province?.code ?? '?', unit.kind, year);
       const scores = this.scoresAgainst(ruleSet, entries);
-      const reviewingUnitId = unit.managingUnitId ?? unit.parentId;
-      if (reviewingUnitId === null) throw recognitionErrors.noRecognisingBody(unitId, submittedOn);
+      const answers = this.answersAgainst(ruleSet, answerEntries);
+      const chain = await reviewChainOf(tx.directory, unit, submittedOn);
+      const [firstLevel] = chain;
+      if (firstLevel === undefined) throw recognitionErrors.noRecognisingBody(unitId, submittedOn);
+      const reviewSteps: ReviewStepView[] = chain.map((levelUnitId, position) => ({ position, levelUnitId, status: 'PENDING', decidedOn: null, actor: null }));
 
       await tx.lockUnitYear(unitId, year);
       const existing = await tx.ofUnitAndYear(unitId, year);
@@ -82,14 +97,17 @@ export class AssessmentService {
         year,
         ruleSetId: ruleSet.id,
         status: 'SUBMITTED',
-        reviewingUnitId,
+        reviewingUnitId: firstLevel,
         submittedOn,
         returnReason: null,
         approvedOn: null,
         revision: (existing?.revision ?? 0) + 1,
         scores,
+        currentStep: 0,
+        reviewSteps,
       };
       await tx.save(assessment);
+      await tx.saveAnswers(assessment.id, answers);
       await tx.audit(assessment.id, { action: 'SUBMITTED', fromStatus: existing?.status ?? null, toStatus: 'SUBMITTED', actor: identity.subject, actorUnitId: identity.jurisdictionUnitId });
       await tx.appendEvents([assessmentSubmitted(assessment, ruleSet.code, this.total(ruleSet, assessment), context.correlationId)]);
       return assessment;
@@ -136,7 +154,13 @@ export class AssessmentService {
     const today = this.clock.today();
     return this.assessments.transaction(async (tx) => {
       const { assessment, ruleSet } = await this.underReview(tx, identity, assessmentId, today);
-      const returned: AssessmentView = { ...assessment, status: 'RETURNED', returnReason: reason, revision: assessment.revision + 1 };
+      const returned: AssessmentView = {
+        ...assessment,
+        status: 'RETURNED',
+        returnReason: reason,
+        revision: assessment.revision + 1,
+        reviewSteps: this.decideStep(assessment, 'RETURNED', today, identity.subject),
+      };
       await tx.save(returned);
       await tx.audit(assessment.id, { action: 'RETURNED', fromStatus: 'SUBMITTED', toStatus: 'RETURNED', actor: identity.subject, actorUnitId: identity.jurisdictionUnitId, reason });
       await tx.appendEvents([assessmentReturned(returned, ruleSet.code, this.total(ruleSet, returned), today, context.correlationId)]);
@@ -153,8 +177,19 @@ export class AssessmentService {
     return this.assessments.transaction(async (tx) => {
       const { assessment, ruleSet } = await this.underReview(tx, identity, assessmentId, approvedOn);
       if (approvedOn < assessment.submittedOn) throw assessmentErrors.dateBeforeSubmission('approvedOn', approvedOn, assessment.submittedOn);
+      const previousDecision = assessment.reviewSteps[assessment.currentStep - 1]?.decidedOn ?? null;
+      if (previousDecision !== null && approvedOn < previousDecision) throw assessmentErrors.dateBeforeSubmission('approvedOn', approvedOn, previousDecision);
+      const reviewSteps = this.decideStep(assessment, 'APPROVED', approvedOn, identity.subject);
+      const next = reviewSteps[assessment.currentStep + 1];
+      if (next) {
+        // Not the last level: this level's approval passes the assessment up the chain (audited; no event, the state is unchanged).
+        const forwarded: AssessmentView = { ...assessment, reviewSteps, currentStep: next.position, reviewingUnitId: next.levelUnitId, revision: assessment.revision + 1 };
+        await tx.save(forwarded);
+        await tx.audit(assessment.id, { action: 'FORWARDED', fromStatus: 'SUBMITTED', toStatus: 'SUBMITTED', actor: identity.subject, actorUnitId: identity.jurisdictionUnitId });
+        return forwarded;
+      }
       if (await tx.classifications.ofUnitAndYear(assessment.unitId, assessment.year)) throw assessmentErrors.classificationPublished(assessment.unitId, assessment.year);
-      const approved: AssessmentView = { ...assessment, status: 'APPROVED', approvedOn, revision: assessment.revision + 1 };
+      const approved: AssessmentView = { ...assessment, status: 'APPROVED', approvedOn, revision: assessment.revision + 1, reviewSteps };
       const score = this.total(ruleSet, approved);
       const classification: ClassificationView = {
         id: randomUUID(),
@@ -176,6 +211,62 @@ export class AssessmentService {
       await tx.audit(assessment.id, { action: 'APPROVED', fromStatus: 'SUBMITTED', toStatus: 'APPROVED', actor: identity.subject, actorUnitId: identity.jurisdictionUnitId });
       await tx.appendEvents([assessmentApproved(approved, ruleSet.code, score, context.correlationId), classificationDecided(classification, context.correlationId)]);
       return approved;
+    });
+  }
+
+  /**
+   * The level whose turn it is changes the unit's answer to an answered criterion, with a reason (audited: criterion, before,
+   * after, who, when, why). Derived criteria (R6 incidents, effective model, discipline, R7) are never overridden: their inputs are.
+   */
+  async overrideCriterion(context: CommandContext, raw: OverrideCriterionInput): Promise<AssessmentView> {
+    const identity = requireRole(context.caller, REVIEWER_ROLES);
+    const assessmentId = inputId(raw.assessmentId, { field: 'assessmentId' });
+    const met = this.met(raw.met, 'met');
+    const reason = inputText(raw.reason, { field: 'reason', max: 1000, multiline: true });
+    const today = this.clock.today();
+    return this.assessments.transaction(async (tx) => {
+      const { assessment, ruleSet } = await this.underReview(tx, identity, assessmentId, today);
+      const criterion = ruleSet.criteria.find((candidate) => candidate.code === raw.criterionCode);
+      if (!criterion) throw assessmentErrors.criterionUnknown('criterionCode', raw.criterionCode);
+      if (criterion.derivation !== null) throw assessmentErrors.criterionDerived('criterionCode', criterion.code, criterion.derivation);
+      const answer = (await tx.criteria.answers(assessment.id)).find((candidate) => candidate.criterionCode === criterion.code);
+      if (!answer) throw assessmentErrors.criterionNotAnswered(criterion.code);
+      const overridden: AssessmentView = { ...assessment, revision: assessment.revision + 1 };
+      await tx.overrideAnswer(assessment.id, criterion.code, met, reason);
+      await tx.save(overridden);
+      await tx.audit(assessment.id, {
+        action: 'CRITERION_OVERRIDDEN',
+        criterionCode: criterion.code,
+        beforeMet: answer.met,
+        afterMet: met,
+        fromStatus: 'SUBMITTED',
+        toStatus: 'SUBMITTED',
+        actor: identity.subject,
+        actorUnitId: identity.jurisdictionUnitId,
+        reason,
+      });
+      return overridden;
+    });
+  }
+
+  /** The safe-standard criteria of an assessment as they stand today: answers, overrides, derived values with their inputs. */
+  async criteriaOf(assessment: AssessmentView): Promise<CriterionResultView[]> {
+    const ruleSet = await this.assessments.ruleSets.find(assessment.ruleSetId);
+    if (!ruleSet) throw new Error(`Rule set ${assessment.ruleSetId} of assessment ${assessment.id} is missing`);
+    return this.assessments.criteria.evaluate({ assessmentId: assessment.id, unitId: assessment.unitId, year: assessment.year, ruleSet }, this.clock.today());
+  }
+
+  /** The outcome the assessment proposes for recognition (ACHIEVED only when every criterion is met). */
+  async proposalOf(assessment: AssessmentView): Promise<SafeStandardProposalView> {
+    return proposeOutcome(await this.criteriaOf(assessment));
+  }
+
+  /** The review chain as shown: the current level's step, overdue when it is still pending after the rule set's deadline (R13). */
+  async reviewChainOf(assessment: AssessmentView): Promise<ReviewChainStepView[]> {
+    const overdue = await this.overdue(assessment);
+    return assessment.reviewSteps.map((step) => {
+      const current = assessment.status === 'SUBMITTED' && step.position === assessment.currentStep;
+      return { ...step, current, overdue: current && step.status === 'PENDING' && overdue };
     });
   }
 
@@ -227,7 +318,7 @@ export class AssessmentService {
     const code = inputText(rawCode, { field: 'ruleSetCode', max: 100 });
     const ruleSet = await this.assessments.ruleSets.byCode(code);
     if (!ruleSet) throw assessmentErrors.whatIfRuleSetNotFound(code);
-    if (ruleSet.unitKind !== assessment.unitKind) throw assessmentErrors.whatIfOtherKind(code, assessment.unitKind);
+    if (ruleSet.unitKind !== assessment.unitKind || ruleSet.track !== 'STANDARD') throw assessmentErrors.whatIfOtherKind(code, assessment.unitKind);
     const scores = new Map(assessment.scores.map((score) => [score.itemCode, score.score]));
     const totalScoreUnder = totalScore(ruleSet.items, scores);
     return {
@@ -293,14 +384,20 @@ export class AssessmentService {
     return ruleSet !== null && this.clock.today() > deadlineOf(ruleSet, assessment.year);
   }
 
-  /** The assessment under review and its rule set, once the caller is its reviewing level (or above) on `date`. */
+  /** The chain with the current level's step decided (approved or returned) on `date` by `actor`. */
+  private decideStep(assessment: AssessmentView, status: 'APPROVED' | 'RETURNED', date: string, actor: string): ReviewStepView[] {
+    return assessment.reviewSteps.map((step) => (step.position === assessment.currentStep ? { ...step, status, decidedOn: date, actor } : step));
+  }
+
+  /** The assessment under review and its rule set, once it is the caller's level's turn in the chain. */
   private async underReview(tx: AssessmentTransaction, identity: Identity, assessmentId: string, date: string): Promise<{ assessment: AssessmentView; ruleSet: RuleSetView }> {
     const assessment = await tx.lock(assessmentId);
     if (!assessment || !(await seesUnit(tx.directory, identity, assessment.unitId, [date, assessment.submittedOn]))) throw assessmentErrors.notFound(assessmentId);
-    if (!isSystemAdmin(identity) && !(await tx.directory.isWithin(assessment.reviewingUnitId, identity.jurisdictionUnitId, assessment.submittedOn))) {
-      throw assessmentErrors.reviewerRequired(assessment.reviewingUnitId);
-    }
+    // A caller whose level is not in the chain (the assessed unit itself included) is answered as if the assessment did not exist.
+    const admin = isSystemAdmin(identity);
+    if (!admin && !assessment.reviewSteps.some((step) => step.levelUnitId === identity.jurisdictionUnitId)) throw assessmentErrors.notFound(assessmentId);
     if (assessment.status !== 'SUBMITTED') throw assessmentErrors.notUnderReview(assessment.status);
+    if (!admin && assessment.reviewingUnitId !== identity.jurisdictionUnitId) throw assessmentErrors.notYourTurn(assessment.reviewingUnitId);
     const ruleSet = await tx.ruleSets.find(assessment.ruleSetId);
     if (!ruleSet) throw new Error(`Rule set ${assessment.ruleSetId} of assessment ${assessment.id} is missing`);
     return { assessment, ruleSet };
@@ -319,6 +416,25 @@ export class AssessmentService {
     const missing = ruleSet.items.filter((item) => !seen.has(item.code)).map((item) => item.code);
     if (missing.length > 0) throw assessmentErrors.itemMissing(missing);
     return scores;
+  }
+
+  /** The unit's answers checked against the rule set: known, answered once, not derived. Unanswered ones count as not met. */
+  private answersAgainst(ruleSet: RuleSetView, entries: ReadonlyArray<{ criterionCode: string; met: boolean; evidence: string | null }>): CriterionAnswerView[] {
+    const seen = new Set<string>();
+    return entries.map((entry, index) => {
+      const field = `criteria[${index}].criterionCode`;
+      const criterion = ruleSet.criteria.find((candidate) => candidate.code === entry.criterionCode);
+      if (!criterion) throw assessmentErrors.criterionUnknown(field, entry.criterionCode);
+      if (criterion.derivation !== null) throw assessmentErrors.criterionDerived(field, criterion.code, criterion.derivation);
+      if (seen.has(criterion.code)) throw assessmentErrors.criterionDuplicate(field, criterion.code);
+      seen.add(criterion.code);
+      return { criterionCode: criterion.code, selfMet: entry.met, met: entry.met, evidence: entry.evidence, overrideReason: null };
+    });
+  }
+
+  private met(value: unknown, field: string): boolean {
+    if (typeof value !== 'boolean') throw assessmentErrors.criterionMetInvalid(field);
+    return value;
   }
 
   private total(ruleSet: RuleSetView, assessment: AssessmentView): number {

@@ -1,5 +1,6 @@
 import { type UnitKind } from '@antt/contracts';
 import { type Classification } from '../classification/classification.types';
+import { type CriterionAnswerInput } from '../criteria/criteria.types';
 import { type RuleSetView } from '../rule-set/rule-set.types';
 
 /** SUBMITTED (under review) → RETURNED (to the unit, with a reason) → SUBMITTED again, or → APPROVED (final). */
@@ -11,7 +12,30 @@ export const ASSESSMENT_STATUS_LABELS: Record<AssessmentStatus, string> = {
   APPROVED: 'Đã thẩm định, phê duyệt',
 };
 
-export type AssessmentAction = 'SUBMITTED' | 'RESCORED' | 'RETURNED' | 'APPROVED';
+export type AssessmentAction = 'SUBMITTED' | 'RESCORED' | 'RETURNED' | 'APPROVED' | 'CRITERION_OVERRIDDEN' | 'FORWARDED';
+
+/** One level of the review chain: PENDING until it acts, APPROVED (forwarded up, or approved at the last level) or RETURNED. */
+export type ReviewStepStatus = 'PENDING' | 'APPROVED' | 'RETURNED';
+
+export const REVIEW_STEP_STATUS_LABELS: Record<ReviewStepStatus, string> = {
+  PENDING: 'Chưa thẩm định',
+  APPROVED: 'Đã thẩm định',
+  RETURNED: 'Trả lại',
+};
+
+export interface ReviewStepView {
+  position: number;
+  levelUnitId: string;
+  status: ReviewStepStatus;
+  decidedOn: string | null;
+  actor: string | null;
+}
+
+/** A step as the chain is shown: whether it is the current level's turn and overdue (R13), as of today. */
+export interface ReviewChainStepView extends ReviewStepView {
+  current: boolean;
+  overdue: boolean;
+}
 
 export interface ScoreView {
   itemCode: string;
@@ -33,6 +57,10 @@ export interface AssessmentView {
   approvedOn: string | null;
   revision: number;
   scores: ScoreView[];
+  /** Position in `reviewSteps` of the level whose turn it is (`reviewingUnitId` is its unit). */
+  currentStep: number;
+  /** The review chain from the dated tree on the submission date, first level first. */
+  reviewSteps: ReviewStepView[];
 }
 
 /** One audited change (R30). */
@@ -46,6 +74,9 @@ export interface AssessmentChangeView {
   actor: string;
   actorUnitId: string;
   reason: string | null;
+  criterionCode: string | null;
+  beforeMet: boolean | null;
+  afterMet: boolean | null;
   at: Date;
 }
 
@@ -69,6 +100,7 @@ export interface SubmitAssessmentInput {
   year: number;
   submittedOn: string;
   scores: ScoreInput[];
+  criteria?: CriterionAnswerInput[] | null;
 }
 
 export interface RescoreInput {

@@ -3,3 +3,4 @@ export * from './assessment.events';
 export * from './assessment.repository';
 export * from './assessment.service';
 export * from './assessment.types';
+export * from './review-chain';

@@ -1,7 +1,7 @@
 import { type Caller, requireCaller } from '@antt/auth';
 import { type Clock } from '@antt/service-kit';
 import { type DirectoryAttributes, safeStandardScope, UnitDirectory } from '@antt/unit-directory';
-import { type PrismaClient } from '../../generated/prisma/client';
+import { type Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { seesUnit } from '../shared';
 
 /** R7 as computed for one commune and year, with its inputs. */
@@ -74,37 +74,42 @@ export class DerivedRuleService {
   }
 
   /** R7 for many communes at once (a province's: the benchmark), in one statement. */
-  async evaluate(communeIds: readonly string[], year: number): Promise<CommuneRuleView[]> {
-    const asOf = `${year}-11-15`;
-    const rows = await this.prisma.$queryRawUnsafe<ManagedRow[]>(MANAGED_UNITS, [...communeIds], asOf, year, MANAGED_KINDS);
-    const facts = await this.prisma.effectiveModelFact.findMany({ where: { unitId: { in: [...communeIds] }, year } });
-    const factOf = new Map(facts.map((fact) => [fact.unitId, fact.hasEffectiveModel]));
-    const byCommune = new Map<string, ManagedRow[]>(communeIds.map((id) => [id, []]));
-    for (const row of rows) {
-      if (safeStandardScope(row.kind, row.attributes ?? {}).applies) byCommune.get(row.commune_id)?.push(row);
-    }
-    const windowOver = this.clock.today() > asOf;
-    return [...byCommune.entries()].map(([id, managed]) => {
-      const registered = managed.filter((row) => row.registered).length;
-      const recognised = managed.filter((row) => row.status === 'RECOGNISED').length;
-      const decided = managed.filter((row) => row.status !== null).length;
-      const total = managed.length;
-      return {
-        communeId: id,
-        year,
-        asOf,
-        managedUnits: total,
-        registered,
-        recognised,
-        decided,
-        allRegistered: registered === total,
-        recognisedPercent: total === 0 ? 0 : Math.round((recognised / total) * 1000) / 10,
-        passes: total > 0 && registered === total && recognised * 10 >= total * 7,
-        final: windowOver && decided === total,
-        hasEffectiveModel: factOf.get(id) ?? null,
-        notRegisteredIds: managed.filter((row) => !row.registered).map((row) => row.unit_id).sort(),
-        notRecognisedIds: managed.filter((row) => row.status !== 'RECOGNISED').map((row) => row.unit_id).sort(),
-      };
-    });
+  evaluate(communeIds: readonly string[], year: number): Promise<CommuneRuleView[]> {
+    return evaluateCommuneRules(this.prisma, communeIds, year, this.clock.today());
   }
+}
+
+/** R7 for communes on any client (a transaction too: the safe-standard criteria derive from it), `today` deciding `final`. */
+export async function evaluateCommuneRules(db: PrismaClient | Prisma.TransactionClient, communeIds: readonly string[], year: number, today: string): Promise<CommuneRuleView[]> {
+  const asOf = `${year}-11-15`;
+  const rows = await db.$queryRawUnsafe<ManagedRow[]>(MANAGED_UNITS, [...communeIds], asOf, year, MANAGED_KINDS);
+  const facts = await db.effectiveModelFact.findMany({ where: { unitId: { in: [...communeIds] }, year } });
+  const factOf = new Map(facts.map((fact) => [fact.unitId, fact.hasEffectiveModel]));
+  const byCommune = new Map<string, ManagedRow[]>(communeIds.map((id) => [id, []]));
+  for (const row of rows) {
+    if (safeStandardScope(row.kind, row.attributes ?? {}).applies) byCommune.get(row.commune_id)?.push(row);
+  }
+  const windowOver = today > asOf;
+  return [...byCommune.entries()].map(([id, managed]) => {
+    const registered = managed.filter((row) => row.registered).length;
+    const recognised = managed.filter((row) => row.status === 'RECOGNISED').length;
+    const decided = managed.filter((row) => row.status !== null).length;
+    const total = managed.length;
+    return {
+      communeId: id,
+      year,
+      asOf,
+      managedUnits: total,
+      registered,
+      recognised,
+      decided,
+      allRegistered: registered === total,
+      recognisedPercent: total === 0 ? 0 : Math.round((recognised / total) * 1000) / 10,
+      passes: total > 0 && registered === total && recognised * 10 >= total * 7,
+      final: windowOver && decided === total,
+      hasEffectiveModel: factOf.get(id) ?? null,
+      notRegisteredIds: managed.filter((row) => !row.registered).map((row) => row.unit_id).sort(),
+      notRecognisedIds: managed.filter((row) => row.status !== 'RECOGNISED').map((row) => row.unit_id).sort(),
+    };
+  });
 }

@@ -42,6 +42,12 @@ export const recognitionErrors = {
     badInput('ASSESSMENT_DATE_IN_FUTURE', `${field}: ${value} lies after today (${today})`, { field, value, today }),
   incidentInWindow: (incidentIds: string[]) =>
     badInput('RECOGNITION_CRITERION_FAILED', 'outcome: a listed security incident occurred in the residential area\'s window (R6): it cannot be recognised', { field: 'outcome', criterion: 'R6', incidentIds }),
+  criteriaFailed: (assessmentId: string, criteria: string[]) =>
+    badInput('RECOGNITION_CRITERION_FAILED', `outcome: the unit's assessment does not meet every safe-standard criterion (${criteria.join(', ')}): it cannot be recognised`, {
+      field: 'outcome',
+      assessmentId,
+      criteria,
+    }),
   notFound: (unitId: string, year: number) => notFound('RECOGNITION_NOT_FOUND', `unitId: no ${year} safe-standard decision of this unit`, { field: 'unitId', unitId, year }),
   notRevocable: (status: string) => conflict('RECOGNITION_NOT_REVOCABLE', `unitId: only a recognition is revoked (this decision is ${status})`, { field: 'unitId', status }),
   revokedBeforeGrant: (revokedOn: string, recognisedOn: string) =>

@@ -1,6 +1,9 @@
 import { type EventContract, type UnitKind } from '@antt/contracts';
 import { appendToOutbox, type NewEvent } from '@antt/events';
 import { UnitDirectory } from '@antt/unit-directory';
+import { CriteriaReader } from '../criteria/criteria.repository';
+import { type SafeStandardProposalView } from '../criteria/criteria.types';
+import { RuleSetRepository } from '../rule-set/rule-set.repository';
 import { type Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { fromDbDate, toDbDate } from '../shared';
 import { type RecognitionRevisionView, type RecognitionStatus, type RecognitionView } from './recognition.types';
@@ -78,6 +81,17 @@ export class RecognitionTransaction extends RecognitionReader {
   /** Serialises decisions about one unit and year (R3) until the transaction ends. */
   async lockUnitYear(unitId: string, year: number): Promise<void> {
     await this.tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', `recognition:${unitId}:${year}`);
+  }
+
+  /**
+   * The safe-standard outcome the unit's assessment of the year proposes (its criteria evaluated in this transaction), null when
+   * the unit has no assessment for the year.
+   */
+  async safeStandardProposal(unitId: string, year: number, today: string): Promise<{ assessmentId: string; proposal: SafeStandardProposalView } | null> {
+    const assessment = await this.tx.assessment.findUnique({ where: { unitId_year: { unitId, year } }, select: { id: true, ruleSetId: true } });
+    const ruleSet = assessment ? await new RuleSetRepository(this.tx).find(assessment.ruleSetId) : null;
+    if (!assessment || !ruleSet) return null;
+    return { assessmentId: assessment.id, proposal: await new CriteriaReader(this.tx).proposal({ assessmentId: assessment.id, unitId, year, ruleSet }, today) };
   }
 
   /** Ids of the unit's registered incidents dated in [from, to] (R6). */

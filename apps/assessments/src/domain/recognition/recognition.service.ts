@@ -71,6 +71,9 @@ export class RecognitionService {
         const incidents = await tx.incidentsIn(unitId, window.from, window.to);
         if (incidents.length > 0) throw recognitionErrors.incidentInWindow(incidents);
       }
+      // Circular 124: ACHIEVED only when the unit's assessment of the year (if any) meets every safe-standard criterion.
+      const evaluated = achieved ? await tx.safeStandardProposal(unitId, year, today) : null;
+      if (evaluated && evaluated.proposal.failedCriteria.length > 0) throw recognitionErrors.criteriaFailed(evaluated.assessmentId, evaluated.proposal.failedCriteria);
       const recognition: RecognitionView = {
         id: randomUUID(),
         unitId,

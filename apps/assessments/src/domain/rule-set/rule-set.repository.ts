@@ -1,10 +1,11 @@
 import { type Prisma, type PrismaClient } from '../../generated/prisma/client';
-import { type ScoreBand, type RuleSetView } from './rule-set.types';
+import { type CriterionDerivation, type CriterionSource } from '../criteria/criteria.types';
+import { type RuleSetTrack, type ScoreBand, type RuleSetView } from './rule-set.types';
 
 type Db = PrismaClient | Prisma.TransactionClient;
-type RuleSetRow = Prisma.RuleSetGetPayload<{ include: { items: true } }>;
+type RuleSetRow = Prisma.RuleSetGetPayload<{ include: { items: true; criteria: true } }>;
 
-const withItems = { items: { orderBy: { position: 'asc' as const } } };
+const withItems = { items: { orderBy: { position: 'asc' as const } }, criteria: { orderBy: { position: 'asc' as const } } };
 
 function ruleSetFromRow(row: RuleSetRow): RuleSetView {
   return {
@@ -12,6 +13,7 @@ function ruleSetFromRow(row: RuleSetRow): RuleSetView {
     code: row.code,
     provinceCode: row.provinceCode,
     unitKind: row.unitKind,
+    track: row.track as RuleSetTrack,
     fromYear: row.fromYear,
     toYear: row.toYear,
     title: row.title,
@@ -22,6 +24,15 @@ function ruleSetFromRow(row: RuleSetRow): RuleSetView {
     bandsVerified: row.bandsVerified,
     precondition: row.precondition,
     items: row.items.map((item) => ({ code: item.code, position: item.position, title: item.title, maxPoints: item.maxPoints, condition: item.condition })),
+    criteria: row.criteria.map((criterion) => ({
+      code: criterion.code,
+      position: criterion.position,
+      source: criterion.source as CriterionSource,
+      reference: criterion.reference,
+      text: criterion.text,
+      verified: criterion.verified,
+      derivation: criterion.derivation as CriterionDerivation | null,
+    })),
   };
 }
 
@@ -39,24 +50,25 @@ export class RuleSetRepository {
     return row ? ruleSetFromRow(row) : null;
   }
 
-  /** The version in force for a province, unit kind and year: the latest starting on or before it and not ended. */
+  /** The STANDARD version in force for a province, unit kind and year: the latest starting on or before it and not ended. */
   async inForce(provinceCode: string, unitKind: string, year: number): Promise<RuleSetView | null> {
     const row = await this.db.ruleSet.findFirst({
-      where: { provinceCode, unitKind, fromYear: { lte: year }, OR: [{ toYear: null }, { toYear: { gte: year } }] },
+      where: { provinceCode, unitKind, track: 'STANDARD', fromYear: { lte: year }, OR: [{ toYear: null }, { toYear: { gte: year } }] },
       orderBy: { fromYear: 'desc' },
       include: withItems,
     });
     return row ? ruleSetFromRow(row) : null;
   }
 
-  async list(filter: { provinceCode?: string; unitKind?: string | null; year?: number | null }): Promise<RuleSetView[]> {
+  async list(filter: { provinceCode?: string; unitKind?: string | null; year?: number | null; track?: RuleSetTrack | null }): Promise<RuleSetView[]> {
     const rows = await this.db.ruleSet.findMany({
       where: {
+        ...(filter.track ? { track: filter.track } : {}),
         ...(filter.provinceCode ? { provinceCode: filter.provinceCode } : {}),
         ...(filter.unitKind ? { unitKind: filter.unitKind } : {}),
         ...(filter.year ? { fromYear: { lte: filter.year }, OR: [{ toYear: null }, { toYear: { gte: filter.year } }] } : {}),
       },
-      orderBy: [{ provinceCode: 'asc' }, { unitKind: 'asc' }, { fromYear: 'asc' }],
+      orderBy: [{ provinceCode: 'asc' }, { track: 'asc' }, { unitKind: 'asc' }, { fromYear: 'asc' }],
       include: withItems,
     });
     return rows.map(ruleSetFromRow);

@@ -1,4 +1,13 @@
 import { type Classification } from '../classification/classification.types';
+import { type CriterionView } from '../criteria/criteria.types';
+
+/** STANDARD: the safe standard and the classification; TYPICAL: the 2025 "điển hình" track (criteria only, not evaluated yet). */
+export type RuleSetTrack = 'STANDARD' | 'TYPICAL';
+
+export const RULE_SET_TRACK_LABELS: Record<RuleSetTrack, string> = {
+  STANDARD: 'Tiêu chuẩn An toàn về ANTT và phân loại phong trào',
+  TYPICAL: 'Điển hình (tạm thời, chưa xác minh)',
+};
 
 export interface ScoreBand {
   classification: Classification;
@@ -19,6 +28,7 @@ export interface RuleSetView {
   code: string;
   provinceCode: string;
   unitKind: string;
+  track: RuleSetTrack;
   fromYear: number;
   toYear: number | null;
   title: string;
@@ -29,6 +39,8 @@ export interface RuleSetView {
   bandsVerified: boolean;
   precondition: string | null;
   items: RuleSetItemView[];
+  /** The safe standard's pass/fail criteria for the unit kind (Circular 124 and the province's additions). */
+  criteria: CriterionView[];
 }
 
 /** The evaluation window of `year` under a rule set: from month-day of the previous year to month-day of the year (R4). */

@@ -19,6 +19,10 @@ export const Assessment: AssessmentResolvers = {
   },
   overdue: (assessment, _, { assessments }) => assessments.overdue(assessment),
   history: (assessment, _, { assessments }) => assessments.changesOf(assessment),
+  reviewChain: (assessment, _, { assessments }) => assessments.reviewChainOf(assessment),
+  criteria: (assessment, _, { assessments }) => assessments.criteriaOf(assessment),
+  safeStandardProposal: (assessment, _, { assessments }) => assessments.proposalOf(assessment),
+  evidenceFiles: (assessment, _, { evidence }) => evidence.ofAssessment(assessment.id),
 };
 
 export const AssessmentChange: AssessmentChangeResolvers = {

@@ -12,5 +12,8 @@ export const Mutation: MutationResolvers = {
   rescoreAssessment: (_, { input }, context) => context.assessments.rescore(command(context), input),
   returnAssessment: (_, { input }, context) => context.assessments.returnToUnit(command(context), input),
   approveAssessment: (_, { input }, context) => context.assessments.approve(command(context), input),
+  overrideCriterion: (_, { input }, context) => context.assessments.overrideCriterion(command(context), input),
+  recordCommunePoliceDiscipline: (_, { input }, context) => context.discipline.record(command(context), input),
+  attachEvidence: (_, { input }, context) => context.evidence.attach(command(context), input),
   correctClassification: (_, { input }, context) => context.assessments.correctClassification(command(context), input),
 };

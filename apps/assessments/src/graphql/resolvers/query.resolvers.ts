@@ -4,10 +4,11 @@ import { type QueryResolvers } from '../__generated__/resolvers-types';
 export const Query: QueryResolvers = {
   safeStandardDecisions: (_, { year, decidingUnitId }, { caller, recognitions }) => recognitions.decidedBy(caller, decidingUnitId, year),
   assessment: (_, { id }, { caller, assessments }) => assessments.find(caller, id),
+  evidenceFile: (_, { id }, { caller, evidence }) => evidence.find(caller, id),
   whatIf: (_, { assessmentId, ruleSetCode }, { caller, assessments }) => assessments.whatIf(caller, assessmentId, ruleSetCode),
   // Rule sets are public regulation text: any signed-in caller reads them.
-  ruleSets: (_, { provinceCode, unitKind, year }, { caller, ruleSets }) => {
+  ruleSets: (_, { provinceCode, unitKind, year, track }, { caller, ruleSets }) => {
     requireCaller(caller);
-    return ruleSets.list({ provinceCode: provinceCode ?? undefined, unitKind, year });
+    return ruleSets.list({ provinceCode: provinceCode ?? undefined, unitKind, year, track });
   },
 };

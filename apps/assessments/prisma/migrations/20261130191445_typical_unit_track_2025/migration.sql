@@ -1,0 +1,36 @@
+/*
+  Warnings:
+
+  - A unique constraint covering the columns `[province_code,unit_kind,from_year,track]` on the table `rule_set` will be added. If there are existing duplicate values, this will fail.
+
+*/
+-- DropIndex
+DROP INDEX "rule_set_province_code_unit_kind_from_year_key";
+
+-- AlterTable
+ALTER TABLE "rule_set" ADD COLUMN     "track" TEXT NOT NULL DEFAULT 'STANDARD';
+
+-- CreateIndex
+CREATE UNIQUE INDEX "rule_set_province_code_unit_kind_from_year_track_key" ON "rule_set"("province_code", "unit_kind", "from_year", "track");
+
+-- The 2025 "điển hình" (typical unit) track: one more criteria set per kind in the same model, beside the safe standard and the
+-- classification (track TYPICAL: criteria only, no classification items or bands). Plan 612/KH-BCA of 10/10/2025 and the interim
+-- 34 criteria of Decision 9745/QĐ-BCA-V05 could not be read: only their grouping is known (e.g. the leadership of the Party
+-- committee and the administration). Every criterion is seeded unverified, as placeholders to be replaced by a new version once
+-- the texts are entered; nothing evaluates this track yet.
+INSERT INTO rule_set (id, code, province_code, unit_kind, track, from_year, to_year, title, window_start, window_end, deadline, bands, bands_verified, precondition) VALUES ('f4d86d5a-8d55-513e-97ee-c1d082eddfa3', 'TB-2025-TYPICAL-COMMUNE', 'TB', 'COMMUNE', 'TYPICAL', 2025, NULL, 'Tiêu chí điển hình năm 2025 — Xã, phường, đặc khu (Thái Bình, tạm thời, chưa xác minh)', '11-16', '11-15', '11-30', '[]'::jsonb, false, NULL);
+INSERT INTO safe_standard_criterion (rule_set_id, code, position, source, reference, text, verified, derivation) VALUES ('f4d86d5a-8d55-513e-97ee-c1d082eddfa3', 'T_LEADERSHIP', 1, 'MINISTRY', 'QĐ 9745/QĐ-BCA-V05 (tiêu chí tạm thời)', 'Nhóm tiêu chí về sự lãnh đạo của cấp ủy Đảng, chính quyền đối với phong trào toàn dân bảo vệ an ninh Tổ quốc (tên nhóm theo nguồn thứ cấp, nội dung chưa xác minh)', false, NULL);
+INSERT INTO safe_standard_criterion (rule_set_id, code, position, source, reference, text, verified, derivation) VALUES ('f4d86d5a-8d55-513e-97ee-c1d082eddfa3', 'T_REMAINING', 2, 'MINISTRY', 'QĐ 9745/QĐ-BCA-V05; KH 612/KH-BCA ngày 10/10/2025', 'Các tiêu chí còn lại của bộ 34 tiêu chí tạm thời (chưa đọc được văn bản gốc: nhập đủ từng tiêu chí bằng một phiên bản mới trước khi sử dụng)', false, NULL);
+INSERT INTO safe_standard_criterion (rule_set_id, code, position, source, reference, text, verified, derivation) VALUES ('f4d86d5a-8d55-513e-97ee-c1d082eddfa3', 'PROVINCE_ADDITIONS', 3, 'PROVINCE', 'Kế hoạch của UBND tỉnh triển khai KH 612/KH-BCA', 'Tiêu chí bổ sung theo kế hoạch của tỉnh (chưa có văn bản)', false, NULL);
+INSERT INTO rule_set (id, code, province_code, unit_kind, track, from_year, to_year, title, window_start, window_end, deadline, bands, bands_verified, precondition) VALUES ('b7914be1-ec21-50f6-ae3c-7750c1418441', 'TB-2025-TYPICAL-AGENCY', 'TB', 'AGENCY', 'TYPICAL', 2025, NULL, 'Tiêu chí điển hình năm 2025 — Cơ quan (Thái Bình, tạm thời, chưa xác minh)', '11-16', '11-15', '11-30', '[]'::jsonb, false, NULL);
+INSERT INTO safe_standard_criterion (rule_set_id, code, position, source, reference, text, verified, derivation) VALUES ('b7914be1-ec21-50f6-ae3c-7750c1418441', 'T_LEADERSHIP', 1, 'MINISTRY', 'QĐ 9745/QĐ-BCA-V05 (tiêu chí tạm thời)', 'Nhóm tiêu chí về sự lãnh đạo của cấp ủy Đảng, chính quyền đối với phong trào toàn dân bảo vệ an ninh Tổ quốc (tên nhóm theo nguồn thứ cấp, nội dung chưa xác minh)', false, NULL);
+INSERT INTO safe_standard_criterion (rule_set_id, code, position, source, reference, text, verified, derivation) VALUES ('b7914be1-ec21-50f6-ae3c-7750c1418441', 'T_REMAINING', 2, 'MINISTRY', 'QĐ 9745/QĐ-BCA-V05; KH 612/KH-BCA ngày 10/10/2025', 'Các tiêu chí còn lại của bộ 34 tiêu chí tạm thời (chưa đọc được văn bản gốc: nhập đủ từng tiêu chí bằng một phiên bản mới trước khi sử dụng)', false, NULL);
+INSERT INTO safe_standard_criterion (rule_set_id, code, position, source, reference, text, verified, derivation) VALUES ('b7914be1-ec21-50f6-ae3c-7750c1418441', 'PROVINCE_ADDITIONS', 3, 'PROVINCE', 'Kế hoạch của UBND tỉnh triển khai KH 612/KH-BCA', 'Tiêu chí bổ sung theo kế hoạch của tỉnh (chưa có văn bản)', false, NULL);
+INSERT INTO rule_set (id, code, province_code, unit_kind, track, from_year, to_year, title, window_start, window_end, deadline, bands, bands_verified, precondition) VALUES ('39616629-79cc-533b-a765-8115e1839331', 'TB-2025-TYPICAL-ENTERPRISE', 'TB', 'ENTERPRISE', 'TYPICAL', 2025, NULL, 'Tiêu chí điển hình năm 2025 — Doanh nghiệp (Thái Bình, tạm thời, chưa xác minh)', '11-16', '11-15', '11-30', '[]'::jsonb, false, NULL);
+INSERT INTO safe_standard_criterion (rule_set_id, code, position, source, reference, text, verified, derivation) VALUES ('39616629-79cc-533b-a765-8115e1839331', 'T_LEADERSHIP', 1, 'MINISTRY', 'QĐ 9745/QĐ-BCA-V05 (tiêu chí tạm thời)', 'Nhóm tiêu chí về sự lãnh đạo của cấp ủy Đảng, chính quyền đối với phong trào toàn dân bảo vệ an ninh Tổ quốc (tên nhóm theo nguồn thứ cấp, nội dung chưa xác minh)', false, NULL);
+INSERT INTO safe_standard_criterion (rule_set_id, code, position, source, reference, text, verified, derivation) VALUES ('39616629-79cc-533b-a765-8115e1839331', 'T_REMAINING', 2, 'MINISTRY', 'QĐ 9745/QĐ-BCA-V05; KH 612/KH-BCA ngày 10/10/2025', 'Các tiêu chí còn lại của bộ 34 tiêu chí tạm thời (chưa đọc được văn bản gốc: nhập đủ từng tiêu chí bằng một phiên bản mới trước khi sử dụng)', false, NULL);
+INSERT INTO safe_standard_criterion (rule_set_id, code, position, source, reference, text, verified, derivation) VALUES ('39616629-79cc-533b-a765-8115e1839331', 'PROVINCE_ADDITIONS', 3, 'PROVINCE', 'Kế hoạch của UBND tỉnh triển khai KH 612/KH-BCA', 'Tiêu chí bổ sung theo kế hoạch của tỉnh (chưa có văn bản)', false, NULL);
+INSERT INTO rule_set (id, code, province_code, unit_kind, track, from_year, to_year, title, window_start, window_end, deadline, bands, bands_verified, precondition) VALUES ('b12ffef0-7368-5ff0-84c2-d373a5ca1cbb', 'TB-2025-TYPICAL-SCHOOL', 'TB', 'SCHOOL', 'TYPICAL', 2025, NULL, 'Tiêu chí điển hình năm 2025 — Cơ sở giáo dục (Thái Bình, tạm thời, chưa xác minh)', '11-16', '11-15', '11-30', '[]'::jsonb, false, NULL);
+INSERT INTO safe_standard_criterion (rule_set_id, code, position, source, reference, text, verified, derivation) VALUES ('b12ffef0-7368-5ff0-84c2-d373a5ca1cbb', 'T_LEADERSHIP', 1, 'MINISTRY', 'QĐ 9745/QĐ-BCA-V05 (tiêu chí tạm thời)', 'Nhóm tiêu chí về sự lãnh đạo của cấp ủy Đảng, chính quyền đối với phong trào toàn dân bảo vệ an ninh Tổ quốc (tên nhóm theo nguồn thứ cấp, nội dung chưa xác minh)', false, NULL);
+INSERT INTO safe_standard_criterion (rule_set_id, code, position, source, reference, text, verified, derivation) VALUES ('b12ffef0-7368-5ff0-84c2-d373a5ca1cbb', 'T_REMAINING', 2, 'MINISTRY', 'QĐ 9745/QĐ-BCA-V05; KH 612/KH-BCA ngày 10/10/2025', 'Các tiêu chí còn lại của bộ 34 tiêu chí tạm thời (chưa đọc được văn bản gốc: nhập đủ từng tiêu chí bằng một phiên bản mới trước khi sử dụng)', false, NULL);
+INSERT INTO safe_standard_criterion (rule_set_id, code, position, source, reference, text, verified, derivation) VALUES ('b12ffef0-7368-5ff0-84c2-d373a5ca1cbb', 'PROVINCE_ADDITIONS', 3, 'PROVINCE', 'Kế hoạch của UBND tỉnh triển khai KH 612/KH-BCA', 'Tiêu chí bổ sung theo kế hoạch của tỉnh (chưa có văn bản)', false, NULL);

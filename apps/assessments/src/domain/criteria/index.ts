@@ -1,0 +1,3 @@
+export * from './criteria.repository';
+export * from './criteria.rules';
+export * from './criteria.types';
