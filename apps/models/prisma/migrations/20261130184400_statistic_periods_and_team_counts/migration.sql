@@ -1,3 +1,11 @@
+-- AlterTable
+ALTER TABLE "model_site" ADD COLUMN "closed_by" TEXT,
+ADD COLUMN "closed_reason" TEXT;
+
+-- AlterTable
+ALTER TABLE "model_team" ADD COLUMN "disbanded_by" TEXT,
+ADD COLUMN "disbanded_reason" TEXT;
+
 -- CreateTable
 CREATE TABLE "model_team_count_change" (
     "team_id" UUID NOT NULL,
