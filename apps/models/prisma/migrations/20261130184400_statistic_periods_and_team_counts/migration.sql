@@ -54,6 +54,10 @@ LANGUAGE plpgsql AS $fn$
 DECLARE
   written integer;
 BEGIN
+  -- The models' rows are locked first (in id order), so that two transactions deriving the same model (a command and the
+  -- directory consumer) run one after the other, the second reading the first's committed periods (each statement of a
+  -- function takes a new snapshot under READ COMMITTED).
+  PERFORM 1 FROM self_management_model WHERE id IN (SELECT unnest(model_ids)) ORDER BY id FOR UPDATE;
   -- The ids as a set (hash-joined), never `= ANY(array)` (a linear search per row: quadratic for a backfill).
   DELETE FROM model_statistic_period p USING (SELECT DISTINCT unnest(model_ids) AS id) ids WHERE p.model_id = ids.id;
   WITH RECURSIVE
