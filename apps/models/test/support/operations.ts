@@ -35,3 +35,7 @@ export const STATISTICS = `query($unitId: ID, $asOf: Date, $year: Int) { modelSt
   unitId asOf year totals { ${COUNTS} } byHostKind { kind kindLabel counts { ${COUNTS} } } byChild { unitId code name kind counts { ${COUNTS} } }
 } }`;
 export const DEFINE_TYPE = `mutation($input: DefineModelTypeInput!) { defineModelType(input: $input) { code name description active } }`;
+export const RESUME_MODEL = `mutation($input: ResumeModelInput!) { resumeModel(input: $input) { ${MODEL_FIELDS} } }`;
+export const CLOSE_SITE = `mutation($input: CloseModelSiteInput!) { closeModelSite(input: $input) { id unitId name openedOn closedOn } }`;
+export const DISBAND_TEAM = `mutation($input: DisbandModelTeamInput!) { disbandModelTeam(input: $input) { id name memberCount formedOn disbandedOn } }`;
+export const UPDATE_TEAM_MEMBERS = `mutation($input: UpdateModelTeamMembersInput!) { updateModelTeamMembers(input: $input) { id memberCount formedOn members { fullName role } } }`;

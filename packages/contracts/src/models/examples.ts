@@ -11,4 +11,6 @@ export const MODEL_EXAMPLE_IDS = {
   review: 'f5482572-c931-4507-acf9-48047f809126',
   training: '06593683-da42-4618-bd0a-59158091a237',
   example: '176a4794-eb53-4729-8e1b-6a269102b348',
+  site: '287b58a5-fc64-4a3a-8e2c-7b36a213c459',
+  team: '398c69b6-0d75-4b4b-9f3d-8c47b324d56a',
 } as const;

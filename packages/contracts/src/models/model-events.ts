@@ -162,4 +162,89 @@ export const ModelTrainingHeldV1 = defineEvent({
   },
 });
 
-export const MODEL_EVENTS = [ModelCreatedV1, ModelReplicatedV1, ModelReviewedV1, ModelSuspendedV1, ModelDissolvedV1, ModelTrainingHeldV1] as const;
+/** `models.model.resumed.v1` */
+export const ModelResumedV1 = defineEvent({
+  type: 'models.model.resumed',
+  version: 1,
+  topic: TOPIC,
+  aggregateType: AGGREGATE,
+  description: 'The managing level resumed a SUSPENDED model (SUSPENDED → ACTIVE).',
+  payload: z.object({ ...modelState, resumedOn: CalendarDateSchema, reason: z.string().min(1) }),
+  example: {
+    modelId: ids.camera,
+    name: 'Camera an ninh xã Vũ Hội',
+    typeCode: 'SECURITY_CAMERA',
+    hostUnitId: ids.vuHoi,
+    foundedOn: '2022-03-26',
+    resumedOn: '2024-08-01',
+    reason: 'Hệ thống camera đã sửa xong',
+  },
+});
+
+/** `models.model.site-closed.v1` */
+export const ModelSiteClosedV1 = defineEvent({
+  type: 'models.model.site-closed',
+  version: 1,
+  topic: TOPIC,
+  aggregateType: AGGREGATE,
+  description: 'A site (điểm) of a model closed: from `closedOn` it no longer counts.',
+  payload: z.object({
+    modelId: z.uuid().describe('Model id; also the record key.'),
+    siteId: z.uuid(),
+    hostUnitId: z.uuid(),
+    unitId: z.uuid().describe('The unit the site lies in.'),
+    closedOn: CalendarDateSchema,
+    reason: z.string().min(1),
+  }),
+  example: { modelId: ids.camera, siteId: ids.site, hostUnitId: ids.vuHoi, unitId: ids.vuHoi, closedOn: '2024-09-30', reason: 'Chợ di dời' },
+});
+
+/** `models.model.team-disbanded.v1` */
+export const ModelTeamDisbandedV1 = defineEvent({
+  type: 'models.model.team-disbanded',
+  version: 1,
+  topic: TOPIC,
+  aggregateType: AGGREGATE,
+  description: 'A team (tổ) of a model was disbanded: from `disbandedOn` neither it nor its members count.',
+  payload: z.object({
+    modelId: z.uuid().describe('Model id; also the record key.'),
+    teamId: z.uuid(),
+    hostUnitId: z.uuid(),
+    disbandedOn: CalendarDateSchema,
+    reason: z.string().min(1),
+  }),
+  example: { modelId: ids.camera, teamId: ids.team, hostUnitId: ids.vuHoi, disbandedOn: '2024-10-15', reason: 'Sáp nhập vào tổ khác' },
+});
+
+/** `models.model.team-members-changed.v1` */
+export const ModelTeamMembersChangedV1 = defineEvent({
+  type: 'models.model.team-members-changed',
+  version: 1,
+  topic: TOPIC,
+  aggregateType: AGGREGATE,
+  description:
+    "A team's member count (from `effectiveOn`) and its named members were edited. No personal data: the names stay in the models service; the event carries counts only.",
+  payload: z.object({
+    modelId: z.uuid().describe('Model id; also the record key.'),
+    teamId: z.uuid(),
+    hostUnitId: z.uuid(),
+    effectiveOn: CalendarDateSchema.describe('The new count holds from this date.'),
+    memberCount: z.number().int().min(1),
+    previousMemberCount: z.number().int().min(1),
+    namedMembers: z.number().int().min(0).describe('How many members are recorded by name (never more than memberCount).'),
+  }),
+  example: { modelId: ids.camera, teamId: ids.team, hostUnitId: ids.vuHoi, effectiveOn: '2024-07-01', memberCount: 15, previousMemberCount: 12, namedMembers: 3 },
+});
+
+export const MODEL_EVENTS = [
+  ModelCreatedV1,
+  ModelReplicatedV1,
+  ModelReviewedV1,
+  ModelSuspendedV1,
+  ModelResumedV1,
+  ModelDissolvedV1,
+  ModelTrainingHeldV1,
+  ModelSiteClosedV1,
+  ModelTeamDisbandedV1,
+  ModelTeamMembersChangedV1,
+] as const;

@@ -1,6 +1,7 @@
 import { type EventEnvelope, UnitMergedV1, UnitReorganisedV1, UnitSplitV1 } from '@antt/contracts';
 import { type BatchEventHandler, type EventHandler, type SqlExecutor } from '@antt/events';
 import { type SqlClient, UnitDirectory, unitDirectoryBatchHandlers, unitDirectoryHandlers } from '@antt/unit-directory';
+import { refreshStatisticPeriodsOfUnits } from '../shared';
 
 type Tx = SqlExecutor & SqlClient;
 
@@ -61,9 +62,11 @@ export async function followHosts(tx: SqlClient, hostUnitIds: readonly string[],
   return moves;
 }
 
+const unitOf = (event: EventEnvelope): string => (event.data as { unitId: string }).unitId.toLowerCase();
+
 /** {@link followHosts} for the unit an org-units event is about, the event naming the cause. */
 export function followMergedHost(tx: SqlClient, event: EventEnvelope): Promise<number> {
-  const unitId = (event.data as { unitId: string }).unitId.toLowerCase();
+  const unitId = unitOf(event);
   return followHosts(tx, [unitId], new Map([[unitId, event.id]]));
 }
 
@@ -81,6 +84,7 @@ export function modelsDirectoryHandlers<TTx extends Tx>(): { handlers: Record<st
     if (!project) throw new Error(`The unit directory kit has no handler for ${event.type}`);
     await project(event, tx);
     if (lineageTypes.has(event.type)) await followMergedHost(tx, event);
+    await refreshStatisticPeriodsOfUnits(tx, [unitOf(event)]);
   };
   const applyBatch: BatchEventHandler<TTx> = async (events, tx) => {
     const first = events[0];
@@ -91,6 +95,7 @@ export function modelsDirectoryHandlers<TTx extends Tx>(): { handlers: Record<st
       events.filter((event) => lineageTypes.has(event.type)).map((event) => [(event.data as { unitId: string }).unitId.toLowerCase(), event.id]),
     );
     if (causes.size > 0) await followHosts(tx, [...causes.keys()], causes);
+    await refreshStatisticPeriodsOfUnits(tx, [...new Set(events.map(unitOf))]);
   };
   return {
     handlers: Object.fromEntries(Object.keys(handlers).map((type) => [type, apply])),

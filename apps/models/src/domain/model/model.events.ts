@@ -1,4 +1,4 @@
-import { ModelCreatedV1, ModelDissolvedV1, ModelReplicatedV1, ModelSuspendedV1, type EventContract } from '@antt/contracts';
+import { ModelCreatedV1, ModelDissolvedV1, ModelReplicatedV1, ModelResumedV1, ModelSuspendedV1, type EventContract } from '@antt/contracts';
 import { type NewEvent } from '@antt/events';
 import { type DissolutionDecisionView, type ModelView } from './model.types';
 
@@ -25,6 +25,11 @@ export function modelReplicated(model: ModelView, sourceModelId: string, correla
 /** `models.model.suspended.v1` */
 export function modelSuspended(model: ModelView, suspendedOn: string, reason: string, correlationId: string | undefined): Event {
   return { contract: ModelSuspendedV1, aggregateId: model.id, correlationId, data: { ...state(model), suspendedOn, reason } };
+}
+
+/** `models.model.resumed.v1` */
+export function modelResumed(model: ModelView, resumedOn: string, reason: string, correlationId: string | undefined): Event {
+  return { contract: ModelResumedV1, aggregateId: model.id, correlationId, data: { ...state(model), resumedOn, reason } };
 }
 
 /** `models.model.dissolved.v1` */

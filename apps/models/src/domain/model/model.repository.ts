@@ -2,7 +2,7 @@ import { type EventContract } from '@antt/contracts';
 import { appendToOutbox, type NewEvent } from '@antt/events';
 import { UnitDirectory } from '@antt/unit-directory';
 import { type Prisma, type PrismaClient } from '../../generated/prisma/client';
-import { fromDbDate, toDbDate } from '../shared';
+import { fromDbDate, refreshStatisticPeriods, toDbDate } from '../shared';
 import { type Audit, type DissolutionDecisionView, type HostChangeView, type ModelStatus, type ModelTypeView, type ModelView, type StatusChangeView } from './model.types';
 
 /** The envelope `source` of every models event. */
@@ -98,8 +98,21 @@ export class ModelReader {
 
 /** Reads and writes inside one interactive transaction, outbox included. */
 export class ModelTransaction extends ModelReader {
+  /** Models this transaction locked or wrote: their statistics periods are derived again before it commits (ADR 0017). */
+  private readonly touched = new Set<string>();
+
   constructor(private readonly tx: Prisma.TransactionClient) {
     super(tx);
+  }
+
+  /** Notes a model whose statistics may change (every command that changes a model, its sites, teams or trainings locks it). */
+  touch(modelId: string): void {
+    this.touched.add(modelId);
+  }
+
+  /** Derives the statistics periods of the touched models again (called once, at the end of the command's transaction). */
+  async refreshStatistics(): Promise<void> {
+    if (this.touched.size > 0) await refreshStatisticPeriods(this.tx, [...this.touched]);
   }
 
   /** The transaction's client, for the review store writing in the same transaction. */
@@ -110,10 +123,13 @@ export class ModelTransaction extends ModelReader {
   /** Locks the model row against concurrent changes and returns it. */
   async lock(id: string): Promise<ModelView | null> {
     const locked = await this.tx.$queryRawUnsafe<Array<{ id: string }>>('SELECT id::text FROM self_management_model WHERE id = $1::uuid FOR UPDATE', id);
-    return locked.length > 0 ? this.find(id) : null;
+    if (locked.length === 0) return null;
+    this.touch(id);
+    return this.find(id);
   }
 
   async insert(model: ModelView, audit: Audit): Promise<void> {
+    this.touch(model.id);
     await this.tx.selfManagementModel.create({
       data: {
         id: model.id,
@@ -186,6 +202,11 @@ export class ModelRepository extends ModelReader {
 
   /** Runs `work` in one interactive transaction: state, audit and outbox rows commit or roll back together. */
   transaction<T>(work: (tx: ModelTransaction) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction((tx) => work(new ModelTransaction(tx)), TRANSACTION_OPTIONS);
+    return this.prisma.$transaction(async (tx) => {
+      const transaction = new ModelTransaction(tx);
+      const result = await work(transaction);
+      await transaction.refreshStatistics();
+      return result;
+    }, TRANSACTION_OPTIONS);
   }
 }

@@ -3,11 +3,11 @@ import { type ModelStatus } from './model.types';
 
 const TRANSITIONS: Record<ModelStatus, readonly ModelStatus[]> = {
   ACTIVE: ['SUSPENDED', 'DISSOLVED'],
-  SUSPENDED: ['DISSOLVED'],
+  SUSPENDED: ['ACTIVE', 'DISSOLVED'],
   DISSOLVED: [],
 };
 
-/** ACTIVE → SUSPENDED → DISSOLVED, and ACTIVE → DISSOLVED; nothing leaves DISSOLVED. */
+/** ACTIVE → SUSPENDED → DISSOLVED, SUSPENDED → ACTIVE (resumed) and ACTIVE → DISSOLVED; nothing leaves DISSOLVED. */
 export function assertTransition(modelId: string, from: ModelStatus, to: ModelStatus): void {
   if (!TRANSITIONS[from].includes(to)) throw modelErrors.invalidTransition(modelId, from, to);
 }

@@ -3,12 +3,12 @@ import { type Identity, forbidden } from '@antt/auth';
 import { type Clock } from '@antt/service-kit';
 import { type ModelsInput, addDays } from '../shared';
 import { followHosts } from './host-follow';
-import { modelCreated, modelDissolved, modelReplicated, modelSuspended } from './model.events';
+import { modelCreated, modelDissolved, modelReplicated, modelResumed, modelSuspended } from './model.events';
 import { modelErrors } from './model.errors';
 import { type ModelPolicy } from './model.policy';
 import { type ModelRepository, type ModelTransaction } from './model.repository';
 import { assertChangeDate, assertTransition } from './model.rules';
-import { type CreateModelInput, type DefineModelTypeInput, type DissolveModelInput, type ModelTypeView, type ModelView, type ReplicateModelInput, type SuspendModelInput } from './model.types';
+import { type CreateModelInput, type DefineModelTypeInput, type DissolveModelInput, type ModelTypeView, type ModelView, type ReplicateModelInput, type ResumeModelInput, type SuspendModelInput } from './model.types';
 
 /** Who asks, and the request's id for the events' correlation. */
 export interface CommandContext {
@@ -97,6 +97,22 @@ export class ModelService {
       assertChangeDate('suspendedOn', suspendedOn, model.statusOn, this.clock.today());
       const changed = await tx.changeStatus(model, 'SUSPENDED', this.audit(identity, suspendedOn, reason));
       await tx.appendEvents([modelSuspended(changed, suspendedOn, reason, context.correlationId)]);
+      return changed;
+    });
+  }
+
+  /** SUSPENDED → ACTIVE by the managing level, on a date not before the suspension nor after today; audited, published. */
+  async resumeModel(context: CommandContext, raw: ResumeModelInput): Promise<ModelView> {
+    const identity = this.policy.manager(context.caller);
+    const id = this.input.id(raw.modelId, 'modelId');
+    const resumedOn = this.input.date(raw.resumedOn, 'resumedOn');
+    const reason = this.input.reason(raw.reason);
+    return this.models.transaction(async (tx) => {
+      const model = await this.lockManaged(tx, context, identity, id, resumedOn);
+      assertTransition(model.id, model.status, 'ACTIVE');
+      assertChangeDate('resumedOn', resumedOn, model.statusOn, this.clock.today());
+      const changed = await tx.changeStatus(model, 'ACTIVE', this.audit(identity, resumedOn, reason));
+      await tx.appendEvents([modelResumed(changed, resumedOn, reason, context.correlationId)]);
       return changed;
     });
   }

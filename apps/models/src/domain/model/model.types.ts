@@ -77,6 +77,12 @@ export interface SuspendModelInput {
   reason: string;
 }
 
+export interface ResumeModelInput {
+  modelId: string;
+  resumedOn: string;
+  reason: string;
+}
+
 export interface DissolveModelInput {
   modelId: string;
   dissolvedOn: string;

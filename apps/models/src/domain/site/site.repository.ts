@@ -44,6 +44,53 @@ export class SiteStore {
     return row ? siteFromRow(row) : null;
   }
 
+  async team(id: string): Promise<TeamView | null> {
+    const row = await this.db.modelTeam.findUnique({ where: { id } });
+    return row ? teamFromRow(row) : null;
+  }
+
+  async closeSite(id: string, closedOn: string, reason: string, actor: string): Promise<SiteView> {
+    return siteFromRow(await this.db.modelSite.update({ where: { id }, data: { closedOn: toDbDate(closedOn), closedReason: reason, closedBy: actor } }));
+  }
+
+  async disbandTeam(id: string, disbandedOn: string, reason: string, actor: string): Promise<TeamView> {
+    return teamFromRow(await this.db.modelTeam.update({ where: { id }, data: { disbandedOn: toDbDate(disbandedOn), disbandedReason: reason, disbandedBy: actor } }));
+  }
+
+  /** The date of the team's last recorded count change, or null when its count was never changed. */
+  async lastCountChange(teamId: string): Promise<string | null> {
+    const row = await this.db.modelTeamCountChange.findFirst({ where: { teamId }, orderBy: { effectiveOn: 'desc' } });
+    return row ? fromDbDate(row.effectiveOn) : null;
+  }
+
+  async namedMemberCount(teamId: string): Promise<number> {
+    return this.db.modelTeamMember.count({ where: { teamId } });
+  }
+
+  /**
+   * The team counts `memberCount` from `effectiveOn` (the first change also records the count it was formed with, from its
+   * formation), and, when `members` is given, its named members are replaced by them.
+   */
+  async changeMembers(
+    team: TeamView,
+    change: { effectiveOn: string; memberCount: number; members: readonly TeamMemberView[] | null; actor: string },
+    newId: () => string,
+  ): Promise<TeamView> {
+    if ((await this.lastCountChange(team.id)) === null && change.effectiveOn !== team.formedOn) {
+      await this.db.modelTeamCountChange.create({ data: { teamId: team.id, effectiveOn: toDbDate(team.formedOn), memberCount: team.memberCount, actor: change.actor } });
+    }
+    await this.db.modelTeamCountChange.upsert({
+      where: { teamId_effectiveOn: { teamId: team.id, effectiveOn: toDbDate(change.effectiveOn) } },
+      create: { teamId: team.id, effectiveOn: toDbDate(change.effectiveOn), memberCount: change.memberCount, actor: change.actor },
+      update: { memberCount: change.memberCount, actor: change.actor, at: new Date() },
+    });
+    if (change.members) {
+      await this.db.modelTeamMember.deleteMany({ where: { teamId: team.id } });
+      await this.db.modelTeamMember.createMany({ data: change.members.map((member) => ({ id: newId(), teamId: team.id, fullName: member.fullName, role: member.role })) });
+    }
+    return teamFromRow(await this.db.modelTeam.update({ where: { id: team.id }, data: { memberCount: change.memberCount } }));
+  }
+
   async insertSite(site: SiteView): Promise<void> {
     await this.db.modelSite.create({
       data: { id: site.id, modelId: site.modelId, unitId: site.unitId, name: site.name, openedOn: toDbDate(site.openedOn), closedOn: site.closedOn ? toDbDate(site.closedOn) : null },

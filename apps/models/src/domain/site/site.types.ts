@@ -22,6 +22,25 @@ export interface TeamView {
   disbandedOn: string | null;
 }
 
+export interface CloseSiteInput {
+  siteId: string;
+  closedOn: string;
+  reason: string;
+}
+
+export interface DisbandTeamInput {
+  teamId: string;
+  disbandedOn: string;
+  reason: string;
+}
+
+export interface UpdateTeamMembersInput {
+  teamId: string;
+  effectiveOn: string;
+  memberCount: number;
+  members?: ReadonlyArray<{ fullName: string; role?: string | null }> | null;
+}
+
 export interface AddSiteInput {
   modelId: string;
   unitId: string;
