@@ -4,14 +4,14 @@
 #   BASE_IMAGE  Debian 12 base (default debian:bookworm-slim; local/debian:bookworm where no registry answers:
 #               infra/docker/base/build-base.sh builds it from Debian's packages)
 #   ANTT_TAG    image tag (default local)
-# Arguments: services to build (default gateway org-units campaigns models).
+# Arguments: services to build (default: the gateway and the five subgraphs).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PATH="$PWD/node_modules/.bin:$PATH" NX_DAEMON=false
 BASE_IMAGE=${BASE_IMAGE:-debian:bookworm-slim}
 ANTT_TAG=${ANTT_TAG:-local}
-declare -A PORTS=([gateway]=4000 [org-units]=4001 [campaigns]=4002 [models]=4004)
-services=("$@"); [ ${#services[@]} -gt 0 ] || services=(gateway org-units campaigns models)
+declare -A PORTS=([gateway]=4000 [org-units]=4001 [campaigns]=4002 [assessments]=4003 [models]=4004 [awards]=4005)
+services=("$@"); [ ${#services[@]} -gt 0 ] || services=(gateway org-units campaigns assessments models awards)
 for service in "${services[@]}"; do [ -n "${PORTS[$service]:-}" ] || { echo "unknown service $service" >&2; exit 2; }; done
 mkdir -p .local/docker
 projects=$(IFS=,; echo "${services[*]}")

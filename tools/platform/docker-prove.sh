@@ -4,9 +4,9 @@
 #   1. base image local/debian:bookworm from Debian's packages (debootstrap + docker import: infra/docker/base)
 #   2. local/postgres:15 (Debian's postgresql-15) and local/kafka:4.1.1 (Maven Central's jars + Debian's JRE 17)
 #   3. the service images antt/<service>:local from the Nx build output (infra/docker/service/Dockerfile)
-#   4. `docker compose --profile platform up`: migrations, topics, org-units, campaigns, gateway, on ports that cannot
-#      collide with the machine's own servers (PostgreSQL 15432, Kafka 19092, gateway 14000, subgraphs 14001/14002)
-#   5. demo data through the published PostgreSQL port, events through Kafka, two queries through the gateway
+#   4. `docker compose --profile platform up`: migrations, topics, the five subgraphs and the gateway, on ports that cannot
+#      collide with the machine's own servers (PostgreSQL 15432, Kafka 19092, gateway 14000, subgraphs 14001-14005)
+#   5. demo data through the published PostgreSQL port, events through Kafka, a query per subgraph through the gateway
 #   6. one integration spec of the test kit in Testcontainers mode, on the local images
 # Options (environment): PROVE_KEEP=1 leaves the compose platform running; REBUILD_BASE=1 rebuilds the base image.
 # Needs: root, Docker (`apt-get install -y docker.io debootstrap docker-compose`), Maven with Maven Central.
@@ -21,10 +21,10 @@ PROJECT=antt-prove
 KAFKA_VERSION=4.1.1
 LIBS=$ROOT/.local/cache/kafka-$KAFKA_VERSION/libs
 WORK=$ROOT/.local/docker
-export BASE_IMAGE=local/debian:bookworm POSTGRES_IMAGE=local/postgres:15 KAFKA_IMAGE=local/kafka:$KAFKA_VERSION ANTT_TAG=local
-export POSTGRES_PORT=${PROVE_POSTGRES_PORT:-15432} KAFKA_PORT=${PROVE_KAFKA_PORT:-19092} GATEWAY_PORT=${PROVE_GATEWAY_PORT:-14000}
+export BASE_IMAGE=local/debian:bookworm POSTGRES_IMAGE=local/postgres:15 KAFKA_IMAGE=local/kafka:$KAFKA_VERSION REDIS_IMAGE=local/redis:7 ANTT_TAG=local
+export POSTGRES_PORT=${PROVE_POSTGRES_PORT:-15432} KAFKA_PORT=${PROVE_KAFKA_PORT:-19092} REDIS_PORT=${PROVE_REDIS_PORT:-16379} GATEWAY_PORT=${PROVE_GATEWAY_PORT:-14000}
 export ORG_UNITS_PORT=${PROVE_ORG_UNITS_PORT:-14001} CAMPAIGNS_PORT=${PROVE_CAMPAIGNS_PORT:-14002} MODELS_PORT=${PROVE_MODELS_PORT:-14004} ASSESSMENTS_PORT=${PROVE_ASSESSMENTS_PORT:-14003} AWARDS_PORT=${PROVE_AWARDS_PORT:-14005}
-SERVICES=(gateway:4000 org-units:4001 campaigns:4002 models:4004)
+SERVICES=(gateway:4000 org-units:4001 campaigns:4002 assessments:4003 models:4004 awards:4005)
 
 SUMMARY=()
 STEP_STARTED=0
@@ -121,8 +121,9 @@ else
   done_step "$(ls "$LIBS" | wc -l) jars"
 fi
 
-step "images $POSTGRES_IMAGE and $KAFKA_IMAGE"
+step "images $POSTGRES_IMAGE, $REDIS_IMAGE and $KAFKA_IMAGE"
 build "$POSTGRES_IMAGE" infra/docker/postgres
+build "$REDIS_IMAGE" infra/docker/redis
 rm -rf "$WORK/kafka"; mkdir -p "$WORK/kafka"
 cp -r infra/docker/kafka/. "$WORK/kafka/"; cp -rl "$LIBS" "$WORK/kafka/libs" 2>/dev/null || cp -r "$LIBS" "$WORK/kafka/libs"
 build "$KAFKA_IMAGE" "$WORK/kafka"
@@ -143,7 +144,7 @@ step "docker compose --profile platform up (project $PROJECT)"
 "${COMPOSE[@]}" --profile platform down -v --remove-orphans >/dev/null 2>&1 || true
 if ! "${COMPOSE[@]}" --profile platform up -d > "$WORK/compose-up.log" 2>&1; then
   cat "$WORK/compose-up.log"
-  for job in org-units-migrate campaigns-migrate models-migrate kafka-topics org-units campaigns models gateway; do
+  for job in org-units-migrate campaigns-migrate models-migrate assessments-migrate awards-migrate kafka-topics org-units campaigns models assessments awards gateway; do
     echo "--- $job"; "${COMPOSE[@]}" logs --no-color --tail 15 "$job" 2>/dev/null || true
   done
   fail "docker compose up failed"
@@ -160,11 +161,19 @@ if [ -z "$healthy" ]; then
   "${COMPOSE[@]}" --profile platform logs --tail 30 || true
   fail "the gateway did not become healthy"
 fi
-for job in org-units-migrate campaigns-migrate models-migrate kafka-topics; do
+for job in org-units-migrate campaigns-migrate models-migrate assessments-migrate awards-migrate kafka-topics; do
   echo "$job: $("${COMPOSE[@]}" logs --no-color "$job" 2>/dev/null | sed 's/^[^|]*| //' | tail -1)"
 done
 curl -fsS "http://127.0.0.1:$GATEWAY_PORT/ready" >/dev/null || fail "gateway /ready failed"
-done_step "gateway healthy and ready on 127.0.0.1:$GATEWAY_PORT"
+# Least privilege: every service connection logs in as the role named as its database, none of them a superuser.
+pgq() { "${COMPOSE[@]}" exec -T postgres psql -U postgres -d postgres -Atc "$1"; }
+sessions=$(pgq "SELECT datname || ' as ' || usename FROM pg_stat_activity WHERE datname LIKE 'antt_%' GROUP BY datname, usename ORDER BY 1")
+echo "service connections: $(echo "$sessions" | tr '\n' ' ')"
+[ -n "$sessions" ] || fail "no service is connected to its database"
+echo "$sessions" | while read -r db _ user; do [ "$db" = "$user" ] || fail "$db is used by $user, not by its own role"; done
+supers=$(pgq "SELECT count(*) FROM pg_roles WHERE rolname LIKE 'antt_%' AND (rolsuper OR rolcreatedb OR rolcreaterole)")
+[ "$supers" = 0 ] || fail "$supers service role(s) are superuser, CREATEDB or CREATEROLE"
+done_step "gateway healthy and ready on 127.0.0.1:$GATEWAY_PORT; each database used by its own role only"
 
 step "demo data, events through Kafka, queries through the gateway"
 ORG_UNITS_DATABASE_URL=postgresql://postgres:postgres@127.0.0.1:$POSTGRES_PORT/antt_org_units \

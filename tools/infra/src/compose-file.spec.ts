@@ -49,7 +49,8 @@ describe('docker-compose.yml', () => {
   });
 
   it('runs Redis on the address infra up probes and the gateway defaults to', () => {
-    expect(compose).toContain('\n  redis:\n    image: redis:7-alpine');
-    expect(compose).toContain('"127.0.0.1:6379:6379"');
+    // The defaults of the image and port variables (docker-prove sets local/redis:7 and another port).
+    expect(compose).toContain('\n  redis:\n    image: ${REDIS_IMAGE:-redis:7-alpine}');
+    expect(compose).toContain('"127.0.0.1:${REDIS_PORT:-6379}:6379"');
   });
 });

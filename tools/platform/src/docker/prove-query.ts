@@ -4,14 +4,18 @@ import { loadDemoCampaignsIfEmpty, loadDemoProvinceIfEmpty, unitIdByCode } from 
 /**
  * The query step of tools/platform/docker-prove.sh, against the platform `docker compose` runs: loads the demo data of
  * `npm start` through the published PostgreSQL port (org-units' units; then, once the campaigns service has read them from
- * Kafka into its unit directory, the demo campaigns), mints a dev token and asks the gateway one org-units and one campaigns
- * query. Exits non-zero unless both answer with data and no errors.
+ * Kafka into its unit directory, the demo campaigns), mints a dev token and asks the gateway one query of each subgraph
+ * (org-units, campaigns; the seeded catalogues of models, assessments and awards). Exits non-zero unless each answers with
+ * data, no errors and a non-empty list.
  * Env: ORG_UNITS_DATABASE_URL, CAMPAIGNS_DATABASE_URL, GATEWAY_URL (http://127.0.0.1:<port>/graphql), JWT_HS256_SECRET.
  */
 
 const QUERIES = {
   units: '{ unitByCode(code: "TB", asOf: "2024-06-01") { name children(kinds: [DISTRICT]) { totalCount } } }',
   campaigns: '{ campaigns(year: 2024) { title status registrationSummary { expected registered late missing } } }',
+  models: '{ modelTypes { code name } }',
+  assessments: '{ ruleSets(provinceCode: "TB", year: 2024) { code unitKind } }',
+  awards: '{ awardForms(on: "2024-12-01") { code } }',
 } as const;
 
 function required(name: string): string {
@@ -60,6 +64,12 @@ async function main(): Promise<void> {
     throw new Error(`campaigns(2024) came back empty: ${JSON.stringify(campaignAnswer)}`);
   }
   log(`gateway → campaigns: ${JSON.stringify(campaignAnswer.campaigns[0])} (${campaignAnswer.campaigns.length} campaign(s))`);
+  for (const [subgraph, field] of [['models', 'modelTypes'], ['assessments', 'ruleSets'], ['awards', 'awardForms']] as const) {
+    const answer = await ask(gatewayUrl, token, QUERIES[subgraph]);
+    const list = answer[field];
+    if (!Array.isArray(list) || list.length === 0) throw new Error(`${field} came back empty: ${JSON.stringify(answer)}`);
+    log(`gateway → ${subgraph}: ${field} ${list.length} entries, first ${JSON.stringify(list[0])}`);
+  }
 }
 
 main().catch((error: unknown) => {
