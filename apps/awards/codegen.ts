@@ -19,6 +19,7 @@ const config: CodegenConfig = {
           AwardScheme: '../../domain/scheme#SchemeView',
           SchemeForm: '../../domain/scheme#SchemeFormView',
           Nomination: '../../domain/nomination#NominationView',
+          Nominee: '../../domain/nominee#NomineeView',
           AwardSummary: '../../domain/nomination#AwardSummaryView',
           PublishedAward: '../../domain/nomination#PublishedAwardView',
           CertificateData: '../../domain/nomination#CertificateView',

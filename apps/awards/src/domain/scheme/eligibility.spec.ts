@@ -17,6 +17,7 @@ const facts = (over: Partial<UnitFacts> = {}): UnitFacts => ({
   ADVANCED_EXAMPLE: false,
   AWARD_HELD: [],
   heldAwards: [],
+  NOMINEE_ROLE: null,
   ...over,
 });
 
@@ -60,5 +61,20 @@ describe('eligibility rules as data', () => {
     expect(conditionProblem({ fact: 'CLASSIFICATION_RANK', op: 'GTE', value: 7 })).toMatch(/rank/);
     expect(conditionProblem({ fact: 'UNIT_KIND', op: 'IN', value: [] })).toMatch(/list/);
     expect(conditionProblem({ fact: 'CLASSIFICATION_RANK', op: 'GTE', value: 3 })).toBeNull();
+  });
+
+  it('applies a role-guarded condition only to nominees of its roles (the leader rule, R23)', () => {
+    const rule: Condition[] = [
+      { name: 'đơn vị của người đứng đầu xếp loại Khá trở lên', fact: 'CLASSIFICATION_RANK', op: 'GTE', value: 3, roles: ['UNIT_LEADER'] },
+      { name: 'cá nhân thuộc tổ bảo vệ ANTT', fact: 'NOMINEE_ROLE', op: 'IN', value: ['UNIT_LEADER', 'TEAM_MEMBER'] },
+    ];
+    const averageUnit = { CLASSIFICATION_RANK: 2, classification: 'AVERAGE' };
+    expect(evaluate(rule, facts({ ...averageUnit, NOMINEE_ROLE: 'TEAM_MEMBER' }))).toEqual({ eligible: true, failed: [] });
+    expect(evaluate(rule, facts({ ...averageUnit, NOMINEE_ROLE: 'UNIT_LEADER' })).failed).toEqual([
+      { name: 'đơn vị của người đứng đầu xếp loại Khá trở lên', fact: 'CLASSIFICATION_RANK', actual: 'AVERAGE' },
+    ]);
+    expect(evaluate(rule, facts({ NOMINEE_ROLE: 'OFFICER' })).failed).toEqual([{ name: 'cá nhân thuộc tổ bảo vệ ANTT', fact: 'NOMINEE_ROLE', actual: 'OFFICER' }]);
+    expect(conditionProblem({ fact: 'NOMINEE_ROLE', op: 'IN', value: ['CHIEF'] })).toMatch(/UNIT_LEADER/);
+    expect(conditionProblem({ fact: 'NOMINEE_ROLE', op: 'IN', value: ['OFFICER'] })).toBeNull();
   });
 });

@@ -20,7 +20,15 @@ export const ENUM_LABELS = {
     AWARD_HELD: 'Đã được khen thưởng',
     EFFECTIVE_MODEL: 'Có mô hình tự quản hiệu quả',
     ADVANCED_EXAMPLE: 'Có điển hình tiên tiến',
+    NOMINEE_ROLE: 'Vị trí của cá nhân được đề nghị',
   },
+  NomineeRole: {
+    UNIT_LEADER: 'Người đứng đầu',
+    TEAM_MEMBER: 'Thành viên tổ bảo vệ ANTT ở cơ sở',
+    OFFICER: 'Cán bộ, công chức, viên chức',
+    RESIDENT: 'Quần chúng nhân dân',
+  },
+  PersonalDataAccess: { FULL: 'Xem đầy đủ', MASKED: 'Đã che một phần', NONE: 'Không được xem' },
 } as const;
 
 export type LabelledEnum = keyof typeof ENUM_LABELS;

@@ -1,9 +1,11 @@
 import { dossierGaps } from '../../domain/nomination';
 import { labelOf } from '../../domain/shared';
-import { type CertificateDataResolvers, type NominationResolvers, type PublishedAwardResolvers } from '../__generated__/resolvers-types';
+import { type CertificateDataResolvers, type NominationResolvers, type NomineeResolvers, type PublishedAwardResolvers } from '../__generated__/resolvers-types';
 
 export const Nomination: NominationResolvers = {
   unit: (nomination) => ({ id: nomination.unitId }),
+  nominee: (nomination, _, { caller, nominations }) => nominations.nomineeOf(caller, nomination),
+  subjectAwards: (nomination, _, { caller, nominations }) => nominations.subjectAwards(caller, nomination),
   statusLabel: (nomination) => labelOf('NominationStatus', nomination.status),
   dossier: (nomination) => ({ ...nomination.dossier, complete: dossierGaps(nomination.dossier).length === 0 }),
   history: (nomination, _, { nominations }) => nominations.history(nomination.id),
@@ -15,4 +17,8 @@ export const PublishedAward: PublishedAwardResolvers = {
 
 export const CertificateData: CertificateDataResolvers = {
   recipient: (certificate) => ({ id: certificate.recipientUnitId }),
+};
+
+export const Nominee: NomineeResolvers = {
+  accessLabel: (nominee) => labelOf('PersonalDataAccess', nominee.access),
 };
