@@ -109,7 +109,7 @@ export class NomineeProtection {
   private birth(raw: NomineeInput, today: string): { birthYear: number; birthDate: string | null } {
     const thisYear = Number(today.slice(0, 4));
     if (raw.birthDate !== null && raw.birthDate !== undefined) {
-      const birthDate = this.input.date(raw.birthDate, 'input.nominee.birthDate');
+      const birthDate = this.input.dateWithin(raw.birthDate, 'input.nominee.birthDate', { earliest: '0001-01-01', latest: '9999-12-31' });
       if (birthDate > today) throw awardErrors.invalidBirthDate('input.nominee.birthDate', 'lies in the future');
       const year = Number(birthDate.slice(0, 4));
       if (year < EARLIEST_BIRTH_YEAR) throw awardErrors.invalidBirthDate('input.nominee.birthDate', `lies before ${EARLIEST_BIRTH_YEAR}`);
