@@ -312,4 +312,28 @@ describe('individual and household nominees', () => {
     expect(unknown.errors![0]!.message).toContain('RecipientKind');
     expect(await tableCounts(h.prisma)).toEqual(before);
   });
+
+  it('answers Campaign.awardSummary below the campaign’s owner with the nominations inside the caller’s jurisdiction only', async () => {
+    const SUMMARY = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Campaign { awardSummary { restricted nominations forms { formCode quota decided pending } } } } }`;
+    const summary = async (caller: ReturnType<typeof as>) => (await ok(SUMMARY, { reps: [{ __typename: 'Campaign', id: season }] }, caller))._entities[0].awardSummary;
+    const whole = await summary(police);
+    const district = await summary(vuThu);
+    expect(whole.restricted).toBe(false);
+    expect(district.restricted).toBe(true);
+    // Every nomination of the season lies in Vũ Thư's communes: the district counts them all, Kiến Xương none.
+    const total = await h.prisma.nomination.count({ where: { campaignId: season } });
+    expect(whole.nominations).toBe(total);
+    expect(district).toEqual({ ...whole, restricted: true });
+    expect(await summary(kienXuong)).toEqual({
+      restricted: true,
+      nominations: 0,
+      forms: whole.forms.map((form: Data) => ({ ...form, decided: 0, pending: 0 })),
+    });
+    // A commune reads its own nominations only.
+    const own = await h.prisma.nomination.groupBy({ by: ['status'], where: { campaignId: season, unitId: averageCommune }, _count: { _all: true } });
+    const communeSummary = await summary(as('cand@xa2', 'UNIT_OFFICER', averageCommune));
+    expect(communeSummary.nominations).toBe(own.reduce((sum, row) => sum + row._count._all, 0));
+    expect(communeSummary.nominations).toBeLessThan(total);
+    expect(await summary(agency)).toBeNull();
+  });
 });

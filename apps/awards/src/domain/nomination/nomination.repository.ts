@@ -89,8 +89,9 @@ export class NominationStore {
     }));
   }
 
-  async countsByForm(campaignId: string): Promise<Array<{ formCode: string; status: string; count: number }>> {
-    const rows = await this.db.nomination.groupBy({ by: ['formCode', 'status'], where: { campaignId }, _count: { _all: true } });
+  /** Nominations per form and status in the campaign; with `unitIds`, only those of these units. */
+  async countsByForm(campaignId: string, unitIds: readonly string[] | null = null): Promise<Array<{ formCode: string; status: string; count: number }>> {
+    const rows = await this.db.nomination.groupBy({ by: ['formCode', 'status'], where: { campaignId, ...(unitIds ? { unitId: { in: [...unitIds] } } : {}) }, _count: { _all: true } });
     return rows.map((row) => ({ formCode: row.formCode, status: row.status, count: row._count._all }));
   }
 }

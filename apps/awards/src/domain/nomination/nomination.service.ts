@@ -422,18 +422,33 @@ export class NominationService {
     return results;
   }
 
+  /**
+   * The season's nominations and places per form. A caller whose jurisdiction holds the campaign's owner reads the whole
+   * season; a reader below it (a district, a commune) reads the nominations of the units inside its jurisdiction today, never
+   * those of other units (their existence included), with the campaign's quotas.
+   */
   async summary(caller: Caller, campaignId: string): Promise<AwardSummaryView | null> {
     const identity = this.policy.reader(caller);
     if (!identity) return null;
     const campaign = await new FactStore(this.prisma).campaign(campaignId);
-    if (!campaign || !(await this.policy.sees(this.nominations.directory, identity, campaign.ownerUnitId, this.clock.today()))) return null;
+    if (!campaign) return null;
+    const today = this.clock.today();
+    const directory = this.nominations.directory;
+    const whole = await this.policy.sees(directory, identity, campaign.ownerUnitId, today);
     const scheme = await loadScheme(this.prisma, campaignId);
     if (!scheme) return null;
-    const counts = await this.nominations.countsByForm(campaignId);
+    let units: string[] | null = null;
+    if (!whole) {
+      const root = identity.jurisdictionUnitId;
+      if (!(await directory.unitAt(root, today))) return null;
+      units = [root, ...(await directory.descendantsOf(root, today)).map((entry) => entry.unitId)];
+    }
+    const counts = await this.nominations.countsByForm(campaignId, units);
     const count = (formCode: string, statuses: readonly string[]) =>
       counts.filter((row) => row.formCode === formCode && statuses.includes(row.status)).reduce((sum, row) => sum + row.count, 0);
     return {
       campaignId,
+      restricted: !whole,
       nominations: counts.reduce((sum, row) => sum + row.count, 0),
       forms: scheme.forms.map((entry) => ({
         formCode: entry.form.code,

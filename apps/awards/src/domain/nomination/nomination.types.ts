@@ -80,6 +80,8 @@ export interface TransitionView {
 
 export interface AwardSummaryView {
   campaignId: string;
+  /** Counted inside the caller's jurisdiction only (a caller below the campaign's owner). */
+  restricted: boolean;
   nominations: number;
   forms: Array<{ formCode: string; quota: number | null; decided: number; pending: number; rejected: number }>;
 }
