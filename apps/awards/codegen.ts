@@ -20,6 +20,7 @@ const config: CodegenConfig = {
           SchemeForm: '../../domain/scheme#SchemeFormView',
           Nomination: '../../domain/nomination#NominationView',
           Nominee: '../../domain/nominee#NomineeView',
+          PersonFact: '../../domain/nominee#PersonFactView',
           AwardSummary: '../../domain/nomination#AwardSummaryView',
           PublishedAward: '../../domain/nomination#PublishedAwardView',
           CertificateData: '../../domain/nomination#CertificateView',

@@ -2,7 +2,7 @@ import { type Clock, type DateRange, type PersonalDataKeys, PersonalDataCipher }
 import { type PrismaClient } from '../generated/prisma/client';
 import { Catalogue } from './catalogue';
 import { NominationRepository, NominationService } from './nomination';
-import { NomineeProtection } from './nominee';
+import { NomineeProtection, PersonFactService } from './nominee';
 import { SchemeService } from './scheme';
 import { AwardsInput, AwardsPolicy } from './shared';
 
@@ -11,6 +11,7 @@ export interface RequestServices {
   catalogue: Catalogue;
   schemes: SchemeService;
   nominations: NominationService;
+  personFacts: PersonFactService;
   today: () => string;
 }
 
@@ -33,6 +34,7 @@ export function createAwardsDomain(prisma: PrismaClient, clock: Clock, rules: Aw
         catalogue,
         schemes: new SchemeService(prisma, policy, clock, input),
         nominations: new NominationService(prisma, repository, policy, clock, input, nominees),
+        personFacts: new PersonFactService(prisma, policy, clock, input),
         today: () => clock.today(),
       };
     },

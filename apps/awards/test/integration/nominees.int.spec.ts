@@ -315,7 +315,12 @@ describe('individual and household nominees', () => {
 
   it('answers Campaign.awardSummary below the campaign’s owner with the nominations inside the caller’s jurisdiction only', async () => {
     const SUMMARY = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Campaign { awardSummary { restricted nominations forms { formCode quota decided pending } } } } }`;
-    const summary = async (caller: ReturnType<typeof as>) => (await ok(SUMMARY, { reps: [{ __typename: 'Campaign', id: season }] }, caller))._entities[0].awardSummary;
+    // Campaign is joined by key: asked of the subgraph as the gateway asks it, with the caller's signed assertion.
+    const summary = async (caller: ReturnType<typeof as>) => {
+      const response = await h.requestSubgraph<Data>(SUMMARY, { reps: [{ __typename: 'Campaign', id: season }] }, caller);
+      expect(response.errors).toBeUndefined();
+      return response.data._entities[0].awardSummary;
+    };
     const whole = await summary(police);
     const district = await summary(vuThu);
     expect(whole.restricted).toBe(false);
@@ -336,4 +341,69 @@ describe('individual and household nominees', () => {
     expect(communeSummary.nominations).toBeLessThan(total);
     expect(await summary(agency)).toBeNull();
   });
+
+  it('records dated person facts through audited mutations and judges team members on months of service and pending complaints', async () => {
+    const RECORD = `mutation($input: RecordPersonFactInput!) { recordPersonFact(input: $input) { id kind kindLabel validFrom validTo } }`;
+    const CLOSE = `mutation($id: ID!, $on: Date!, $reason: String!) { closePersonFact(id: $id, on: $on, reason: $reason) { id validTo history { action actor onDate reason } } }`;
+    const current = await ok(`query($id: ID!) { awardScheme(campaignId: $id) { forms { form { code } quota collectiveConditions { name fact op value } individualConditions { name fact op value roles } householdConditions { name fact op value } } } }`, { id: season }, police);
+    const asInput = (conditions: Data[]) => conditions.map((condition: Data) => ({ ...condition, roles: condition.roles?.length ? condition.roles : undefined }));
+    const forms = current.awardScheme.forms.map((form: Data) => ({
+      formCode: form.form.code,
+      quota: form.quota,
+      collectiveConditions: asInput(form.collectiveConditions),
+      householdConditions: asInput(form.householdConditions),
+      individualConditions: asInput(form.individualConditions),
+    }));
+    const refusedFact = await refused(SET_SCHEME, { input: { campaignId: season, forms: [{ ...forms[0], collectiveConditions: [{ name: 'x', fact: 'MONTHS_OF_SERVICE', op: 'GTE', value: '9' }] }] } }, police);
+    expect(refusedFact).toMatchObject({ reason: 'INVALID_CONDITION', field: 'input.forms[0].collectiveConditions[0].fact' });
+    forms[0].individualConditions.push(
+      { name: 'tham gia tổ bảo vệ ANTT từ 9 tháng (R25)', fact: 'MONTHS_OF_SERVICE', op: 'GTE', value: '9', roles: ['TEAM_MEMBER'] },
+      { name: 'không có đơn thư khiếu nại, tố cáo đang giải quyết', fact: 'NO_PENDING_COMPLAINT', op: 'EQ', value: 'true' },
+    );
+    await ok(SET_SCHEME, { input: { campaignId: season, forms } }, police);
+
+    const nominationId = (await ok(CREATE, individual(commune[2]!, { fullName: 'Bùi Văn Giang', birthYear: 1990, role: 'TEAM_MEMBER' }))).createNomination.id;
+    const service = (await ok(RECORD, { input: { nominationId, kind: 'SERVICE', from: '2024-06-01', reason: 'Quyết định thành lập tổ bảo vệ ANTT' } }, police)).recordPersonFact;
+    expect(service).toMatchObject({ kind: 'SERVICE', kindLabel: 'Thời gian tham gia tổ bảo vệ ANTT', validFrom: '2024-06-01', validTo: null });
+    const complaint = (await ok(RECORD, { input: { nominationId, kind: 'COMPLAINT', from: '2024-10-01', reason: 'Đơn tố cáo số 15' } }, police)).recordPersonFact;
+
+    // Refused, nothing written: a level officer (not the provincial police), police of another district, a collective's
+    // nomination, a future date, a close before the start.
+    const before = await h.prisma.personFactChange.count();
+    expect(await refused(RECORD, { input: { nominationId, kind: 'SERVICE', from: '2024-06-01', reason: 'x' } }, vuThu)).toMatchObject({ reason: 'ROLE_REQUIRED' });
+    expect(await refused(RECORD, { input: { nominationId, kind: 'SERVICE', from: '2024-06-01', reason: 'x' } }, as('pv@kx', 'STEERING_OFFICER', id.kx))).toMatchObject({
+      reason: 'NOMINATION_NOT_FOUND',
+      field: 'input.nominationId',
+    });
+    expect(await refused(RECORD, { input: { nominationId: goodLeader, kind: 'SERVICE', from: '2025-06-01', reason: 'x' } }, police)).toMatchObject({ reason: 'INVALID_FACT_PERIOD', field: 'input.from' });
+    expect(await refused(CLOSE, { id: service.id, on: '2024-05-01', reason: 'x' }, police)).toMatchObject({ reason: 'INVALID_FACT_PERIOD', field: 'on' });
+    expect(await h.prisma.personFactChange.count()).toBe(before);
+
+    await ok(SUBMIT, { id: nominationId });
+    const read = async () => (await ok(READ, { id: nominationId }, police)).nomination.eligibility;
+    expect(await read()).toEqual({
+      eligible: false,
+      failed: [
+        { name: 'tham gia tổ bảo vệ ANTT từ 9 tháng (R25)', fact: 'MONTHS_OF_SERVICE', actual: '6' },
+        { name: 'không có đơn thư khiếu nại, tố cáo đang giải quyết', fact: 'NO_PENDING_COMPLAINT', actual: 'false' },
+      ],
+    });
+    const closed = (await ok(CLOSE, { id: complaint.id, on: '2024-11-15', reason: 'Đã giải quyết: tố cáo sai' }, police)).closePersonFact;
+    expect(closed).toMatchObject({
+      validTo: '2024-11-15',
+      history: [
+        { action: 'RECORDED', actor: 'pv05@tb', onDate: '2024-10-01', reason: 'Đơn tố cáo số 15' },
+        { action: 'CLOSED', actor: 'pv05@tb', onDate: '2024-11-15', reason: 'Đã giải quyết: tố cáo sai' },
+      ],
+    });
+    // Re-evaluated at the next submission: the complaint no longer holds, six months of service still do not reach nine.
+    await ok(`mutation($id: ID!, $reason: String!) { returnNomination(id: $id, reason: $reason) { id } }`, { id: nominationId, reason: 'Xét lại sau khi giải quyết đơn' }, police);
+    await ok(SUBMIT, { id: nominationId });
+    expect(await read()).toEqual({ eligible: false, failed: [{ name: 'tham gia tổ bảo vệ ANTT từ 9 tháng (R25)', fact: 'MONTHS_OF_SERVICE', actual: '6' }] });
+    const facts = (await ok(`query($id: ID!) { nomination(id: $id) { personFacts { kind validFrom validTo } } }`, { id: nominationId }, vuThu)).nomination.personFacts;
+    expect(facts).toEqual([
+      { kind: 'SERVICE', validFrom: '2024-06-01', validTo: null },
+      { kind: 'COMPLAINT', validFrom: '2024-10-01', validTo: '2024-11-15' },
+    ]);
+  }, 60_000);
 });

@@ -32,6 +32,10 @@ export interface UnitFacts {
   heldAwards: Array<{ id: string; formCode: string }>;
   /** Individuals: the nominee's role (null for collectives and households). */
   NOMINEE_ROLE: string | null;
+  /** Individuals: whole months of the service period holding on the date (0 when none; the longest when several). */
+  MONTHS_OF_SERVICE: number;
+  /** Individuals: no complaint pending on the date (true for collectives and households: they have no person facts). */
+  NO_PENDING_COMPLAINT: boolean;
 }
 
 /** Whose facts to read: a collective (its unit) or a person or household (the facts of its unit, its own awards, its role). */
@@ -115,6 +119,8 @@ export class FactStore {
         AWARD_HELD: [...new Set((row.held ?? []).map((award) => award.formCode))],
         heldAwards: row.held ?? [],
         NOMINEE_ROLE: null,
+        MONTHS_OF_SERVICE: 0,
+        NO_PENDING_COMPLAINT: true,
       });
     }
     return facts;
@@ -129,6 +135,7 @@ export class FactStore {
     const units = await this.factsOf([...new Set(subjects.map((subject) => subject.unitId))], campaign, asOf);
     const people = [...new Set(subjects.filter((subject) => subject.recipientKind !== 'COLLECTIVE').map((subject) => subject.subjectKey))];
     const held = await this.heldBy(people, asOf);
+    const persons = await this.personFactsOf(subjects.filter((subject) => subject.recipientKind === 'INDIVIDUAL').map((subject) => subject.subjectKey), asOf);
     const facts = new Map<string, UnitFacts>();
     for (const subject of subjects) {
       const unit = units.get(subject.unitId);
@@ -143,8 +150,31 @@ export class FactStore {
         AWARD_HELD: [...new Set(awards.map((award) => award.formCode))],
         heldAwards: awards,
         NOMINEE_ROLE: subject.recipientKind === 'INDIVIDUAL' ? subject.nomineeRole : null,
+        MONTHS_OF_SERVICE: persons.get(subject.subjectKey)?.months ?? 0,
+        NO_PENDING_COMPLAINT: !(persons.get(subject.subjectKey)?.pending ?? false),
       });
     }
+    return facts;
+  }
+
+  /**
+   * Person facts as of `asOf`, per subject: the whole months of the longest service period holding on the date, and whether a
+   * complaint lodged on or before it is still pending (not closed by then). One statement for any number of persons.
+   */
+  private async personFactsOf(subjectKeys: readonly string[], asOf: string): Promise<Map<string, { months: number; pending: boolean }>> {
+    const facts = new Map<string, { months: number; pending: boolean }>();
+    if (subjectKeys.length === 0) return facts;
+    const rows = await this.db.$queryRawUnsafe<Array<{ subject_key: string; months: number | null; pending: boolean }>>(
+      `SELECT subject_key,
+              max(CASE WHEN kind = 'SERVICE' THEN (extract(year FROM age($2::date, valid_from)) * 12 + extract(month FROM age($2::date, valid_from)))::int END) AS months,
+              bool_or(kind = 'COMPLAINT') AS pending
+       FROM person_fact
+       WHERE subject_key = ANY($1::text[]) AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to > $2::date)
+       GROUP BY subject_key`,
+      [...new Set(subjectKeys)],
+      asOf,
+    );
+    for (const row of rows) facts.set(row.subject_key, { months: row.months ?? 0, pending: row.pending });
     return facts;
   }
 

@@ -1,1 +1,2 @@
 export * from './nominee';
+export * from './person-facts';

@@ -2,7 +2,9 @@ import { type UnitFacts } from '../facts';
 import { NOMINEE_ROLES, type NomineeRole, type RecipientKind } from '../nominee';
 
 /** The facts a condition reads (the GraphQL enum EligibilityFact). */
-export const ELIGIBILITY_FACTS = ['SAFE_STANDARD', 'CLASSIFICATION_RANK', 'REGISTERED', 'UNIT_KIND', 'AWARD_HELD', 'EFFECTIVE_MODEL', 'ADVANCED_EXAMPLE', 'NOMINEE_ROLE'] as const;
+export const ELIGIBILITY_FACTS = ['SAFE_STANDARD', 'CLASSIFICATION_RANK', 'REGISTERED', 'UNIT_KIND', 'AWARD_HELD', 'EFFECTIVE_MODEL', 'ADVANCED_EXAMPLE', 'NOMINEE_ROLE', 'MONTHS_OF_SERVICE', 'NO_PENDING_COMPLAINT'] as const;
+/** Facts of individual nominees only: a collective's or household's rule may not name them. */
+export const INDIVIDUAL_FACTS: readonly EligibilityFact[] = ['NOMINEE_ROLE', 'MONTHS_OF_SERVICE', 'NO_PENDING_COMPLAINT'];
 export type EligibilityFact = (typeof ELIGIBILITY_FACTS)[number];
 export const CONDITION_OPERATORS = ['EQ', 'GTE', 'IN'] as const;
 export type ConditionOperator = (typeof CONDITION_OPERATORS)[number];
@@ -55,7 +57,10 @@ export function conditionProblem(condition: Pick<Condition, 'fact' | 'op' | 'val
     case 'REGISTERED':
     case 'EFFECTIVE_MODEL':
     case 'ADVANCED_EXAMPLE':
+    case 'NO_PENDING_COMPLAINT':
       return op === 'EQ' && typeof value === 'boolean' ? null : `${fact} takes EQ with true or false`;
+    case 'MONTHS_OF_SERVICE':
+      return op === 'GTE' && typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 600 ? null : `${fact} takes GTE with whole months from 0 to 600`;
     case 'CLASSIFICATION_RANK':
       return (op === 'EQ' || op === 'GTE') && typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 4
         ? null
@@ -87,6 +92,8 @@ function actualOf(fact: EligibilityFact, facts: UnitFacts | undefined): string |
     case 'REGISTERED':
     case 'EFFECTIVE_MODEL':
     case 'ADVANCED_EXAMPLE':
+    case 'NO_PENDING_COMPLAINT':
+    case 'MONTHS_OF_SERVICE':
       return String(facts[fact]);
     case 'UNIT_KIND':
       return facts.UNIT_KIND;

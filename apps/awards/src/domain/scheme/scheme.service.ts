@@ -6,7 +6,7 @@ import { type AwardFormView, Catalogue } from '../catalogue';
 import { FactStore } from '../facts';
 import { type AwardsInput, type AwardsPolicy, awardErrors } from '../shared';
 import { NOMINEE_ROLES, type NomineeRole } from '../nominee';
-import { CONDITION_OPERATORS, type Condition, ELIGIBILITY_FACTS, type FormRules, conditionProblem } from './eligibility';
+import { CONDITION_OPERATORS, type Condition, ELIGIBILITY_FACTS, type EligibilityFact, type FormRules, INDIVIDUAL_FACTS, conditionProblem } from './eligibility';
 
 export interface SchemeFormView {
   form: AwardFormView;
@@ -124,7 +124,7 @@ export class SchemeService {
       throw awardErrors.invalidCondition(`${field}.value`, 'is not JSON');
     }
     // Roles are facts of individual nominees only: a collective's or household's rule naming them would never apply as written.
-    if (kind !== 'INDIVIDUAL' && raw.fact === 'NOMINEE_ROLE') throw awardErrors.invalidCondition(`${field}.fact`, 'NOMINEE_ROLE is a fact of individual nominees only');
+    if (kind !== 'INDIVIDUAL' && INDIVIDUAL_FACTS.includes(raw.fact as EligibilityFact)) throw awardErrors.invalidCondition(`${field}.fact`, `${raw.fact} is a fact of individual nominees only`);
     const roles = raw.roles ?? [];
     if (roles.length > 0 && kind !== 'INDIVIDUAL') throw awardErrors.invalidCondition(`${field}.roles`, 'only an individual rule’s condition applies to some roles');
     if (roles.some((role) => !(NOMINEE_ROLES as readonly string[]).includes(role))) throw awardErrors.invalidCondition(`${field}.roles`, 'unknown role');

@@ -27,6 +27,8 @@ export const AWARD_ERROR_REASONS = [
   'INVALID_NOMINEE',
   'INVALID_BIRTH_DATE',
   'INVALID_CITIZEN_ID',
+  'PERSON_FACT_NOT_FOUND',
+  'INVALID_FACT_PERIOD',
 ] as const;
 export type AwardErrorReason = (typeof AWARD_ERROR_REASONS)[number];
 
@@ -68,6 +70,8 @@ export const awardErrors = {
     conflict('DUPLICATE_NOMINATION', 'input.nominee: an open nomination of this person or household for this campaign exists (R19)', { campaignId, field: 'input.nominee' }),
   invalidNominee: (field: string, message: string) => badInput('INVALID_NOMINEE', `${field}: ${message}`, { field }),
   invalidBirthDate: (field: string, message: string) => badInput('INVALID_BIRTH_DATE', `${field}: ${message}`, { field }),
+  personFactNotFound: (id: string, field = 'id') => notFound('PERSON_FACT_NOT_FOUND', `${field}: person fact not found`, { factId: id, field }),
+  invalidFactPeriod: (field: string, message: string) => badInput('INVALID_FACT_PERIOD', `${field}: ${message}`, { field }),
   invalidCitizenId: (field: string) => badInput('INVALID_CITIZEN_ID', `${field}: a citizen ID is 12 digits`, { field }),
   quotaExhausted: (formCode: string, quota: number) =>
     conflict('QUOTA_EXHAUSTED', `Every place of ${formCode} in the campaign (${quota}) is taken`, { formCode, quota }),

@@ -2,7 +2,7 @@ import { DateScalar } from '@antt/service-kit';
 import { type Resolvers } from '../__generated__/resolvers-types';
 import { Campaign } from './campaign.resolvers';
 import { Mutation } from './mutation.resolvers';
-import { CertificateData, Nomination, Nominee, PublishedAward } from './nomination.resolvers';
+import { CertificateData, Nomination, Nominee, PersonFact, PublishedAward } from './nomination.resolvers';
 import { Query } from './query.resolvers';
 import { AwardScheme, SchemeForm } from './scheme.resolvers';
 import { Unit } from './unit.resolvers';
@@ -16,6 +16,7 @@ export const resolvers: Resolvers = {
   Campaign,
   Nomination,
   Nominee,
+  PersonFact,
   PublishedAward,
   CertificateData,
   AwardScheme,
