@@ -215,7 +215,7 @@ describe('awards through the gateway', () => {
       unit: { name: 'Xã Bình Minh' },
       nominee: { access: 'FULL', fullName: 'Hoàng Văn Minh', birthYear: 1972, position: 'Chủ tịch UBND xã' },
     });
-    expect((await ok(read, { id }, systemAdmin)).nomination.nominee).toEqual({ access: 'MASKED', fullName: 'H***** V** M***', birthYear: null, position: null });
+    expect((await ok(read, { id }, systemAdmin)).nomination.nominee).toEqual({ access: 'MASKED', fullName: 'H**** V** M***', birthYear: null, position: null });
     // At rest and in the outbox: nothing of the person in clear.
     expect(await count(`SELECT count(*) AS n FROM nomination WHERE row_to_json(nomination)::text LIKE '%Hoàng%'`)).toBe(0);
     expect(await count(`SELECT count(*) AS n FROM outbox_event WHERE envelope::text LIKE '%Hoàng%'`)).toBe(0);
