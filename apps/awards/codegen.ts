@@ -19,6 +19,8 @@ const config: CodegenConfig = {
           AwardScheme: '../../domain/scheme#SchemeView',
           SchemeForm: '../../domain/scheme#SchemeFormView',
           Nomination: '../../domain/nomination#NominationView',
+          Nominee: '../../domain/nominee#NomineeView',
+          PersonFact: '../../domain/nominee#PersonFactView',
           AwardSummary: '../../domain/nomination#AwardSummaryView',
           PublishedAward: '../../domain/nomination#PublishedAwardView',
           CertificateData: '../../domain/nomination#CertificateView',

@@ -25,6 +25,7 @@ export async function startAwards(config: AwardsConfig, options: AwardsAppOption
   const prisma = createPrismaClient(config.DATABASE_URL, config.DATABASE_POOL_SIZE, (pool) => metrics.observePool('prisma', pool));
   const domain = createAwardsDomain(prisma, options.clock ?? systemClock(config.AWARDS_TIME_ZONE), {
     dates: { earliest: config.AWARDS_EARLIEST_DATE, latest: config.AWARDS_LATEST_DATE },
+    nomineeKeys: { hashKeyHex: config.AWARDS_NOMINEE_HASH_KEY, encryptionKeyHex: config.AWARDS_NOMINEE_ENCRYPTION_KEY },
   });
   const events = createServiceEvents({
     service: 'awards',

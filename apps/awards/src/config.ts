@@ -1,7 +1,13 @@
 import { CONSUMER_GROUPS } from '@antt/contracts';
 import { eventsHousekeepingConfigShape } from '@antt/events';
-import { commaListSchema, loadConfig, portSchema } from '@antt/service-kit';
+import { type ConfigIssue, checkPersonalDataKeys, commaListSchema, loadConfig, personalDataKeySchema, portSchema } from '@antt/service-kit';
 import { z } from 'zod';
+
+/** Development-only nominee keys (32 bytes, hex): production refuses to start with them. */
+export const DEV_NOMINEE_KEYS = {
+  hashKeyHex: '6465762d6e6f6d696e65652d686173682d6b65792d6e6f742d666f722d70726f',
+  encryptionKeyHex: '6465762d6e6f6d696e65652d656e632d6b65792d2d6e6f742d666f722d70726f',
+};
 
 /** awards' own variables on top of the base ones (NODE_ENV, HOST, LOG_LEVEL, GATEWAY_SIGNING_KEY, …). */
 export const awardsConfigShape = {
@@ -28,11 +34,20 @@ export const awardsConfigShape = {
   UNIT_DIRECTORY_CONSUMER_ENABLED: z.stringbool().default(true),
   /** Run the fact store consumer. */
   FACTS_CONSUMER_ENABLED: z.stringbool().default(true),
+  /** HMAC-SHA256 key of nominees' blind index (R19 and the award history of a person). Changing it orphans every stored key. */
+  AWARDS_NOMINEE_HASH_KEY: personalDataKeySchema(DEV_NOMINEE_KEYS.hashKeyHex),
+  /** AES-256-GCM key of nominees' stored personal fields. */
+  AWARDS_NOMINEE_ENCRYPTION_KEY: personalDataKeySchema(DEV_NOMINEE_KEYS.encryptionKeyHex),
 };
+
+/** Production refuses the development nominee keys, and one key for both purposes (the service kit's check). */
+export function checkNomineeKeys(config: { NODE_ENV: string; AWARDS_NOMINEE_HASH_KEY: string; AWARDS_NOMINEE_ENCRYPTION_KEY: string }): ConfigIssue[] {
+  return checkPersonalDataKeys(config, { hashKey: 'AWARDS_NOMINEE_HASH_KEY', encryptionKey: 'AWARDS_NOMINEE_ENCRYPTION_KEY' }, DEV_NOMINEE_KEYS);
+}
 
 export type AwardsConfig = ReturnType<typeof loadAwardsConfig>;
 
 /** Reads and validates the environment once; throws a ConfigError naming every bad variable. */
 export function loadAwardsConfig(env?: Record<string, string | undefined>) {
-  return loadConfig(awardsConfigShape, env);
+  return loadConfig(awardsConfigShape, env, checkNomineeKeys);
 }

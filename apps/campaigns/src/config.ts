@@ -1,6 +1,6 @@
 import { CONSUMER_GROUPS } from '@antt/contracts';
 import { eventsHousekeepingConfigShape } from '@antt/events';
-import { type ConfigIssue, commaListSchema, loadConfig, portSchema } from '@antt/service-kit';
+import { type ConfigIssue, checkPersonalDataKeys, commaListSchema, loadConfig, personalDataKeySchema, portSchema } from '@antt/service-kit';
 import { z } from 'zod';
 
 /** Development-only pledge keys (32 bytes, hex): production refuses to start with them. */
@@ -9,14 +9,6 @@ export const DEV_PLEDGE_ENCRYPTION_KEY = '6465762d706c656467652d656e632d6b65792d
 
 /** The development pledge keys, for tools and tests outside the service's config (demo, benchmark). */
 export const DEV_PLEDGE_KEYS = { hashKeyHex: DEV_PLEDGE_HASH_KEY, encryptionKeyHex: DEV_PLEDGE_ENCRYPTION_KEY };
-
-/** A 256-bit key given as 64 hex digits. */
-const keySchema = (fallback: string) =>
-  z
-    .string()
-    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex digits (a 256-bit key)')
-    .default(fallback)
-    .transform((value) => value.toLowerCase());
 
 /** campaigns' own variables on top of the base ones (NODE_ENV, HOST, LOG_LEVEL, GATEWAY_SIGNING_KEY, …). */
 export const campaignsConfigShape = {
@@ -44,26 +36,18 @@ export const campaignsConfigShape = {
   /** Run the unit directory consumer (in-process tests feed the directory directly). */
   UNIT_DIRECTORY_CONSUMER_ENABLED: z.stringbool().default(true),
   /** HMAC-SHA256 key of the pledges' duplicate-detection hashes (citizen IDs, names). Changing it orphans every stored hash. */
-  PLEDGE_HASH_KEY: keySchema(DEV_PLEDGE_HASH_KEY),
+  PLEDGE_HASH_KEY: personalDataKeySchema(DEV_PLEDGE_HASH_KEY),
   /** AES-256-GCM key of the pledges' stored citizen IDs. */
-  PLEDGE_ENCRYPTION_KEY: keySchema(DEV_PLEDGE_ENCRYPTION_KEY),
+  PLEDGE_ENCRYPTION_KEY: personalDataKeySchema(DEV_PLEDGE_ENCRYPTION_KEY),
   /** Consumer group of the attainment read model (assessments' recognitions and classifications). */
   ATTAINMENT_GROUP_ID: z.string().min(1).default(CONSUMER_GROUPS.campaignsAttainment),
   /** Run the attainment consumer. */
   ATTAINMENT_CONSUMER_ENABLED: z.stringbool().default(true),
 };
 
-/** Production refuses the development pledge keys, and one key used for both purposes. */
+/** Production refuses the development pledge keys, and one key used for both purposes (the service kit's check). */
 export function checkPledgeKeys(config: { NODE_ENV: string; PLEDGE_HASH_KEY: string; PLEDGE_ENCRYPTION_KEY: string }): ConfigIssue[] {
-  const issues: ConfigIssue[] = [];
-  if (config.NODE_ENV === 'production') {
-    if (config.PLEDGE_HASH_KEY === DEV_PLEDGE_HASH_KEY) issues.push({ variable: 'PLEDGE_HASH_KEY', message: 'the development key is refused in production' });
-    if (config.PLEDGE_ENCRYPTION_KEY === DEV_PLEDGE_ENCRYPTION_KEY) {
-      issues.push({ variable: 'PLEDGE_ENCRYPTION_KEY', message: 'the development key is refused in production' });
-    }
-  }
-  if (config.PLEDGE_HASH_KEY === config.PLEDGE_ENCRYPTION_KEY) issues.push({ variable: 'PLEDGE_ENCRYPTION_KEY', message: 'must differ from PLEDGE_HASH_KEY' });
-  return issues;
+  return checkPersonalDataKeys(config, { hashKey: 'PLEDGE_HASH_KEY', encryptionKey: 'PLEDGE_ENCRYPTION_KEY' }, DEV_PLEDGE_KEYS);
 }
 
 export type CampaignsConfig = ReturnType<typeof loadCampaignsConfig>;

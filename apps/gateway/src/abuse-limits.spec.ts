@@ -87,6 +87,15 @@ describe('abuse limits at the gateway', () => {
     expect((await post(gateway.url, { query: '{ nodes(first: 1000) { children(first: 5) { id } } }' }, auth)).json.errors).toBeUndefined();
   });
 
+  it('answers variables the operation cannot take as BAD_USER_INPUT, not as a costly query', async () => {
+    const query = 'query($first: Int) { nodes(first: $first) { id } }';
+    const { status, json } = await post(gateway.url, { query, variables: { first: 'many' } }, auth);
+    expect(status).toBe(400);
+    expect(json.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(json.errors?.[0]?.message).toContain('$first');
+    expect((await post(gateway.url, { query, variables: { first: 2 } }, auth)).json.data?.nodes).toHaveLength(2);
+  });
+
   it('refuses too many tokens: TOKEN_LIMIT (the parse stops at the largest limit; anonymous counted tighter)', async () => {
     const many = (count: number) => `{ count(values: [${'1 '.repeat(count)}]) }`;
     expect(await refusal({ query: many(DEFAULT_LIMITS.authenticated.maxTokens + 10) }, auth)).toMatchObject({ status: 400, code: 'TOKEN_LIMIT' });

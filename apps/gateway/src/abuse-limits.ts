@@ -5,7 +5,7 @@ import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
 import { type Caller } from '@antt/auth';
 import { HttpRefusal } from '@antt/service-kit';
-import { getNamedType, type GraphQLError, isLeafType, validate, type ValidationRule } from 'graphql';
+import { getNamedType, getOperationAST, getVariableValues, GraphQLError, isLeafType, validate, type ValidationRule } from 'graphql';
 import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { GATEWAY_ERROR_CODES, type GatewayErrorCode, limitError } from './errors';
 import { callerLimits, type CallerLimits, type CostModel, type GatewayLimits } from './limits';
@@ -113,11 +113,19 @@ export function checkOperation(
   );
   const rejected = rejections[0];
   if (rejected) throw limitError(rejected.code, withoutPrefix(rejected.error.message), rejected.limit);
+  // Variables the operation cannot take (an unknown enum value, a wrong type) are the client's input error, answered as the
+  // executor would answer it (BAD_USER_INPUT naming the variable), not as a costly query.
+  const operation = getOperationAST(context.document, context.operationName ?? undefined);
+  if (operation) {
+    const coerced = getVariableValues(context.schema, operation.variableDefinitions ?? [], context.request.variables ?? {}, { maxErrors: 1 });
+    const invalid = coerced.errors?.[0];
+    if (invalid) throw new GraphQLError(invalid.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+  }
   let cost: number;
   try {
     cost = estimateCost(context, limits.cost, own.maxCost + 1);
   } catch {
-    // More nodes than the cost limit, or variables the operation cannot take: either way it is refused as too costly.
+    // More nodes than the cost limit: refused as too costly.
     throw limitError(GATEWAY_ERROR_CODES.COST_LIMIT, `Query cost limit of ${own.maxCost} exceeded.`, own.maxCost);
   }
   if (cost > own.maxCost) {

@@ -35,6 +35,7 @@ describe('awards through the gateway', () => {
     return result.data;
   }
   const count = async (sql: string) => Number((await pool.query<{ n: string }>(sql)).rows[0]!.n);
+  let seasonId: string;
 
   beforeAll(async () => {
     stack = await startStack();
@@ -68,6 +69,7 @@ describe('awards through the gateway', () => {
       police,
     );
     const campaignId: string = created.createCampaign.id;
+    seasonId = campaignId;
     await ok(`mutation($id: ID!) { launchCampaign(id: $id) { id } }`, { id: campaignId }, police);
     await ok(
       `mutation($input: RegisterUnitsInput!) { registerUnits(input: $input) { id } }`,
@@ -103,7 +105,21 @@ describe('awards through the gateway', () => {
     ];
     await ok(
       `mutation($input: SetAwardSchemeInput!) { setAwardScheme(input: $input) { version } }`,
-      { input: { campaignId, forms: [{ formCode: 'CERTIFICATE_OF_MERIT', quota: 1, collectiveConditions: conditions }] } },
+      {
+        input: {
+          campaignId,
+          forms: [
+            { formCode: 'CERTIFICATE_OF_MERIT', quota: 1, collectiveConditions: conditions },
+            {
+              formCode: 'CERTIFICATE_POLICE_DIRECTOR',
+              quota: null,
+              collectiveConditions: [],
+              // The leader rule (R23): a leader as an individual needs their unit to meet the collective conditions.
+              individualConditions: conditions.map((condition) => ({ ...condition, name: `leader: ${condition.name}`, roles: ['UNIT_LEADER'] })),
+            },
+          ],
+        },
+      },
       police,
     );
     const dossier = { submissionRef: 'TTr 1', achievementReportRef: 'BC 1', councilMinutesRef: 'BB 1', councilVotesFor: 7, councilVotesAgainst: 0, evidenceRefs: ['QĐ 12/QĐ-UBND'] };
@@ -132,9 +148,31 @@ describe('awards through the gateway', () => {
       { c1: ids.C1, c2: ids.C2, campaignId },
       police,
     );
-    expect(joined.a).toEqual({ name: 'Xã Bình An', awards: [{ decisionNumber: '301/QĐ-UBND' }], eligibility: [{ formCode: 'CERTIFICATE_OF_MERIT', eligible: true }] });
-    expect(joined.b).toEqual({ name: 'Xã Bình Minh', eligibility: [{ formCode: 'CERTIFICATE_OF_MERIT', eligible: false, failed: [{ name: 'classification ≥ GOOD', actual: 'AVERAGE' }] }] });
-    expect(joined.campaign).toEqual({ title: 'Kế hoạch thử nghiệm', awardSummary: { nominations: 1, forms: [{ formCode: 'CERTIFICATE_OF_MERIT', quota: 1, decided: 1 }] } });
+    expect(joined.a).toEqual({
+      name: 'Xã Bình An',
+      awards: [{ decisionNumber: '301/QĐ-UBND' }],
+      eligibility: [
+        { formCode: 'CERTIFICATE_OF_MERIT', eligible: true },
+        { formCode: 'CERTIFICATE_POLICE_DIRECTOR', eligible: true },
+      ],
+    });
+    expect(joined.b).toEqual({
+      name: 'Xã Bình Minh',
+      eligibility: [
+        { formCode: 'CERTIFICATE_OF_MERIT', eligible: false, failed: [{ name: 'classification ≥ GOOD', actual: 'AVERAGE' }] },
+        { formCode: 'CERTIFICATE_POLICE_DIRECTOR', eligible: true, failed: [] },
+      ],
+    });
+    expect(joined.campaign).toEqual({
+      title: 'Kế hoạch thử nghiệm',
+      awardSummary: {
+        nominations: 1,
+        forms: [
+          { formCode: 'CERTIFICATE_OF_MERIT', quota: 1, decided: 1 },
+          { formCode: 'CERTIFICATE_POLICE_DIRECTOR', quota: null, decided: 0 },
+        ],
+      },
+    });
     // The relay publishes the decision.
     await eventually(
       async () => ((await count(`SELECT count(*) AS n FROM outbox_event WHERE type = 'awards.nomination.decided.v1' AND published_at IS NOT NULL`)) === 1 ? true : undefined),
@@ -142,4 +180,44 @@ describe('awards through the gateway', () => {
       'the decision published by the relay',
     );
   }, 240_000);
+
+  it('nominates a unit leader as an individual: judged on the unit’s facts, personal data by role through the gateway', async () => {
+    const level = await stack.token(['LEVEL_OFFICER'], ids.P!);
+    const systemAdmin = await stack.token(['SYSTEM_ADMIN'], ids.P!);
+    const dossier = { submissionRef: 'TTr 2', achievementReportRef: 'BC 2', councilMinutesRef: 'BB 2', councilVotesFor: 7, councilVotesAgainst: 0, evidenceRefs: ['QĐ 12/QĐ-UBND'] };
+    const nominee = { fullName: 'Hoàng Văn Minh', birthYear: 1972, role: 'UNIT_LEADER', position: 'Chủ tịch UBND xã' };
+    const created = await ok(
+      `mutation($input: CreateNominationInput!) { createNomination(input: $input) { id recipientKind nominee { access fullName birthYear role } } }`,
+      {
+        input: {
+          campaignId: seasonId,
+          formCode: 'CERTIFICATE_POLICE_DIRECTOR',
+          recipientKind: 'INDIVIDUAL',
+          unitId: ids.C2,
+          legalGround: 'LTDKT2022-D75',
+          achievement: 'Lãnh đạo xã thực hiện phong trào',
+          dossier,
+          nominee,
+        },
+      },
+      level,
+    );
+    expect(created.createNomination).toMatchObject({ recipientKind: 'INDIVIDUAL', nominee: { access: 'FULL', fullName: 'Hoàng Văn Minh', birthYear: 1972, role: 'UNIT_LEADER' } });
+    const id: string = created.createNomination.id;
+    // The leader of Xã Bình Minh (classified AVERAGE) fails the leader rule on the unit's classification.
+    expect((await ok(`mutation($id: ID!) { submitNomination(id: $id) { ${NOMINATION} } }`, { id }, level)).submitNomination).toEqual({
+      id,
+      status: 'SUBMITTED',
+      eligibility: { eligible: false, failed: [{ name: 'leader: classification ≥ GOOD', actual: 'AVERAGE' }] },
+    });
+    const read = `query($id: ID!) { nomination(id: $id) { unit { name } nominee { access fullName birthYear position } } }`;
+    expect((await ok(read, { id }, level)).nomination).toEqual({
+      unit: { name: 'Xã Bình Minh' },
+      nominee: { access: 'FULL', fullName: 'Hoàng Văn Minh', birthYear: 1972, position: 'Chủ tịch UBND xã' },
+    });
+    expect((await ok(read, { id }, systemAdmin)).nomination.nominee).toEqual({ access: 'MASKED', fullName: 'H**** V** M***', birthYear: null, position: null });
+    // At rest and in the outbox: nothing of the person in clear.
+    expect(await count(`SELECT count(*) AS n FROM nomination WHERE row_to_json(nomination)::text LIKE '%Hoàng%'`)).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM outbox_event WHERE envelope::text LIKE '%Hoàng%'`)).toBe(0);
+  }, 120_000);
 });

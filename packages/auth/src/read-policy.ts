@@ -20,9 +20,14 @@ export const READ_RESOURCES = {
   PLEDGE_PERSONAL_DATA: "campaigns: a pledger's name, phone, citizen ID, birth year, household code (@personalData)",
   MODEL: 'models: a self-management model, its sites, teams, trainings, reviews',
   TEAM_MEMBERS: "models: a team's named members (@personalData)",
+  NOMINEE_PERSONAL_DATA: "awards: an individual or household nominee's name, birth date, position, household head and address (@personalData)",
   STATISTICS: 'campaigns, models: attainment, coverage and statistics (aggregates)',
 } as const;
 export type ReadResource = keyof typeof READ_RESOURCES;
+
+/** The resources that are personal data (fields marked `@personalData`). */
+export const PERSONAL_DATA_RESOURCES = ['PLEDGE_PERSONAL_DATA', 'TEAM_MEMBERS', 'NOMINEE_PERSONAL_DATA'] as const satisfies readonly ReadResource[];
+const NO_PERSONAL_DATA = { PLEDGE_PERSONAL_DATA: 'DENY', TEAM_MEMBERS: 'DENY', NOMINEE_PERSONAL_DATA: 'DENY' } as const;
 
 const everything = (decision: ReadDecision): Record<ReadResource, ReadDecision> =>
   Object.fromEntries(Object.keys(READ_RESOURCES).map((resource) => [resource, decision])) as Record<ReadResource, ReadDecision>;
@@ -36,16 +41,18 @@ const everything = (decision: ReadDecision): Record<ReadResource, ReadDecision> 
  * - EXTERNAL_READER (agencies, API keys) and CITIZEN read the movement's public picture of their jurisdiction: units,
  *   campaigns, registrations, pledges as facts, models, statistics; police and military units only within aggregates
  *   (never one by one: where they are and what they are called is not public); no personal data at all.
+ * - Nominees of awards (people and households put forward for an award): in clear to the officers of their line and to the
+ *   APPRAISER (the emulation-reward board appraises the person and prints the certificate); masked to SYSTEM_ADMIN and ORG_ADMIN.
  */
 export const READ_POLICY: Readonly<Record<Role, Readonly<Record<ReadResource, ReadDecision>>>> = {
-  SYSTEM_ADMIN: { ...everything('ALLOW'), PLEDGE_PERSONAL_DATA: 'MASKED' },
-  ORG_ADMIN: { ...everything('ALLOW'), PLEDGE_PERSONAL_DATA: 'MASKED', TEAM_MEMBERS: 'DENY' },
+  SYSTEM_ADMIN: { ...everything('ALLOW'), PLEDGE_PERSONAL_DATA: 'MASKED', NOMINEE_PERSONAL_DATA: 'MASKED' },
+  ORG_ADMIN: { ...everything('ALLOW'), PLEDGE_PERSONAL_DATA: 'MASKED', TEAM_MEMBERS: 'DENY', NOMINEE_PERSONAL_DATA: 'MASKED' },
   STEERING_OFFICER: everything('ALLOW'),
   LEVEL_OFFICER: everything('ALLOW'),
   UNIT_OFFICER: everything('ALLOW'),
   APPRAISER: { ...everything('ALLOW'), PLEDGE_PERSONAL_DATA: 'MASKED', TEAM_MEMBERS: 'DENY' },
-  EXTERNAL_READER: { ...everything('ALLOW'), ARMED_FORCES_UNIT: 'ALLOW_AGGREGATES_ONLY', PLEDGE_PERSONAL_DATA: 'DENY', TEAM_MEMBERS: 'DENY' },
-  CITIZEN: { ...everything('ALLOW'), ARMED_FORCES_UNIT: 'ALLOW_AGGREGATES_ONLY', PLEDGE_PERSONAL_DATA: 'DENY', TEAM_MEMBERS: 'DENY' },
+  EXTERNAL_READER: { ...everything('ALLOW'), ARMED_FORCES_UNIT: 'ALLOW_AGGREGATES_ONLY', ...NO_PERSONAL_DATA },
+  CITIZEN: { ...everything('ALLOW'), ARMED_FORCES_UNIT: 'ALLOW_AGGREGATES_ONLY', ...NO_PERSONAL_DATA },
 };
 
 const OPENNESS: readonly ReadDecision[] = ['DENY', 'ALLOW_AGGREGATES_ONLY', 'MASKED', 'ALLOW'];
@@ -82,5 +89,5 @@ export function renderReadPolicyTable(): string {
  * kinds of personal data (EXTERNAL_READER, whatever else it holds; CITIZEN). Anonymous callers are withheld it too.
  */
 export function personalDataWithheld(roles: readonly Role[]): boolean {
-  return readDecision(roles, 'PLEDGE_PERSONAL_DATA') === 'DENY' && readDecision(roles, 'TEAM_MEMBERS') === 'DENY';
+  return PERSONAL_DATA_RESOURCES.every((resource) => readDecision(roles, resource) === 'DENY');
 }

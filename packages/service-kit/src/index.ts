@@ -18,3 +18,4 @@ export { ServiceMetrics } from './metrics';
 export type { EventsMetricsSource, PoolStats, RequestLabels, TableSize } from './metrics';
 export { activeTraceIds, SERVICE_KIT_TRACER, startTracing, stopTracing, tracingConfigShape, tracingPlugin, withServerSpan } from './tracing';
 export type { Tracing, TracingConfig } from './tracing';
+export * from './personal-data-protection';

@@ -65,8 +65,8 @@ async function seed(url: string): Promise<{ provinceId: string; campaignId: stri
       await client.query(`INSERT INTO award_scheme (campaign_id, version, created_by) VALUES ($1, 1, 'bench')`, [id]);
       await client.query(`INSERT INTO award_scheme_form (campaign_id, version, form_code, quota, rules) VALUES ($1, 1, 'CERTIFICATE_OF_MERIT', $2, $3)`, [id, quota, JSON.stringify({ COLLECTIVE: CONDITIONS })]);
     }
-    const insert = `INSERT INTO nomination (id, campaign_id, form_code, recipient_kind, unit_id, nominating_unit_id, legal_ground, achievement, dossier, status, appraisal_eligible)
-      SELECT gen_random_uuid(), $1, 'CERTIFICATE_OF_MERIT', 'COLLECTIVE', u, $2, 'LTDKT2022-D76', 'Thành tích 2024', $3, $4, $5 FROM unnest($6::uuid[]) u RETURNING id::text`;
+    const insert = `INSERT INTO nomination (id, campaign_id, form_code, recipient_kind, unit_id, subject_key, nominating_unit_id, legal_ground, achievement, dossier, status, appraisal_eligible)
+      SELECT gen_random_uuid(), $1, 'CERTIFICATE_OF_MERIT', 'COLLECTIVE', u, u::text, $2, 'LTDKT2022-D76', 'Thành tích 2024', $3, $4, $5 FROM unnest($6::uuid[]) u RETURNING id::text`;
     await client.query(insert, [campaignId, provinceId, JSON.stringify(DOSSIER), 'SUBMITTED', null, communes.slice(0, NOMINATIONS)]);
     // The race's nominations are eligible (every 10th of the first 1,000 only is AVERAGE) and reviewed by the council.
     const raced = await client.query<{ id: string }>(insert, [race, provinceId, JSON.stringify(DOSSIER), 'COUNCIL_REVIEWED', true, communes.slice(NOMINATIONS)]);

@@ -1,7 +1,8 @@
-import { type Clock, type DateRange } from '@antt/service-kit';
+import { type Clock, type DateRange, type PersonalDataKeys, PersonalDataCipher } from '@antt/service-kit';
 import { type PrismaClient } from '../generated/prisma/client';
 import { Catalogue } from './catalogue';
 import { NominationRepository, NominationService } from './nomination';
+import { NomineeProtection, PersonFactService } from './nominee';
 import { SchemeService } from './scheme';
 import { AwardsInput, AwardsPolicy } from './shared';
 
@@ -10,11 +11,14 @@ export interface RequestServices {
   catalogue: Catalogue;
   schemes: SchemeService;
   nominations: NominationService;
+  personFacts: PersonFactService;
   today: () => string;
 }
 
 export interface AwardsRules {
   dates: DateRange;
+  /** The blind-index and encryption keys of nominees' personal data. */
+  nomineeKeys: PersonalDataKeys;
 }
 
 /** Wires the awards domain over a Prisma client. */
@@ -23,12 +27,14 @@ export function createAwardsDomain(prisma: PrismaClient, clock: Clock, rules: Aw
   const input = new AwardsInput(rules.dates);
   const policy = new AwardsPolicy();
   const catalogue = new Catalogue(prisma);
+  const nominees = new NomineeProtection(new PersonalDataCipher(rules.nomineeKeys), input);
   return {
     forRequest(): RequestServices {
       return {
         catalogue,
         schemes: new SchemeService(prisma, policy, clock, input),
-        nominations: new NominationService(prisma, repository, policy, clock, input),
+        nominations: new NominationService(prisma, repository, policy, clock, input, nominees),
+        personFacts: new PersonFactService(prisma, policy, clock, input),
         today: () => clock.today(),
       };
     },

@@ -13,10 +13,11 @@ import {
   RecognitionDecidedV1,
   RegistrationSubmittedV1,
 } from '@antt/contracts';
-import { buildEnvelope, createKafkaClient, type RecordProducer, recordHeaders } from '@antt/events';
+import { createKafkaClient, type RecordProducer } from '@antt/events';
 import { createIsolatedTopics, getTestInfra, type IsolatedTopics, uniqueName } from '@antt/testing';
 import { type AwardsHarness, as, startHarness, tableCounts } from '../support/awards-harness';
 import { APPRAISE, COMPLETE_DOSSIER, COUNCIL, CREATE, DECIDE, ENTITIES, FORMS, NOMINATION_QUERY, RECEIVE, RETURN, SET_SCHEME, SUBMIT } from '../support/operations';
+import { factPublisher, waitForCount } from '../support/fact-events';
 import { seedTree } from '../support/seed-tree';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL answers are checked field by field
@@ -53,19 +54,8 @@ describe('award season: schemes, eligibility from events, workflow, atomic quota
     return response.errors![0]!.extensions as Data;
   };
 
-  async function publish(contract: EventContract, key: string, data: Record<string, unknown>): Promise<void> {
-    const envelope = buildEnvelope({ contract, aggregateId: key, data: data as never }, contract.type.split('.')[0]!);
-    await producer.send([{ topic: `${topics.prefix}${contract.topic}`, key: envelope.subject, value: JSON.stringify(envelope), headers: recordHeaders(envelope) }]);
-  }
-  async function until(sql: string, expected: number): Promise<void> {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const rows = await h.prisma.$queryRawUnsafe<Array<{ n: bigint }>>(sql);
-      if (Number(rows[0]!.n) >= expected) return;
-      if (Date.now() > deadline) throw new Error(`${sql} never reached ${expected}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
+  const publish = (contract: EventContract, key: string, data: Record<string, unknown>) => factPublisher(producer, topics)(contract, key, data);
+  const until = (sql: string, expected: number) => waitForCount(h.prisma, sql, expected);
   const decision = { campaignId, decidingUnitId: id.vt, decisionNumber: '125/QĐ-UBND', revision: 1 };
 
   beforeAll(async () => {

@@ -1,10 +1,10 @@
-import { type Clock, type DateRange } from '@antt/service-kit';
+import { type Clock, type DateRange, PersonalDataCipher } from '@antt/service-kit';
 import { type PrismaClient } from '../generated/prisma/client';
 import { type BulkSql } from '../infrastructure/bulk-sql';
 import { AttainmentQueryService, AttainmentRepository } from './attainment';
 import { CampaignPolicy, CampaignQueryService, CampaignRepository, CampaignService } from './campaign';
 import { DeadlineRepository, DeadlineScheduler } from './deadline';
-import { PersonalDataCipher, PledgePolicy, PledgeQueryService, PledgeRepository, PledgeService } from './pledge';
+import { PledgePolicy, PledgeQueryService, PledgeRepository, PledgeService } from './pledge';
 import { RegistrationQueryService, RegistrationRepository, RegistrationService } from './registration';
 import { CampaignInput } from './shared';
 

@@ -30,6 +30,20 @@ export interface UnitFacts {
   AWARD_HELD: string[];
   /** The ids of those awards, for the dependencies a decision records (R26 cascade). */
   heldAwards: Array<{ id: string; formCode: string }>;
+  /** Individuals: the nominee's role (null for collectives and households). */
+  NOMINEE_ROLE: string | null;
+  /** Individuals: whole months of the service period holding on the date (0 when none; the longest when several). */
+  MONTHS_OF_SERVICE: number;
+  /** Individuals: no complaint pending on the date (true for collectives and households: they have no person facts). */
+  NO_PENDING_COMPLAINT: boolean;
+}
+
+/** Whose facts to read: a collective (its unit) or a person or household (the facts of its unit, its own awards, its role). */
+export interface FactSubject {
+  subjectKey: string;
+  unitId: string;
+  recipientKind: 'COLLECTIVE' | 'HOUSEHOLD' | 'INDIVIDUAL';
+  nomineeRole: string | null;
 }
 
 export const CLASSIFICATION_RANKS: Readonly<Record<string, number>> = { EXCELLENT: 4, GOOD: 3, AVERAGE: 2, WEAK: 1 };
@@ -79,7 +93,7 @@ export class FactStore {
               EXISTS (SELECT 1 FROM registration_fact g WHERE g.campaign_id = $5::uuid AND g.unit_id = u.unit_id
                         AND g.registered_on <= $3::date AND (g.withdrawn_on IS NULL OR g.withdrawn_on > $3::date)) AS registered,
               (SELECT json_agg(json_build_object('id', a.id::text, 'formCode', a.form_code) ORDER BY a.decided_on, a.id)
-                 FROM nomination a WHERE a.unit_id = u.unit_id AND a.status = 'DECIDED' AND a.decided_on <= $3::date) AS held,
+                 FROM nomination a WHERE a.subject_key = u.unit_id::text AND a.status = 'DECIDED' AND a.decided_on <= $3::date) AS held,
               COALESCE((SELECT m.has_effective_model FROM effective_model_fact m WHERE m.unit_id = u.unit_id AND m.year = $2), false) AS effective,
               EXISTS (SELECT 1 FROM advanced_example_fact x WHERE x.unit_id = u.unit_id AND x.kind = 'COLLECTIVE'
                         AND x.recognised_on <= $3::date AND extract(year FROM x.recognised_on) = $2) AS example
@@ -104,8 +118,78 @@ export class FactStore {
         ADVANCED_EXAMPLE: row.example,
         AWARD_HELD: [...new Set((row.held ?? []).map((award) => award.formCode))],
         heldAwards: row.held ?? [],
+        NOMINEE_ROLE: null,
+        MONTHS_OF_SERVICE: 0,
+        NO_PENDING_COMPLAINT: true,
       });
     }
     return facts;
+  }
+
+  /**
+   * Facts of many subjects at once, keyed by subject key: a person or household is judged on its unit's facts (R23: a leader's
+   * unit meets the same) with its own awards (found through its blind index, across campaigns and units) and its role. Two
+   * statements for any number of subjects.
+   */
+  async factsOfSubjects(subjects: readonly FactSubject[], campaign: CampaignFactView, asOf: string): Promise<Map<string, UnitFacts>> {
+    const units = await this.factsOf([...new Set(subjects.map((subject) => subject.unitId))], campaign, asOf);
+    const people = [...new Set(subjects.filter((subject) => subject.recipientKind !== 'COLLECTIVE').map((subject) => subject.subjectKey))];
+    const held = await this.heldBy(people, asOf);
+    const persons = await this.personFactsOf(subjects.filter((subject) => subject.recipientKind === 'INDIVIDUAL').map((subject) => subject.subjectKey), asOf);
+    const facts = new Map<string, UnitFacts>();
+    for (const subject of subjects) {
+      const unit = units.get(subject.unitId);
+      if (!unit) continue;
+      if (subject.recipientKind === 'COLLECTIVE') {
+        facts.set(subject.subjectKey, unit);
+        continue;
+      }
+      const awards = held.get(subject.subjectKey) ?? [];
+      facts.set(subject.subjectKey, {
+        ...unit,
+        AWARD_HELD: [...new Set(awards.map((award) => award.formCode))],
+        heldAwards: awards,
+        NOMINEE_ROLE: subject.recipientKind === 'INDIVIDUAL' ? subject.nomineeRole : null,
+        MONTHS_OF_SERVICE: persons.get(subject.subjectKey)?.months ?? 0,
+        NO_PENDING_COMPLAINT: !(persons.get(subject.subjectKey)?.pending ?? false),
+      });
+    }
+    return facts;
+  }
+
+  /**
+   * Person facts as of `asOf`, per subject: the whole months of the longest service period holding on the date, and whether a
+   * complaint lodged on or before it is still pending (not closed by then). One statement for any number of persons.
+   */
+  private async personFactsOf(subjectKeys: readonly string[], asOf: string): Promise<Map<string, { months: number; pending: boolean }>> {
+    const facts = new Map<string, { months: number; pending: boolean }>();
+    if (subjectKeys.length === 0) return facts;
+    const rows = await this.db.$queryRawUnsafe<Array<{ subject_key: string; months: number | null; pending: boolean }>>(
+      `SELECT subject_key,
+              max(CASE WHEN kind = 'SERVICE' THEN (extract(year FROM age($2::date, valid_from)) * 12 + extract(month FROM age($2::date, valid_from)))::int END) AS months,
+              bool_or(kind = 'COMPLAINT') AS pending
+       FROM person_fact
+       WHERE subject_key = ANY($1::text[]) AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to > $2::date)
+       GROUP BY subject_key`,
+      [...new Set(subjectKeys)],
+      asOf,
+    );
+    for (const row of rows) facts.set(row.subject_key, { months: row.months ?? 0, pending: row.pending });
+    return facts;
+  }
+
+  /** The awards each subject holds (decided on or before `asOf`, not revoked), in decision order. */
+  private async heldBy(subjectKeys: readonly string[], asOf: string): Promise<Map<string, Array<{ id: string; formCode: string }>>> {
+    const held = new Map<string, Array<{ id: string; formCode: string }>>();
+    if (subjectKeys.length === 0) return held;
+    const rows = await this.db.$queryRawUnsafe<Array<{ subject_key: string; id: string; form_code: string }>>(
+      `SELECT subject_key, id::text, form_code FROM nomination
+       WHERE subject_key = ANY($1::text[]) AND status = 'DECIDED' AND decided_on <= $2::date
+       ORDER BY decided_on, id`,
+      [...subjectKeys],
+      asOf,
+    );
+    for (const row of rows) held.set(row.subject_key, [...(held.get(row.subject_key) ?? []), { id: row.id, formCode: row.form_code }]);
+    return held;
   }
 }

@@ -18,6 +18,9 @@ export function nominationFromRow(row: Row): NominationView {
     formCode: row.formCode,
     recipientKind: row.recipientKind as NominationView['recipientKind'],
     unitId: row.unitId,
+    subjectKey: row.subjectKey,
+    nomineeEnc: row.nomineeEnc,
+    nomineeRole: row.nomineeRole as NominationView['nomineeRole'],
     nominatingUnitId: row.nominatingUnitId,
     legalGround: row.legalGround,
     achievement: row.achievement,
@@ -68,8 +71,9 @@ export class NominationStore {
     return rows.map(nominationFromRow);
   }
 
-  async decidedFor(unitId: string): Promise<NominationView[]> {
-    const rows = await this.db.nomination.findMany({ where: { unitId, status: { in: ['DECIDED', 'REVOKED'] } }, orderBy: [{ decidedOn: 'asc' }, { id: 'asc' }] });
+  /** A subject's awards (decided and revoked), across campaigns: a unit's own (collective) or a person's or household's. */
+  async decidedFor(subjectKey: string): Promise<NominationView[]> {
+    const rows = await this.db.nomination.findMany({ where: { subjectKey, status: { in: ['DECIDED', 'REVOKED'] } }, orderBy: [{ decidedOn: 'asc' }, { id: 'asc' }] });
     return rows.map(nominationFromRow);
   }
 
@@ -85,8 +89,9 @@ export class NominationStore {
     }));
   }
 
-  async countsByForm(campaignId: string): Promise<Array<{ formCode: string; status: string; count: number }>> {
-    const rows = await this.db.nomination.groupBy({ by: ['formCode', 'status'], where: { campaignId }, _count: { _all: true } });
+  /** Nominations per form and status in the campaign; with `unitIds`, only those of these units. */
+  async countsByForm(campaignId: string, unitIds: readonly string[] | null = null): Promise<Array<{ formCode: string; status: string; count: number }>> {
+    const rows = await this.db.nomination.groupBy({ by: ['formCode', 'status'], where: { campaignId, ...(unitIds ? { unitId: { in: [...unitIds] } } : {}) }, _count: { _all: true } });
     return rows.map((row) => ({ formCode: row.formCode, status: row.status, count: row._count._all }));
   }
 }
@@ -120,15 +125,15 @@ export class NominationTransaction extends NominationStore {
     return rows.length > 0 ? this.find(id) : null;
   }
 
-  /** Serialises every write about one subject in one campaign (R19 checks see each other's results). */
-  async lockSubject(campaignId: string, unitId: string): Promise<void> {
-    await this.tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext('nomination:' || $1 || ':' || $2))`, campaignId, unitId);
+  /** Serialises every write about one subject (a unit, a person, a household) in one campaign (R19 checks see each other's results). */
+  async lockSubject(campaignId: string, subjectKey: string): Promise<void> {
+    await this.tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext('nomination:' || $1 || ':' || $2))`, campaignId, subjectKey);
   }
 
   /** The other nominations of the subject in the campaign that are decided or still open. */
-  async sameSubject(campaignId: string, unitId: string, exceptId: string | null): Promise<NominationView[]> {
+  async sameSubject(campaignId: string, subjectKey: string, exceptId: string | null): Promise<NominationView[]> {
     const rows = await this.tx.nomination.findMany({
-      where: { campaignId, unitId, recipientKind: 'COLLECTIVE', status: { notIn: ['REJECTED', 'RETURNED'] }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+      where: { campaignId, subjectKey, status: { notIn: ['REJECTED', 'RETURNED'] }, ...(exceptId ? { id: { not: exceptId } } : {}) },
     });
     return rows.map(nominationFromRow);
   }
@@ -141,6 +146,9 @@ export class NominationTransaction extends NominationStore {
         formCode: n.formCode,
         recipientKind: n.recipientKind,
         unitId: n.unitId,
+        subjectKey: n.subjectKey,
+        nomineeEnc: n.nomineeEnc,
+        nomineeRole: n.nomineeRole,
         nominatingUnitId: n.nominatingUnitId,
         legalGround: n.legalGround,
         achievement: n.achievement,

@@ -5,7 +5,8 @@ import { UnitDirectory } from '@antt/unit-directory';
 import { type PrismaClient } from '../../generated/prisma/client';
 import { Catalogue } from '../catalogue';
 import { type CampaignFactView, FactStore } from '../facts';
-import { type EligibilityResult, type SchemeView, dependenciesOf, evaluate, loadScheme } from '../scheme';
+import { type NomineeProtection, type NomineeView } from '../nominee';
+import { type EligibilityResult, type SchemeView, dependenciesOf, evaluate, loadScheme, rulesFor } from '../scheme';
 import { type AwardsInput, type AwardsPolicy, awardErrors } from '../shared';
 import { nominationEvents } from './nomination.events';
 import { type Audit, type NominationRepository, type NominationTransaction } from './nomination.repository';
@@ -30,7 +31,7 @@ import {
 const MAX_EVIDENCE = 50;
 
 /**
- * Nominations of collectives through DRAFT → SUBMITTED → RECEIVED → APPRAISED → COUNCIL_REVIEWED → DECIDED, or RETURNED /
+ * Nominations of collectives, households and persons through DRAFT → SUBMITTED → RECEIVED → APPRAISED → COUNCIL_REVIEWED → DECIDED, or RETURNED /
  * REJECTED, each move one transaction with its audit row and event. Eligibility (the scheme's rule over the fact store) is
  * evaluated and recorded at submission and again at decision; the quota place is taken atomically at decision.
  */
@@ -41,6 +42,7 @@ export class NominationService {
     private readonly policy: AwardsPolicy,
     private readonly clock: Clock,
     private readonly input: AwardsInput,
+    private readonly nominees: NomineeProtection,
   ) {}
 
   async create(context: CommandContext, raw: CreateNominationInput): Promise<NominationView> {
@@ -52,6 +54,9 @@ export class NominationService {
     const achievement = this.input.text(raw.achievement, 'input.achievement');
     const dossier = this.dossier(raw.dossier, 'input.dossier');
     const today = this.clock.today();
+    const recipientKind = raw.recipientKind ?? 'COLLECTIVE';
+    // Checked, encrypted and hashed before the transaction: a bad nominee writes nothing and holds no lock.
+    const nominee = this.nominees.protect(recipientKind, unitId, raw.nominee, today);
     return this.nominations.transaction(async (tx) => {
       const directory = new UnitDirectory(tx.client);
       const campaign = await new FactStore(tx.client).campaign(campaignId);
@@ -62,16 +67,18 @@ export class NominationService {
       if (!scheme) throw awardErrors.schemeMissing(campaignId);
       const schemeForm = scheme.forms.find((entry) => entry.form.code === formCode);
       if (!schemeForm) throw awardErrors.formNotInScheme(formCode, 'input.formCode');
-      if (!schemeForm.form.recipientKinds.includes('COLLECTIVE')) throw awardErrors.formNotForRecipient(formCode, 'COLLECTIVE', 'input.formCode');
+      if (!schemeForm.form.recipientKinds.includes(recipientKind)) throw awardErrors.formNotForRecipient(formCode, recipientKind, 'input.formCode');
       if (!schemeForm.form.legalGrounds.includes(legalGround)) throw awardErrors.legalGroundUnknown(legalGround, schemeForm.form.legalGrounds);
-      await tx.lockSubject(campaignId, unitId);
-      await this.assertSingleAward(tx, campaignId, unitId, null);
+      const subject = { campaignId, unitId, recipientKind, subjectKey: nominee.subjectKey };
+      await tx.lockSubject(campaignId, nominee.subjectKey);
+      await this.assertSingleAward(tx, subject, null);
       const nomination: NominationView = {
         id: randomUUID(),
         campaignId,
         formCode,
-        recipientKind: 'COLLECTIVE',
+        recipientKind,
         unitId,
+        ...nominee,
         nominatingUnitId: identity.jurisdictionUnitId,
         legalGround,
         achievement,
@@ -120,8 +127,8 @@ export class NominationService {
       this.assertFrom(current, ['DRAFT', 'RETURNED'], 'SUBMITTED');
       const gaps = dossierGaps(current.dossier);
       if (gaps.length > 0) throw awardErrors.dossierIncomplete(gaps);
-      await tx.lockSubject(current.campaignId, current.unitId);
-      await this.assertSingleAward(tx, current.campaignId, current.unitId, current.id);
+      await tx.lockSubject(current.campaignId, current.subjectKey);
+      await this.assertSingleAward(tx, current, current.id);
       const { dependsOn: _unused, ...eligibility } = await this.evaluateOne(tx, current, today, 'SUBMISSION');
       const next = await tx.move(current, { ...current, status: 'SUBMITTED', eligibility, closingReason: null }, audit(identity, null));
       await tx.appendEvents([nominationEvents.submitted(next, today, context.correlationId)]);
@@ -184,8 +191,8 @@ export class NominationService {
       if (['DRAFT', 'SUBMITTED', 'RECEIVED', 'APPRAISED'].includes(current.status)) throw awardErrors.notAppraised(id, current.status);
       this.assertFrom(current, ['COUNCIL_REVIEWED'], 'DECIDED');
       if (current.appraisalEligible !== true) throw awardErrors.appraisedIneligible(id);
-      await tx.lockSubject(current.campaignId, current.unitId);
-      await this.assertSingleAward(tx, current.campaignId, current.unitId, current.id);
+      await tx.lockSubject(current.campaignId, current.subjectKey);
+      await this.assertSingleAward(tx, current, current.id);
       const { dependsOn, ...eligibility } = await this.evaluateOne(tx, current, today, 'DECISION');
       if (!eligibility.eligible) {
         const reason = `Không đạt điều kiện khi quyết định: ${eligibility.failed.map((f) => f.name).join('; ')}`;
@@ -320,11 +327,14 @@ export class NominationService {
     const forms = new Catalogue(this.prisma);
     const awards = [...(await this.nominations.ofCampaign(campaignId, 'DECIDED')), ...(await this.nominations.ofCampaign(campaignId, 'REVOKED'))];
     const names = new Map((await forms.formsOn(campaign.periodEnd)).map((form) => [form.code, form.name]));
+    const access = this.policy.personalDataAccess(caller);
     return awards
       .filter((award) => award.decisionNumber !== null && award.decidedOn !== null && award.decidingAuthority !== null)
       .map((award) => ({
         id: award.id,
+        recipientKind: award.recipientKind,
         unitId: award.unitId,
+        recipientName: this.nominees.view(award, access)?.fullName ?? null,
         formCode: award.formCode,
         formName: names.get(award.formCode) ?? award.formCode,
         decisionNumber: award.decisionNumber ?? '',
@@ -346,7 +356,9 @@ export class NominationService {
     if (!campaign || !form) return null;
     return {
       awardId: award.id,
+      recipientKind: award.recipientKind,
       recipientUnitId: award.unitId,
+      recipientName: this.nominees.view(award, this.policy.personalDataAccess(caller))?.fullName ?? null,
       formName: form.name,
       issuingAuthority: form.issuingAuthority,
       campaignTitle: campaign.title,
@@ -362,11 +374,28 @@ export class NominationService {
     return this.nominations.history(id);
   }
 
-  /** The unit's decided awards (its history); empty when the unit is not visible. */
+  /** The unit's own awards as a collective (its history, decided and revoked); empty when the unit is not visible. */
   async awardsOf(caller: Caller, unitId: string): Promise<NominationView[]> {
     const identity = this.policy.reader(caller);
     if (!identity || !(await this.policy.sees(this.nominations.directory, identity, unitId, this.clock.today()))) return [];
     return this.nominations.decidedFor(unitId);
+  }
+
+  /**
+   * The awards of a nomination's subject across campaigns (decided and revoked): a unit's own, or the same person's or
+   * household's found through the blind index, whatever unit nominated them; only those whose unit the caller sees.
+   */
+  async subjectAwards(caller: Caller, nomination: NominationView): Promise<NominationView[]> {
+    const identity = this.policy.reader(caller);
+    if (!identity) return [];
+    const visible: NominationView[] = [];
+    for (const award of await this.nominations.decidedFor(nomination.subjectKey)) if (await this.visible(identity, award)) visible.push(award);
+    return visible;
+  }
+
+  /** The nominee of a nomination the caller reads, in clear, masked or empty by its role (null for a collective). */
+  nomineeOf(caller: Caller, nomination: NominationView): NomineeView | null {
+    return this.nominees.view(nomination, this.policy.personalDataAccess(caller));
   }
 
   /** The unit's eligibility as a collective for each form of the campaign's scheme, on today's facts. */
@@ -379,32 +408,47 @@ export class NominationService {
     const scheme = campaign ? await loadScheme(this.prisma, campaignId) : null;
     if (!campaign || !scheme) return [];
     const unitFacts = (await facts.factsOf([unitId], campaign, this.clock.today())).get(unitId);
-    return scheme.forms.map((entry) => ({ formCode: entry.form.code, ...evaluate(entry.rules.COLLECTIVE, unitFacts) }));
+    return scheme.forms.map((entry) => ({ formCode: entry.form.code, ...evaluate(rulesFor(entry.rules, 'COLLECTIVE'), unitFacts) }));
   }
 
   /** Eligibility of many nominations at once (one fact query per campaign): the benchmark's and the registry's path. */
   async evaluateMany(campaign: CampaignFactView, scheme: SchemeView, nominations: readonly NominationView[], asOf: string): Promise<Map<string, EligibilityResult>> {
-    const facts = await new FactStore(this.prisma).factsOf([...new Set(nominations.map((n) => n.unitId))], campaign, asOf);
+    const facts = await new FactStore(this.prisma).factsOfSubjects(nominations, campaign, asOf);
     const results = new Map<string, EligibilityResult>();
     for (const nomination of nominations) {
-      const rules = scheme.forms.find((entry) => entry.form.code === nomination.formCode)?.rules.COLLECTIVE ?? [];
-      results.set(nomination.id, evaluate(rules, facts.get(nomination.unitId)));
+      const rules = rulesFor(scheme.forms.find((entry) => entry.form.code === nomination.formCode)?.rules, nomination.recipientKind);
+      results.set(nomination.id, evaluate(rules, facts.get(nomination.subjectKey)));
     }
     return results;
   }
 
+  /**
+   * The season's nominations and places per form. A caller whose jurisdiction holds the campaign's owner reads the whole
+   * season; a reader below it (a district, a commune) reads the nominations of the units inside its jurisdiction today, never
+   * those of other units (their existence included), with the campaign's quotas.
+   */
   async summary(caller: Caller, campaignId: string): Promise<AwardSummaryView | null> {
     const identity = this.policy.reader(caller);
     if (!identity) return null;
     const campaign = await new FactStore(this.prisma).campaign(campaignId);
-    if (!campaign || !(await this.policy.sees(this.nominations.directory, identity, campaign.ownerUnitId, this.clock.today()))) return null;
+    if (!campaign) return null;
+    const today = this.clock.today();
+    const directory = this.nominations.directory;
+    const whole = await this.policy.sees(directory, identity, campaign.ownerUnitId, today);
     const scheme = await loadScheme(this.prisma, campaignId);
     if (!scheme) return null;
-    const counts = await this.nominations.countsByForm(campaignId);
+    let units: string[] | null = null;
+    if (!whole) {
+      const root = identity.jurisdictionUnitId;
+      if (!(await directory.unitAt(root, today))) return null;
+      units = [root, ...(await directory.descendantsOf(root, today)).map((entry) => entry.unitId)];
+    }
+    const counts = await this.nominations.countsByForm(campaignId, units);
     const count = (formCode: string, statuses: readonly string[]) =>
       counts.filter((row) => row.formCode === formCode && statuses.includes(row.status)).reduce((sum, row) => sum + row.count, 0);
     return {
       campaignId,
+      restricted: !whole,
       nominations: counts.reduce((sum, row) => sum + row.count, 0),
       forms: scheme.forms.map((entry) => ({
         formCode: entry.form.code,
@@ -430,13 +474,22 @@ export class NominationService {
     if (!from.includes(current.status)) throw awardErrors.invalidTransition(current.id, current.status, to);
   }
 
-  /** R19: one achievement, one award — no second nomination of a subject in a campaign while one is open or decided. */
-  private async assertSingleAward(tx: NominationTransaction, campaignId: string, unitId: string, exceptId: string | null): Promise<void> {
-    const others = await tx.sameSubject(campaignId, unitId, exceptId);
+  /**
+   * R19: one achievement, one award — no second nomination of a subject (a unit, the same person or household, whichever unit
+   * nominates it) in a campaign while one is open or decided.
+   */
+  private async assertSingleAward(
+    tx: NominationTransaction,
+    subject: Pick<NominationView, 'campaignId' | 'unitId' | 'recipientKind' | 'subjectKey'>,
+    exceptId: string | null,
+  ): Promise<void> {
+    const { campaignId, unitId } = subject;
+    const others = await tx.sameSubject(campaignId, subject.subjectKey, exceptId);
     const decided = others.find((other) => other.status === 'DECIDED');
-    if (decided) throw awardErrors.alreadyAwarded(unitId, campaignId, decided.id);
+    const collective = subject.recipientKind === 'COLLECTIVE';
+    if (decided) throw collective ? awardErrors.alreadyAwarded(unitId, campaignId, decided.id) : awardErrors.personAlreadyAwarded(campaignId);
     const open = others[0];
-    if (open) throw awardErrors.duplicateNomination(unitId, campaignId, open.id);
+    if (open) throw collective ? awardErrors.duplicateNomination(unitId, campaignId, open.id) : awardErrors.duplicatePerson(campaignId);
   }
 
   private async evaluateOne(
@@ -448,10 +501,11 @@ export class NominationService {
     const facts = new FactStore(tx.client);
     const campaign = await facts.campaign(nomination.campaignId);
     const scheme = await loadScheme(tx.client, nomination.campaignId);
-    const rules = scheme?.forms.find((entry) => entry.form.code === nomination.formCode)?.rules.COLLECTIVE;
-    if (!campaign || !rules) return { stage, eligible: false, failed: [{ name: 'form in the campaign’s scheme', fact: 'SCHEME', actual: null }], dependsOn: [] };
-    const unitFacts = (await facts.factsOf([nomination.unitId], campaign, asOf)).get(nomination.unitId);
-    return { stage, ...evaluate(rules, unitFacts), dependsOn: dependenciesOf(rules, unitFacts) };
+    const schemeForm = scheme?.forms.find((entry) => entry.form.code === nomination.formCode);
+    if (!campaign || !schemeForm) return { stage, eligible: false, failed: [{ name: 'form in the campaign’s scheme', fact: 'SCHEME', actual: null }], dependsOn: [] };
+    const rules = rulesFor(schemeForm.rules, nomination.recipientKind);
+    const subjectFacts = (await facts.factsOfSubjects([nomination], campaign, asOf)).get(nomination.subjectKey);
+    return { stage, ...evaluate(rules, subjectFacts), dependsOn: dependenciesOf(rules, subjectFacts) };
   }
 
   private dossier(raw: DossierInput, field: string): DossierView {

@@ -1,4 +1,5 @@
 import { type Caller } from '@antt/auth';
+import { type NomineeInput, type NomineeRole, type RecipientKind } from '../nominee';
 import { type EligibilityResult } from '../scheme';
 
 export const NOMINATION_STATUSES = ['DRAFT', 'SUBMITTED', 'RECEIVED', 'APPRAISED', 'COUNCIL_REVIEWED', 'DECIDED', 'RETURNED', 'REJECTED', 'REVOKED'] as const;
@@ -28,8 +29,13 @@ export interface NominationView {
   id: string;
   campaignId: string;
   formCode: string;
-  recipientKind: 'COLLECTIVE' | 'HOUSEHOLD' | 'INDIVIDUAL';
+  recipientKind: RecipientKind;
   unitId: string;
+  /** The unit id (collective) or the person's or household's blind index: what R19 and the award history speak of. */
+  subjectKey: string;
+  /** The nominee's personal fields, encrypted (null for a collective); read only through NomineeProtection.view. */
+  nomineeEnc: string | null;
+  nomineeRole: NomineeRole | null;
   nominatingUnitId: string;
   legalGround: string;
   achievement: string;
@@ -74,6 +80,8 @@ export interface TransitionView {
 
 export interface AwardSummaryView {
   campaignId: string;
+  /** Counted inside the caller's jurisdiction only (a caller below the campaign's owner). */
+  restricted: boolean;
   nominations: number;
   forms: Array<{ formCode: string; quota: number | null; decided: number; pending: number; rejected: number }>;
 }
@@ -90,7 +98,9 @@ export interface DossierInput {
 export interface CreateNominationInput {
   campaignId: string;
   formCode: string;
+  recipientKind?: RecipientKind | null;
   unitId: string;
+  nominee?: NomineeInput | null;
   legalGround: string;
   achievement: string;
   dossier: DossierInput;
@@ -118,7 +128,10 @@ export function dossierGaps(dossier: DossierView): string[] {
 /** An award on the published list (R31): the decision's public content only. */
 export interface PublishedAwardView {
   id: string;
+  recipientKind: RecipientKind;
   unitId: string;
+  /** The person's or household head's name as the reader's role sees it (null for a collective and for external agencies). */
+  recipientName: string | null;
   formCode: string;
   formName: string;
   decisionNumber: string;
@@ -132,7 +145,9 @@ export interface PublishedAwardView {
 /** What a certificate prints. */
 export interface CertificateView {
   awardId: string;
+  recipientKind: RecipientKind;
   recipientUnitId: string;
+  recipientName: string | null;
   formName: string;
   issuingAuthority: string;
   campaignTitle: string;

@@ -17,6 +17,9 @@ const facts = (over: Partial<UnitFacts> = {}): UnitFacts => ({
   ADVANCED_EXAMPLE: false,
   AWARD_HELD: [],
   heldAwards: [],
+  NOMINEE_ROLE: null,
+  MONTHS_OF_SERVICE: 0,
+  NO_PENDING_COMPLAINT: true,
   ...over,
 });
 
@@ -60,5 +63,36 @@ describe('eligibility rules as data', () => {
     expect(conditionProblem({ fact: 'CLASSIFICATION_RANK', op: 'GTE', value: 7 })).toMatch(/rank/);
     expect(conditionProblem({ fact: 'UNIT_KIND', op: 'IN', value: [] })).toMatch(/list/);
     expect(conditionProblem({ fact: 'CLASSIFICATION_RANK', op: 'GTE', value: 3 })).toBeNull();
+  });
+
+  it('applies a role-guarded condition only to nominees of its roles (the leader rule, R23)', () => {
+    const rule: Condition[] = [
+      { name: 'đơn vị của người đứng đầu xếp loại Khá trở lên', fact: 'CLASSIFICATION_RANK', op: 'GTE', value: 3, roles: ['UNIT_LEADER'] },
+      { name: 'cá nhân thuộc tổ bảo vệ ANTT', fact: 'NOMINEE_ROLE', op: 'IN', value: ['UNIT_LEADER', 'TEAM_MEMBER'] },
+    ];
+    const averageUnit = { CLASSIFICATION_RANK: 2, classification: 'AVERAGE' };
+    expect(evaluate(rule, facts({ ...averageUnit, NOMINEE_ROLE: 'TEAM_MEMBER' }))).toEqual({ eligible: true, failed: [] });
+    expect(evaluate(rule, facts({ ...averageUnit, NOMINEE_ROLE: 'UNIT_LEADER' })).failed).toEqual([
+      { name: 'đơn vị của người đứng đầu xếp loại Khá trở lên', fact: 'CLASSIFICATION_RANK', actual: 'AVERAGE' },
+    ]);
+    expect(evaluate(rule, facts({ NOMINEE_ROLE: 'OFFICER' })).failed).toEqual([{ name: 'cá nhân thuộc tổ bảo vệ ANTT', fact: 'NOMINEE_ROLE', actual: 'OFFICER' }]);
+    expect(conditionProblem({ fact: 'NOMINEE_ROLE', op: 'IN', value: ['CHIEF'] })).toMatch(/UNIT_LEADER/);
+    expect(conditionProblem({ fact: 'NOMINEE_ROLE', op: 'IN', value: ['OFFICER'] })).toBeNull();
+  });
+
+  it('reads months of service and pending complaints of a person, with the operators each admits', () => {
+    const rule: Condition[] = [
+      { name: '9 months of service', fact: 'MONTHS_OF_SERVICE', op: 'GTE', value: 9, roles: ['TEAM_MEMBER'] },
+      { name: 'no pending complaint', fact: 'NO_PENDING_COMPLAINT', op: 'EQ', value: true },
+    ];
+    expect(evaluate(rule, facts({ NOMINEE_ROLE: 'TEAM_MEMBER', MONTHS_OF_SERVICE: 9 })).eligible).toBe(true);
+    expect(evaluate(rule, facts({ NOMINEE_ROLE: 'TEAM_MEMBER', MONTHS_OF_SERVICE: 8, NO_PENDING_COMPLAINT: false })).failed).toEqual([
+      { name: '9 months of service', fact: 'MONTHS_OF_SERVICE', actual: '8' },
+      { name: 'no pending complaint', fact: 'NO_PENDING_COMPLAINT', actual: 'false' },
+    ]);
+    expect(evaluate(rule, facts({ NOMINEE_ROLE: 'UNIT_LEADER', MONTHS_OF_SERVICE: 0 })).eligible).toBe(true);
+    expect(conditionProblem({ fact: 'MONTHS_OF_SERVICE', op: 'EQ', value: 9 })).toMatch(/GTE/);
+    expect(conditionProblem({ fact: 'MONTHS_OF_SERVICE', op: 'GTE', value: 9.5 })).toMatch(/whole months/);
+    expect(conditionProblem({ fact: 'NO_PENDING_COMPLAINT', op: 'EQ', value: 'yes' })).toMatch(/true or false/);
   });
 });

@@ -1,7 +1,10 @@
 import { type UnitFacts } from '../facts';
+import { NOMINEE_ROLES, type NomineeRole, type RecipientKind } from '../nominee';
 
 /** The facts a condition reads (the GraphQL enum EligibilityFact). */
-export const ELIGIBILITY_FACTS = ['SAFE_STANDARD', 'CLASSIFICATION_RANK', 'REGISTERED', 'UNIT_KIND', 'AWARD_HELD', 'EFFECTIVE_MODEL', 'ADVANCED_EXAMPLE'] as const;
+export const ELIGIBILITY_FACTS = ['SAFE_STANDARD', 'CLASSIFICATION_RANK', 'REGISTERED', 'UNIT_KIND', 'AWARD_HELD', 'EFFECTIVE_MODEL', 'ADVANCED_EXAMPLE', 'NOMINEE_ROLE', 'MONTHS_OF_SERVICE', 'NO_PENDING_COMPLAINT'] as const;
+/** Facts of individual nominees only: a collective's or household's rule may not name them. */
+export const INDIVIDUAL_FACTS: readonly EligibilityFact[] = ['NOMINEE_ROLE', 'MONTHS_OF_SERVICE', 'NO_PENDING_COMPLAINT'];
 export type EligibilityFact = (typeof ELIGIBILITY_FACTS)[number];
 export const CONDITION_OPERATORS = ['EQ', 'GTE', 'IN'] as const;
 export type ConditionOperator = (typeof CONDITION_OPERATORS)[number];
@@ -15,11 +18,24 @@ export interface Condition {
   fact: EligibilityFact;
   op: ConditionOperator;
   value: boolean | number | string | string[];
+  /** Individuals: the condition applies only to nominees of these roles (absent or empty: to every nominee). */
+  roles?: NomineeRole[];
 }
 
-/** A rule per recipient kind (only COLLECTIVE is evaluated in this version). */
+/**
+ * A rule per recipient kind. Individuals and households are judged on the facts of their unit (the leader rule of R23: "their
+ * unit meets the same") with their own awards held and, for individuals, their role; a condition may apply to some roles only.
+ * Versions stored before individuals existed have only COLLECTIVE: the others read as empty rules.
+ */
 export interface FormRules {
   COLLECTIVE: Condition[];
+  INDIVIDUAL?: Condition[];
+  HOUSEHOLD?: Condition[];
+}
+
+/** The rule of one recipient kind (empty when the version has none). */
+export function rulesFor(rules: FormRules | undefined, kind: RecipientKind): Condition[] {
+  return rules?.[kind] ?? [];
 }
 
 export interface FailedCondition {
@@ -41,7 +57,10 @@ export function conditionProblem(condition: Pick<Condition, 'fact' | 'op' | 'val
     case 'REGISTERED':
     case 'EFFECTIVE_MODEL':
     case 'ADVANCED_EXAMPLE':
+    case 'NO_PENDING_COMPLAINT':
       return op === 'EQ' && typeof value === 'boolean' ? null : `${fact} takes EQ with true or false`;
+    case 'MONTHS_OF_SERVICE':
+      return op === 'GTE' && typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 600 ? null : `${fact} takes GTE with whole months from 0 to 600`;
     case 'CLASSIFICATION_RANK':
       return (op === 'EQ' || op === 'GTE') && typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 4
         ? null
@@ -54,6 +73,10 @@ export function conditionProblem(condition: Pick<Condition, 'fact' | 'op' | 'val
       return op === 'IN' && Array.isArray(value) && value.length > 0 && value.every((code) => typeof code === 'string' && code.length > 0)
         ? null
         : `${fact} takes IN with a non-empty list of form codes`;
+    case 'NOMINEE_ROLE':
+      return op === 'IN' && Array.isArray(value) && value.length > 0 && value.every((role) => (NOMINEE_ROLES as readonly unknown[]).includes(role))
+        ? null
+        : `${fact} takes IN with a non-empty list of ${NOMINEE_ROLES.join(', ')}`;
     default:
       return 'unknown fact';
   }
@@ -69,12 +92,22 @@ function actualOf(fact: EligibilityFact, facts: UnitFacts | undefined): string |
     case 'REGISTERED':
     case 'EFFECTIVE_MODEL':
     case 'ADVANCED_EXAMPLE':
+    case 'NO_PENDING_COMPLAINT':
+    case 'MONTHS_OF_SERVICE':
       return String(facts[fact]);
     case 'UNIT_KIND':
       return facts.UNIT_KIND;
     case 'AWARD_HELD':
       return facts.AWARD_HELD.length === 0 ? null : facts.AWARD_HELD.join(',');
+    case 'NOMINEE_ROLE':
+      return facts.NOMINEE_ROLE;
   }
+}
+
+/** Whether a condition applies to the subject: a role-guarded condition only to nominees of its roles. */
+function applies(condition: Condition, facts: UnitFacts | undefined): boolean {
+  if (!condition.roles || condition.roles.length === 0) return true;
+  return facts?.NOMINEE_ROLE !== null && facts?.NOMINEE_ROLE !== undefined && condition.roles.includes(facts.NOMINEE_ROLE as NomineeRole);
 }
 
 function holds(condition: Condition, facts: UnitFacts | undefined): boolean {
@@ -100,12 +133,15 @@ function holds(condition: Condition, facts: UnitFacts | undefined): boolean {
  */
 export function dependenciesOf(conditions: readonly Condition[], facts: UnitFacts | undefined): string[] {
   if (!facts) return [];
-  const forms = new Set(conditions.filter((c) => c.fact === 'AWARD_HELD' && Array.isArray(c.value)).flatMap((c) => c.value as string[]));
+  const forms = new Set(conditions.filter((c) => c.fact === 'AWARD_HELD' && applies(c, facts) && Array.isArray(c.value)).flatMap((c) => c.value as string[]));
   return facts.heldAwards.filter((award) => forms.has(award.formCode)).map((award) => award.id);
 }
 
-/** Evaluates a rule over a unit's facts: eligible when every condition holds; every failed one named with its fact's value. */
+/**
+ * Evaluates a rule over a subject's facts: eligible when every condition that applies holds; every failed one named with its
+ * fact's value.
+ */
 export function evaluate(conditions: readonly Condition[], facts: UnitFacts | undefined): EligibilityResult {
-  const failed = conditions.filter((condition) => !holds(condition, facts)).map((condition) => ({ name: condition.name, fact: condition.fact, actual: actualOf(condition.fact, facts) }));
+  const failed = conditions.filter((condition) => applies(condition, facts) && !holds(condition, facts)).map((condition) => ({ name: condition.name, fact: condition.fact, actual: actualOf(condition.fact, facts) }));
   return { eligible: failed.length === 0, failed };
 }

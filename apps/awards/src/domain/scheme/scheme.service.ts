@@ -5,7 +5,8 @@ import { type Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { type AwardFormView, Catalogue } from '../catalogue';
 import { FactStore } from '../facts';
 import { type AwardsInput, type AwardsPolicy, awardErrors } from '../shared';
-import { CONDITION_OPERATORS, type Condition, ELIGIBILITY_FACTS, type FormRules, conditionProblem } from './eligibility';
+import { NOMINEE_ROLES, type NomineeRole } from '../nominee';
+import { CONDITION_OPERATORS, type Condition, ELIGIBILITY_FACTS, type EligibilityFact, type FormRules, INDIVIDUAL_FACTS, conditionProblem } from './eligibility';
 
 export interface SchemeFormView {
   form: AwardFormView;
@@ -25,9 +26,21 @@ export interface SetSchemeInput {
   forms: ReadonlyArray<{
     formCode: string;
     quota?: number | null;
-    collectiveConditions: ReadonlyArray<{ name: string; fact: string; op: string; value: string }>;
+    collectiveConditions: ReadonlyArray<ConditionInput>;
+    individualConditions?: ReadonlyArray<ConditionInput> | null;
+    householdConditions?: ReadonlyArray<ConditionInput> | null;
   }>;
 }
+
+export interface ConditionInput {
+  name: string;
+  fact: string;
+  op: string;
+  value: string;
+  roles?: readonly string[] | null;
+}
+
+type RuleKind = keyof FormRules;
 
 const MAX_FORMS = 30;
 const MAX_CONDITIONS = 20;
@@ -54,9 +67,12 @@ export class SchemeService {
       const formCode = this.input.code(form.formCode, `${field}.formCode`);
       const quota = form.quota ?? null;
       if (quota !== null && (!Number.isInteger(quota) || quota < 0 || quota > 100_000)) throw awardErrors.invalidQuota(`${field}.quota`);
-      if (form.collectiveConditions.length > MAX_CONDITIONS) throw awardErrors.invalidCondition(`${field}.collectiveConditions`, `at most ${MAX_CONDITIONS} conditions`);
-      const conditions = form.collectiveConditions.map((condition, j) => this.condition(condition, `${field}.collectiveConditions[${j}]`));
-      return { formCode, quota, rules: { COLLECTIVE: conditions } satisfies FormRules };
+      const rules: FormRules = {
+        COLLECTIVE: this.rule('COLLECTIVE', form.collectiveConditions, `${field}.collectiveConditions`),
+        INDIVIDUAL: this.rule('INDIVIDUAL', form.individualConditions ?? [], `${field}.individualConditions`),
+        HOUSEHOLD: this.rule('HOUSEHOLD', form.householdConditions ?? [], `${field}.householdConditions`),
+      };
+      return { formCode, quota, rules };
     });
     const seen = new Set<string>();
     forms.forEach((form, i) => {
@@ -92,7 +108,12 @@ export class SchemeService {
     return loadScheme(this.prisma, campaignId);
   }
 
-  private condition(raw: { name: string; fact: string; op: string; value: string }, field: string): Condition {
+  private rule(kind: RuleKind, raw: ReadonlyArray<ConditionInput>, field: string): Condition[] {
+    if (raw.length > MAX_CONDITIONS) throw awardErrors.invalidCondition(field, `at most ${MAX_CONDITIONS} conditions`);
+    return raw.map((condition, j) => this.condition(kind, condition, `${field}[${j}]`));
+  }
+
+  private condition(kind: RuleKind, raw: ConditionInput, field: string): Condition {
     const name = this.input.line(raw.name, `${field}.name`, 200);
     if (!(ELIGIBILITY_FACTS as readonly string[]).includes(raw.fact)) throw awardErrors.invalidCondition(`${field}.fact`, 'unknown fact');
     if (!(CONDITION_OPERATORS as readonly string[]).includes(raw.op)) throw awardErrors.invalidCondition(`${field}.op`, 'unknown operator');
@@ -102,7 +123,12 @@ export class SchemeService {
     } catch {
       throw awardErrors.invalidCondition(`${field}.value`, 'is not JSON');
     }
-    const condition = { name, fact: raw.fact, op: raw.op, value } as Condition;
+    // Roles are facts of individual nominees only: a collective's or household's rule naming them would never apply as written.
+    if (kind !== 'INDIVIDUAL' && INDIVIDUAL_FACTS.includes(raw.fact as EligibilityFact)) throw awardErrors.invalidCondition(`${field}.fact`, `${raw.fact} is a fact of individual nominees only`);
+    const roles = raw.roles ?? [];
+    if (roles.length > 0 && kind !== 'INDIVIDUAL') throw awardErrors.invalidCondition(`${field}.roles`, 'only an individual rule’s condition applies to some roles');
+    if (roles.some((role) => !(NOMINEE_ROLES as readonly string[]).includes(role))) throw awardErrors.invalidCondition(`${field}.roles`, 'unknown role');
+    const condition = { name, fact: raw.fact, op: raw.op, value, ...(roles.length > 0 ? { roles: [...new Set(roles)] as NomineeRole[] } : {}) } as Condition;
     const problem = conditionProblem(condition);
     if (problem) throw awardErrors.invalidCondition(`${field}.value`, problem);
     return condition;

@@ -13,6 +13,11 @@ export class AwardsInput {
     return inputDate(value, { field, range: this.dates });
   }
 
+  /** A date in its own bounds rather than the service's (a birth date lies long before any season). */
+  dateWithin(value: string, field: string, range: DateRange): string {
+    return inputDate(value, { field, range });
+  }
+
   code(value: string, field: string): string {
     return inputCode(value, { field, max: 60 });
   }

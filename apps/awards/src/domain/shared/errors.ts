@@ -24,6 +24,11 @@ export const AWARD_ERROR_REASONS = [
   'ALREADY_AWARDED',
   'DUPLICATE_NOMINATION',
   'QUOTA_EXHAUSTED',
+  'INVALID_NOMINEE',
+  'INVALID_BIRTH_DATE',
+  'INVALID_CITIZEN_ID',
+  'PERSON_FACT_NOT_FOUND',
+  'INVALID_FACT_PERIOD',
 ] as const;
 export type AwardErrorReason = (typeof AWARD_ERROR_REASONS)[number];
 
@@ -50,10 +55,24 @@ export const awardErrors = {
   appraisedIneligible: (id: string) => conflict('NOMINATION_APPRAISED_INELIGIBLE', 'The appraisal board found the nomination ineligible', { nominationId: id }),
   dossierIncomplete: (missing: readonly string[]) =>
     badInput('DOSSIER_INCOMPLETE', `dossier: incomplete (${missing.join(', ')}) — R27`, { field: `dossier.${missing[0]}`, missing }),
+  /** R19 for a collective: the unit and the other nomination are named (the caller sees the unit). */
   alreadyAwarded: (unitId: string, campaignId: string, nominationId: string) =>
     conflict('ALREADY_AWARDED', 'The subject was already awarded in this campaign (R19: one achievement, one award)', { unitId, campaignId, awardedNominationId: nominationId }),
   duplicateNomination: (unitId: string, campaignId: string, nominationId: string) =>
     conflict('DUPLICATE_NOMINATION', 'An open nomination of the subject for this campaign exists (R19)', { unitId, campaignId, openNominationId: nominationId }),
+  /**
+   * R19 for a person or household: the same reasons, naming only the input field, never the other nomination (it may lie in a
+   * unit outside the caller's jurisdiction) nor anything of the person.
+   */
+  personAlreadyAwarded: (campaignId: string) =>
+    conflict('ALREADY_AWARDED', 'input.nominee: this person or household was already awarded in this campaign (R19)', { campaignId, field: 'input.nominee' }),
+  duplicatePerson: (campaignId: string) =>
+    conflict('DUPLICATE_NOMINATION', 'input.nominee: an open nomination of this person or household for this campaign exists (R19)', { campaignId, field: 'input.nominee' }),
+  invalidNominee: (field: string, message: string) => badInput('INVALID_NOMINEE', `${field}: ${message}`, { field }),
+  invalidBirthDate: (field: string, message: string) => badInput('INVALID_BIRTH_DATE', `${field}: ${message}`, { field }),
+  personFactNotFound: (id: string, field = 'id') => notFound('PERSON_FACT_NOT_FOUND', `${field}: person fact not found`, { factId: id, field }),
+  invalidFactPeriod: (field: string, message: string) => badInput('INVALID_FACT_PERIOD', `${field}: ${message}`, { field }),
+  invalidCitizenId: (field: string) => badInput('INVALID_CITIZEN_ID', `${field}: a citizen ID is 12 digits`, { field }),
   quotaExhausted: (formCode: string, quota: number) =>
     conflict('QUOTA_EXHAUSTED', `Every place of ${formCode} in the campaign (${quota}) is taken`, { formCode, quota }),
 };

@@ -20,7 +20,18 @@ export const ENUM_LABELS = {
     AWARD_HELD: 'Đã được khen thưởng',
     EFFECTIVE_MODEL: 'Có mô hình tự quản hiệu quả',
     ADVANCED_EXAMPLE: 'Có điển hình tiên tiến',
+    NOMINEE_ROLE: 'Vị trí của cá nhân được đề nghị',
+    MONTHS_OF_SERVICE: 'Số tháng tham gia tổ bảo vệ ANTT',
+    NO_PENDING_COMPLAINT: 'Không có đơn thư khiếu nại, tố cáo đang giải quyết',
   },
+  PersonFactKind: { SERVICE: 'Thời gian tham gia tổ bảo vệ ANTT', COMPLAINT: 'Đơn thư khiếu nại, tố cáo' },
+  NomineeRole: {
+    UNIT_LEADER: 'Người đứng đầu',
+    TEAM_MEMBER: 'Thành viên tổ bảo vệ ANTT ở cơ sở',
+    OFFICER: 'Cán bộ, công chức, viên chức',
+    RESIDENT: 'Quần chúng nhân dân',
+  },
+  PersonalDataAccess: { FULL: 'Xem đầy đủ', MASKED: 'Đã che một phần', NONE: 'Không được xem' },
 } as const;
 
 export type LabelledEnum = keyof typeof ENUM_LABELS;

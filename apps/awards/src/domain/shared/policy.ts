@@ -1,4 +1,5 @@
-import { type Caller, type Identity, type Role, SYSTEM_ADMIN, requireCaller, requireRole } from '@antt/auth';
+import { type Caller, type Identity, type Role, SYSTEM_ADMIN, personalDataWithheld, readDecision, requireCaller, requireRole } from '@antt/auth';
+import { type PersonalDataAccess } from '@antt/service-kit';
 import { type UnitDirectory } from '@antt/unit-directory';
 
 /** Levels that nominate units of their jurisdiction (the commune, district and provincial steering officers). */
@@ -41,5 +42,17 @@ export class AwardsPolicy {
   async sees(directory: UnitDirectory, identity: Identity, unitId: string, date: string): Promise<boolean> {
     if (identity.roles.includes(SYSTEM_ADMIN)) return (await directory.unitAt(unitId, date)) !== null;
     return directory.isWithin(unitId, identity.jurisdictionUnitId, date);
+  }
+
+  /**
+   * How much of a nominee the caller sees, given that it reads the nomination (which already requires the nominee's unit inside
+   * its jurisdiction): the read policy's NOMINEE_PERSONAL_DATA — ALLOW in clear (officers of the line, the appraisal board),
+   * MASKED (SYSTEM_ADMIN, ORG_ADMIN), and nothing to the roles denied every personal datum (EXTERNAL_READER, CITIZEN).
+   */
+  personalDataAccess(caller: Caller): PersonalDataAccess {
+    const identity = requireCaller(caller);
+    if (personalDataWithheld(identity.roles)) return 'NONE';
+    const decision = readDecision(identity.roles, 'NOMINEE_PERSONAL_DATA');
+    return decision === 'ALLOW' ? 'FULL' : decision === 'MASKED' ? 'MASKED' : 'NONE';
   }
 }

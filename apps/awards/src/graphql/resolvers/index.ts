@@ -2,7 +2,7 @@ import { DateScalar } from '@antt/service-kit';
 import { type Resolvers } from '../__generated__/resolvers-types';
 import { Campaign } from './campaign.resolvers';
 import { Mutation } from './mutation.resolvers';
-import { CertificateData, Nomination, PublishedAward } from './nomination.resolvers';
+import { CertificateData, Nomination, Nominee, PersonFact, PublishedAward } from './nomination.resolvers';
 import { Query } from './query.resolvers';
 import { AwardScheme, SchemeForm } from './scheme.resolvers';
 import { Unit } from './unit.resolvers';
@@ -15,6 +15,8 @@ export const resolvers: Resolvers = {
   Unit,
   Campaign,
   Nomination,
+  Nominee,
+  PersonFact,
   PublishedAward,
   CertificateData,
   AwardScheme,

@@ -16,5 +16,7 @@ export const Mutation: MutationResolvers = {
   decideNomination: (_, { input }, context) => context.nominations.decide(command(context), input),
   returnNomination: (_, { id, reason }, context) => context.nominations.returnNomination(command(context), id, reason),
   rejectNomination: (_, { id, reason }, context) => context.nominations.reject(command(context), id, reason),
+  recordPersonFact: (_, { input }, context) => context.personFacts.record(context.caller, input),
+  closePersonFact: (_, { id, on, reason }, context) => context.personFacts.close(context.caller, id, on, reason),
   revokeAward: (_, { input }, context) => context.nominations.revoke(command(context), input),
 };

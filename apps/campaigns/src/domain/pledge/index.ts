@@ -5,5 +5,4 @@ export * from './pledge.policy';
 export * from './pledge.repository';
 export * from './pledge.service';
 export * from './pledge-query.service';
-export { PersonalDataCipher } from './personal-data-cipher';
 export * from './pledge-csv';

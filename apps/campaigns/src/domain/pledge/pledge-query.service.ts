@@ -2,10 +2,10 @@ import { type UnitKind } from '@antt/contracts';
 import { type Caller } from '@antt/auth';
 import { type CampaignQueryService, type CampaignRepository } from '../campaign';
 import { type CampaignInput } from '../shared';
-import { type PersonalDataCipher } from './personal-data-cipher';
 import { type PledgePolicy } from './pledge.policy';
 import { type PledgeRepository } from './pledge.repository';
-import { SIGNERS_BY_UNIT_KIND, maskName, maskPhone, percentOf } from './pledge.rules';
+import { type PersonalDataCipher, maskName, maskPhone } from '@antt/service-kit';
+import { SIGNERS_BY_UNIT_KIND, percentOf } from './pledge.rules';
 import { type PersonalDataAccess, type PledgeCoverageView, type PledgeRecord, type PledgeView } from './pledge.types';
 
 /** Reads of pledges: coverage per unit (counts only) and a unit's pledges with personal data as the caller may see it. */

@@ -1,4 +1,4 @@
-import { badInput, DomainError, type DateRange, inputCode, inputDate, inputText } from '@antt/service-kit';
+import { badInput, DomainError, type DateRange, inputCode, inputDate, inputText, nameKey } from '@antt/service-kit';
 import { type RowFault, rowFault } from './pledge.errors';
 import { SIGNER_KINDS, type SignerKind } from './pledge.types';
 
@@ -114,11 +114,6 @@ export function canonicalRow(row: number, values: Readonly<Record<string, string
   };
 }
 
-/** The name as compared for duplicates: NFC, lower case, single spaces (diacritics kept: Ân and An are different names). */
-export function nameKey(fullName: string): string {
-  return fullName.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/gu, ' ').trim();
-}
-
 /**
  * What the duplicate key hashes: the citizen ID when given (once per person in the family, whatever the unit); else, inside
  * the unit, the household code for a household or the normalised name and birth year for a person.
@@ -127,22 +122,6 @@ export function dedupMaterial(unitId: string, row: CanonicalRow): { prefix: 'cid
   if (row.signerKind === 'HOUSEHOLD') return { prefix: 'hh', material: `hh|${unitId}|${row.householdCode ?? ''}` };
   if (row.citizenId) return { prefix: 'cid', material: `cid|${row.citizenId}` };
   return { prefix: 'nm', material: `nm|${unitId}|${nameKey(row.fullName)}|${row.birthYear ?? ''}` };
-}
-
-/** "Nguyễn Văn An" → "N***** V** A*": the first letter of each word. */
-export function maskName(name: string): string {
-  return name
-    .split(' ')
-    .map((word) => {
-      const letters = [...word];
-      return letters.length === 0 ? word : `${letters[0]}${'*'.repeat(Math.max(1, letters.length - 1))}`;
-    })
-    .join(' ');
-}
-
-/** "0912345678" → "*******678". */
-export function maskPhone(phone: string): string {
-  return `${'*'.repeat(Math.max(0, phone.length - 3))}${phone.slice(-3)}`;
 }
 
 /** percent with two decimals, null when the denominator is unknown or 0. */

@@ -8,7 +8,9 @@ export const SIGNER_KINDS: readonly SignerKind[] = ['STAFF', 'PUPIL', 'RESIDENT'
 export type PledgeStatus = 'ACTIVE' | 'ERASED';
 
 /** How much of a pledge's personal data the caller sees. */
-export type PersonalDataAccess = 'FULL' | 'MASKED' | 'NONE';
+import { type PersonalDataAccess } from '@antt/service-kit';
+
+export type { PersonalDataAccess };
 
 /** A stored pledge, personal fields in clear only inside the domain (never in events or logs). */
 export interface PledgeRecord {

@@ -1,0 +1,2 @@
+export * from './nominee';
+export * from './person-facts';
