@@ -21,6 +21,8 @@ const config: CodegenConfig = {
           UnitClassification: '../../domain/classification#ClassificationView',
           WhatIfResult: '../../domain/assessment#WhatIfView',
           RecognitionRevision: '../../domain/recognition#RecognitionRevisionView',
+          RecognisingBodyRule: '../../domain/recognition#RecognisingBodyRuleView',
+          RecognisingBody: '../../domain/recognition#RecognisingBodyResolution',
           SecurityIncident: '../../domain/incident#IncidentView',
           CommuneSafetyRule: '../../domain/derived#CommuneRuleView',
           ClassificationRevision: '../../domain/classification#ClassificationRevisionView',

@@ -4,7 +4,7 @@ import { Assessment, AssessmentChange, ClassificationRevision, UnitClassificatio
 import { CommuneSafetyRule, SecurityIncident } from './derived.resolvers';
 import { Mutation } from './mutation.resolvers';
 import { Query } from './query.resolvers';
-import { RecognitionRevision, SafeStandardRecognition } from './recognition.resolvers';
+import { RecognisingBody, RecognitionRevision, SafeStandardRecognition } from './recognition.resolvers';
 import { Unit } from './unit.resolvers';
 
 /** The assessments resolver map, one file per type. */
@@ -15,6 +15,7 @@ export const resolvers: Resolvers = {
   Unit,
   SafeStandardRecognition,
   RecognitionRevision,
+  RecognisingBody,
   Assessment,
   AssessmentChange,
   UnitClassification,

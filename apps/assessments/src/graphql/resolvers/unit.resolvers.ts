@@ -6,5 +6,6 @@ export const Unit: UnitResolvers = {
   classification: (unit, { year }, { caller, assessments }) => assessments.classificationOf(caller, unit.id, year),
   assessments: (unit, _, { caller, assessments }) => assessments.ofUnit(caller, unit.id),
   incidents: (unit, _, { caller, incidents }) => incidents.ofUnit(caller, unit.id),
+  recognisingBody: (unit, { on }, { caller, recognitions }) => recognitions.recognisingBodyOf(caller, unit.id, on),
   communeSafetyRule: (unit, { year }, { caller, derivedRules }) => derivedRules.communeRule(caller, unit.id, year),
 };
