@@ -5,6 +5,7 @@ import { DerivedRuleService } from './derived';
 import { IncidentService } from './incident';
 import { RecognitionRepository, RecognitionService } from './recognition';
 import { RuleSetRepository } from './rule-set';
+import { WhatIfYearService } from './what-if';
 
 /** The domain services one request works with. */
 export interface RequestServices {
@@ -13,6 +14,7 @@ export interface RequestServices {
   ruleSets: RuleSetRepository;
   derivedRules: DerivedRuleService;
   incidents: IncidentService;
+  whatIfYear: WhatIfYearService;
 }
 
 export interface AssessmentsRules {
@@ -26,6 +28,7 @@ export function createAssessmentsDomain(prisma: PrismaClient, clock: Clock, rule
   const ruleSets = new RuleSetRepository(prisma);
   const derivedRules = new DerivedRuleService(prisma, clock);
   const incidents = new IncidentService(prisma, clock, rules.dates);
+  const whatIfYear = new WhatIfYearService(prisma, ruleSets, derivedRules, rules.dates);
   return {
     forRequest(): RequestServices {
       return {
@@ -34,6 +37,7 @@ export function createAssessmentsDomain(prisma: PrismaClient, clock: Clock, rule
         ruleSets,
         derivedRules,
         incidents,
+        whatIfYear,
       };
     },
   };

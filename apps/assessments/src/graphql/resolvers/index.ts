@@ -6,6 +6,7 @@ import { Mutation } from './mutation.resolvers';
 import { Query } from './query.resolvers';
 import { RecognisingBody, RecognitionRevision, SafeStandardRecognition } from './recognition.resolvers';
 import { Unit } from './unit.resolvers';
+import { ClassCounts, WhatIfCommuneDifference, WhatIfUnitDifference, WhatIfYearResult } from './what-if.resolvers';
 
 /** The assessments resolver map, one file per type. */
 export const resolvers: Resolvers = {
@@ -22,4 +23,8 @@ export const resolvers: Resolvers = {
   ClassificationRevision,
   CommuneSafetyRule,
   SecurityIncident,
+  WhatIfYearResult,
+  WhatIfUnitDifference,
+  WhatIfCommuneDifference,
+  ClassCounts,
 };

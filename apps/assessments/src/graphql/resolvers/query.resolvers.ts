@@ -5,6 +5,7 @@ export const Query: QueryResolvers = {
   safeStandardDecisions: (_, { year, decidingUnitId }, { caller, recognitions }) => recognitions.decidedBy(caller, decidingUnitId, year),
   assessment: (_, { id }, { caller, assessments }) => assessments.find(caller, id),
   whatIf: (_, { assessmentId, ruleSetCode }, { caller, assessments }) => assessments.whatIf(caller, assessmentId, ruleSetCode),
+  whatIfYear: (_, { input }, { caller, whatIfYear }) => whatIfYear.evaluate(caller, input),
   recognisingBodyRules: (_, { on }, { caller, recognitions }) => recognitions.recognisingBodyRules(caller, on),
   // Rule sets are public regulation text: any signed-in caller reads them.
   ruleSets: (_, { provinceCode, unitKind, year }, { caller, ruleSets }) => {
