@@ -156,6 +156,7 @@ export async function loadDemoAssessments(prisma: PrismaClient, options: DemoAss
   // Read once: the tree of 2024 (codes for the officers' names), the registrations, the rule sets per kind.
   const everyUnit = await directory.descendantsOf(province.unitId, TREE_DATE);
   const codeOf = new Map<string, string>([[province.unitId, province.code], ...everyUnit.map((unit) => [unit.unitId, unit.code] as [string, string])]);
+  const nameOf = new Map<string, string>([[province.unitId, province.name], ...everyUnit.map((unit) => [unit.unitId, unit.name] as [string, string])]);
   const officer = (role: Role, unitId: string, prefix: string): Identity => ({
     subject: `${prefix}@${(codeOf.get(unitId) ?? unitId).toLowerCase()}`,
     roles: [role],
@@ -230,18 +231,25 @@ export async function loadDemoAssessments(prisma: PrismaClient, options: DemoAss
   // Recognition by the competent People's Committee (R2, from the dated configuration), communes after their units.
   today = '2024-12-31';
   const forSafeStandard = inScope.filter((unit) => registrations.get(unit.unitId));
+  // R2 depends on the unit's kind, its managing unit (else parent) and the date only: asked of the domain once per such key.
+  const bodies = new Map<string, Promise<string | null>>();
+  const bodyOf = (unit: DirectoryEntry, date: string) => {
+    const key = `${unit.kind}|${unit.managingUnitId ?? unit.parentId}|${date}`;
+    if (!bodies.has(key)) bodies.set(key, services.recognitions.recognisingBodyOf(provinceOfficer, unit.unitId, date).then((body) => body?.bodyUnitId ?? null));
+    return bodies.get(key) as Promise<string | null>;
+  };
   const decide = async (unit: DirectoryEntry, achieved: boolean, decidedOn: string, reason: string | null) => {
-    const body = await services.recognitions.recognisingBodyOf(provinceOfficer, unit.unitId, decidedOn);
-    if (!body?.bodyUnitId) throw new Error(`demo assessments: no recognising body for ${unit.code} on ${decidedOn}`);
+    const bodyUnitId = await bodyOf(unit, decidedOn);
+    if (!bodyUnitId) throw new Error(`demo assessments: no recognising body for ${unit.code} on ${decidedOn}`);
     const number = `${100 + (draw(unit.code, 'decision') % 800)}/QĐ-UBND`;
-    await services.recognitions.decide(command(levelOfficer(body.bodyUnitId)), {
+    await services.recognitions.decide(command(levelOfficer(bodyUnitId)), {
       unitId: unit.unitId,
       year: YEAR,
       outcome: achieved ? 'ACHIEVED' : 'NOT_ACHIEVED',
       decidedOn,
       decisionNumber: number,
       reason: achieved ? null : reason,
-      certificateSigner: achieved ? `Chủ tịch UBND ${codeOf.get(body.bodyUnitId) ?? ''}`.trim() : null,
+      certificateSigner: achieved ? `Chủ tịch UBND ${nameOf.get(bodyUnitId) ?? ''}`.trim() : null,
     });
   };
   const incidentIds = new Set(incidentAreas.map((unit) => unit.unitId));
@@ -283,8 +291,8 @@ export async function loadDemoAssessments(prisma: PrismaClient, options: DemoAss
   const recognisedIds = new Set(recognised.map((row) => row.unitId));
   const revoking = forSafeStandard.filter((unit) => recognisedIds.has(unit.unitId) && unit.kind !== 'COMMUNE' && draw(unit.code, 'recognition') < 130);
   await eachConcurrently(revoking, concurrency, async (unit) => {
-    const body = await services.recognitions.recognisingBodyOf(provinceOfficer, unit.unitId, '2024-12-20');
-    await services.recognitions.revoke(command(levelOfficer(body?.bodyUnitId ?? province.unitId)), {
+    const bodyUnitId = await bodyOf(unit, '2024-12-20');
+    await services.recognitions.revoke(command(levelOfficer(bodyUnitId ?? province.unitId)), {
       unitId: unit.unitId,
       year: YEAR,
       revokedOn: '2024-12-20',
@@ -299,8 +307,8 @@ export async function loadDemoAssessments(prisma: PrismaClient, options: DemoAss
   );
   const toCorrect = forSafeStandard.filter((unit) => refusedIds.has(unit.unitId) && !incidentIds.has(unit.unitId)).slice(0, 2);
   for (const unit of toCorrect) {
-    const body = await services.recognitions.recognisingBodyOf(provinceOfficer, unit.unitId, '2025-01-15');
-    await services.recognitions.correct(command(levelOfficer(body?.bodyUnitId ?? province.unitId)), {
+    const bodyUnitId = await bodyOf(unit, '2025-01-15');
+    await services.recognitions.correct(command(levelOfficer(bodyUnitId ?? province.unitId)), {
       unitId: unit.unitId,
       year: YEAR,
       outcome: 'ACHIEVED',
