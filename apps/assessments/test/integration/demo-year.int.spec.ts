@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { AssessmentApprovedV1, AssessmentReturnedV1, AssessmentSubmittedV1, ClassificationDecidedV1, RecognitionDecidedV1 } from '@antt/contracts';
+import { createMigratedTestDatabase, type TestDatabase } from '@antt/testing';
+import { projectUnitStates } from '@antt/unit-directory';
+import { loadDemoAssessments, targetClass, waitForRegistrations } from '../../src/demo/load-demo';
+import { AssessmentRepository } from '../../src/domain/assessment';
+import { classify, totalScore } from '../../src/domain/classification';
+import { projectRegistrations } from '../../src/domain/facts';
+import { type AssessmentsPrisma, createPrismaClient } from '../../src/infrastructure/prisma-client';
+import { syntheticProvince } from '../support/synthetic-province';
+
+const PROJECT_ROOT = path.resolve(__dirname, '../..');
+const DATES = { earliest: '2000-01-01', latest: '2100-12-31' };
+
+describe('the assessments demo year on a small synthetic province', () => {
+  let database: TestDatabase;
+  let prisma: AssessmentsPrisma;
+  const tree = syntheticProvince();
+
+  beforeAll(async () => {
+    database = await createMigratedTestDatabase('as_demo_', PROJECT_ROOT);
+    prisma = createPrismaClient(database.url, 6);
+    const campaignId = randomUUID();
+    await prisma.$transaction(async (tx) => {
+      await projectUnitStates(tx, tree.states);
+      await projectRegistrations(
+        tx,
+        tree.registered.map((unitId) => ({ registrationId: randomUUID(), campaignId, unitId, unitKind: 'RESIDENTIAL_AREA' as const, forSafeStandard: true, forClassification: true, registeredOn: '2024-01-10', late: false, submittedByUnitId: unitId })),
+      );
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await prisma?.$disconnect();
+    await database?.drop();
+  });
+
+  it('waits for the registrations with a clear message when they do not arrive', async () => {
+    await expect(waitForRegistrations(prisma, tree.registered.length + 1, 700, () => undefined)).rejects.toThrow(
+      `only ${tree.registered.length} of campaigns' ${tree.registered.length + 1} registrations of 2024 reached assessments`,
+    );
+  });
+
+  it('drives the 2024 year through the domain and counts what it produced', async () => {
+    const lines: string[] = [];
+    const outcome = await loadDemoAssessments(prisma, { dates: DATES, expectedRegistrations: tree.registered.length, registrationsTimeoutMs: 5_000, concurrency: 3, log: (line) => lines.push(line) });
+
+    // 3 communes + 6 areas + 1 school in A + 3 areas + 1 agency in B + 3 areas in C; the primary school and the unregistered area are not assessed.
+    expect(outcome.loaded).toBe(true);
+    expect(outcome.assessments).toBe(17);
+    expect(await prisma.assessment.count()).toBe(17);
+    const classes = outcome.classifications;
+    expect(classes.EXCELLENT + classes.GOOD + classes.AVERAGE + classes.WEAK).toBe(17);
+    // Each published class is the one the assessment's scores reach under its rule set's bands (R11), and, barring
+    // re-scores and corrections, the class the loader aimed at.
+    const published = await prisma.unitClassification.findMany({ where: { year: 2024 } });
+    const assessments = new AssessmentRepository(prisma);
+    const units = new Map(tree.states.map((state) => [state.unitId, state.code]));
+    for (const row of published) {
+      if (row.revision > 1) continue;
+      const assessment = await assessments.find(row.assessmentId);
+      const ruleSet = assessment ? await assessments.ruleSets.find(assessment.ruleSetId) : null;
+      if (!assessment || !ruleSet) throw new Error(`classification ${row.id} has no dossier`);
+      const score = totalScore(ruleSet.items, new Map(assessment.scores.map((s) => [s.itemCode, s.score])));
+      expect(row.score).toBeCloseTo(score, 2);
+      expect(row.classification).toBe(classify(ruleSet.bands, score));
+      const rescored = assessment.scores.some((s) => s.score !== s.selfScore);
+      if (!rescored) expect(row.classification).toBe(targetClass(units.get(row.unitId) as string));
+    }
+
+    // R6: the incident area is refused by the domain and decided NOT_RECOGNISED; R7: commune B (an unregistered area) fails.
+    expect(outcome.incidents).toBe(1);
+    const decision = (unitId: string) => prisma.safeStandardRecognition.findUniqueOrThrow({ where: { unitId_year: { unitId, year: 2024 } } });
+    expect((await decision(tree.id.incidentArea)).status).toBe('NOT_RECOGNISED');
+    expect(outcome.communes).toEqual({ passR7: 2, failR7: 1 });
+    const communeB = await decision(tree.id.b);
+    expect(communeB.status).toBe('NOT_RECOGNISED');
+    expect(communeB.reason).toContain('4/5 đơn vị đăng ký');
+    expect((await decision(tree.id.a)).status).toBe('RECOGNISED');
+    expect(await prisma.safeStandardRecognition.count({ where: { unitId: tree.id.unregistered } })).toBe(0);
+
+    // The refused area is corrected to RECOGNISED in January 2025 (R30): one decision (R3), two revisions, the reason kept.
+    expect(outcome.recognitions.corrected).toBe(1);
+    const corrected = await decision(tree.id.refused);
+    expect(corrected).toMatchObject({ status: 'RECOGNISED', revision: 2 });
+    const revisions = await prisma.recognitionRevision.findMany({ where: { recognitionId: corrected.id }, orderBy: { revision: 'asc' } });
+    expect(revisions.map((r) => [r.revision, r.status, r.action])).toEqual([
+      [1, 'NOT_RECOGNISED', 'DECIDED'],
+      [2, 'RECOGNISED', 'CORRECTED'],
+    ]);
+    expect(revisions[1]?.reason).toContain('Phúc tra');
+
+    const statuses = await prisma.safeStandardRecognition.groupBy({ by: ['status'], _count: { _all: true } });
+    const count = (status: string) => statuses.find((row) => row.status === status)?._count._all ?? 0;
+    expect(outcome.recognitions).toMatchObject({ recognised: count('RECOGNISED'), notRecognised: count('NOT_RECOGNISED'), revoked: count('REVOKED'), pending: 0 });
+    // 17 decisions: 15 recognised (the corrected one included), the incident area and commune B not.
+    expect([count('RECOGNISED'), count('NOT_RECOGNISED'), count('REVOKED')]).toEqual([15, 2, 0]);
+
+    // The events the consumers read: submitted (and again after a return), returned, approved, every classification revision,
+    // every recognition revision, through the outbox with the contracts.
+    const events = await prisma.outboxEvent.groupBy({ by: ['type'], _count: { _all: true } });
+    const ofType = (type: string) => events.find((row) => row.type === type)?._count._all ?? 0;
+    expect(ofType(AssessmentSubmittedV1.fullType)).toBe(17 + outcome.returned);
+    expect(ofType(AssessmentReturnedV1.fullType)).toBe(outcome.returned);
+    expect(ofType(AssessmentApprovedV1.fullType)).toBe(17);
+    expect(ofType(ClassificationDecidedV1.fullType)).toBe(17 + outcome.classificationCorrections);
+    expect(ofType(RecognitionDecidedV1.fullType)).toBe(17 + 1);
+    expect(await prisma.classificationRevision.count({ where: { reason: { not: null } } })).toBe(outcome.classificationCorrections);
+    expect(lines.at(-1)).toContain('17 classifications');
+
+    // Loaded once: a second run does nothing.
+    expect((await loadDemoAssessments(prisma, { dates: DATES, expectedRegistrations: 0, registrationsTimeoutMs: 1_000, concurrency: 2, log: () => undefined })).loaded).toBe(false);
+  }, 180_000);
+});
