@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { assessmentsConfigShape } from '../config';
+import { type EvidenceRules } from '../domain/evidence';
+import { FileSystemEvidenceStorage } from '../infrastructure/filesystem-evidence-storage';
+
+/** The service's evidence variables, with its defaults (the demo attaches no file, but the domain is wired as the service wires it). */
+const evidenceConfigShape = z.object({
+  EVIDENCE_STORAGE_DIR: assessmentsConfigShape.EVIDENCE_STORAGE_DIR,
+  EVIDENCE_MAX_BYTES: assessmentsConfigShape.EVIDENCE_MAX_BYTES,
+  EVIDENCE_ALLOWED_TYPES: assessmentsConfigShape.EVIDENCE_ALLOWED_TYPES,
+});
 
 const demoConfigShape = z.object({
+  ...evidenceConfigShape.shape,
   DATABASE_URL: assessmentsConfigShape.DATABASE_URL,
   ASSESSMENTS_EARLIEST_DATE: assessmentsConfigShape.ASSESSMENTS_EARLIEST_DATE,
   ASSESSMENTS_LATEST_DATE: assessmentsConfigShape.ASSESSMENTS_LATEST_DATE,
@@ -21,4 +31,10 @@ export function loadDemoConfig(env: Record<string, string | undefined> = process
     throw new Error(`Demo configuration is invalid (${problems}). Set DATABASE_URL to the assessments database (postgresql://…).`);
   }
   return parsed.data;
+}
+
+/** The evidence rules the service would use under `env` (its storage directory opened and checked, its limits). */
+export async function demoEvidenceRules(env: Record<string, string | undefined> = process.env): Promise<EvidenceRules> {
+  const config = evidenceConfigShape.parse(env);
+  return { storage: await FileSystemEvidenceStorage.open(config.EVIDENCE_STORAGE_DIR), maxBytes: config.EVIDENCE_MAX_BYTES, allowedTypes: config.EVIDENCE_ALLOWED_TYPES };
 }

@@ -6,7 +6,10 @@ import { type PrismaClient } from '../generated/prisma/client';
 import { type AssessmentView, type ScoreInput } from '../domain/assessment';
 import { createAssessmentsDomain } from '../domain/assessments.module';
 import { type Classification } from '../domain/classification';
+import { type CriterionAnswerInput } from '../domain/criteria';
+import { type EvidenceRules } from '../domain/evidence';
 import { type RuleSetView } from '../domain/rule-set';
+import { demoEvidenceRules } from './config';
 import { approveThroughChain } from './review-chain';
 
 const YEAR = 2024;
@@ -27,11 +30,14 @@ export interface DemoAssessmentsOutcome {
   classificationCorrections: number;
   incidents: number;
   recognitions: { recognised: number; notRecognised: number; revoked: number; corrected: number; pending: number };
-  communes: { passR7: number; failR7: number };
+  /** Communes passing R7, failing it, and passing it but refused on another criterion (no effective model, a disciplined officer). */
+  communes: { passR7: number; failR7: number; refusedOnCriteria: number };
 }
 
 export interface DemoAssessmentsOptions {
   dates: DateRange;
+  /** The evidence rules the domain is wired with (default: the service's EVIDENCE_* variables and defaults); the demo attaches no file. */
+  evidence?: EvidenceRules;
   provinceCode?: string;
   /** How many 2024 registrations to wait for (campaigns' count); 0: do not wait. */
   expectedRegistrations: number;
@@ -50,6 +56,29 @@ export function draw(code: string, salt: string): number {
 export function targetClass(code: string): Classification {
   const roll = draw(code, 'classification');
   return roll < 70 ? 'EXCELLENT' : roll < 600 ? 'GOOD' : roll < 900 ? 'AVERAGE' : 'WEAK';
+}
+
+/**
+ * The decision a unit's recognition draw asks for: below 60 pending, 60–99 refused because the unit did not meet criterion 1 (it
+ * answers it not met), 100–119 refused by the committee although every criterion is met (corrected in January 2025), else ACHIEVED.
+ */
+export function recognitionPlan(code: string): 'PENDING' | 'FAILS_CRITERION' | 'REFUSED' | 'ACHIEVED' {
+  const roll = draw(code, 'recognition');
+  return roll < 60 ? 'PENDING' : roll < 100 ? 'FAILS_CRITERION' : roll < 120 ? 'REFUSED' : 'ACHIEVED';
+}
+
+/**
+ * The unit's answers to the rule set's answered (non-derived) criteria: each met with its evidence, except the first one when the
+ * unit's draw wants it to fail. Derived criteria (R6, effective model, discipline, R7) are computed by the domain, never answered.
+ */
+export function criteriaAnswersFor(ruleSet: RuleSetView, code: string): CriterionAnswerInput[] {
+  const answered = ruleSet.criteria.filter((criterion) => criterion.derivation === null).sort((a, b) => a.position - b.position);
+  const failing = recognitionPlan(code) === 'FAILS_CRITERION' ? answered[0]?.code : undefined;
+  return answered.map((criterion) => ({
+    criterionCode: criterion.code,
+    met: criterion.code !== failing,
+    evidence: criterion.code === failing ? 'Chưa đủ hồ sơ chứng minh tại thời điểm tự đánh giá' : 'Hồ sơ, biên bản lưu tại đơn vị',
+  }));
 }
 
 /**
@@ -138,7 +167,7 @@ export async function loadDemoAssessments(prisma: PrismaClient, options: DemoAss
     classificationCorrections: 0,
     incidents: 0,
     recognitions: { recognised: 0, notRecognised: 0, revoked: 0, corrected: 0, pending: 0 },
-    communes: { passR7: 0, failR7: 0 },
+    communes: { passR7: 0, failR7: 0, refusedOnCriteria: 0 },
   };
   if ((await prisma.assessment.count()) > 0) return empty;
   const provinceCode = options.provinceCode ?? 'TB';
@@ -151,7 +180,7 @@ export async function loadDemoAssessments(prisma: PrismaClient, options: DemoAss
 
   let today = '2024-10-31';
   const clock: Clock = { today: () => today, now: () => new Date() };
-  const services = createAssessmentsDomain(prisma, clock, { dates: options.dates }).forRequest();
+  const services = createAssessmentsDomain(prisma, clock, { dates: options.dates, evidence: options.evidence ?? (await demoEvidenceRules()) }).forRequest();
 
   // Read once: the tree of 2024 (codes for the officers' names), the registrations, the rule sets per kind.
   const everyUnit = await directory.descendantsOf(province.unitId, TREE_DATE);
@@ -203,7 +232,8 @@ export async function loadDemoAssessments(prisma: PrismaClient, options: DemoAss
     const ruleSet = ruleSets.get(unit.kind) as RuleSetView;
     const residential = unit.kind === 'RESIDENTIAL_AREA';
     const scores = scoresFor(ruleSet, targetClass(unit.code), unit.code);
-    const submit = (submittedOn: string) => services.assessments.submit(command(unitOfficer(unit.unitId)), { unitId: unit.unitId, year: YEAR, submittedOn, scores });
+    const criteria = criteriaAnswersFor(ruleSet, unit.code);
+    const submit = (submittedOn: string) => services.assessments.submit(command(unitOfficer(unit.unitId)), { unitId: unit.unitId, year: YEAR, submittedOn, scores, criteria });
     let assessment: AssessmentView = await submit(residential ? '2024-11-04' : '2024-11-18');
     if (draw(unit.code, 'return') < 20) {
       await services.assessments.returnToUnit(command(levelOfficer(assessment.reviewingUnitId)), {
@@ -258,7 +288,7 @@ export async function loadDemoAssessments(prisma: PrismaClient, options: DemoAss
     concurrency,
     async (unit) => {
       const decidedOn = unit.kind === 'RESIDENTIAL_AREA' ? '2024-11-25' : '2024-12-10';
-      const roll = draw(unit.code, 'recognition');
+      const plan = recognitionPlan(unit.code);
       if (incidentIds.has(unit.unitId)) {
         // The committee would recognise it; the domain refuses ACHIEVED (R6) and the area is decided NOT_ACHIEVED.
         const refused = await decide(unit, true, decidedOn, null).then(
@@ -267,18 +297,42 @@ export async function loadDemoAssessments(prisma: PrismaClient, options: DemoAss
         );
         if (!refused) throw new Error(`demo assessments: ${unit.code} has an incident in its window but was recognised`);
         await decide(unit, false, decidedOn, 'Để xảy ra vụ việc về an ninh, trật tự thuộc danh mục trong kỳ đánh giá (tiêu chí 3)');
-      } else if (roll >= 120) await decide(unit, true, decidedOn, null);
-      else if (roll >= 60) await decide(unit, false, decidedOn, 'Chưa đạt tiêu chí 1: chưa có 100% hộ gia đình đăng ký thực hiện phong trào');
+      } else if (plan === 'ACHIEVED') await decide(unit, true, decidedOn, null);
+      else if (plan === 'FAILS_CRITERION') await decide(unit, false, decidedOn, 'Chưa đạt tiêu chí 1: chưa có 100% hộ gia đình đăng ký thực hiện phong trào');
+      else if (plan === 'REFUSED') await decide(unit, false, decidedOn, 'Hội đồng xét chưa nhận được biên bản xác minh tiêu chí 1 trước ngày xét');
     },
   );
   const communes = forSafeStandard.filter((unit) => unit.kind === 'COMMUNE');
+  // The commune police discipline fact (no disciplined officer), recorded by the level above the commune on the 2024 tree.
+  await eachConcurrently(communes, concurrency, async (unit) => {
+    await services.discipline.record(command(levelOfficer(unit.parentId ?? province.unitId)), {
+      communeId: unit.unitId,
+      year: YEAR,
+      disciplinedOfficers: 0,
+      recordedOn: '2024-12-05',
+      note: 'Công an huyện xác nhận: không có cán bộ, chiến sĩ Công an xã bị kỷ luật trong năm',
+    });
+  });
   const r7 = new Map((await services.derivedRules.evaluate(communes.map((unit) => unit.unitId), YEAR)).map((rule) => [rule.communeId, rule]));
   let passR7 = 0;
+  let refusedOnCriteria = 0;
   await eachConcurrently(communes, concurrency, async (unit) => {
     const rule = r7.get(unit.unitId);
     if (rule?.passes) {
       passR7 += 1;
-      if (draw(unit.code, 'recognition') >= 60) await decide(unit, true, '2024-12-15', null);
+      if (recognitionPlan(unit.code) === 'PENDING') return;
+      // ACHIEVED stands only when every criterion is met: a commune without an effective model (models' fact) is refused by the domain.
+      const failed = await decide(unit, true, '2024-12-15', null).then(
+        () => null,
+        (error: unknown) => {
+          if (error instanceof DomainError && error.reason === 'RECOGNITION_CRITERION_FAILED') return (error.details['criteria'] as string[] | undefined) ?? [];
+          throw error;
+        },
+      );
+      if (failed !== null) {
+        refusedOnCriteria += 1;
+        await decide(unit, false, '2024-12-15', `Chưa đạt tiêu chí: ${failed.join(', ')}`);
+      }
     } else {
       const inputs = rule ? `${rule.registered}/${rule.managedUnits} đơn vị đăng ký, ${rule.recognised}/${rule.managedUnits} (${rule.recognisedPercent}%) được công nhận` : 'không có đơn vị trực thuộc';
       await decide(unit, false, '2024-12-15', `Không đạt tiêu chí 100% đơn vị trực thuộc đăng ký và ≥ 70% được công nhận (${inputs})`);
@@ -305,7 +359,7 @@ export async function loadDemoAssessments(prisma: PrismaClient, options: DemoAss
   const refusedIds = new Set(
     (await prisma.safeStandardRecognition.findMany({ where: { year: YEAR, status: 'NOT_RECOGNISED', unitKind: { not: 'COMMUNE' } }, select: { unitId: true } })).map((row) => row.unitId),
   );
-  const toCorrect = forSafeStandard.filter((unit) => refusedIds.has(unit.unitId) && !incidentIds.has(unit.unitId)).slice(0, 2);
+  const toCorrect = forSafeStandard.filter((unit) => refusedIds.has(unit.unitId) && !incidentIds.has(unit.unitId) && recognitionPlan(unit.code) === 'REFUSED').slice(0, 2);
   for (const unit of toCorrect) {
     const bodyUnitId = await bodyOf(unit, '2025-01-15');
     await services.recognitions.correct(command(levelOfficer(bodyUnitId ?? province.unitId)), {
@@ -346,14 +400,14 @@ export async function loadDemoAssessments(prisma: PrismaClient, options: DemoAss
     classificationCorrections,
     incidents: incidentAreas.length,
     recognitions: { recognised: statusCount('RECOGNISED'), notRecognised: statusCount('NOT_RECOGNISED'), revoked: statusCount('REVOKED'), corrected: toCorrect.length, pending: forSafeStandard.length - decided },
-    communes: { passR7, failR7: communes.length - passR7 },
+    communes: { passR7, failR7: communes.length - passR7, refusedOnCriteria },
   };
   const c = outcome.classifications;
   const r = outcome.recognitions;
   log(
     `demo assessments: ${outcome.assessments} classifications (${c.EXCELLENT} EXCELLENT, ${c.GOOD} GOOD, ${c.AVERAGE} AVERAGE, ${c.WEAK} WEAK; ${classificationCorrections} corrected), ` +
       `${r.recognised} recognised, ${r.notRecognised} not, ${r.revoked} revoked, ${r.corrected} corrected, ${r.pending} pending, ${outcome.incidents} incidents (R6), ` +
-      `${outcome.communes.failR7} communes failing R7, in ${seconds()}`,
+      `${outcome.communes.failR7} communes failing R7 and ${refusedOnCriteria} refused on another criterion, in ${seconds()}`,
   );
   return outcome;
 }

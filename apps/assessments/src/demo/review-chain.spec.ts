@@ -15,6 +15,8 @@ const submitted = (reviewingUnitId: string): AssessmentView => ({
   approvedOn: null,
   revision: 1,
   scores: [],
+  currentStep: 0,
+  reviewSteps: [],
 });
 
 /** A review chain as a domain might run it: each approval by the level named next moves the assessment one level up. */

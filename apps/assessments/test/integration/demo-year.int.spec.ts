@@ -6,7 +6,7 @@ import { projectUnitStates } from '@antt/unit-directory';
 import { loadDemoAssessments, targetClass, waitForRegistrations } from '../../src/demo/load-demo';
 import { AssessmentRepository } from '../../src/domain/assessment';
 import { classify, totalScore } from '../../src/domain/classification';
-import { projectRegistrations } from '../../src/domain/facts';
+import { projectEffectiveModelFacts, projectRegistrations } from '../../src/domain/facts';
 import { type AssessmentsPrisma, createPrismaClient } from '../../src/infrastructure/prisma-client';
 import { syntheticProvince } from '../support/synthetic-province';
 
@@ -28,6 +28,19 @@ describe('the assessments demo year on a small synthetic province', () => {
         tx,
         tree.registered.map((unitId) => ({ registrationId: randomUUID(), campaignId, unitId, unitKind: 'RESIDENTIAL_AREA' as const, forSafeStandard: true, forClassification: true, registeredOn: '2024-01-10', late: false, submittedByUnitId: unitId })),
       );
+      // models' effective-model fact as its consumer projects it (no models service here): communes A and B have an effective
+      // model in their 2024 window, commune C has none (its EFFECTIVE_MODEL criterion fails).
+      const fact = (unitId: string, hasEffectiveModel: boolean) => ({
+        unitId,
+        year: 2024,
+        windowStart: '2023-11-16',
+        windowEnd: '2024-11-15',
+        hasEffectiveModel,
+        effectiveModelIds: hasEffectiveModel ? [randomUUID()] : [],
+        revision: 1,
+        derivedOn: '2024-11-16',
+      });
+      await projectEffectiveModelFacts(tx, [fact(tree.id.a, true), fact(tree.id.b, true), fact(tree.id.c, false)]);
     });
   }, 120_000);
 
@@ -69,15 +82,24 @@ describe('the assessments demo year on a small synthetic province', () => {
       if (!rescored) expect(row.classification).toBe(targetClass(units.get(row.unitId) as string));
     }
 
-    // R6: the incident area is refused by the domain and decided NOT_RECOGNISED; R7: commune B (an unregistered area) fails.
+    // R6: the incident area is refused by the domain and decided NOT_RECOGNISED; R7: commune B (an unregistered area) fails;
+    // commune C passes R7 but has no effective model: ACHIEVED is refused on C_2 and it is decided NOT_ACHIEVED.
     expect(outcome.incidents).toBe(1);
     const decision = (unitId: string) => prisma.safeStandardRecognition.findUniqueOrThrow({ where: { unitId_year: { unitId, year: 2024 } } });
     expect((await decision(tree.id.incidentArea)).status).toBe('NOT_RECOGNISED');
-    expect(outcome.communes).toEqual({ passR7: 2, failR7: 1 });
+    expect(outcome.communes).toEqual({ passR7: 2, failR7: 1, refusedOnCriteria: 1 });
     const communeB = await decision(tree.id.b);
     expect(communeB.status).toBe('NOT_RECOGNISED');
     expect(communeB.reason).toContain('4/5 đơn vị đăng ký');
     expect((await decision(tree.id.a)).status).toBe('RECOGNISED');
+    const communeC = await decision(tree.id.c);
+    expect(communeC.status).toBe('NOT_RECOGNISED');
+    expect(communeC.reason).toContain('C_2');
+    // Every approval went through the whole chain: the published classification was decided by the last level (the province).
+    expect(await prisma.unitClassification.count({ where: { year: 2024, decidingUnitId: { not: tree.id.province } } })).toBe(0);
+    // The discipline fact of each commune was recorded by its district (0 officers).
+    const discipline = await prisma.communePoliceDiscipline.findMany({ where: { year: 2024 } });
+    expect(discipline.map((row) => row.disciplinedOfficers)).toEqual([0, 0, 0]);
     expect(await prisma.safeStandardRecognition.count({ where: { unitId: tree.id.unregistered } })).toBe(0);
 
     // The refused area is corrected to RECOGNISED in January 2025 (R30): one decision (R3), two revisions, the reason kept.
@@ -94,8 +116,8 @@ describe('the assessments demo year on a small synthetic province', () => {
     const statuses = await prisma.safeStandardRecognition.groupBy({ by: ['status'], _count: { _all: true } });
     const count = (status: string) => statuses.find((row) => row.status === status)?._count._all ?? 0;
     expect(outcome.recognitions).toMatchObject({ recognised: count('RECOGNISED'), notRecognised: count('NOT_RECOGNISED'), revoked: count('REVOKED'), pending: 0 });
-    // 17 decisions: 15 recognised (the corrected one included), the incident area and commune B not.
-    expect([count('RECOGNISED'), count('NOT_RECOGNISED'), count('REVOKED')]).toEqual([15, 2, 0]);
+    // 17 decisions: 14 recognised (the corrected one included), the incident area and communes B and C not.
+    expect([count('RECOGNISED'), count('NOT_RECOGNISED'), count('REVOKED')]).toEqual([14, 3, 0]);
 
     // The events the consumers read: submitted (and again after a return), returned, approved, every classification revision,
     // every recognition revision, through the outbox with the contracts.

@@ -52,7 +52,8 @@ export function syntheticProvince() {
   };
   // Commune A: an incident area, a refused one (no incident), four recognised (none revoked), a school.
   const incidentArea = add(codeWhere('TB-A-T', () => true, used, true), 'RESIDENTIAL_AREA', a);
-  const refusedCode = codeWhere('TB-A-T', (r) => r >= 60 && r < 120, used);
+  // Refused by the committee although every criterion is met (recognition draw 100–119), so that it can be corrected.
+  const refusedCode = codeWhere('TB-A-T', (r) => r >= 100 && r < 120, used);
   const refused = add(refusedCode, 'RESIDENTIAL_AREA', a);
   for (let n = 0; n < 4; n += 1) add(codeWhere('TB-A-T', (r) => r >= 130, used), 'RESIDENTIAL_AREA', a);
   add(codeWhere('TB-A-S', (r) => r >= 130, used), 'SCHOOL', a, true, { schoolLevel: 'LOWER_SECONDARY' });
