@@ -1,6 +1,6 @@
 import { type RuleSetView } from '../domain/rule-set';
 import { classify } from '../domain/classification';
-import { draw, scoresFor, targetClass } from './load-demo';
+import { criteriaAnswersFor, draw, recognitionPlan, scoresFor, targetClass } from './load-demo';
 
 const ruleSet = {
   bands: [
@@ -47,5 +47,48 @@ describe('demo scores', () => {
         if (target === 'WEAK') expect(total).toBeGreaterThanOrEqual(30);
       }
     }
+  });
+});
+
+describe('demo criteria answers', () => {
+  const withCriteria = {
+    ...ruleSet,
+    criteria: [
+      { code: 'RA_2', position: 2, derivation: null },
+      { code: 'RA_3', position: 3, derivation: 'NO_LISTED_INCIDENT' },
+      { code: 'RA_1', position: 1, derivation: null },
+      { code: 'PROVINCE_ADDITIONS', position: 6, derivation: null },
+    ],
+  } as unknown as RuleSetView;
+  const codeWith = (plan: ReturnType<typeof recognitionPlan>) => {
+    for (let n = 0; n < 5000; n += 1) if (recognitionPlan(`TB-Z-${n}`) === plan) return `TB-Z-${n}`;
+    throw new Error(`no code with plan ${plan}`);
+  };
+
+  it('answers every non-derived criterion met, in position order, never a derived one', () => {
+    const answers = criteriaAnswersFor(withCriteria, codeWith('ACHIEVED'));
+    expect(answers.map((a) => [a.criterionCode, a.met])).toEqual([
+      ['RA_1', true],
+      ['RA_2', true],
+      ['PROVINCE_ADDITIONS', true],
+    ]);
+    expect(criteriaAnswersFor(withCriteria, codeWith('REFUSED')).every((a) => a.met)).toBe(true);
+  });
+
+  it('answers the first criterion not met when the draw refuses the unit on it', () => {
+    expect(criteriaAnswersFor(withCriteria, codeWith('FAILS_CRITERION')).map((a) => [a.criterionCode, a.met])).toEqual([
+      ['RA_1', false],
+      ['RA_2', true],
+      ['PROVINCE_ADDITIONS', true],
+    ]);
+  });
+
+  it('plans about 88% decided ACHIEVED, 4% refused on a criterion, 2% refused by the committee, 6% pending', () => {
+    const counts = { PENDING: 0, FAILS_CRITERION: 0, REFUSED: 0, ACHIEVED: 0 };
+    for (let n = 0; n < 4000; n += 1) counts[recognitionPlan(`TB-W-${n}`)] += 1;
+    expect(counts.ACHIEVED / 4000).toBeCloseTo(0.88, 1);
+    expect(counts.FAILS_CRITERION / 4000).toBeCloseTo(0.04, 1);
+    expect(counts.REFUSED / 4000).toBeCloseTo(0.02, 1);
+    expect(counts.PENDING / 4000).toBeCloseTo(0.06, 1);
   });
 });

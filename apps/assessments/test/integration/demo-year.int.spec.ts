@@ -3,7 +3,10 @@ import path from 'node:path';
 import { AssessmentApprovedV1, AssessmentReturnedV1, AssessmentSubmittedV1, ClassificationDecidedV1, RecognitionDecidedV1 } from '@antt/contracts';
 import { createMigratedTestDatabase, type TestDatabase } from '@antt/testing';
 import { projectUnitStates } from '@antt/unit-directory';
+import { DomainError } from '@antt/auth';
+import { demoEvidenceRules } from '../../src/demo/config';
 import { loadDemoAssessments, targetClass, waitForRegistrations } from '../../src/demo/load-demo';
+import { createAssessmentsDomain } from '../../src/domain/assessments.module';
 import { AssessmentRepository } from '../../src/domain/assessment';
 import { classify, totalScore } from '../../src/domain/classification';
 import { projectEffectiveModelFacts, projectRegistrations } from '../../src/domain/facts';
@@ -134,4 +137,22 @@ describe('the assessments demo year on a small synthetic province', () => {
     // Loaded once: a second run does nothing.
     expect((await loadDemoAssessments(prisma, { dates: DATES, expectedRegistrations: 0, registrationsTimeoutMs: 1_000, concurrency: 2, log: () => undefined })).loaded).toBe(false);
   }, 180_000);
+
+  it('refuses to correct a refusal to ACHIEVED while the assessment fails a criterion (commune C, no effective model), nothing written', async () => {
+    const services = createAssessmentsDomain(prisma, { today: () => '2025-01-20', now: () => new Date() }, { dates: DATES, evidence: await demoEvidenceRules({}) }).forRequest();
+    const before = await prisma.recognitionRevision.count();
+    const error = await services.recognitions
+      .correct(
+        { caller: { subject: 'pv05@tb', roles: ['LEVEL_OFFICER'], jurisdictionUnitId: tree.id.province }, correlationId: 'test' },
+        { unitId: tree.id.c, year: 2024, outcome: 'ACHIEVED', correctedOn: '2025-01-15', reason: 'Phúc tra', decisionNumber: '12/QĐ-UBND' },
+      )
+      .then(
+        () => null,
+        (caught: unknown) => caught,
+      );
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ reason: 'RECOGNITION_CRITERION_FAILED', details: { criteria: ['C_2'] } });
+    expect(await prisma.recognitionRevision.count()).toBe(before);
+    expect((await prisma.safeStandardRecognition.findUniqueOrThrow({ where: { unitId_year: { unitId: tree.id.c, year: 2024 } } })).status).toBe('NOT_RECOGNISED');
+  });
 });

@@ -162,6 +162,9 @@ export class RecognitionService {
         const incidents = await tx.incidentsIn(unitId, window.from, window.to);
         if (incidents.length > 0) throw recognitionErrors.incidentInWindow(incidents);
       }
+      // A correction to ACHIEVED is held to the same criteria as a decision (merge of the corrections with the criteria).
+      const evaluated = achieved ? await tx.safeStandardProposal(unitId, year, today) : null;
+      if (evaluated && evaluated.proposal.failedCriteria.length > 0) throw recognitionErrors.criteriaFailed(evaluated.assessmentId, evaluated.proposal.failedCriteria);
       const number = decisionNumber ?? current.decisionNumber;
       const certificateNo = certificateNumber ?? number;
       const certificate: CertificateView | null = achieved && certificateSigner !== null && certificateNo !== null ? { number: certificateNo, date: correctedOn, signer: certificateSigner } : null;
