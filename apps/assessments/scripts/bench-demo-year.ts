@@ -2,7 +2,7 @@
  * Times the assessments demo year (`loadDemoAssessments`) on the demo province: a scratch database (migrated like production,
  * prefix `bench_asd_`, dropped afterwards) whose unit directory holds the pre-2025 Thái Bình tree of the platform's demo
  * generator and whose facts hold a registration for every unit campaigns' demo registers (about 98%, stable per unit code),
- * projected as the facts consumer would; then the loader through the domain's commands, timed, and its counts.
+ * projected as the facts consumer would, and models' effective-model fact for an assumed ~90% of communes; then the loader through the domain's commands, timed, and its counts.
  *
  * usage: npm run bench:demo-assessments [-- --concurrency 6]   (DATABASE_ADMIN_URL as for the tests)
  */
@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { createMigratedTestDatabase } from '@antt/testing';
 import { projectUnitStates, type UnitState } from '@antt/unit-directory';
 import { loadDemoAssessments } from '../src/demo/load-demo';
-import { projectRegistrations } from '../src/domain/facts';
+import { projectEffectiveModelFacts, projectRegistrations } from '../src/domain/facts';
 import { createPrismaClient } from '../src/infrastructure/prisma-client';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -93,6 +93,17 @@ async function main(): Promise<void> {
             late: false,
             submittedByUnitId: ids.get(row.code) as string,
           })),
+        );
+        // models' effective-model fact (no models service here): an assumed ~90% of communes with an effective model in their
+        // 2024 window, stable per code; the rest are refused ACHIEVED on EFFECTIVE_MODEL by the domain.
+        await projectEffectiveModelFacts(
+          tx,
+          rows
+            .filter((row) => row.kind === 'COMMUNE')
+            .map((row) => {
+              const has = createHash('sha256').update(`effective-model:${row.code}`).digest().readUInt16BE(0) % 1000 >= 100;
+              return { unitId: ids.get(row.code) as string, year: 2024, windowStart: '2023-11-16', windowEnd: '2024-11-15', hasEffectiveModel: has, effectiveModelIds: has ? [randomUUID()] : [], revision: 1, derivedOn: '2024-11-16' };
+            }),
         );
       },
       { timeout: 600_000, maxWait: 10_000 },
