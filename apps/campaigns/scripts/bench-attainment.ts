@@ -1,7 +1,7 @@
 /**
  * Latency of target attainment through the gateway (not a timed test): `Campaign.attainment` of the demo 2024 Thái Bình
- * campaign (the provincial campaign, its 8 district campaigns, ~5,200 registrations, the demo's stand-in 2024 recognitions and
- * classifications) read by the provincial police, one request at a time, p50/p95/max.
+ * campaign (the provincial campaign, its 8 district campaigns, ~5,200 registrations, synthetic 2024 recognitions and
+ * classifications written straight into the read model, as the attainment consumer would from assessments' events) read by the provincial police, one request at a time, p50/p95/max.
  *
  * Sizes: `province`: the unit directory holds the demo province only (5,589 units); `national`: it also holds a national-size
  * tree (63 provinces, 10,000 communes, 100,000 residential areas), to show that a province's attainment costs the same when the
@@ -14,18 +14,19 @@
  * Writes .local/bench/attainment.json.
  */
 import { spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEV_JWT_HS256_SECRET, mintDevToken } from '@antt/auth';
 import { createMigratedTestDatabase, getTestInfra, startGatewayProcess } from '@antt/testing';
-import { projectUnitStates, type UnitState } from '@antt/unit-directory';
+import { UnitDirectory, projectUnitStates, safeStandardScope, type UnitState } from '@antt/unit-directory';
 import { startCampaigns } from '../src/app';
 import { DEV_PLEDGE_KEYS, loadCampaignsConfig } from '../src/config';
-import { AttainmentRepository, LEVEL_KINDS, projectClassifications, projectRecognitions } from '../src/domain/attainment';
-import { demoAssessments } from '../src/demo/demo-assessments';
+import { AttainmentRepository, type ClassificationDecision, LEVEL_KINDS, type RecognitionDecision, projectClassifications, projectRecognitions } from '../src/domain/attainment';
+import { REGISTERING_KINDS } from '../src/domain/registration';
+import { type PrismaClient } from '../src/generated/prisma/client';
 import { loadDemoCampaigns } from '../src/demo/load-demo';
 import { createBulkSql } from '../src/infrastructure/bulk-sql';
 import { createPrismaClient } from '../src/infrastructure/prisma-client';
@@ -85,6 +86,43 @@ function unitStates(rows: readonly Row[]): UnitState[] {
   }));
 }
 
+/** A stable pseudo-random number 0..999 per unit code and purpose. */
+function draw(code: string, salt: string): number {
+  return createHash('sha256').update(`${salt}:${code}`).digest().readUInt16BE(0) % 1000;
+}
+
+/**
+ * Benchmark fixture (not demo data: the demo's decisions come from the assessments service): of the registered units, ~88% of
+ * those in the safe standard's scope recognised (1% of them revoked), ~6% not, the rest pending; classes ~7/53/30/10%.
+ */
+async function syntheticDecisions(prisma: PrismaClient, provinceCode: string): Promise<{ recognitions: RecognitionDecision[]; classifications: ClassificationDecision[] }> {
+  const province = await prisma.directoryUnit.findFirst({ where: { code: provinceCode } });
+  if (!province) return { recognitions: [], classifications: [] };
+  const units = await new UnitDirectory(prisma).descendantsOf(province.unitId, '2024-06-01', REGISTERING_KINDS);
+  const registrations = new Map((await prisma.registration.findMany({ where: { status: 'SUBMITTED' } })).map((r) => [r.unitId, r]));
+  const recognitions: RecognitionDecision[] = [];
+  const classifications: ClassificationDecision[] = [];
+  for (const unit of units) {
+    const registration = registrations.get(unit.unitId);
+    if (!registration) continue;
+    const kind = unit.kind as RecognitionDecision['unitKind'];
+    const common = { unitId: unit.unitId, unitKind: kind, year: 2024, campaignId: registration.campaignId, decidingUnitId: unit.managingUnitId ?? unit.parentId ?? province.unitId, revision: 1 };
+    const decidedOn = kind === 'RESIDENTIAL_AREA' ? '2024-11-25' : '2024-12-10';
+    if (registration.forSafeStandard && safeStandardScope(kind, unit.attributes).applies) {
+      const roll = draw(unit.code, 'recognition');
+      if (roll >= 130) recognitions.push({ ...common, decisionNumber: '1/QĐ-UBND', status: 'RECOGNISED', decidedOn, recognisedOn: decidedOn, revokedOn: null, reason: null });
+      else if (roll >= 120) recognitions.push({ ...common, revision: 2, decisionNumber: '1/QĐ-UBND', status: 'REVOKED', decidedOn: '2024-12-20', recognisedOn: decidedOn, revokedOn: '2024-12-20', reason: 'bench' });
+      else if (roll >= 60) recognitions.push({ ...common, decisionNumber: null, status: 'NOT_RECOGNISED', decidedOn, recognisedOn: null, revokedOn: null, reason: 'bench' });
+    }
+    if (registration.forClassification) {
+      const roll = draw(unit.code, 'classification');
+      const classification = roll < 70 ? 'EXCELLENT' : roll < 600 ? 'GOOD' : roll < 900 ? 'AVERAGE' : 'WEAK';
+      classifications.push({ ...common, decisionNumber: null, classification, score: 60 + (roll % 40), ruleSetVersion: 'bench', decidedOn: kind === 'RESIDENTIAL_AREA' ? '2024-11-20' : '2024-11-30' });
+    }
+  }
+  return { recognitions, classifications };
+}
+
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
@@ -111,7 +149,7 @@ async function benchSize(size: string, requests: number, keep: boolean): Promise
     const bulk = createBulkSql(database.url, 1);
     stops.push(() => bulk.end());
     const demo = await loadDemoCampaigns(prisma, bulk, { earliest: '2000-01-01', latest: '2100-12-31' }, DEV_PLEDGE_KEYS, log);
-    const { recognitions, classifications } = await demoAssessments(prisma, 'TB');
+    const { recognitions, classifications } = await syntheticDecisions(prisma, 'TB');
     await prisma.$transaction(async (tx) => {
       await projectRecognitions(tx, recognitions);
       await projectClassifications(tx, classifications);

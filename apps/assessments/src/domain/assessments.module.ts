@@ -7,6 +7,7 @@ import { EvidenceService, type EvidenceRules } from './evidence';
 import { IncidentService } from './incident';
 import { RecognitionRepository, RecognitionService } from './recognition';
 import { RuleSetRepository } from './rule-set';
+import { WhatIfYearService } from './what-if';
 
 /** The domain services one request works with. */
 export interface RequestServices {
@@ -17,6 +18,7 @@ export interface RequestServices {
   incidents: IncidentService;
   discipline: DisciplineService;
   evidence: EvidenceService;
+  whatIfYear: WhatIfYearService;
 }
 
 export interface AssessmentsRules {
@@ -33,6 +35,7 @@ export function createAssessmentsDomain(prisma: PrismaClient, clock: Clock, rule
   const incidents = new IncidentService(prisma, clock, rules.dates);
   const discipline = new DisciplineService(prisma, clock, rules.dates);
   const evidence = new EvidenceService(prisma, clock, rules.evidence);
+  const whatIfYear = new WhatIfYearService(prisma, ruleSets, derivedRules, rules.dates);
   return {
     forRequest(): RequestServices {
       return {
@@ -43,6 +46,7 @@ export function createAssessmentsDomain(prisma: PrismaClient, clock: Clock, rule
         incidents,
         discipline,
         evidence,
+        whatIfYear,
       };
     },
   };

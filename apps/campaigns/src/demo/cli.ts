@@ -1,12 +1,11 @@
 /**
- * Loads the 2024 Thái Bình demo campaigns into an empty campaigns database whose unit directory holds the demo tree, then
- * (a demo step standing in for the assessments service) appends its 2024 recognitions and classifications to the outbox.
+ * Loads the 2024 Thái Bình demo campaigns into an empty campaigns database whose unit directory holds the demo tree (the 2024
+ * assessments come from the assessments service's own demo, through its events).
  * usage: DATABASE_URL=postgresql://…/antt_campaigns tsx apps/campaigns/src/demo/cli.ts
  */
 import { createBulkSql } from '../infrastructure/bulk-sql';
 import { createPrismaClient } from '../infrastructure/prisma-client';
 import { loadDemoConfig } from './config';
-import { publishDemoAssessments } from './demo-assessments';
 import { loadDemoCampaigns } from './load-demo';
 
 async function main(): Promise<void> {
@@ -19,11 +18,6 @@ async function main(): Promise<void> {
       process.stdout.write(`${line}\n`),
     );
     if (!outcome.loaded) process.stdout.write('demo campaigns: campaigns already holds campaigns; nothing loaded\n');
-    // Demo step standing in for the assessments service (issue 8): its 2024 decisions through the contracts and the outbox.
-    const assessments = await publishDemoAssessments(prisma, 'TB');
-    if (assessments.recognitions + assessments.classifications > 0) {
-      process.stdout.write(`demo assessments (stand-in): ${assessments.recognitions} recognitions, ${assessments.classifications} classifications published for 2024\n`);
-    }
   } finally {
     await prisma.$disconnect();
     await bulk.end();

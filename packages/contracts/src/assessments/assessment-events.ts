@@ -43,12 +43,13 @@ export const RecognitionDecidedV1 = defineEvent({
   description:
     'The competent People\'s Committee decided whether a unit reached the "safe for security and order" standard for a year ' +
     '(Circular 124): RECOGNISED (with the recognition date), NOT_RECOGNISED, or REVOKED (a recognition cancelled later, with ' +
-    'the date it ends; `recognisedOn` keeps the date it held from). Carries the whole current state of the unit and year.',
+    'the date it ends; `recognisedOn` keeps the date it held from). An audited correction of the outcome (NOT_RECOGNISED to ' +
+    'RECOGNISED or the reverse, R30) is the same event with a higher revision. Carries the whole current state of the unit and year.',
   payload: z
     .object({
       ...decision,
       status: z.enum(RECOGNITION_STATUSES).describe('RECOGNISED, NOT_RECOGNISED or REVOKED.'),
-      decidedOn: CalendarDateSchema.describe('Date of the latest decision (the recognition, refusal or revocation).'),
+      decidedOn: CalendarDateSchema.describe('Date of the latest decision (the recognition, refusal, revocation or correction).'),
       recognisedOn: CalendarDateSchema.nullable().describe('Date the recognition holds from; null when never recognised.'),
       revokedOn: CalendarDateSchema.nullable().describe('Date a revocation takes effect; null unless REVOKED.'),
       reason: z.string().min(1).max(1000).nullable().describe('Why not recognised or revoked (no personal data); null when recognised.'),

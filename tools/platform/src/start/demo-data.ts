@@ -16,11 +16,11 @@ import {
 
 const TSX = () => path.join(REPO_ROOT, 'node_modules/.bin/tsx');
 
-function runTool(script: string, args: readonly string[], databaseUrl: string, what: string): void {
+function runTool(script: string, args: readonly string[], databaseUrl: string, what: string, env: Record<string, string> = {}): void {
   const result = spawnSync(process.execPath, [TSX(), '--tsconfig', 'tsconfig.base.json', script, ...args], {
     cwd: REPO_ROOT,
     stdio: 'inherit',
-    env: { ...process.env, DATABASE_URL: databaseUrl },
+    env: { ...process.env, ...env, DATABASE_URL: databaseUrl },
   });
   if (result.status !== 0) throw new Error(`${what} failed (exited with ${result.status}).`);
 }
@@ -106,6 +106,28 @@ export async function loadDemoModelsIfEmpty(modelsDatabaseUrl: string, orgUnitsD
   await waitForUnitDirectory(modelsDatabaseUrl, orgUnitsDatabaseUrl, 'models');
   runTool('apps/models/src/demo/cli.ts', [], modelsDatabaseUrl, 'Loading the demo models');
   log('demo data: models ready');
+}
+
+/**
+ * Drives Thái Bình's 2024 assessment year through the assessments domain (self-assessments, reviews, classifications,
+ * recognitions with R6 and R7 failures, revocations, corrections) once its unit directory has caught up with org-units; the
+ * loader waits until the service's facts hold every 2024 registration campaigns holds (projected from campaigns' events). Its
+ * events reach campaigns' attainment and awards' fact store through the running relay. Does nothing when assessments already
+ * holds assessments.
+ */
+export async function loadDemoAssessmentsIfEmpty(assessmentsDatabaseUrl: string, campaignsDatabaseUrl: string, orgUnitsDatabaseUrl: string, log: (line: string) => void): Promise<void> {
+  await waitForUnitDirectory(assessmentsDatabaseUrl, orgUnitsDatabaseUrl, 'assessments');
+  const client = new pg.Client({ connectionString: campaignsDatabaseUrl });
+  await client.connect();
+  let registrations: number;
+  try {
+    const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM registration WHERE registered_on >= '2024-01-01' AND registered_on < '2025-01-01'`);
+    registrations = Number(rows[0]?.n ?? 0);
+  } finally {
+    await client.end();
+  }
+  runTool('apps/assessments/src/demo/cli.ts', [], assessmentsDatabaseUrl, 'Loading the demo assessments', { DEMO_EXPECTED_REGISTRATIONS: String(registrations) });
+  log('demo data: assessments ready');
 }
 
 /** `units:revisions` of a unit table, to tell when a copy has caught up with its source. */

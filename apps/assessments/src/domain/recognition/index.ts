@@ -1,3 +1,4 @@
+export * from './recognising-body';
 export * from './recognition.errors';
 export * from './recognition.events';
 export * from './recognition.repository';

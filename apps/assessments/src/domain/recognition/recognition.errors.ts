@@ -20,6 +20,9 @@ export const RECOGNITION_ERROR_REASONS = [
   'RECOGNITION_CRITERION_FAILED',
   'RECOGNITION_NOT_REVOCABLE',
   'RECOGNITION_REVOKED_BEFORE_GRANT',
+  'RECOGNITION_NOT_CORRECTABLE',
+  'RECOGNITION_CORRECTION_UNCHANGED',
+  'RECOGNITION_CORRECTED_BEFORE_DECISION',
 ] as const;
 export type RecognitionErrorReason = (typeof RECOGNITION_ERROR_REASONS)[number];
 
@@ -29,7 +32,7 @@ export const recognitionErrors = {
   outOfScope: (unitId: string, reason: string) =>
     badInput('ASSESSMENT_UNIT_OUT_OF_SCOPE', `unitId: the safe standard does not apply to this unit (${reason}, R1)`, { field: 'unitId', unitId, exclusion: reason }),
   noRecognisingBody: (unitId: string, date: string) =>
-    badInput('ASSESSMENT_NO_RECOGNISING_BODY', `unitId: no level manages this unit on ${date} (R2)`, { field: 'unitId', unitId, date }),
+    badInput('ASSESSMENT_NO_RECOGNISING_BODY', `unitId: no recognising body for this unit on ${date} (R2: no rule for its kind, or no level of the rule's kinds above it)`, { field: 'unitId', unitId, date }),
   recognisingBodyRequired: (decidingUnitId: string, date: string) =>
     forbidden('RECOGNISING_BODY_REQUIRED', "Only the People's Committee level that manages the unit (or a level above it) decides (R2).", { decidingUnitId, date }),
   alreadyDecided: (unitId: string, year: number) =>
@@ -52,6 +55,12 @@ export const recognitionErrors = {
   notRevocable: (status: string) => conflict('RECOGNITION_NOT_REVOCABLE', `unitId: only a recognition is revoked (this decision is ${status})`, { field: 'unitId', status }),
   revokedBeforeGrant: (revokedOn: string, recognisedOn: string) =>
     badInput('RECOGNITION_REVOKED_BEFORE_GRANT', `revokedOn: ${revokedOn} lies before the recognition (${recognisedOn})`, { field: 'revokedOn', revokedOn, recognisedOn }),
+  notCorrectable: (status: string) =>
+    conflict('RECOGNITION_NOT_CORRECTABLE', `unitId: a revoked recognition is not corrected (this decision is ${status})`, { field: 'unitId', status }),
+  correctionUnchanged: (status: string) =>
+    badInput('RECOGNITION_CORRECTION_UNCHANGED', `outcome: the decision is already ${status}; a correction changes the outcome`, { field: 'outcome', status }),
+  correctedBeforeDecision: (correctedOn: string, decidedOn: string) =>
+    badInput('RECOGNITION_CORRECTED_BEFORE_DECISION', `correctedOn: ${correctedOn} lies before the decision it corrects (${decidedOn})`, { field: 'correctedOn', correctedOn, decidedOn }),
   invalidYear: (field: string, earliest: number, latest: number) =>
     badInput('INVALID_YEAR', `${field}: must be a year between ${earliest} and ${latest}`, { field, earliest, latest }),
 };

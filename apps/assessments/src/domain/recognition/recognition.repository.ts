@@ -6,7 +6,8 @@ import { type SafeStandardProposalView } from '../criteria/criteria.types';
 import { RuleSetRepository } from '../rule-set/rule-set.repository';
 import { type Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { fromDbDate, toDbDate } from '../shared';
-import { type RecognitionRevisionView, type RecognitionStatus, type RecognitionView } from './recognition.types';
+import { RecognisingBodyRules } from './recognising-body';
+import { type RecognitionAction, type RecognitionRevisionView, type RecognitionStatus, type RecognitionView } from './recognition.types';
 
 /** The envelope `source` of every assessments event. */
 export const EVENT_SOURCE = 'assessments';
@@ -46,6 +47,11 @@ export class RecognitionReader {
     return new UnitDirectory(this.db);
   }
 
+  /** R2's dated configuration on the same connection. */
+  get bodies(): RecognisingBodyRules {
+    return new RecognisingBodyRules(this.db);
+  }
+
   async ofUnitAndYear(unitId: string, year: number): Promise<RecognitionView | null> {
     const row = await this.db.safeStandardRecognition.findUnique({ where: { unitId_year: { unitId, year } } });
     return row ? recognitionFromRow(row) : null;
@@ -60,6 +66,7 @@ export class RecognitionReader {
       revokedOn: row.revokedOn ? fromDbDate(row.revokedOn) : null,
       decisionNumber: row.decisionNumber,
       reason: row.reason,
+      action: row.action as RecognitionAction,
       actor: row.actor,
       actorUnitId: row.actorUnitId,
       at: row.at,
@@ -122,22 +129,27 @@ export class RecognitionTransaction extends RecognitionReader {
     });
   }
 
-  /** A revocation replaces the current state (the revisions keep every earlier one). */
+  /** A revocation or a correction replaces the current state (the revisions keep every earlier one). */
   async update(recognition: RecognitionView): Promise<void> {
     await this.tx.safeStandardRecognition.update({
       where: { id: recognition.id },
       data: {
         status: recognition.status,
+        decidingUnitId: recognition.decidingUnitId,
         decidedOn: toDbDate(recognition.decidedOn),
+        recognisedOn: recognition.recognisedOn ? toDbDate(recognition.recognisedOn) : null,
         revokedOn: recognition.revokedOn ? toDbDate(recognition.revokedOn) : null,
         reason: recognition.reason,
         decisionNumber: recognition.decisionNumber,
+        certificateNumber: recognition.certificate?.number ?? null,
+        certificateSigner: recognition.certificate?.signer ?? null,
         revision: recognition.revision,
       },
     });
   }
 
-  async addRevision(recognition: RecognitionView, actor: { subject: string; unitId: string }): Promise<void> {
+  /** Records the published revision; `audit` names what it did and, for a correction, why (the state's reason otherwise). */
+  async addRevision(recognition: RecognitionView, actor: { subject: string; unitId: string }, audit: { action: RecognitionAction; reason?: string } = { action: 'DECIDED' }): Promise<void> {
     await this.tx.recognitionRevision.create({
       data: {
         recognitionId: recognition.id,
@@ -146,7 +158,8 @@ export class RecognitionTransaction extends RecognitionReader {
         decidedOn: toDbDate(recognition.decidedOn),
         revokedOn: recognition.revokedOn ? toDbDate(recognition.revokedOn) : null,
         decisionNumber: recognition.decisionNumber,
-        reason: recognition.reason,
+        reason: audit.reason ?? recognition.reason,
+        action: audit.action,
         actor: actor.subject,
         actorUnitId: actor.unitId,
       },

@@ -47,14 +47,26 @@ export interface DecideRecognitionInput {
   certificateSigner?: string | null;
 }
 
-/** One published revision of a decision: the original or an audited revocation (R30). */
+/** What a published revision did (R30). */
+export type RecognitionAction = 'DECIDED' | 'REVOKED' | 'CORRECTED';
+
+/** Vietnamese labels of the revision actions. */
+export const RECOGNITION_ACTION_LABELS: Record<RecognitionAction, string> = {
+  DECIDED: 'Quyết định',
+  REVOKED: 'Thu hồi công nhận',
+  CORRECTED: 'Đính chính kết quả',
+};
+
+/** One published revision of a decision: the original, an audited revocation or an audited correction (R30). */
 export interface RecognitionRevisionView {
   revision: number;
   status: RecognitionStatus;
   decidedOn: string;
   revokedOn: string | null;
   decisionNumber: string | null;
+  /** The decision's reason; for a correction, why it was corrected. */
   reason: string | null;
+  action: RecognitionAction;
   actor: string;
   actorUnitId: string;
   at: Date;
@@ -66,4 +78,17 @@ export interface RevokeRecognitionInput {
   revokedOn: string;
   reason: string;
   decisionNumber?: string | null;
+}
+
+/** R30: a changed outcome (NOT_ACHIEVED → ACHIEVED or the reverse) through an audited correction of the one decision (R3). */
+export interface CorrectRecognitionInput {
+  unitId: string;
+  year: number;
+  outcome: RecognitionOutcome;
+  /** Date of the correcting decision; the competent level is the one R2 names on it. */
+  correctedOn: string;
+  reason: string;
+  decisionNumber?: string | null;
+  certificateNumber?: string | null;
+  certificateSigner?: string | null;
 }

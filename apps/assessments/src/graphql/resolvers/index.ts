@@ -5,8 +5,9 @@ import { CommunePoliceDisciplineRecord, CriterionResult, EvidenceFile, ReviewSte
 import { CommuneSafetyRule, SecurityIncident } from './derived.resolvers';
 import { Mutation } from './mutation.resolvers';
 import { Query } from './query.resolvers';
-import { RecognitionRevision, SafeStandardRecognition } from './recognition.resolvers';
+import { RecognisingBody, RecognitionRevision, SafeStandardRecognition } from './recognition.resolvers';
 import { Unit } from './unit.resolvers';
+import { ClassCounts, WhatIfCommuneDifference, WhatIfUnitDifference, WhatIfYearResult } from './what-if.resolvers';
 
 /** The assessments resolver map, one file per type. */
 export const resolvers: Resolvers = {
@@ -16,6 +17,7 @@ export const resolvers: Resolvers = {
   Unit,
   SafeStandardRecognition,
   RecognitionRevision,
+  RecognisingBody,
   Assessment,
   AssessmentChange,
   UnitClassification,
@@ -29,4 +31,8 @@ export const resolvers: Resolvers = {
   CommunePoliceDisciplineRecord,
   ReviewStep,
   EvidenceFile,
+  WhatIfYearResult,
+  WhatIfUnitDifference,
+  WhatIfCommuneDifference,
+  ClassCounts,
 };

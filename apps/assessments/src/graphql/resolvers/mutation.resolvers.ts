@@ -8,6 +8,7 @@ export const Mutation: MutationResolvers = {
   decideSafeStandard: (_, { input }, context) => context.recognitions.decide(command(context), input),
   recordIncident: (_, { input }, context) => context.incidents.record(command(context), input),
   revokeSafeStandard: (_, { input }, context) => context.recognitions.revoke(command(context), input),
+  correctSafeStandard: (_, { input }, context) => context.recognitions.correct(command(context), input),
   submitAssessment: (_, { input }, context) => context.assessments.submit(command(context), input),
   rescoreAssessment: (_, { input }, context) => context.assessments.rescore(command(context), input),
   returnAssessment: (_, { input }, context) => context.assessments.returnToUnit(command(context), input),

@@ -6,6 +6,8 @@ export const Query: QueryResolvers = {
   assessment: (_, { id }, { caller, assessments }) => assessments.find(caller, id),
   evidenceFile: (_, { id }, { caller, evidence }) => evidence.find(caller, id),
   whatIf: (_, { assessmentId, ruleSetCode }, { caller, assessments }) => assessments.whatIf(caller, assessmentId, ruleSetCode),
+  whatIfYear: (_, { input }, { caller, whatIfYear }) => whatIfYear.evaluate(caller, input),
+  recognisingBodyRules: (_, { on }, { caller, recognitions }) => recognitions.recognisingBodyRules(caller, on),
   // Rule sets are public regulation text: any signed-in caller reads them.
   ruleSets: (_, { provinceCode, unitKind, year, track }, { caller, ruleSets }) => {
     requireCaller(caller);

@@ -1,5 +1,5 @@
-import { RECOGNITION_STATUS_LABELS } from '../../domain/recognition';
-import { type RecognitionRevisionResolvers, type SafeStandardRecognitionResolvers } from '../__generated__/resolvers-types';
+import { RECOGNITION_ACTION_LABELS, RECOGNITION_STATUS_LABELS } from '../../domain/recognition';
+import { type RecognisingBodyResolvers, type RecognitionRevisionResolvers, type SafeStandardRecognitionResolvers } from '../__generated__/resolvers-types';
 
 export const SafeStandardRecognition: SafeStandardRecognitionResolvers = {
   unit: (recognition) => ({ id: recognition.unitId }),
@@ -10,5 +10,10 @@ export const SafeStandardRecognition: SafeStandardRecognitionResolvers = {
 
 export const RecognitionRevision: RecognitionRevisionResolvers = {
   actorUnit: (revision) => ({ id: revision.actorUnitId }),
+  actionLabel: (revision) => RECOGNITION_ACTION_LABELS[revision.action],
   at: (revision) => revision.at.toISOString(),
+};
+
+export const RecognisingBody: RecognisingBodyResolvers = {
+  unit: (resolution) => (resolution.bodyUnitId === null ? null : { id: resolution.bodyUnitId }),
 };

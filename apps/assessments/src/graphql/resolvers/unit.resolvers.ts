@@ -7,5 +7,6 @@ export const Unit: UnitResolvers = {
   assessments: (unit, _, { caller, assessments }) => assessments.ofUnit(caller, unit.id),
   communePoliceDiscipline: (unit, { year }, { caller, discipline }) => discipline.ofCommune(caller, unit.id, year),
   incidents: (unit, _, { caller, incidents }) => incidents.ofUnit(caller, unit.id),
+  recognisingBody: (unit, { on }, { caller, recognitions }) => recognitions.recognisingBodyOf(caller, unit.id, on),
   communeSafetyRule: (unit, { year }, { caller, derivedRules }) => derivedRules.communeRule(caller, unit.id, year),
 };
