@@ -1,8 +1,8 @@
 import { type RunningServer } from '@antt/service-kit';
 import { buildSchema, parse } from 'graphql';
 import { bearer, post, startGatewayOver, startTreeSubgraph } from '../test/support/in-process';
-import { estimateCost } from './abuse-limits';
-import { DEFAULT_LIMITS } from './limits';
+import { checkOperation, estimateCost } from './abuse-limits';
+import { DEFAULT_LIMITS, resolveLimits } from './limits';
 
 const nested = (levels: number) => `{ node { ${'parent { '.repeat(levels)}id${' }'.repeat(levels)} } }`;
 const aliases = (count: number, field = 'ping') => `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
@@ -30,6 +30,39 @@ describe('cost estimate', () => {
   it('applies field weights and reads first from variables', () => {
     expect(cost('{ unit { descendants(first: 1000) { children(first: 2) { id } } } }')).toBe(1 + 10 + 1000 * 1);
     expect(cost('query($n: Int) { unit { descendants(first: $n) { children { id } } } }', { n: 7 })).toBe(1 + 10 + 7);
+  });
+});
+
+describe('checks remembered per document', () => {
+  const schema = buildSchema(`
+    type Query { unit: Node }
+    type Node { id: ID! parent: Node descendants(first: Int = 50): [Node!]! }
+  `);
+  const limits = resolveLimits({});
+  const signedIn = { subject: 's', roles: ['ORG_ADMIN' as const], jurisdictionUnitId: 'u' };
+  const codeOf = (run: () => void): unknown => {
+    try {
+      run();
+      return 'passed';
+    } catch (error) {
+      return (error as { extensions?: { code?: unknown } }).extensions?.code;
+    }
+  };
+
+  it('checks the same document again for the other caller class and for other variables', () => {
+    const depth = limits.anonymous.maxDepth + 1;
+    const source = `query($n: Int) { unit { ${'parent { '.repeat(depth)}id${' }'.repeat(depth)} descendants(first: $n) { parent { id } } } }`;
+    // One DocumentNode, as Apollo's document cache hands it out for repeated text.
+    const document = parse(source);
+    const context = (n: number) => ({ schema, document, source, request: { variables: { n } }, operationName: null });
+    expect(limits.authenticated.maxDepth).toBeGreaterThan(depth);
+    expect(codeOf(() => checkOperation(context(5), signedIn, limits))).toBe('passed');
+    expect(codeOf(() => checkOperation(context(5), signedIn, limits))).toBe('passed');
+    // What the authenticated class passed is not a pass for an anonymous caller.
+    expect(codeOf(() => checkOperation(context(5), null, limits))).toBe('QUERY_TOO_DEEP');
+    // A cost remembered for some variables says nothing of others.
+    expect(codeOf(() => checkOperation(context(limits.authenticated.maxCost * 10), signedIn, limits))).toBe('COST_LIMIT');
+    expect(codeOf(() => checkOperation(context(5), signedIn, limits))).toBe('passed');
   });
 });
 

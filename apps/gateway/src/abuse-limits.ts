@@ -5,7 +5,7 @@ import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
 import { type Caller } from '@antt/auth';
 import { HttpRefusal } from '@antt/service-kit';
-import { getNamedType, getOperationAST, getVariableValues, GraphQLError, isLeafType, validate, type ValidationRule } from 'graphql';
+import { type DocumentNode, getNamedType, getOperationAST, getVariableValues, GraphQLError, isLeafType, validate, type ValidationRule } from 'graphql';
 import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { GATEWAY_ERROR_CODES, type GatewayErrorCode, limitError } from './errors';
 import { callerLimits, type CallerLimits, type CostModel, type GatewayLimits } from './limits';
@@ -90,6 +90,29 @@ export function checkRequestTokens(body: unknown, search: URLSearchParams, limit
 const withoutPrefix = (message: string) => message.replace(/^Syntax Error: /, '');
 
 /**
+ * What a document already passed, per caller class (the CallerLimits object): its token count and structure checks, and its
+ * cost per variables. Apollo serves the same DocumentNode for the same text from its document cache, so a client repeating
+ * an operation (every front end does) is checked once per class and variables; a document dropped from that cache is
+ * forgotten with it (weak keys). Only passes are kept: a refused operation is checked again each time.
+ */
+interface PassedChecks {
+  structure: Set<CallerLimits>;
+  costs: Map<CallerLimits, Map<string, number>>;
+}
+const passed = new WeakMap<DocumentNode, PassedChecks>();
+/** Variables sets remembered per document and class; past it, the oldest goes. */
+const COSTS_PER_DOCUMENT = 64;
+
+function passedChecks(document: DocumentNode): PassedChecks {
+  let checks = passed.get(document);
+  if (!checks) {
+    checks = { structure: new Set(), costs: new Map() };
+    passed.set(document, checks);
+  }
+  return checks;
+}
+
+/**
  * Checks a resolved operation against the caller's limits, before any subgraph is called: tokens, depth, aliases,
  * directives, cost. Throws a GraphQLError (HTTP 400) with the code of the first limit exceeded and `extensions.limit`.
  * Runs on every request, also when Apollo served the parsed document from its cache, so that an anonymous caller
@@ -101,18 +124,22 @@ export function checkOperation(
   limits: GatewayLimits,
 ): void {
   const own = callerLimits(limits, caller !== null);
-  // The parse itself stops at the largest limit; a tighter one is counted again here, on the source (a persisted query
-  // registered by an authenticated caller and sent by hash by an anonymous one).
-  if (own.maxTokens < parseOptionsFor(limits).maxTokens) checkTokens(context.source, own.maxTokens);
-  // One pass for the three rules; the first rejection (in rule order for an operation) is the one reported.
-  const rejections: { code: GatewayErrorCode; limit: number; error: GraphQLError }[] = [];
-  validate(
-    context.schema,
-    context.document,
-    armorRules(own).map(([code, limit, rule]) => rule((error) => rejections.push({ code, limit, error }))),
-  );
-  const rejected = rejections[0];
-  if (rejected) throw limitError(rejected.code, withoutPrefix(rejected.error.message), rejected.limit);
+  const checks = passedChecks(context.document);
+  if (!checks.structure.has(own)) {
+    // The parse itself stops at the largest limit; a tighter one is counted again here, on the source (a persisted query
+    // registered by an authenticated caller and sent by hash by an anonymous one).
+    if (own.maxTokens < parseOptionsFor(limits).maxTokens) checkTokens(context.source, own.maxTokens);
+    // One pass for the three rules; the first rejection (in rule order for an operation) is the one reported.
+    const rejections: { code: GatewayErrorCode; limit: number; error: GraphQLError }[] = [];
+    validate(
+      context.schema,
+      context.document,
+      armorRules(own).map(([code, limit, rule]) => rule((error) => rejections.push({ code, limit, error }))),
+    );
+    const rejected = rejections[0];
+    if (rejected) throw limitError(rejected.code, withoutPrefix(rejected.error.message), rejected.limit);
+    checks.structure.add(own);
+  }
   // Variables the operation cannot take (an unknown enum value, a wrong type) are the client's input error, answered as the
   // executor would answer it (BAD_USER_INPUT naming the variable), not as a costly query.
   const operation = getOperationAST(context.document, context.operationName ?? undefined);
@@ -121,6 +148,9 @@ export function checkOperation(
     const invalid = coerced.errors?.[0];
     if (invalid) throw new GraphQLError(invalid.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
   }
+  const costKey = `${context.operationName ?? ''}\u0000${JSON.stringify(context.request.variables ?? {})}`;
+  let costs = checks.costs.get(own);
+  if (costs?.has(costKey)) return;
   let cost: number;
   try {
     cost = estimateCost(context, limits.cost, own.maxCost + 1);
@@ -131,6 +161,12 @@ export function checkOperation(
   if (cost > own.maxCost) {
     throw limitError(GATEWAY_ERROR_CODES.COST_LIMIT, `Query cost limit of ${own.maxCost} exceeded, estimated ${cost}.`, own.maxCost);
   }
+  if (!costs) {
+    costs = new Map();
+    checks.costs.set(own, costs);
+  }
+  if (costs.size >= COSTS_PER_DOCUMENT) costs.delete(costs.keys().next().value as string);
+  costs.set(costKey, cost);
 }
 
 /**

@@ -62,8 +62,10 @@ class SubgraphFailure extends Error {
  */
 export class SubgraphDataSource implements GraphQLDataSource<Partial<GatewayContext>> {
   private readonly agent: Agent;
+  private readonly url: URL;
 
   constructor(private readonly options: SubgraphCallOptions) {
+    this.url = new URL(options.url);
     this.agent = new Agent({
       connections: options.maxConnections,
       pipelining: 1,
@@ -139,22 +141,25 @@ export class SubgraphDataSource implements GraphQLDataSource<Partial<GatewayCont
     };
     // `traceparent` of the active (fetch) span; nothing when tracing is off. The assertion binds the body only.
     propagation.inject(otelContext.active(), headers);
-    const response = await fetch(this.options.url, {
+    // The pool's own `request` rather than WHATWG `fetch` over it: the same connections, a fraction of the per-call work.
+    const response = await this.agent.request({
+      origin: this.url.origin,
+      path: this.url.pathname + this.url.search,
       method: 'POST',
       headers,
       body: JSON.stringify(body),
-      dispatcher: this.agent,
       signal: AbortSignal.timeout(Math.min(this.options.timeoutMs, remaining)),
     });
-    trace.getActiveSpan()?.setAttribute('http.response.status_code', response.status);
-    const contentType = response.headers.get('content-type') ?? '';
-    const json: unknown = contentType.includes('json') ? await response.json() : (await response.arrayBuffer(), undefined);
+    trace.getActiveSpan()?.setAttribute('http.response.status_code', response.statusCode);
+    const contentType = String(response.headers['content-type'] ?? '');
+    const json: unknown = contentType.includes('json') ? await response.body.json() : (await response.body.dump(), undefined);
     const result = json as GatewayGraphQLResponse | undefined;
+    const ok = response.statusCode >= 200 && response.statusCode < 300;
     // A GraphQL answer (even a 4xx with `errors`) passes on as the subgraph gave it; the formatter hides internals.
-    if (result && typeof result === 'object' && (response.ok || Array.isArray(result.errors))) {
+    if (result && typeof result === 'object' && (ok || Array.isArray(result.errors))) {
       return { data: result.data, errors: result.errors, extensions: result.extensions };
     }
-    throw new SubgraphFailure(GATEWAY_ERROR_CODES.SUBGRAPH_UNAVAILABLE, this.unavailableMessage(), `HTTP ${response.status}`);
+    throw new SubgraphFailure(GATEWAY_ERROR_CODES.SUBGRAPH_UNAVAILABLE, this.unavailableMessage(), `HTTP ${response.statusCode}`);
   }
 
   private toFailure(error: unknown, started: number, context: Partial<GatewayContext>): SubgraphFailure {

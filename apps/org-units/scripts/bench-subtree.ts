@@ -10,6 +10,10 @@
  * gateway process with METRICS_ENABLED=false beside the first, the two loaded in turn (on, off, on, off, …) with the unit
  * lookup and the heaviest subtree query; per mode the median requests/s and p99, and the gateway's own CPU time per request
  * (from /proc/<pid>/stat: less sensitive than throughput to what else the machine runs).
+ * With `--hive`, each query also runs through Hive Gateway (`apps/gateway/scripts/hive-gateway.ts`: `@graphql-hive/gateway-runtime`
+ * with its defaults, plus the caller's token check and the subgraph assertion every gateway here must sign), a third process
+ * beside ours, and a second one with its transport's in-flight deduplication off; direct, ours and the two Hive are loaded in turn `--rounds` times (default 3) and the medians reported with each
+ * gateway's share of the direct rate (issue 10: ours ≥ 0.67× direct and ahead of Hive).
  * Each size runs on a scratch database (prefix `bsub_`, dropped afterwards). The subgraph (relay off) runs in this
  * process, as in the integration tests; the gateway and autocannon (its CLI) run as their own processes, so that the load
  * generator does not share an event loop with what it measures.
@@ -20,7 +24,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEV_JWT_HS256_SECRET, type Identity, mintDevToken, signGatewayAssertion } from '@antt/auth';
-import { createMigratedTestDatabase, getTestInfra, startGatewayProcess } from '@antt/testing';
+import { createMigratedTestDatabase, getTestInfra, startGatewayProcess, startHiveGatewayProcess } from '@antt/testing';
 import { createPrismaClient } from '../src';
 import { startOrgUnits } from '../src/app';
 import { loadOrgUnitsConfig } from '../src/config';
@@ -174,11 +178,41 @@ async function metricsOverhead(
   return report;
 }
 
+type Target = { name: string; url: string; headers: () => Promise<Record<string, string>> };
+
+/**
+ * Direct, our gateway and Hive Gateway loaded in turn, `rounds` times per query (the order rotates each round, so that a drift
+ * of the machine's load favours none): per target the median requests/s and p99, and each gateway's share of the direct rate.
+ */
+async function compareGateways(targets: Target[], queries: Record<string, string>, options: { seconds: number; connections: number; rounds: number }) {
+  const report: Record<string, unknown> = {};
+  for (const [label, query] of Object.entries(queries)) {
+    const runs = new Map<string, Run[]>(targets.map((target) => [target.name, []]));
+    for (let round = 0; round < options.rounds; round += 1) {
+      const order = targets.map((_, index) => targets[(index + round) % targets.length] as Target);
+      for (const target of order) runs.get(target.name)?.push(await load(target.url, await target.headers(), query, options.seconds, options.connections));
+    }
+    const medians = Object.fromEntries(
+      [...runs].map(([name, list]) => [name, { requestsPerSecond: median(list.map((r) => r.requestsPerSecond)), p99Ms: median(list.map((r) => r.p99Ms)), runs: list }]),
+    ) as Record<string, { requestsPerSecond: number; p99Ms: number; runs: Run[] }>;
+    const direct = medians['direct']?.requestsPerSecond ?? 0;
+    const share = (name: string) => +((medians[name]?.requestsPerSecond ?? 0) / Math.max(1, direct)).toFixed(2);
+    report[label] = { ...medians, oursShareOfDirect: share('ours'), hiveShareOfDirect: share('hive'), hiveNoDedupShareOfDirect: share('hive-no-dedup') };
+    log(
+      `gateways | ${label} | ` +
+        targets.map((t) => `${t.name} ${medians[t.name]?.requestsPerSecond} req/s p99 ${medians[t.name]?.p99Ms} ms`).join(' | ') +
+        ` | ours ${share('ours')}× direct, hive ${share('hive')}×, hive without deduplication ${share('hive-no-dedup')}×`,
+    );
+  }
+  return report;
+}
+
 async function benchSize(
   size: Size,
   seconds: number,
   connections: number,
   overhead: { rounds: number } | null,
+  hive: { rounds: number } | null,
 ): Promise<Record<string, unknown>> {
   const database = await createMigratedTestDatabase('bsub_', path.join(REPO_ROOT, 'apps/org-units'));
   const stops: (() => Promise<void>)[] = [];
@@ -228,6 +262,38 @@ async function benchSize(
       });
       return results;
     }
+    if (hive) {
+      const hiveVariables = { ORG_UNITS_URL: subgraph.url, GATEWAY_SIGNING_KEY: config.GATEWAY_SIGNING_KEY };
+      const hiveGateway = await startHiveGatewayProcess(hiveVariables);
+      stops.push(() => hiveGateway.stop());
+      const hiveWithoutDeduplication = await startHiveGatewayProcess(hiveVariables, ['--no-deduplication']);
+      stops.push(() => hiveWithoutDeduplication.stop());
+      const bearerHeaders = async () => ({ authorization: bearer });
+      const targets: Target[] = [
+        {
+          name: 'direct',
+          url: subgraph.url,
+          // Signed per run (bound to the query), at the longest lifetime the subgraph accepts: see below.
+          headers: async () => ({}),
+        },
+        { name: 'ours', url: gateway.graphqlUrl, headers: bearerHeaders },
+        { name: 'hive', url: hiveGateway.graphqlUrl, headers: bearerHeaders },
+        { name: 'hive-no-dedup', url: hiveWithoutDeduplication.graphqlUrl, headers: bearerHeaders },
+      ];
+      const compared: Record<string, unknown> = {};
+      for (const label of ['unit lookup', 'descendants(first: 50) { totalCount edges }']) {
+        const query = queries[label] as string;
+        (targets[0] as Target).headers = async () => ({
+          'x-antt-gateway-assertion': await signGatewayAssertion(ADMIN, config.GATEWAY_SIGNING_KEY, {
+            request: { query },
+            ttlSeconds: config.GATEWAY_ASSERTION_MAX_LIFETIME_SECONDS,
+          }),
+        });
+        Object.assign(compared, await compareGateways(targets, { [label]: query }, { seconds, connections, rounds: hive.rounds }));
+      }
+      results['gateways'] = compared;
+      return results;
+    }
     for (const [label, query] of Object.entries(queries)) {
       // An assertion is bound to its query and may live at most GATEWAY_ASSERTION_MAX_LIFETIME_SECONDS (30 s by default):
       // one per query, at the longest lifetime the subgraph accepts (the warm-up and the run take seconds + 2 s).
@@ -254,17 +320,19 @@ async function main(): Promise<void> {
       seconds: { type: 'string', default: '10' },
       connections: { type: 'string', default: '20' },
       'metrics-overhead': { type: 'boolean', default: false },
+      hive: { type: 'boolean', default: false },
       rounds: { type: 'string', default: '3' },
     },
   });
   const overhead = values['metrics-overhead'] ? { rounds: Number(values.rounds) } : null;
+  const hive = values.hive ? { rounds: Number(values.rounds) } : null;
   const output: Record<string, unknown> = { at: new Date().toISOString(), node: process.version, connections: Number(values.connections), seconds: Number(values.seconds) };
   for (const name of values.sizes.split(',')) {
     const size = SIZES[name];
     if (!size) throw new Error(`unknown size "${name}" (province, national)`);
-    output[name] = await benchSize(size, Number(values.seconds), Number(values.connections), overhead);
+    output[name] = await benchSize(size, Number(values.seconds), Number(values.connections), overhead, hive);
   }
-  const file = path.join(REPO_ROOT, '.local', 'bench', overhead ? 'metrics-overhead.json' : 'subtree.json');
+  const file = path.join(REPO_ROOT, '.local', 'bench', overhead ? 'metrics-overhead.json' : hive ? 'gateways.json' : 'subtree.json');
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(output, null, 2)}\n`);
   log(`written to ${path.relative(REPO_ROOT, file)}`);

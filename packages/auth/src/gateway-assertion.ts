@@ -1,5 +1,5 @@
-import { createHash, createSecretKey, type KeyObject } from 'node:crypto';
-import { SignJWT, decodeJwt, jwtVerify } from 'jose';
+import { createHash, createHmac, createSecretKey, type KeyObject } from 'node:crypto';
+import { decodeJwt, jwtVerify } from 'jose';
 import { unauthenticated } from './domain-error';
 import { type Caller } from './identity';
 import { identityFromClaims } from './user-token';
@@ -65,20 +65,24 @@ export function gatewayRequestBinding(request: AssertedRequest): string {
  * `anon: true`: the request did come through the gateway, without an end-user token.
  */
 export async function signGatewayAssertion(caller: Caller, key: string, options: SignAssertionOptions): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
   const claims = {
     ...(caller ? { roles: caller.roles, unit: caller.jurisdictionUnitId } : { anon: true }),
     req: gatewayRequestBinding(options.request),
+    iss: GATEWAY_ASSERTION_ISSUER,
+    aud: GATEWAY_ASSERTION_AUDIENCE,
+    iat: now,
+    exp: now + (options.ttlSeconds ?? GATEWAY_ASSERTION_TTL_SECONDS),
+    ...(caller ? { sub: caller.subject } : {}),
   };
-  const now = Math.floor(Date.now() / 1000);
-  const jwt = new SignJWT(claims)
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuer(GATEWAY_ASSERTION_ISSUER)
-    .setAudience(GATEWAY_ASSERTION_AUDIENCE)
-    .setIssuedAt(now)
-    .setExpirationTime(now + (options.ttlSeconds ?? GATEWAY_ASSERTION_TTL_SECONDS));
-  if (caller) jwt.setSubject(caller.subject);
-  return jwt.sign(encode(key));
+  // A compact JWS (RFC 7515) signed with node:crypto's HMAC, synchronously: jose signs through WebCrypto, whose promise job
+  // per signature cost a fifth of the gateway's CPU under load (one assertion per subgraph fetch). Only signing is done
+  // here, on claims the gateway builds itself; every verification still goes through jose.
+  const input = `${ASSERTION_HEADER_SEGMENT}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
+  return `${input}.${createHmac('sha256', encode(key)).update(input).digest('base64url')}`;
 }
+
+const ASSERTION_HEADER_SEGMENT = Buffer.from(JSON.stringify({ alg: 'HS256' })).toString('base64url');
 
 /**
  * Verifies a gateway assertion's signature, issuer, audience, expiry and lifetime, and returns the caller it states

@@ -4,7 +4,7 @@ import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { DomainError } from './domain-error';
 import { DEV_JWT_AUDIENCE, DEV_JWT_HS256_SECRET, DEV_JWT_ISSUER } from './dev-secrets';
 import { mintDevToken } from './dev-token';
-import { createUserTokenVerifier, verifyUserToken } from './user-token';
+import { createUserTokenVerifier, VERIFIED_TOKEN_CACHE_ENTRIES, VERIFIED_TOKEN_CACHE_SECONDS, VerifiedTokenCache, verifyUserToken } from './user-token';
 
 const UNIT = '6f1c2a50-0000-4000-8000-000000000001';
 const DEV_CLAIMS = { issuer: DEV_JWT_ISSUER, audience: DEV_JWT_AUDIENCE };
@@ -131,5 +131,55 @@ describe('verifyUserToken with RS256 from a JWKS endpoint', () => {
     const token = await mintDevToken({ subject: 'an', roles: ['SYSTEM_ADMIN'], unitId: UNIT, secret: DEV_JWT_HS256_SECRET });
     const verifier = createUserTokenVerifier({ jwksUrl, hs256Secret: DEV_JWT_HS256_SECRET, ...DEV_CLAIMS });
     expect((await rejection(verifyUserToken(token, verifier))).reason).toBe('TOKEN_INVALID');
+  });
+});
+
+describe('the verified-token cache', () => {
+  const identity = { subject: 'an', roles: ['ORG_ADMIN' as const], jurisdictionUnitId: UNIT };
+
+  it('answers an accepted token again without verifying it, and never keeps a refused one', async () => {
+    const verifier = createUserTokenVerifier({ hs256Secret: DEV_JWT_HS256_SECRET, ...DEV_CLAIMS });
+    const token = await mintDevToken({ subject: 'an', roles: ['ORG_ADMIN'], unitId: UNIT, secret: DEV_JWT_HS256_SECRET });
+    await verifyUserToken(token, verifier);
+    expect(verifier.cache?.size).toBe(1);
+    // The same text again: answered from the cache (a verifier whose key would refuse everything still accepts it).
+    const sameCache = { ...verifier, key: new TextEncoder().encode('a-key-that-verifies-nothing-at-all') };
+    await expect(verifyUserToken(token, sameCache)).resolves.toEqual(identity);
+    const forged = await mintDevToken({ subject: 'an', roles: ['ORG_ADMIN'], unitId: UNIT, secret: 'someone-elses-secret-value' });
+    await expect(verifyUserToken(forged, verifier)).rejects.toBeInstanceOf(DomainError);
+    expect(verifier.cache?.size).toBe(1);
+  });
+
+  it('forgets a token at its expiry, before its nbf, and after the cache lifetime, and hands out copies', () => {
+    let now = 1_000;
+    const cache = new VerifiedTokenCache(() => now);
+    cache.set('t', identity, { exp: 1_100, nbf: 1_000 });
+    const first = cache.get('t');
+    first?.roles.push('SYSTEM_ADMIN');
+    expect(cache.get('t')).toEqual(identity);
+    now = 1_100;
+    expect(cache.get('t')).toBeUndefined();
+    now = 1_000;
+    cache.set('later', identity, { exp: 5_000, nbf: 1_010 });
+    expect(cache.get('later')).toBeUndefined();
+    cache.set('long', identity, { exp: 100_000 });
+    now = 1_000 + VERIFIED_TOKEN_CACHE_SECONDS;
+    expect(cache.get('long')).toBeUndefined();
+    cache.set('no-exp', identity, {});
+    expect(cache.get('no-exp')).toBeUndefined();
+  });
+
+  it('holds at most its bound, dropping the oldest', () => {
+    const cache = new VerifiedTokenCache(() => 0);
+    for (let i = 0; i <= VERIFIED_TOKEN_CACHE_ENTRIES; i += 1) cache.set(`t${i}`, identity, { exp: 10 });
+    expect(cache.size).toBe(VERIFIED_TOKEN_CACHE_ENTRIES);
+    expect(cache.get('t0')).toBeUndefined();
+    expect(cache.get(`t${VERIFIED_TOKEN_CACHE_ENTRIES}`)).toEqual(identity);
+  });
+
+  it('can be turned off', async () => {
+    const verifier = createUserTokenVerifier({ hs256Secret: DEV_JWT_HS256_SECRET, ...DEV_CLAIMS, cache: false });
+    await verifyUserToken(await mintDevToken({ subject: 'an', roles: ['ORG_ADMIN'], unitId: UNIT, secret: DEV_JWT_HS256_SECRET }), verifier);
+    expect(verifier.cache).toBeUndefined();
   });
 });

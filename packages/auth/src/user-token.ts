@@ -12,6 +12,8 @@ export interface UserTokenVerifierConfig {
   issuer: string;
   /** Expected `aud` claim: a token for any other audience, or with none, is refused. */
   audience: string;
+  /** Keep accepted tokens in a {@link VerifiedTokenCache} (default true). */
+  cache?: boolean;
 }
 
 /** A ready-to-use verifier built once from configuration by {@link createUserTokenVerifier}. */
@@ -20,16 +22,61 @@ export interface UserTokenVerifier {
   readonly algorithms: readonly string[];
   readonly issuer: string;
   readonly audience: string;
+  /** Tokens this verifier has already accepted (see {@link VerifiedTokenCache}); none: every token is verified. */
+  readonly cache?: VerifiedTokenCache;
+}
+
+/** How long, at most, an accepted token is answered from the cache before it is verified again (a JWKS key rotation). */
+export const VERIFIED_TOKEN_CACHE_SECONDS = 300;
+/** How many accepted tokens the cache holds; past it, the oldest entry goes. */
+export const VERIFIED_TOKEN_CACHE_ENTRIES = 10_000;
+
+/**
+ * Accepted tokens, by their exact text, with what they stated: a client sends the same token with every request, and its
+ * signature check (jose, through WebCrypto) was a tenth of the gateway's CPU under load. An entry is used only while the
+ * token is still within its `nbf`/`exp` and for at most {@link VERIFIED_TOKEN_CACHE_SECONDS}; a refused token is never
+ * kept. Bounded: past {@link VERIFIED_TOKEN_CACHE_ENTRIES} entries, the oldest goes.
+ */
+export class VerifiedTokenCache {
+  private readonly entries = new Map<string, { identity: Identity; notBefore: number; expires: number; until: number }>();
+
+  constructor(private readonly now: () => number = () => Date.now() / 1000) {}
+
+  get(token: string): Identity | undefined {
+    const entry = this.entries.get(token);
+    if (!entry) return undefined;
+    const now = this.now();
+    if (now >= entry.expires || now >= entry.until || now < entry.notBefore) {
+      this.entries.delete(token);
+      return undefined;
+    }
+    return { ...entry.identity, roles: [...entry.identity.roles] };
+  }
+
+  set(token: string, identity: Identity, payload: JWTPayload): void {
+    if (typeof payload.exp !== 'number') return;
+    if (this.entries.size >= VERIFIED_TOKEN_CACHE_ENTRIES) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    const now = this.now();
+    this.entries.set(token, { identity, notBefore: payload.nbf ?? -Infinity, expires: payload.exp, until: now + VERIFIED_TOKEN_CACHE_SECONDS });
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
 }
 
 /** Builds the verifier from configuration; throws when neither a secret nor a JWKS URL is configured. */
 export function createUserTokenVerifier(config: UserTokenVerifierConfig): UserTokenVerifier {
   const claims = { issuer: config.issuer, audience: config.audience };
+  const cache = config.cache === false ? undefined : new VerifiedTokenCache();
   if (config.jwksUrl) {
-    return { key: createRemoteJWKSet(new URL(config.jwksUrl)), algorithms: ['RS256'], ...claims };
+    return { key: createRemoteJWKSet(new URL(config.jwksUrl)), algorithms: ['RS256'], ...claims, cache };
   }
   if (config.hs256Secret) {
-    return { key: new TextEncoder().encode(config.hs256Secret), algorithms: ['HS256'], ...claims };
+    return { key: new TextEncoder().encode(config.hs256Secret), algorithms: ['HS256'], ...claims, cache };
   }
   throw new Error('A user token verifier needs either an HS256 secret or a JWKS URL.');
 }
@@ -42,6 +89,8 @@ export function createUserTokenVerifier(config: UserTokenVerifierConfig): UserTo
  * forged, wrong algorithm).
  */
 export async function verifyUserToken(token: string, verifier: UserTokenVerifier): Promise<Identity> {
+  const cached = verifier.cache?.get(token);
+  if (cached) return cached;
   let payload: JWTPayload;
   try {
     const options = {
@@ -59,7 +108,9 @@ export async function verifyUserToken(token: string, verifier: UserTokenVerifier
   } catch (error) {
     throw tokenError(error);
   }
-  return identityFromClaims(payload);
+  const identity = identityFromClaims(payload);
+  verifier.cache?.set(token, identity, payload);
+  return identity;
 }
 
 /** Maps verified claims (`sub`, `roles`, `unit`) to an Identity, rejecting anything outside the contract. */

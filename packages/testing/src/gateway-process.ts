@@ -20,3 +20,18 @@ export async function startGatewayProcess(subgraphUrls: Record<string, string>):
     },
   });
 }
+
+/**
+ * Hive Gateway (`apps/gateway/scripts/hive-gateway.ts`) as its own process over the given subgraphs, with the same variables
+ * as ours: the comparison target of the gateway benchmark (issue 10), not a product.
+ */
+export async function startHiveGatewayProcess(variables: Record<string, string>, args: readonly string[] = []): Promise<ServiceProcess> {
+  return startServiceProcess({
+    name: 'hive-gateway',
+    entry: 'apps/gateway/scripts/hive-gateway.ts',
+    args,
+    port: await freePort(),
+    readyPath: '/healthcheck',
+    env: { NODE_ENV: 'test', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...variables },
+  });
+}

@@ -7,7 +7,7 @@ export { recordSharedBroker, type SharedBrokerRecord } from './shared-broker';
 export { uniqueName } from './unique-name';
 export { kafkaContainerEnvironment } from './kafka-container-env';
 export { createMigratedTestDatabase } from './migrated-database';
-export { startGatewayProcess } from './gateway-process';
+export { startGatewayProcess, startHiveGatewayProcess } from './gateway-process';
 export { gatewayClient, subgraphClient, type GraphQLClient, type GraphQLResponse } from './graphql-clients';
 export { testRedisUrl } from './settings';
 export { startSubgraphHarness, type HarnessClock, type SubgraphHarness, type SubgraphHarnessOptions } from './subgraph-harness';

@@ -8,6 +8,8 @@ export interface ServiceProcessOptions {
   name: string;
   /** Entry file relative to the repository root, e.g. `apps/org-units/src/main.ts`. */
   entry: string;
+  /** Arguments after the entry (none by default). */
+  args?: readonly string[];
   port: number;
   /** Environment on top of this process's (PORT is set from `port`). */
   env: Record<string, string>;
@@ -53,7 +55,7 @@ function exited(child: ChildProcess): Promise<void> {
 export async function startServiceProcess(options: ServiceProcessOptions): Promise<ServiceProcess> {
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const recent: string[] = [];
-  const child = spawn(process.execPath, ['--import', 'tsx', options.entry], {
+  const child = spawn(process.execPath, ['--import', 'tsx', options.entry, ...(options.args ?? [])], {
     cwd: REPO_ROOT,
     env: { ...process.env, NODE_OPTIONS: nodeOptions(), TSX_TSCONFIG_PATH: TSCONFIG, ...options.env, PORT: String(options.port) },
     stdio: ['ignore', 'pipe', 'pipe'],
