@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { type UnitState } from '@antt/unit-directory';
 import { type AssessmentsHarness, as, startHarness, tableCounts } from '../support/assessments-harness';
 import { APPROVE_ASSESSMENT, ASSESSMENT, RULE_SET_REVIEW_PLANS, SUBMIT_ASSESSMENT } from '../support/operations';
 import { seedTree } from '../support/seed-tree';
@@ -161,5 +163,48 @@ describe('assessments: review levels and per-level deadlines (review plans)', ()
       ['DISTRICT', true],
       ['PROVINCE', true],
     ]);
+  });
+
+  it('a province without a review plan in force, or whose plan names no level above the unit: stable codes, nothing written', async () => {
+    h.setToday('2024-11-25');
+    const [hn, hnCommune, hnVillage] = [randomUUID(), randomUUID(), randomUUID()];
+    const unit = (unitId: string, code: string, kind: string, parentId: string | null): UnitState => ({
+      unitId,
+      code,
+      kind,
+      revision: 1,
+      dissolvedOn: null,
+      timeline: [{ validFrom: '2019-01-01', validTo: null, name: code, parentId, managingUnitId: null, attributes: {} }],
+    });
+    await h.project([unit(hn, 'HN', 'PROVINCE', null), unit(hnCommune, 'HN-X1', 'COMMUNE', hn), unit(hnVillage, 'HN-X1-T1', 'RESIDENTIAL_AREA', hnCommune)]);
+    await h.prisma.ruleSet.create({
+      data: {
+        id: randomUUID(),
+        code: 'HN-2024-RESIDENTIAL_AREA',
+        provinceCode: 'HN',
+        unitKind: 'RESIDENTIAL_AREA',
+        fromYear: 2024,
+        title: 'Bộ tiêu chí thử (không có kế hoạch thẩm định)',
+        windowStart: '11-01',
+        windowEnd: '10-31',
+        deadline: '11-20',
+        bands: [{ classification: 'WEAK', minScore: 0 }],
+        bandsVerified: false,
+        items: { create: [{ code: 'ALL', position: 1, title: 'Toàn bộ', maxPoints: 100 }] },
+      },
+    });
+    const hnOfficer = as('pv05@hanoi', 'LEVEL_OFFICER', hn);
+    const submit = { input: { unitId: hnVillage, year: 2024, submittedOn: '2024-11-05', scores: [{ itemCode: 'ALL', score: 80 }] } };
+
+    const before = await tableCounts(h.prisma);
+    const noPlan = await h.request<Data>(SUBMIT_ASSESSMENT, submit, hnOfficer);
+    expect(noPlan.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'ASSESSMENT_REVIEW_PLAN_NOT_FOUND', field: 'year', provinceCode: 'HN' });
+
+    await h.prisma.reviewPlan.create({
+      data: { id: randomUUID(), code: 'HN-2024-REVIEW-RESIDENTIAL_AREA', provinceCode: 'HN', unitKind: 'RESIDENTIAL_AREA', fromYear: 2024, verified: false, source: 'thử', levels: { create: [{ position: 0, levelKind: 'DISTRICT', deadline: '11-30', final: true }] } },
+    });
+    const noLevel = await h.request<Data>(SUBMIT_ASSESSMENT, submit, hnOfficer);
+    expect(noLevel.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'ASSESSMENT_NO_REVIEW_LEVEL', field: 'unitId', reviewPlanCode: 'HN-2024-REVIEW-RESIDENTIAL_AREA' });
+    expect(await tableCounts(h.prisma)).toEqual(before);
   });
 });
