@@ -16,6 +16,8 @@ const config: CodegenConfig = {
           Unit: '../../domain/shared#UnitRef',
           SafeStandardRecognition: '../../domain/recognition#RecognitionView',
           RuleSet: '../../domain/rule-set#RuleSetView',
+          ReviewPlan: '../../domain/rule-set#ReviewPlanView',
+          ReviewLevel: '../../domain/rule-set#ReviewLevelView',
           Assessment: '../../domain/assessment#AssessmentView',
           AssessmentChange: '../../domain/assessment#AssessmentChangeView',
           UnitClassification: '../../domain/classification#ClassificationView',

@@ -17,6 +17,7 @@ const submitted = (reviewingUnitId: string): AssessmentView => ({
   scores: [],
   currentStep: 0,
   reviewSteps: [],
+  reviewPlanId: null,
 });
 
 /** A review chain as a domain might run it: each approval by the level named next moves the assessment one level up. */

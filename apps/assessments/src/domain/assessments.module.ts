@@ -6,7 +6,7 @@ import { DisciplineService } from './discipline';
 import { EvidenceService, type EvidenceRules } from './evidence';
 import { IncidentService } from './incident';
 import { RecognitionRepository, RecognitionService } from './recognition';
-import { RuleSetRepository } from './rule-set';
+import { ReviewPlanRepository, RuleSetRepository } from './rule-set';
 import { WhatIfYearService } from './what-if';
 
 /** The domain services one request works with. */
@@ -14,6 +14,7 @@ export interface RequestServices {
   recognitions: RecognitionService;
   assessments: AssessmentService;
   ruleSets: RuleSetRepository;
+  reviewPlans: ReviewPlanRepository;
   derivedRules: DerivedRuleService;
   incidents: IncidentService;
   discipline: DisciplineService;
@@ -31,6 +32,7 @@ export function createAssessmentsDomain(prisma: PrismaClient, clock: Clock, rule
   const recognitionRepository = new RecognitionRepository(prisma);
   const assessmentRepository = new AssessmentRepository(prisma);
   const ruleSets = new RuleSetRepository(prisma);
+  const reviewPlans = new ReviewPlanRepository(prisma);
   const derivedRules = new DerivedRuleService(prisma, clock);
   const incidents = new IncidentService(prisma, clock, rules.dates);
   const discipline = new DisciplineService(prisma, clock, rules.dates);
@@ -42,6 +44,7 @@ export function createAssessmentsDomain(prisma: PrismaClient, clock: Clock, rule
         recognitions: new RecognitionService(recognitionRepository, clock, rules.dates),
         assessments: new AssessmentService(assessmentRepository, clock, rules.dates),
         ruleSets,
+        reviewPlans,
         derivedRules,
         incidents,
         discipline,

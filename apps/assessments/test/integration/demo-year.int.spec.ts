@@ -98,8 +98,14 @@ describe('the assessments demo year on a small synthetic province', () => {
     const communeC = await decision(tree.id.c);
     expect(communeC.status).toBe('NOT_RECOGNISED');
     expect(communeC.reason).toContain('C_2');
-    // Every approval went through the whole chain: the published classification was decided by the last level (the province).
-    expect(await prisma.unitClassification.count({ where: { year: 2024, decidingUnitId: { not: tree.id.province } } })).toBe(0);
+    // Every approval went through its kind's whole chain (the review plans): residential areas and communes are decided by the
+    // last level (the province); the lower-secondary school (commune A) and the agency (commune B) by district D1, where their
+    // chain stops.
+    const decidedBy = await prisma.unitClassification.findMany({ where: { year: 2024 }, select: { unitKind: true, decidingUnitId: true } });
+    const byKind = (kinds: string[]) => decidedBy.filter((row) => kinds.includes(row.unitKind)).map((row) => row.decidingUnitId);
+    expect(byKind(['SCHOOL', 'AGENCY'])).toEqual([tree.id.d1, tree.id.d1]);
+    expect(byKind(['RESIDENTIAL_AREA', 'COMMUNE']).length).toBe(decidedBy.length - 2);
+    expect(byKind(['RESIDENTIAL_AREA', 'COMMUNE']).every((unitId) => unitId === tree.id.province)).toBe(true);
     // The discipline fact of each commune was recorded by its district (0 officers).
     const discipline = await prisma.communePoliceDiscipline.findMany({ where: { year: 2024 } });
     expect(discipline.map((row) => row.disciplinedOfficers)).toEqual([0, 0, 0]);

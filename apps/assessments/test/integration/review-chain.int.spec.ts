@@ -110,7 +110,7 @@ describe('assessments: review chain on the dated tree', () => {
     expect(approved).toMatchObject({ status: 'APPROVED', reviewingUnit: { id: id.tb } });
   });
 
-  it('a commune’s own 2024 assessment goes district → province, and the pending level is flagged overdue after the deadline', async () => {
+  it('a commune’s own 2024 assessment goes district → province, and the pending province step is flagged overdue only after its own deadline (15/12)', async () => {
     h.setToday('2024-11-25');
     const communeScores = Object.entries({ RESOLUTION_AND_PLANS: 5, PARTICIPATION: 9, FESTIVAL_DAY: 9, SELF_MANAGEMENT_MODEL: 14, CRIME_PREVENTION: 28, RESIDENTIAL_AREAS_SAFE: 16, POLICE_FORCE: 9 }).map(([itemCode, score]) => ({ itemCode, score }));
     const submitted = (await h.request<Data>(SUBMIT_ASSESSMENT, { input: { unitId: id.vh, year: 2024, submittedOn: '2024-11-20', scores: communeScores } }, commune)).data!.submitAssessment;
@@ -120,6 +120,13 @@ describe('assessments: review chain on the dated tree', () => {
     ]);
     await h.request<Data>(APPROVE_ASSESSMENT, { input: { assessmentId: submitted.id, approvedOn: '2024-11-22' } }, district);
     h.setToday('2024-12-01');
+    const onTime = (await h.request<Data>(ASSESSMENT, { id: submitted.id }, province)).data!.assessment;
+    expect(onTime).toMatchObject({ overdue: false, reviewDeadline: '2024-12-15' });
+    expect((onTime.reviewChain as Data[]).map((step) => [step.level.id, step.deadline, step.overdue])).toEqual([
+      [id.vt, '2024-11-30', false],
+      [id.tb, '2024-12-15', false],
+    ]);
+    h.setToday('2024-12-16');
     const late = (await h.request<Data>(ASSESSMENT, { id: submitted.id }, province)).data!.assessment;
     expect(late.overdue).toBe(true);
     expect((late.reviewChain as Data[]).map((step) => [step.level.id, step.overdue])).toEqual([

@@ -11,9 +11,9 @@ export const SAFE_STANDARD_DECISIONS = `query($year: Int!, $decidingUnitId: ID) 
 export const UNIT_SAFE_STANDARD = `query($representations: [_Any!]!, $year: Int!) { _entities(representations: $representations) { ... on Unit { id safeStandard(year: $year) { ${RECOGNITION_FIELDS} } } } }`;
 
 const ASSESSMENT_FIELDS = `id year status statusLabel unit { id } reviewingUnit { id } submittedOn returnReason approvedOn revision
-  ruleSet { code bandsVerified } scores { itemCode selfScore score evidence } totalScore proposedClassification overdue
+  ruleSet { code bandsVerified } scores { itemCode selfScore score evidence } totalScore proposedClassification overdue reviewDeadline reviewPlan { code }
   history { action itemCode before after fromStatus toStatus actor actorUnit { id } reason criterionCode beforeMet afterMet at }
-  reviewChain { position level { id } status statusLabel current decidedOn actor overdue }`;
+  reviewChain { position level { id } status statusLabel current decidedOn actor deadline overdue }`;
 
 export const CRITERIA_FIELDS = `criteria { criterion { code source sourceLabel verified derivation derivationLabel } met answered selfMet evidence overridden overrideReason derived
     inputs { derivation summary windowFrom windowTo incidents { id type } hasEffectiveModel effectiveModelRevision discipline { disciplinedOfficers recordedBy } communeRule { managedUnits registered recognised passes } } }
@@ -33,6 +33,9 @@ export const RETURN_ASSESSMENT = `mutation($input: ReturnAssessmentInput!) { ret
 export const APPROVE_ASSESSMENT = `mutation($input: ApproveAssessmentInput!) { approveAssessment(input: $input) { ${ASSESSMENT_FIELDS} } }`;
 export const ASSESSMENT = `query($id: ID!) { assessment(id: $id) { ${ASSESSMENT_FIELDS} } }`;
 export const RULE_SETS = `query($unitKind: String, $year: Int) { ruleSets(provinceCode: "TB", unitKind: $unitKind, year: $year) { code unitKind fromYear windowStart windowEnd deadline bandsVerified precondition bands { classification minScore } items { code maxPoints condition } criteria { code position source reference text verified derivation } } }`;
+
+export const RULE_SET_REVIEW_PLANS = `query($year: Int, $track: RuleSetTrack) { ruleSets(provinceCode: "TB", year: $year, track: $track) { code unitKind track items { code maxPoints }
+  reviewPlan(year: $year) { code unitKind fromYear toYear verified source levels { position levelKind levelKindLabel deadline final } } } }`;
 
 /** `Unit.classification` and `Unit.assessments` as the gateway fetches them from this subgraph. */
 export const UNIT_CLASSIFICATION = `query($representations: [_Any!]!, $year: Int!) { _entities(representations: $representations) { ... on Unit { id classification(year: $year) { classification classificationLabel score ruleSetVersion decidingUnit { id } decidedOn decisionNumber revision assessment { id totalScore } } assessments { id year status } } } }`;

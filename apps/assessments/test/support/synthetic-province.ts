@@ -64,5 +64,5 @@ export function syntheticProvince() {
   add(codeWhere('TB-B-CQ', (r) => r >= 130, used), 'AGENCY', b);
   // Commune C: three recognised areas.
   for (let n = 0; n < 3; n += 1) add(codeWhere('TB-C-T', (r) => r >= 130, used), 'RESIDENTIAL_AREA', c);
-  return { states, registered, id: { province, a, b, c, incidentArea, refused, unregistered }, codes: { refused: refusedCode } };
+  return { states, registered, id: { province, d1, a, b, c, incidentArea, refused, unregistered }, codes: { refused: refusedCode } };
 }

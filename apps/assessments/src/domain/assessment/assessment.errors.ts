@@ -27,12 +27,18 @@ export const ASSESSMENT_ERROR_REASONS = [
   'ASSESSMENT_CRITERION_NOT_ANSWERED',
   'ASSESSMENT_NOT_YOUR_TURN',
   'ASSESSMENT_CRITERION_MET_INVALID',
+  'ASSESSMENT_REVIEW_PLAN_NOT_FOUND',
+  'ASSESSMENT_NO_REVIEW_LEVEL',
 ] as const;
 
 export const assessmentErrors = {
   notFound: (assessmentId: string) => notFound('ASSESSMENT_NOT_FOUND', 'assessmentId: assessment not found', { field: 'assessmentId', assessmentId }),
   ruleSetNotFound: (provinceCode: string, unitKind: string, year: number) =>
     badInput('ASSESSMENT_RULE_SET_NOT_FOUND', `year: no rule set for ${unitKind} in ${provinceCode} for ${year}`, { field: 'year', provinceCode, unitKind, year }),
+  reviewPlanNotFound: (provinceCode: string, unitKind: string, year: number) =>
+    badInput('ASSESSMENT_REVIEW_PLAN_NOT_FOUND', `year: no review plan for ${unitKind} in ${provinceCode} for ${year}`, { field: 'year', provinceCode, unitKind, year }),
+  noReviewLevel: (unitId: string, reviewPlanCode: string, date: string) =>
+    badInput('ASSESSMENT_NO_REVIEW_LEVEL', `unitId: no level above the unit on ${date} is a review level of ${reviewPlanCode}`, { field: 'unitId', unitId, reviewPlanCode, date }),
   itemUnknown: (field: string, itemCode: string) => badInput('ASSESSMENT_ITEM_UNKNOWN', `${field}: ${itemCode} is not an item of the rule set`, { field, itemCode }),
   itemDuplicate: (field: string, itemCode: string) => badInput('ASSESSMENT_ITEM_DUPLICATE', `${field}: ${itemCode} is scored twice`, { field, itemCode }),
   itemMissing: (itemCodes: string[]) => badInput('ASSESSMENT_ITEM_MISSING', `scores: items not scored: ${itemCodes.join(', ')}`, { field: 'scores', itemCodes }),

@@ -5,6 +5,7 @@ import { type Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { ClassificationStore } from '../classification/classification.repository';
 import { CriteriaReader } from '../criteria/criteria.repository';
 import { type CriterionAnswerView } from '../criteria/criteria.types';
+import { ReviewPlanRepository } from '../rule-set/review-plan.repository';
 import { RuleSetRepository } from '../rule-set/rule-set.repository';
 import { fromDbDate, toDbDate } from '../shared';
 import { type AssessmentAction, type AssessmentChangeView, type AssessmentStatus, type AssessmentView, type ReviewStepStatus } from './assessment.types';
@@ -37,7 +38,9 @@ function assessmentFromRow(row: AssessmentRow): AssessmentView {
       status: step.status as ReviewStepStatus,
       decidedOn: step.decidedOn ? fromDbDate(step.decidedOn) : null,
       actor: step.actor,
+      deadline: fromDbDate(step.deadline),
     })),
+    reviewPlanId: row.reviewPlanId,
   };
 }
 
@@ -66,6 +69,10 @@ export class AssessmentReader {
 
   get ruleSets(): RuleSetRepository {
     return new RuleSetRepository(this.db);
+  }
+
+  get reviewPlans(): ReviewPlanRepository {
+    return new ReviewPlanRepository(this.db);
   }
 
   get classifications(): ClassificationStore {
@@ -142,6 +149,7 @@ export class AssessmentTransaction extends AssessmentReader {
       approvedOn: assessment.approvedOn ? toDbDate(assessment.approvedOn) : null,
       revision: assessment.revision,
       currentStep: assessment.currentStep,
+      reviewPlanId: assessment.reviewPlanId,
       updatedAt: new Date(),
     };
     await this.tx.assessment.upsert({ where: { id: assessment.id }, create: { id: assessment.id, ...data }, update: data });
@@ -149,7 +157,7 @@ export class AssessmentTransaction extends AssessmentReader {
     await this.tx.assessmentScore.createMany({ data: assessment.scores.map((score) => ({ assessmentId: assessment.id, ...score })) });
     await this.tx.assessmentReviewStep.deleteMany({ where: { assessmentId: assessment.id } });
     await this.tx.assessmentReviewStep.createMany({
-      data: assessment.reviewSteps.map((step) => ({ assessmentId: assessment.id, ...step, decidedOn: step.decidedOn ? toDbDate(step.decidedOn) : null })),
+      data: assessment.reviewSteps.map((step) => ({ assessmentId: assessment.id, ...step, decidedOn: step.decidedOn ? toDbDate(step.decidedOn) : null, deadline: toDbDate(step.deadline) })),
     });
   }
 

@@ -9,10 +9,11 @@ import { type CriterionAnswerView, type CriterionResultView, type OverrideCriter
 import { type ClassificationRevisionView, type ClassificationView, type CorrectClassificationInput } from '../classification/classification.types';
 import { recognitionErrors } from '../recognition/recognition.errors';
 import { type CommandContext } from '../recognition/recognition.service';
-import { deadlineOf, type RuleSetView } from '../rule-set/rule-set.types';
+import { type ReviewPlanView } from '../rule-set/review-plan.types';
+import { type RuleSetView } from '../rule-set/rule-set.types';
 import { isSystemAdmin, seesUnit } from '../shared';
 import { assessmentErrors } from './assessment.errors';
-import { reviewChainOf } from './review-chain';
+import { chainAsOf, isOverdue, planReviewChain, reviewDeadlineOf, treeLevelsOf } from './review-chain';
 import { assessmentApproved, assessmentReturned, assessmentSubmitted } from './assessment.events';
 import { type AssessmentRepository, type AssessmentTransaction } from './assessment.repository';
 import {
@@ -82,10 +83,14 @@ export class AssessmentService {
       if (!ruleSet) throw assessmentErrors.ruleSetNotFound(province?.code ?? '?', unit.kind, year);
       const scores = this.scoresAgainst(ruleSet, entries);
       const answers = this.answersAgainst(ruleSet, answerEntries);
-      const chain = await reviewChainOf(tx.directory, unit, submittedOn);
+      const treeLevels = await treeLevelsOf(tx.directory, unit, submittedOn);
+      if (treeLevels.length === 0) throw recognitionErrors.noRecognisingBody(unitId, submittedOn);
+      const plan = await tx.reviewPlans.inForce(province?.code ?? '?', unit.kind, year);
+      if (!plan) throw assessmentErrors.reviewPlanNotFound(province?.code ?? '?', unit.kind, year);
+      const chain = planReviewChain(treeLevels, plan, year);
       const [firstLevel] = chain;
-      if (firstLevel === undefined) throw recognitionErrors.noRecognisingBody(unitId, submittedOn);
-      const reviewSteps: ReviewStepView[] = chain.map((levelUnitId, position) => ({ position, levelUnitId, status: 'PENDING', decidedOn: null, actor: null }));
+      if (firstLevel === undefined) throw assessmentErrors.noReviewLevel(unitId, plan.code, submittedOn);
+      const reviewSteps: ReviewStepView[] = chain.map((step, position) => ({ position, levelUnitId: step.levelUnitId, status: 'PENDING', decidedOn: null, actor: null, deadline: step.deadline }));
 
       await tx.lockUnitYear(unitId, year);
       const existing = await tx.ofUnitAndYear(unitId, year);
@@ -97,7 +102,7 @@ export class AssessmentService {
         year,
         ruleSetId: ruleSet.id,
         status: 'SUBMITTED',
-        reviewingUnitId: firstLevel,
+        reviewingUnitId: firstLevel.levelUnitId,
         submittedOn,
         returnReason: null,
         approvedOn: null,
@@ -105,6 +110,7 @@ export class AssessmentService {
         scores,
         currentStep: 0,
         reviewSteps,
+        reviewPlanId: plan.id,
       };
       await tx.save(assessment);
       await tx.saveAnswers(assessment.id, answers);
@@ -261,13 +267,19 @@ export class AssessmentService {
     return proposeOutcome(await this.criteriaOf(assessment));
   }
 
-  /** The review chain as shown: the current level's step, overdue when it is still pending after the rule set's deadline (R13). */
-  async reviewChainOf(assessment: AssessmentView): Promise<ReviewChainStepView[]> {
-    const overdue = await this.overdue(assessment);
-    return assessment.reviewSteps.map((step) => {
-      const current = assessment.status === 'SUBMITTED' && step.position === assessment.currentStep;
-      return { ...step, current, overdue: current && step.status === 'PENDING' && overdue };
-    });
+  /** The review chain as shown today: the current level's step, and each step still pending after its own level's deadline overdue. */
+  reviewChainOf(assessment: AssessmentView): ReviewChainStepView[] {
+    return chainAsOf(assessment, this.clock.today());
+  }
+
+  /** The review plan the assessment's chain was built from (null for chains built before review plans existed). */
+  reviewPlanOf(assessment: AssessmentView): Promise<ReviewPlanView | null> {
+    return assessment.reviewPlanId === null ? Promise.resolve(null) : this.assessments.reviewPlans.find(assessment.reviewPlanId);
+  }
+
+  /** The deadline of the level whose turn it is (of the level that returned it, when returned); null once approved. */
+  reviewDeadlineOf(assessment: AssessmentView): string | null {
+    return reviewDeadlineOf(assessment);
   }
 
   /**
@@ -377,11 +389,9 @@ export class AssessmentService {
     return ruleSet ? this.total(ruleSet, assessment) : 0;
   }
 
-  /** Under review after its deadline (R13), as of today. */
-  async overdue(assessment: AssessmentView): Promise<boolean> {
-    if (assessment.status === 'APPROVED') return false;
-    const ruleSet = await this.assessments.ruleSets.find(assessment.ruleSetId);
-    return ruleSet !== null && this.clock.today() > deadlineOf(ruleSet, assessment.year);
+  /** Not approved after the deadline of the level whose turn it is (or of any level still pending), as of today. */
+  overdue(assessment: AssessmentView): boolean {
+    return isOverdue(assessment, this.clock.today());
   }
 
   /** The chain with the current level's step decided (approved or returned) on `date` by `actor`. */

@@ -29,9 +29,11 @@ export interface ReviewStepView {
   status: ReviewStepStatus;
   decidedOn: string | null;
   actor: string | null;
+  /** The date this level's review is due (its level's deadline in the review plan). */
+  deadline: string;
 }
 
-/** A step as the chain is shown: whether it is the current level's turn and overdue (R13), as of today. */
+/** A step as the chain is shown: whether it is the current level's turn, and overdue (pending after its own deadline), as of today. */
 export interface ReviewChainStepView extends ReviewStepView {
   current: boolean;
   overdue: boolean;
@@ -59,8 +61,10 @@ export interface AssessmentView {
   scores: ScoreView[];
   /** Position in `reviewSteps` of the level whose turn it is (`reviewingUnitId` is its unit). */
   currentStep: number;
-  /** The review chain from the dated tree on the submission date, first level first. */
+  /** The review chain from the dated tree on the submission date and the review plan, first level first. */
   reviewSteps: ReviewStepView[];
+  /** The review plan the chain was built from; null for chains built before review plans existed. */
+  reviewPlanId: string | null;
 }
 
 /** One audited change (R30). */

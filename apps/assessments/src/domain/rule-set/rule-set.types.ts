@@ -47,8 +47,3 @@ export interface RuleSetView {
 export function windowOf(ruleSet: Pick<RuleSetView, 'windowStart' | 'windowEnd'>, year: number): { from: string; to: string } {
   return { from: `${year - 1}-${ruleSet.windowStart}`, to: `${year}-${ruleSet.windowEnd}` };
 }
-
-/** The classification deadline of `year` (R13). */
-export function deadlineOf(ruleSet: Pick<RuleSetView, 'deadline'>, year: number): string {
-  return `${year}-${ruleSet.deadline}`;
-}

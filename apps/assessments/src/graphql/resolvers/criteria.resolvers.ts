@@ -1,10 +1,11 @@
 import { CRITERION_DERIVATION_LABELS, CRITERION_SOURCE_LABELS, RECOGNITION_OUTCOME_LABELS } from '../../domain/criteria';
 import { REVIEW_STEP_STATUS_LABELS } from '../../domain/assessment';
-import { RULE_SET_TRACK_LABELS } from '../../domain/rule-set';
+import { REVIEW_LEVEL_KIND_LABELS, RULE_SET_TRACK_LABELS } from '../../domain/rule-set';
 import {
   type CommunePoliceDisciplineRecordResolvers,
   type CriterionResultResolvers,
   type EvidenceFileResolvers,
+  type ReviewLevelResolvers,
   type ReviewStepResolvers,
   type RuleSetResolvers,
   type SafeStandardCriterionResolvers,
@@ -13,6 +14,11 @@ import {
 
 export const RuleSet: RuleSetResolvers = {
   trackLabel: (ruleSet) => RULE_SET_TRACK_LABELS[ruleSet.track],
+  reviewPlan: (ruleSet, { year }, { reviewPlans }) => (ruleSet.track === 'STANDARD' ? reviewPlans.inForce(ruleSet.provinceCode, ruleSet.unitKind, year ?? ruleSet.fromYear) : null),
+};
+
+export const ReviewLevel: ReviewLevelResolvers = {
+  levelKindLabel: (level) => REVIEW_LEVEL_KIND_LABELS[level.levelKind],
 };
 
 export const SafeStandardCriterion: SafeStandardCriterionResolvers = {

@@ -1,7 +1,7 @@
 import { DateScalar } from '@antt/service-kit';
 import { type Resolvers } from '../__generated__/resolvers-types';
 import { Assessment, AssessmentChange, ClassificationRevision, UnitClassification } from './assessment.resolvers';
-import { CommunePoliceDisciplineRecord, CriterionResult, EvidenceFile, ReviewStep, RuleSet, SafeStandardCriterion, SafeStandardProposal } from './criteria.resolvers';
+import { CommunePoliceDisciplineRecord, CriterionResult, EvidenceFile, ReviewLevel, ReviewStep, RuleSet, SafeStandardCriterion, SafeStandardProposal } from './criteria.resolvers';
 import { CommuneSafetyRule, SecurityIncident } from './derived.resolvers';
 import { Mutation } from './mutation.resolvers';
 import { Query } from './query.resolvers';
@@ -25,6 +25,7 @@ export const resolvers: Resolvers = {
   CommuneSafetyRule,
   SecurityIncident,
   RuleSet,
+  ReviewLevel,
   SafeStandardCriterion,
   CriterionResult,
   SafeStandardProposal,
