@@ -164,7 +164,8 @@ export async function loadDemoAwards(prisma: PrismaClient, options: DemoAwardsOp
     }
     return null;
   };
-  const nominable = units.filter((unit) => unit.kind !== 'DISTRICT');
+  // Communes and residential areas, and the province's own agencies, departments, enterprises and schools (not the districts').
+  const nominable = units.filter((unit) => ['COMMUNE', 'RESIDENTIAL_AREA'].includes(unit.kind) || (unit.kind !== 'DISTRICT' && ancestorOfKind(unit, 'DISTRICT') === null));
   const facts = await new FactStore(prisma).factsOf(
     nominable.map((unit) => unit.unitId),
     campaign,

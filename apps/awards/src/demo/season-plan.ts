@@ -217,7 +217,10 @@ export function planSeason(candidates: readonly Candidate[], rules: CollectiveRu
   // The provincial police director's certificates: residential areas and team members, proposed by their commune.
   const directorPool = [...areas].sort(byDraw('director'));
   const communesUsed = new Set<string>();
-  for (const c of take(directorPool, 4, (c) => passes(rules[DIRECTOR], c) && !communesUsed.has(c.communeId as string) && Boolean(communesUsed.add(c.communeId as string)))) {
+  for (let n = 0; n < 4; n += 1) {
+    const [c] = take(directorPool, 1, (c) => passes(rules[DIRECTOR], c) && !communesUsed.has(c.communeId as string));
+    if (!c) break;
+    communesUsed.add(c.communeId as string);
     add(c, DIRECTOR, 'COMMUNE', c.communeId as string, 'Tổ dân phố, thôn có phong trào toàn dân bảo vệ an ninh Tổ quốc tiêu biểu năm 2024');
   }
   const refusedArea = take(directorPool, 1, (c) => !passes(rules[DIRECTOR], c) && c.facts.recognition === 'REVOKED')[0] ?? take(directorPool, 1, (c) => !passes(rules[DIRECTOR], c))[0];
