@@ -67,7 +67,11 @@ async function main(): Promise<void> {
   try {
     const campaignId = randomUUID();
     const handlers = factHandlers<SqlExecutor>();
-    const apply = (type: string, data: Record<string, unknown>, tx: SqlExecutor) => handlers[type]!({ data } as unknown as EventEnvelope, tx);
+    const apply = async (type: string, data: Record<string, unknown>, tx: SqlExecutor) => {
+      const handler = handlers[type];
+      if (!handler) throw new Error(`no fact handler for ${type}`);
+      await handler({ data } as unknown as EventEnvelope, tx);
+    };
     let facts = 0;
     await prisma.$transaction(
       async (tx) => {

@@ -4,7 +4,7 @@ import { createKafkaClient, type RecordProducer } from '@antt/events';
 import { createIsolatedTopics, getTestInfra, type IsolatedTopics, uniqueName } from '@antt/testing';
 import { type UnitState } from '@antt/unit-directory';
 import { DEV_NOMINEE_KEYS } from '../../src/config';
-import { type DemoAwardsOptions, type DemoAwardsOutcome, loadDemoAwards } from '../../src/demo/load-demo';
+import { type DemoAwardsOptions, type DemoAwardsOutcome, loadDemoAwards, waitForFacts } from '../../src/demo/load-demo';
 import { type AwardsHarness, as, startHarness } from '../support/awards-harness';
 import { factPublisher } from '../support/fact-events';
 import { ENTITIES } from '../support/operations';
@@ -249,6 +249,14 @@ describe('the demo award season', () => {
     const decided = outcome.forms.reduce((sum, f) => sum + f.decided, 0);
     expect(published.data.publishedAwards).toHaveLength(decided);
     expect((published.data.publishedAwards as Data[]).every((award) => award.recipientName === null)).toBe(true);
+  });
+
+  it('gives up waiting for facts that never come, naming what is missing', async () => {
+    const expected = { ...options.expected, registrations: 10_000 };
+    await expect(waitForFacts(h.prisma, tb.province.unitId, expected, 600, () => undefined)).rejects.toThrow(
+      new RegExp(`did not catch up within 1 s \\(missing: registrations ${options.expected.registrations}/10000\\)`),
+    );
+    await expect(waitForFacts(h.prisma, randomUUID(), options.expected, 600, () => undefined)).rejects.toThrow(/missing: the provincial 2024 campaign/);
   });
 
   it('loads nothing a second time', async () => {
