@@ -9,7 +9,7 @@ import path from 'node:path';
 import { DEV_JWT_HS256_SECRET, mintDevToken } from '@antt/auth';
 import { REPO_ROOT, startServiceProcess, up, type ServiceProcess } from '@antt/infra';
 import { migrateDeploy } from '@antt/prisma-offline';
-import { applyDemoReformIfPending, loadDemoAssessmentsIfEmpty, loadDemoCampaignsIfEmpty, loadDemoModelsIfEmpty, loadDemoProvinceIfEmpty, unitIdByCode } from './start/demo-data';
+import { applyDemoReformIfPending, loadDemoAssessmentsIfEmpty, loadDemoAwardsIfEmpty, loadDemoCampaignsIfEmpty, loadDemoModelsIfEmpty, loadDemoProvinceIfEmpty, unitIdByCode } from './start/demo-data';
 import { PLATFORM_SERVICES } from './start/services';
 
 const startedAt = performance.now();
@@ -76,6 +76,12 @@ async function main(): Promise<void> {
     await loadDemoModelsIfEmpty(infra.postgres.databases.models, infra.postgres.databases['org-units'], log);
     // After campaigns (its registrations, through Kafka) and models, before the reform: the 2024 tree.
     await loadDemoAssessmentsIfEmpty(infra.postgres.databases.assessments, infra.postgres.databases.campaigns, infra.postgres.databases['org-units'], log);
+    // The 2024 award season on the facts the assessments year published (decisions in early 2025, before the reform).
+    await loadDemoAwardsIfEmpty(
+      infra.postgres.databases.awards,
+      { campaigns: infra.postgres.databases.campaigns, assessments: infra.postgres.databases.assessments, orgUnits: infra.postgres.databases['org-units'] },
+      log,
+    );
     // The 2024 year is in every service: now the reform, which each service meets through org-units' events.
     await applyDemoReformIfPending(infra.postgres.databases['org-units'], log);
   } catch (error) {

@@ -130,6 +130,48 @@ export async function loadDemoAssessmentsIfEmpty(assessmentsDatabaseUrl: string,
   log('demo data: assessments ready');
 }
 
+/**
+ * Runs Thái Bình's 2024 award season through the awards domain (the scheme with its quotas, nominations from communes, districts
+ * and the province, returns, refusals on named conditions, decisions in early 2025) once its unit directory has caught up with
+ * org-units; the loader waits until its fact store holds what campaigns and assessments hold of 2024 (launched campaigns,
+ * registrations, and every classification and recognition at its latest revision), fed through Kafka by the running service.
+ * Does nothing when awards already holds nominations.
+ */
+export async function loadDemoAwardsIfEmpty(
+  awardsDatabaseUrl: string,
+  databases: { campaigns: string; assessments: string; orgUnits: string },
+  log: (line: string) => void,
+): Promise<void> {
+  await waitForUnitDirectory(awardsDatabaseUrl, databases.orgUnits, 'awards');
+  const [campaigns, registrations] = await Promise.all([
+    countOf(databases.campaigns, `SELECT count(*) AS n FROM campaign WHERE status <> 'DRAFT'`),
+    countOf(databases.campaigns, `SELECT count(*) AS n FROM registration WHERE registered_on >= '2024-01-01' AND registered_on < '2025-01-01'`),
+  ]);
+  const [classificationRevisions, recognitionRevisions] = await Promise.all([
+    countOf(databases.assessments, 'SELECT COALESCE(sum(revision), 0) AS n FROM unit_classification WHERE year = 2024'),
+    countOf(databases.assessments, 'SELECT COALESCE(sum(revision), 0) AS n FROM safe_standard_recognition WHERE year = 2024'),
+  ]);
+  runTool('apps/awards/src/demo/cli.ts', [], awardsDatabaseUrl, 'Loading the demo award season', {
+    DEMO_EXPECTED_CAMPAIGNS: String(campaigns),
+    DEMO_EXPECTED_REGISTRATIONS: String(registrations),
+    DEMO_EXPECTED_CLASSIFICATION_REVISIONS: String(classificationRevisions),
+    DEMO_EXPECTED_RECOGNITION_REVISIONS: String(recognitionRevisions),
+  });
+  log('demo data: awards ready');
+}
+
+/** One number read from a database (`SELECT … AS n`). */
+async function countOf(databaseUrl: string, sql: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>(sql);
+    return Number(rows[0]?.n ?? 0);
+  } finally {
+    await client.end();
+  }
+}
+
 /** `units:revisions` of a unit table, to tell when a copy has caught up with its source. */
 async function revisionTotals(databaseUrl: string, table: 'unit' | 'directory_unit'): Promise<string> {
   const client = new pg.Client({ connectionString: databaseUrl });

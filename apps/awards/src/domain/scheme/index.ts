@@ -1,2 +1,2 @@
 export * from './eligibility';
-export { SchemeService, loadScheme, type SchemeFormView, type SchemeView, type SetSchemeInput } from './scheme.service';
+export { SchemeService, loadScheme, type ConditionInput, type SchemeFormView, type SchemeView, type SetSchemeInput } from './scheme.service';
