@@ -124,7 +124,7 @@ describe('the demo season plan', () => {
   it('requires registration in the campaign (R23) of the plan’s collectives and a leader’s unit, and nominates no unregistered unit as eligible', () => {
     const unregistered = (c: Candidate): Candidate => ({ ...c, facts: { ...c.facts, REGISTERED: false } });
     const excellent = unregistered(byId.get('d0c0')!);
-    for (const form of [FLAG, MERIT, DIRECTOR]) {
+    for (const form of [FLAG, MERIT, DIRECTOR] as const) {
       expect(evaluate(rules[form], excellent.facts).failed).toEqual([{ name: 'đơn vị đã đăng ký thi đua trong phong trào năm 2024', fact: 'REGISTERED', actual: 'false' }]);
     }
     const leaderRule = demoScheme('c').forms.find((f) => f.formCode === MERIT)!.individualConditions!.filter((c) => c.fact === 'REGISTERED');
