@@ -78,7 +78,7 @@ async function main(): Promise<void> {
         await projectUnitStates(tx, states);
         await apply(
           CampaignLaunchedV1.fullType,
-          { campaignId, ownerUnitId: ids.get(province.code), title: 'Kế hoạch phát động phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Thái Bình năm 2024', periodStart: '2024-01-01', periodEnd: '2024-12-31' },
+          { campaignId, parentCampaignId: null, ownerUnitId: ids.get(province.code), title: 'Kế hoạch phát động phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Thái Bình năm 2024', periodStart: '2024-01-01', periodEnd: '2024-12-31' },
           tx,
         );
         for (const row of registered) {

@@ -1,7 +1,7 @@
 import { type UnitFacts } from '../domain/facts';
 import { type Condition, conditionProblem, evaluate } from '../domain/scheme';
 import { loadDemoConfig } from './config';
-import { type Candidate, type CollectiveRules, DEMO_QUOTAS, FLAG, MERIT, demoPerson, demoScheme, draw, factsShortfall, planSeason } from './season-plan';
+import { type Candidate, type CollectiveRules, DEMO_QUOTAS, DIRECTOR, FLAG, MERIT, demoPerson, demoScheme, draw, factsShortfall, planSeason } from './season-plan';
 
 const facts = (classification: string | null, recognition: string | null): UnitFacts => ({
   SAFE_STANDARD: recognition === 'RECOGNISED',
@@ -119,6 +119,20 @@ describe('the demo season plan', () => {
     expect(person.citizenId).toMatch(/^034\d{9}$/);
     expect(person.citizenId!.slice(4, 6)).toBe(String(person.birthYear! % 100).padStart(2, '0'));
     expect(person.fullName.split(' ')).toHaveLength(3);
+  });
+
+  it('requires registration in the campaign (R23) of the plan’s collectives and a leader’s unit, and nominates no unregistered unit as eligible', () => {
+    const unregistered = (c: Candidate): Candidate => ({ ...c, facts: { ...c.facts, REGISTERED: false } });
+    const excellent = unregistered(byId.get('d0c0')!);
+    for (const form of [FLAG, MERIT, DIRECTOR] as const) {
+      expect(evaluate(rules[form], excellent.facts).failed).toEqual([{ name: 'đơn vị đã đăng ký thi đua trong phong trào năm 2024', fact: 'REGISTERED', actual: 'false' }]);
+    }
+    const leaderRule = demoScheme('c').forms.find((f) => f.formCode === MERIT)!.individualConditions!.filter((c) => c.fact === 'REGISTERED');
+    expect(leaderRule).toEqual([{ name: 'người đứng đầu: đơn vị đã đăng ký thi đua trong phong trào năm 2024', fact: 'REGISTERED', op: 'EQ', value: 'true', roles: ['UNIT_LEADER'] }]);
+    const missing = new Set(['d0c0', 'd1c0', 'd1c1', 'd2c2', 'd0c0a0']);
+    const partly = planSeason(province().map((c) => (missing.has(c.unitId) ? unregistered(c) : c)), rules, 'tb');
+    expect(partly.filter((p) => p.expectEligible && p.recipientKind !== 'HOUSEHOLD' && missing.has(p.unitId))).toEqual([]);
+    expect(partly.filter((p) => p.formCode === MERIT && p.expectEligible)).toHaveLength((DEMO_QUOTAS[MERIT] ?? 0) + 1);
   });
 
   it('takes what the facts offer when they offer little', () => {

@@ -27,6 +27,7 @@ export const LEGAL_GROUNDS: Readonly<Record<DemoForm, string>> = {
 
 const SAFE: ConditionInput = { name: 'đơn vị đạt chuẩn "An toàn về an ninh, trật tự" năm 2024', fact: 'SAFE_STANDARD', op: 'EQ', value: 'true' };
 const GOOD: ConditionInput = { name: 'phong trào của đơn vị được xếp loại Khá trở lên', fact: 'CLASSIFICATION_RANK', op: 'GTE', value: '3' };
+const REGISTERED: ConditionInput = { name: 'đơn vị đã đăng ký thi đua trong phong trào năm 2024', fact: 'REGISTERED', op: 'EQ', value: 'true' };
 const EXCELLENT: ConditionInput = { name: 'phong trào của đơn vị được xếp loại Xuất sắc', fact: 'CLASSIFICATION_RANK', op: 'GTE', value: '4' };
 const ROLE: ConditionInput = {
   name: 'cá nhân là người đứng đầu, cán bộ hoặc thành viên tổ bảo vệ ANTT ở cơ sở',
@@ -36,22 +37,23 @@ const ROLE: ConditionInput = {
 };
 const SERVICE: ConditionInput = { name: 'thành viên tổ hoạt động liên tục từ 9 tháng trở lên', fact: 'MONTHS_OF_SERVICE', op: 'GTE', value: '9', roles: ['TEAM_MEMBER'] };
 const NO_COMPLAINT: ConditionInput = { name: 'không có khiếu nại, tố cáo đang giải quyết', fact: 'NO_PENDING_COMPLAINT', op: 'EQ', value: 'true' };
-/** R23: a leader qualifies only if the unit reached the safe standard and was classified Good or better. */
-const LEADER = [SAFE, GOOD].map((condition) => ({ ...condition, name: `người đứng đầu: ${condition.name}`, roles: ['UNIT_LEADER'] }));
+/** R23: a leader qualifies only if the unit reached the safe standard, was classified Good or better and registered. */
+const LEADER = [SAFE, GOOD, REGISTERED].map((condition) => ({ ...condition, name: `người đứng đầu: ${condition.name}`, roles: ['UNIT_LEADER'] }));
 
 /**
  * The award scheme of Thái Bình's 2024 provincial campaign (Plan IV): the forms in force on 31/12/2024 (Decree 98/2023), the
- * quotas of R24 and the eligibility rules of R23 as data over the fact store. Registration is not a condition: communes register
- * in their district's campaign and the fact store's `REGISTERED` reads the provincial campaign only (a classification or a
- * recognition already implies a 2024 registration).
+ * quotas of R24 and the eligibility rules of R23 as data over the fact store: a collective of the plan (and a leader's unit)
+ * reached the safe standard, was classified Good or better and registered in the campaign — communes and their units register
+ * in their district's child campaign, which `REGISTERED` reads as the provincial campaign's family. The district chairman's
+ * certificate keeps its own looser rule (the deciding authority's, R24: "others per the deciding authority").
  */
 export function demoScheme(campaignId: string): SetSchemeInput {
   return {
     campaignId,
     forms: [
-      { formCode: FLAG, quota: DEMO_QUOTAS[FLAG], collectiveConditions: [SAFE, EXCELLENT] },
-      { formCode: MERIT, quota: DEMO_QUOTAS[MERIT], collectiveConditions: [SAFE, GOOD], individualConditions: [...LEADER, ROLE, SERVICE, NO_COMPLAINT], householdConditions: [SAFE] },
-      { formCode: DIRECTOR, quota: DEMO_QUOTAS[DIRECTOR], collectiveConditions: [SAFE, GOOD], individualConditions: [ROLE, SERVICE, NO_COMPLAINT] },
+      { formCode: FLAG, quota: DEMO_QUOTAS[FLAG], collectiveConditions: [SAFE, EXCELLENT, REGISTERED] },
+      { formCode: MERIT, quota: DEMO_QUOTAS[MERIT], collectiveConditions: [SAFE, GOOD, REGISTERED], individualConditions: [...LEADER, ROLE, SERVICE, NO_COMPLAINT], householdConditions: [SAFE] },
+      { formCode: DIRECTOR, quota: DEMO_QUOTAS[DIRECTOR], collectiveConditions: [SAFE, GOOD, REGISTERED], individualConditions: [ROLE, SERVICE, NO_COMPLAINT] },
       { formCode: DISTRICT_CERTIFICATE, quota: DEMO_QUOTAS[DISTRICT_CERTIFICATE], collectiveConditions: [GOOD], individualConditions: [ROLE, NO_COMPLAINT], householdConditions: [SAFE] },
     ],
   };

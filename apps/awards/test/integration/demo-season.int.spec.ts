@@ -184,6 +184,14 @@ describe('the demo award season', () => {
       expect(nomination.decidingAuthority).toMatch(/^(Chủ tịch UBND|Giám đốc Công an tỉnh)/);
       expect(nomination.decidedOn!.toISOString().slice(0, 10) < '2025-07-01').toBe(true);
     }
+    // R23's registration is read across the provincial campaign's family: communes registered in their district's campaign only.
+    const schemeForms = await h.prisma.awardSchemeForm.findMany({ where: { campaignId: provinceCampaign, formCode: { in: ['EMULATION_FLAG', 'CERTIFICATE_OF_MERIT'] } } });
+    expect(schemeForms.length).toBeGreaterThanOrEqual(2);
+    for (const row of schemeForms) expect((row.rules as { COLLECTIVE: Array<{ fact: string }> }).COLLECTIVE.map((c) => c.fact)).toContain('REGISTERED');
+    const communeIds = new Set(tb.communes.map((c) => c.state.unitId));
+    const decidedCommunes = decided.filter((n) => n.recipientKind === 'COLLECTIVE' && communeIds.has(n.unitId));
+    expect(decidedCommunes.length).toBeGreaterThanOrEqual(13);
+    expect(await h.prisma.registrationFact.count({ where: { campaignId: provinceCampaign, unitId: { in: decidedCommunes.map((n) => n.unitId) } } })).toBe(0);
     // The flags went to EXCELLENT communes; no revoked or unrecognised unit holds an award.
     const excellent = new Set(tb.communes.filter((c) => c.classification === 'EXCELLENT').map((c) => c.state.unitId));
     expect(decided.filter((n) => n.formCode === 'EMULATION_FLAG').every((n) => excellent.has(n.unitId))).toBe(true);

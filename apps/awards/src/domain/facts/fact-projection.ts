@@ -28,7 +28,8 @@ export const FACT_TOPICS = [
 const data = <T>(event: EventEnvelope) => event.data as T;
 
 // Every statement is idempotent: state-carrying decisions replace a row only with a higher revision; campaigns and
-// registrations are upserted from their own state.
+// registrations are upserted from their own state. A campaign keeps its parent as a plain id (no foreign key, no closure):
+// a child's event may arrive before its parent's, and the family is walked when it is read.
 async function recognition(tx: SqlExecutor, d: Recognition): Promise<void> {
   await tx.$executeRawUnsafe(
     `INSERT INTO recognition_fact (unit_id, year, status, recognised_on, revoked_on, revision)
@@ -62,29 +63,31 @@ async function classification(tx: SqlExecutor, d: Classification): Promise<void>
 
 async function launched(tx: SqlExecutor, d: Launched): Promise<void> {
   await tx.$executeRawUnsafe(
-    `INSERT INTO campaign_fact (campaign_id, owner_unit_id, title, period_start, period_end)
-     VALUES ($1::uuid, $2::uuid, $3, $4::date, $5::date)
-     ON CONFLICT (campaign_id) DO UPDATE SET owner_unit_id = excluded.owner_unit_id, title = excluded.title,
-       period_start = excluded.period_start, period_end = excluded.period_end`,
+    `INSERT INTO campaign_fact (campaign_id, parent_campaign_id, owner_unit_id, title, period_start, period_end)
+     VALUES ($1::uuid, $6::uuid, $2::uuid, $3, $4::date, $5::date)
+     ON CONFLICT (campaign_id) DO UPDATE SET parent_campaign_id = excluded.parent_campaign_id, owner_unit_id = excluded.owner_unit_id,
+       title = excluded.title, period_start = excluded.period_start, period_end = excluded.period_end`,
     d.campaignId,
     d.ownerUnitId,
     d.title,
     d.periodStart,
     d.periodEnd,
+    d.parentCampaignId,
   );
 }
 
 async function closed(tx: SqlExecutor, d: Closed): Promise<void> {
   await tx.$executeRawUnsafe(
-    `INSERT INTO campaign_fact (campaign_id, owner_unit_id, title, period_start, period_end, closed_on)
-     VALUES ($1::uuid, $2::uuid, $3, $4::date, $5::date, $6::date)
-     ON CONFLICT (campaign_id) DO UPDATE SET closed_on = excluded.closed_on`,
+    `INSERT INTO campaign_fact (campaign_id, parent_campaign_id, owner_unit_id, title, period_start, period_end, closed_on)
+     VALUES ($1::uuid, $7::uuid, $2::uuid, $3, $4::date, $5::date, $6::date)
+     ON CONFLICT (campaign_id) DO UPDATE SET closed_on = excluded.closed_on, parent_campaign_id = excluded.parent_campaign_id`,
     d.campaignId,
     d.ownerUnitId,
     d.title,
     d.periodStart,
     d.periodEnd,
     d.closedOn,
+    d.parentCampaignId,
   );
 }
 

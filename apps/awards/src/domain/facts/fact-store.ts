@@ -20,6 +20,7 @@ export interface UnitFacts {
   classification: string | null;
   /** The recognition status itself, for reports (null when none). */
   recognition: string | null;
+  /** Registered in the campaign or in a campaign of its family (launched under it, any depth), not withdrawn by the date. */
   REGISTERED: boolean;
   UNIT_KIND: string | null;
   /** models: the unit had an effective model in the evaluation window of the campaign's year. */
@@ -62,7 +63,9 @@ interface FactRow {
 
 /**
  * Reads the fact store (fed only by events) as of a date: a recognition counts from its date until a revocation takes effect,
- * a classification from its decision, a registration from its date until a withdrawal. One statement for any number of units.
+ * a classification from its decision, a registration from its date until a withdrawal — in the campaign or any campaign
+ * launched under it, at any depth (its family, walked through the parents the campaign events carry: communes register in
+ * their district's child campaign). One statement for any number of units.
  */
 export class FactStore {
   constructor(private readonly db: SqlClient) {}
@@ -84,13 +87,18 @@ export class FactStore {
     const facts = new Map<string, UnitFacts>();
     if (unitIds.length === 0) return facts;
     const rows = await this.db.$queryRawUnsafe<FactRow[]>(
-      `SELECT u.unit_id::text AS unit_id,
+      `WITH RECURSIVE family(campaign_id) AS (
+         SELECT $5::uuid
+         UNION
+         SELECT f.campaign_id FROM campaign_fact f JOIN family ON f.parent_campaign_id = family.campaign_id
+       )
+       SELECT u.unit_id::text AS unit_id,
               (SELECT d.kind FROM directory_unit d JOIN directory_unit_version v ON v.unit_id = d.unit_id
                 WHERE d.unit_id = u.unit_id AND v.valid_from <= $4::date AND (v.valid_to IS NULL OR v.valid_to > $4::date) LIMIT 1) AS kind,
               r.status AS rec_status,
               COALESCE(r.recognised_on <= $3::date AND (r.revoked_on IS NULL OR r.revoked_on > $3::date), false) AS safe,
               CASE WHEN c.decided_on <= $3::date THEN c.classification END AS classification,
-              EXISTS (SELECT 1 FROM registration_fact g WHERE g.campaign_id = $5::uuid AND g.unit_id = u.unit_id
+              EXISTS (SELECT 1 FROM registration_fact g WHERE g.campaign_id IN (SELECT campaign_id FROM family) AND g.unit_id = u.unit_id
                         AND g.registered_on <= $3::date AND (g.withdrawn_on IS NULL OR g.withdrawn_on > $3::date)) AS registered,
               (SELECT json_agg(json_build_object('id', a.id::text, 'formCode', a.form_code) ORDER BY a.decided_on, a.id)
                  FROM nomination a WHERE a.subject_key = u.unit_id::text AND a.status = 'DECIDED' AND a.decided_on <= $3::date) AS held,
