@@ -30,7 +30,11 @@ export class StatisticsService {
     const unitId = this.input.optionalId(args.unitId, 'unitId') ?? this.policy.listRoot(caller);
     if (unitId !== null && !(await this.policy.canReadUnit(this.directory, caller, unitId, [asOf]))) return null;
     const counted = await this.counts.count(unitId, asOf, year, addDays(asOf, -this.trainingPeriodDays + 1));
-    const entries = await Promise.all(counted.byBranch.map(async (branch) => ({ branch, entry: await this.directory.unitAt(branch.unitId, asOf) })));
+    const directory = await this.directory.unitsAt(
+      counted.byBranch.map((branch) => branch.unitId),
+      asOf,
+    );
+    const entries = counted.byBranch.map((branch) => ({ branch, entry: directory.get(branch.unitId) ?? null }));
     return {
       unitId: unitId ?? NATIONAL,
       asOf,
