@@ -26,6 +26,7 @@ export async function startModels(config: ModelsConfig, options: ModelsAppOption
     dates: { earliest: config.MODELS_EARLIEST_DATE, latest: config.MODELS_LATEST_DATE },
     ineffectiveStreak: config.MODELS_INEFFECTIVE_STREAK,
     trainingPeriodDays: config.MODELS_TRAINING_PERIOD_DAYS,
+    windowCacheMs: config.MODELS_WINDOW_CACHE_SECONDS * 1000,
   });
   const directoryHandlers = modelsDirectoryHandlers();
   const events = createServiceEvents({

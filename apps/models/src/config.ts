@@ -27,6 +27,12 @@ export const modelsConfigShape = {
   MODELS_INEFFECTIVE_STREAK: z.coerce.number().int().min(1).max(10).default(2),
   /** A running model whose members had no training in this many days up to a date is flagged (`trainingOverdue`). */
   MODELS_TRAINING_PERIOD_DAYS: z.coerce.number().int().min(1).max(3660).default(365),
+  /**
+   * Seconds a process keeps its copy of the evaluation window rules for reads (statistics' default year, `Unit.hasEffectiveModel`);
+   * a version added through this process is seen at once, one added through another replica after at most this long. Reviews
+   * always read the rules in their own transaction.
+   */
+  MODELS_WINDOW_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** Start the outbox relay with the server (tests and one-off tools may run without it). */
   OUTBOX_RELAY_ENABLED: z.stringbool().default(true),
   /** Run the unit directory consumer (in-process tests feed the directory directly). */

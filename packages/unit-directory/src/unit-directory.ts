@@ -94,6 +94,19 @@ export class UnitDirectory {
     return rows[0] ? toEntry(rows[0]) : null;
   }
 
+  /** Several units on `asOf` in one statement (those that did not exist then are absent from the map). */
+  async unitsAt(unitIds: readonly string[], asOf: Date | string): Promise<Map<string, DirectoryEntry>> {
+    if (unitIds.length === 0) return new Map();
+    const rows = await this.db.$queryRawUnsafe<EntryRow[]>(
+      `SELECT u.unit_id, COALESCE(v.code, u.code) AS code, u.kind, v.name, v.parent_id, v.managing_unit_id, v.attributes, 0 AS depth
+       FROM directory_unit u JOIN directory_unit_version v ON v.unit_id = u.unit_id
+       WHERE u.unit_id = ANY($1::uuid[]) AND ${LIVE_ON('v', '$2')}`,
+      [...new Set(unitIds)],
+      toIsoDate(asOf),
+    );
+    return new Map(rows.map((row) => [row.unit_id, toEntry(row)]));
+  }
+
   /**
    * The unit that held `code` on `asOf`, or null. Codes are dated: after a recode the old code names nothing and the new
    * one names the same unit; versions published before codes were dated answer with the unit's latest code.

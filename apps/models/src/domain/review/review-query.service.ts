@@ -3,7 +3,7 @@ import { type Clock } from '@antt/service-kit';
 import { type ModelPolicy, type ModelRepository, type ModelView } from '../model';
 import { type ModelsInput } from '../shared';
 import { type ReviewStore } from './review.repository';
-import { evaluationWindow } from './review.rules';
+import { type EvaluationWindows } from '../window';
 import { type CriteriaSetView, type ReviewView } from './review.types';
 
 /** Reads of reviews and of the effective-model fact. */
@@ -14,6 +14,7 @@ export class ReviewQueryService {
     private readonly policy: ModelPolicy,
     private readonly clock: Clock,
     private readonly input: ModelsInput,
+    private readonly windows: EvaluationWindows,
   ) {}
 
   /** Reviews of a model the caller already sees, newest window first. */
@@ -27,11 +28,11 @@ export class ReviewQueryService {
 
   /**
    * R7/R8: whether the unit had an effective model in the window of `year` (false until a review derived it); null when the
-   * unit is not visible to the caller, today or at the window's end.
+   * unit is not visible to the caller, today or at the end of the year's commune window (the window rules).
    */
   async hasEffectiveModel(caller: Caller, unitId: string, rawYear: number): Promise<boolean | null> {
     const year = this.input.year(rawYear);
-    const window = evaluationWindow('COMMUNE', year);
+    const window = (await this.windows.calendar()).windowOf('COMMUNE', year);
     if (!(await this.policy.canReadUnit(this.models.directory, caller, unitId, [this.clock.today(), window.end]))) return null;
     return (await this.reviews.fact(unitId, year))?.hasEffectiveModel ?? false;
   }

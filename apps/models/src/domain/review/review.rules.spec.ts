@@ -1,7 +1,14 @@
-import { evaluationWindow, ineffectiveStreakReached } from './review.rules';
+import { SEEDED_WINDOW_RULES, WindowCalendar } from '../window/window.rules.fixtures';
+import { ineffectiveStreakReached } from './review.rules';
+
+const calendar = new WindowCalendar(SEEDED_WINDOW_RULES);
+const evaluationWindow = (kind: string, year: number) => {
+  const { start, end } = calendar.windowOf(kind, year);
+  return { start, end };
+};
 
 describe('review rules', () => {
-  it('takes the window of the host kind (Circular 124)', () => {
+  it('takes the window of the host kind (Circular 124, the seeded window rules)', () => {
     expect(evaluationWindow('RESIDENTIAL_AREA', 2024)).toEqual({ start: '2023-11-01', end: '2024-10-31' });
     expect(evaluationWindow('COMMUNE', 2024)).toEqual({ start: '2023-11-16', end: '2024-11-15' });
     expect(evaluationWindow('SCHOOL', 2025)).toEqual({ start: '2024-11-16', end: '2025-11-15' });

@@ -3,13 +3,7 @@ import { type ModelRating } from './review.types';
 /** The criteria list every review is made against (its latest version valid on the window's end). */
 export const CRITERIA_SET_CODE = 'MODEL_EFFECTIVENESS';
 
-/**
- * The evaluation window of `year` for a host of `kind` (R4, Circular 124): residential areas 01/11 of the previous year to
- * 31/10; communes, agencies, enterprises, schools and every other kind 16/11 to 15/11.
- */
-export function evaluationWindow(kind: string, year: number): { start: string; end: string } {
-  return kind === 'RESIDENTIAL_AREA' ? { start: `${year - 1}-11-01`, end: `${year}-10-31` } : { start: `${year - 1}-11-16`, end: `${year}-11-15` };
-}
+// The evaluation windows (R4) are data: `../window` (`EvaluationWindows`, the rules of `evaluation_window_rule`).
 
 /**
  * Whether the current reviews (any order) end with `streak` INEFFECTIVE ratings in consecutive windows, the latest reviewed

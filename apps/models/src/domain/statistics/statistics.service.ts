@@ -2,6 +2,7 @@ import { type Caller, requireCaller } from '@antt/auth';
 import { type Clock } from '@antt/service-kit';
 import { type UnitDirectory } from '@antt/unit-directory';
 import { type ModelPolicy } from '../model';
+import { type EvaluationWindows } from '../window';
 import { addDays, type ModelsInput } from '../shared';
 import { type StatisticsRepository } from './statistics.repository';
 import { type ModelStatisticsView } from './statistics.types';
@@ -18,17 +19,22 @@ export class StatisticsService {
     private readonly clock: Clock,
     private readonly input: ModelsInput,
     private readonly trainingPeriodDays: number,
+    private readonly windows: EvaluationWindows,
   ) {}
 
   async statistics(caller: Caller, args: { unitId?: string | null; asOf?: string | null; year?: number | null }): Promise<ModelStatisticsView | null> {
     requireCaller(caller);
     const asOf = args.asOf ? this.input.date(args.asOf, 'asOf') : this.clock.today();
-    const year = args.year === null || args.year === undefined ? evaluationYearOf(asOf) : this.input.year(args.year);
+    const year = args.year === null || args.year === undefined ? (await this.windows.calendar()).yearHolding('COMMUNE', asOf) : this.input.year(args.year);
     // Null for a SYSTEM_ADMIN without a unit: the whole country, one row per province.
     const unitId = this.input.optionalId(args.unitId, 'unitId') ?? this.policy.listRoot(caller);
     if (unitId !== null && !(await this.policy.canReadUnit(this.directory, caller, unitId, [asOf]))) return null;
     const counted = await this.counts.count(unitId, asOf, year, addDays(asOf, -this.trainingPeriodDays + 1));
-    const entries = await Promise.all(counted.byBranch.map(async (branch) => ({ branch, entry: await this.directory.unitAt(branch.unitId, asOf) })));
+    const directory = await this.directory.unitsAt(
+      counted.byBranch.map((branch) => branch.unitId),
+      asOf,
+    );
+    const entries = counted.byBranch.map((branch) => ({ branch, entry: directory.get(branch.unitId) ?? null }));
     return {
       unitId: unitId ?? NATIONAL,
       asOf,
@@ -44,9 +50,3 @@ export class StatisticsService {
 
 /** `unitId` of the national statistics (no unit): the nil UUID. */
 export const NATIONAL = '00000000-0000-0000-0000-000000000000';
-
-/** The evaluation year whose window (communes: 16/11 to 15/11) holds `date`. */
-export function evaluationYearOf(date: string): number {
-  const year = Number(date.slice(0, 4));
-  return date.slice(5) > '11-15' ? year + 1 : year;
-}

@@ -8,6 +8,7 @@ import { ModelReview } from './review.resolvers';
 import { ModelSite, ModelTeam } from './site.resolvers';
 import { ModelChildCounts, ModelKindCounts, ModelStatistics } from './statistics.resolvers';
 import { Unit } from './unit.resolvers';
+import { EvaluationWindowRule } from './window.resolvers';
 
 /** The models resolver map, one file per type. */
 export const resolvers: Resolvers = {
@@ -25,4 +26,5 @@ export const resolvers: Resolvers = {
   ModelStatistics,
   ModelKindCounts,
   ModelChildCounts,
+  EvaluationWindowRule,
 };

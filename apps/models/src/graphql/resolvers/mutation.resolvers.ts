@@ -19,4 +19,5 @@ export const Mutation: MutationResolvers = {
   updateModelTeamMembers: (_, { input }, context) => context.sites.updateTeamMembers(command(context), input),
   recordModelTraining: (_, { input }, context) => context.trainings.recordTraining(command(context), input),
   recogniseAdvancedExample: (_, { input }, context) => context.examples.recognise(command(context), input),
+  addEvaluationWindowRule: (_, { input }, context) => context.windowRules.addRule(command(context), input),
 };

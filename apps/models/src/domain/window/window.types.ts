@@ -1,0 +1,65 @@
+/** A rule of evaluation windows (R4), one version: see `evaluation_window_rule`. */
+export interface WindowRuleView {
+  id: string;
+  /** The unit kinds it applies to; empty: every kind no other rule of the year names. */
+  unitKinds: string[];
+  startMonth: number;
+  startDay: number;
+  /** 0 or -1 (-1: the window of year Y starts in Y - 1). */
+  startYearOffset: number;
+  endMonth: number;
+  endDay: number;
+  validFromYear: number;
+  /** Null: open (until a later version closes it). */
+  validToYear: number | null;
+  reason: string;
+  createdBy: string;
+  createdByUnitId: string | null;
+  createdAt: string;
+}
+
+/** One audited change of a rule. */
+export interface WindowRuleChangeView {
+  ruleId: string;
+  action: 'ADDED' | 'CLOSED';
+  validToYearBefore: number | null;
+  validToYearAfter: number | null;
+  actor: string;
+  actorUnitId: string | null;
+  at: string;
+  reason: string;
+}
+
+/** The evaluation window of one unit kind and year. */
+export interface EvaluationWindowView {
+  kind: string;
+  year: number;
+  start: string;
+  end: string;
+  /** The rule in force for the kind and year. */
+  rule: WindowRuleView;
+}
+
+/** The shape of a rule, as a caller proposes it (checked by `checkRuleShape`). */
+export interface WindowRuleShape {
+  unitKinds: string[];
+  startMonth: number;
+  startDay: number;
+  startYearOffset: number;
+  endMonth: number;
+  endDay: number;
+  validFromYear: number;
+  validToYear: number | null;
+}
+
+export interface AddWindowRuleInput {
+  unitKinds?: string[] | null;
+  startMonth: number;
+  startDay: number;
+  startYearOffset: number;
+  endMonth: number;
+  endDay: number;
+  validFromYear: number;
+  validToYear?: number | null;
+  reason: string;
+}
