@@ -10,4 +10,5 @@ export { createMigratedTestDatabase } from './migrated-database';
 export { startGatewayProcess } from './gateway-process';
 export { gatewayClient, subgraphClient, type GraphQLClient, type GraphQLResponse } from './graphql-clients';
 export { testRedisUrl } from './settings';
-export { startSubgraphHarness, type HarnessClock, type SubgraphHarness, type SubgraphHarnessOptions } from './subgraph-harness';
+export { inProcessService, startSubgraphHarness, type HarnessClock, type SubgraphHarness, type SubgraphHarnessOptions } from './subgraph-harness';
+export { fixtureUnit, startUnitDirectoryHarness, type TransactionalSqlClient, type UnitDirectoryHarness } from './unit-directory-harness';

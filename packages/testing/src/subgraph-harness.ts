@@ -27,6 +27,21 @@ export interface SubgraphHarnessOptions<TPrisma extends { $disconnect(): Promise
   readonly gatewayVariable: string;
 }
 
+/**
+ * The `start` of {@link SubgraphHarnessOptions} for a service whose app module exports `load<Service>Config(env)` and
+ * `start<Service>(config, { clock, handleSignals })`: the service in this process on the test's clock, no signal handlers.
+ */
+export function inProcessService<TConfig extends { GATEWAY_SIGNING_KEY: string }>(
+  loadConfig: (env: Record<string, string>) => TConfig,
+  startService: (config: TConfig, options: { clock: HarnessClock; handleSignals: boolean }) => Promise<{ url: string; stop(): Promise<void> }>,
+): SubgraphHarnessOptions<never>['start'] {
+  return async (env, clock) => {
+    const config = loadConfig(env);
+    const server = await startService(config, { clock, handleSignals: false });
+    return { url: server.url, gatewaySigningKey: config.GATEWAY_SIGNING_KEY, stop: server.stop };
+  };
+}
+
 /** A subgraph on a migrated scratch database, in this process, with the real gateway process in front of it. */
 export interface SubgraphHarness<TPrisma> {
   database: TestDatabase;
