@@ -12,3 +12,4 @@ export { gatewayClient, subgraphClient, type GraphQLClient, type GraphQLResponse
 export { testRedisUrl } from './settings';
 export { inProcessService, startSubgraphHarness, type HarnessClock, type SubgraphHarness, type SubgraphHarnessOptions } from './subgraph-harness';
 export { fixtureUnit, startUnitDirectoryHarness, type TransactionalSqlClient, type UnitDirectoryHarness } from './unit-directory-harness';
+export { demoRows, demoUnitStates, readDemoTree, writeBenchResults, type DemoRow } from './bench-fixtures';

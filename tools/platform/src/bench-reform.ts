@@ -25,6 +25,7 @@ import { deleteTopics, ensureTopics } from '@antt/events';
 import { createDatabases, databaseUrl, dropDatabase, freePort, printWarnings, raisedRateLimits, REPO_ROOT, type ServiceProcess, startGatewayService, startServiceProcess } from '@antt/infra';
 import { migrateDeploy } from '@antt/prisma-offline';
 import { nationalTree, serializeRows, thaiBinhTree } from './demo';
+import { percentile } from './bench-support';
 
 const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
 const OUT = path.join(REPO_ROOT, '.local', 'bench');
@@ -39,10 +40,6 @@ interface Sample {
   startedAtS: number;
   ms: number;
   ok: boolean;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
 }
 
 function summarise(samples: readonly Sample[]) {
