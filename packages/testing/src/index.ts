@@ -13,3 +13,4 @@ export { testRedisUrl } from './settings';
 export { inProcessService, startSubgraphHarness, type HarnessClock, type SubgraphHarness, type SubgraphHarnessOptions } from './subgraph-harness';
 export { fixtureUnit, startUnitDirectoryHarness, type TransactionalSqlClient, type UnitDirectoryHarness } from './unit-directory-harness';
 export { demoRows, demoUnitStates, readDemoTree, writeBenchResults, type DemoRow } from './bench-fixtures';
+export { expectRefusedWithoutWrites, type ExpectedRefusal } from './expect-refused';
