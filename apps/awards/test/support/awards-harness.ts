@@ -32,6 +32,28 @@ export async function startHarness(today: string, env: Record<string, string> = 
 
 export const as = (subject: string, role: Identity['roles'][number], jurisdictionUnitId: string): Identity => ({ subject, roles: [role], jurisdictionUnitId });
 
+/**
+ * `ok(query, variables, caller?)` resolves with the answer's data and fails the test on any error; `refused(…)` expects exactly
+ * one error and resolves with its extensions. Both go through the gateway of `harness()` (read when called: specs start it in
+ * `beforeAll`) as `caller`, by default `defaultCaller`. Answers are checked field by field, hence untyped.
+ */
+export function answers(harness: () => AwardsHarness, defaultCaller: Identity) {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL answers are checked field by field
+  type Data = any;
+  return {
+    async ok(query: string, variables: Record<string, unknown>, caller: Identity | null = defaultCaller): Promise<Data> {
+      const response = await harness().request<Data>(query, variables, caller);
+      expect(response.errors).toBeUndefined();
+      return response.data as Data;
+    },
+    async refused(query: string, variables: Record<string, unknown>, caller: Identity | null = defaultCaller): Promise<Data> {
+      const response = await harness().request<Data>(query, variables, caller);
+      expect(response.errors).toHaveLength(1);
+      return response.errors![0]!.extensions as Data;
+    },
+  };
+}
+
 /** Counts of every table a refused request must leave untouched. */
 export async function tableCounts(prisma: AwardsPrisma) {
   const [nominations, transitions, schemes, quota, outbox] = await Promise.all([
