@@ -18,7 +18,7 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEV_JWT_HS256_SECRET, mintDevToken } from '@antt/auth';
-import { createMigratedTestDatabase, demoRows, demoUnitStates, getTestInfra, startGatewayProcess, writeBenchResults } from '@antt/testing';
+import { createMigratedTestDatabase, demoRows, demoUnitStates, inProcessServiceEnv, startGatewayProcess, writeBenchResults } from '@antt/testing';
 import { UnitDirectory, projectUnitStates, safeStandardScope } from '@antt/unit-directory';
 import { startCampaigns } from '../src/app';
 import { DEV_PLEDGE_KEYS, loadCampaignsConfig } from '../src/config';
@@ -106,14 +106,7 @@ async function benchSize(size: string, requests: number, keep: boolean): Promise
     if (!campaign) throw new Error('no demo campaign');
 
     const config = loadCampaignsConfig({
-      NODE_ENV: 'test',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      DATABASE_URL: database.url,
-      KAFKA_BROKERS: (await getTestInfra()).kafkaBrokers.join(','),
-      OUTBOX_RELAY_ENABLED: 'false',
-      UNIT_DIRECTORY_CONSUMER_ENABLED: 'false',
+      ...(await inProcessServiceEnv(database.url)),
       ATTAINMENT_CONSUMER_ENABLED: 'false',
       DEADLINE_SCHEDULER_INTERVAL_MS: '0',
     });

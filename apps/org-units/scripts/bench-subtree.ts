@@ -19,7 +19,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEV_JWT_HS256_SECRET, type Identity, mintDevToken, signGatewayAssertion } from '@antt/auth';
-import { createMigratedTestDatabase, getTestInfra, readDemoTree, startGatewayProcess, writeBenchResults } from '@antt/testing';
+import { createMigratedTestDatabase, inProcessServiceEnv, readDemoTree, startGatewayProcess, writeBenchResults } from '@antt/testing';
 import { createPrismaClient } from '../src';
 import { startOrgUnits } from '../src/app';
 import { loadOrgUnitsConfig } from '../src/config';
@@ -184,15 +184,7 @@ async function benchSize(
     await prisma.$disconnect();
     if (!root) throw new Error(`unit ${size.rootCode} missing`);
 
-    const config = loadOrgUnitsConfig({
-      NODE_ENV: 'test',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      DATABASE_URL: database.url,
-      KAFKA_BROKERS: (await getTestInfra()).kafkaBrokers.join(','),
-      OUTBOX_RELAY_ENABLED: 'false',
-    });
+    const config = loadOrgUnitsConfig(await inProcessServiceEnv(database.url));
     const subgraph = await startOrgUnits(config, { clock: systemClock(config.ORG_UNITS_TIME_ZONE), handleSignals: false });
     stops.push(() => subgraph.stop());
     const gateway = await startGatewayProcess({ ORG_UNITS_URL: subgraph.url });
