@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { createMigratedTestDatabase } from '@antt/testing';
+import { createMigratedTestDatabase, fixtureUnit } from '@antt/testing';
 import { projectUnitStates, type UnitState } from '@antt/unit-directory';
 import { DerivedRuleService } from '../src/domain/derived';
 import { projectRegistrations } from '../src/domain/facts';
@@ -23,14 +23,7 @@ async function main(): Promise<void> {
   const prisma = createPrismaClient(database.url, 4);
   try {
     const province = randomUUID();
-    const unit = (unitId: string, code: string, kind: string, parentId: string | null, attributes = {}): UnitState => ({
-      unitId,
-      code,
-      kind,
-      revision: 1,
-      dissolvedOn: null,
-      timeline: [{ validFrom: '2019-01-01', validTo: null, name: code, parentId, managingUnitId: null, attributes }],
-    });
+    const unit = (unitId: string, code: string, kind: string, parentId: string | null, attributes = {}) => fixtureUnit(unitId, code, kind, code, parentId, attributes);
     const states: UnitState[] = [unit(province, 'TB', 'PROVINCE', null)];
     const communes: string[] = [];
     const managed: string[] = [];

@@ -6,71 +6,22 @@
  *
  * usage: npm run bench:demo-assessments [-- --concurrency 6]   (DATABASE_ADMIN_URL as for the tests)
  */
-import { spawnSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createMigratedTestDatabase } from '@antt/testing';
-import { projectUnitStates, type UnitState } from '@antt/unit-directory';
+import { createMigratedTestDatabase, demoRows, demoUnitStates } from '@antt/testing';
+import { projectUnitStates } from '@antt/unit-directory';
 import { loadDemoAssessments } from '../src/demo/load-demo';
 import { projectEffectiveModelFacts, projectRegistrations } from '../src/domain/facts';
 import { createPrismaClient } from '../src/infrastructure/prisma-client';
 
-const REPO_ROOT = path.resolve(__dirname, '../../..');
 const REGISTERING = ['COMMUNE', 'RESIDENTIAL_AREA', 'AGENCY', 'DEPARTMENT', 'ENTERPRISE', 'SCHOOL'];
-
-interface Row {
-  code: string;
-  kind: string;
-  name: string;
-  parentCode: string | null;
-  managingUnitCode: string | null;
-  effectiveFrom: string;
-  enterpriseSize: string | null;
-  schoolLevel: string | null;
-  armedForces: boolean | null;
-  residentHouseholds: number | null;
-  staffCount: number | null;
-}
-
-/** Rows of the platform's demo generator (run as its own process: tools are not imported by apps). */
-function thaiBinhRows(): Row[] {
-  const dir = mkdtempSync(path.join(tmpdir(), 'bench-demo-year-'));
-  try {
-    const file = path.join(dir, 'thai-binh.json');
-    const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/.bin/tsx'), 'tools/platform/src/demo/write.ts', 'thai-binh', file], { cwd: REPO_ROOT, stdio: 'inherit' });
-    if (result.status !== 0) throw new Error(`demo generator exited with ${result.status}`);
-    return JSON.parse(readFileSync(file, 'utf8')) as Row[];
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { concurrency: { type: 'string', default: '6' } } });
   const concurrency = Number(values.concurrency);
-  const rows = thaiBinhRows();
-  const ids = new Map(rows.map((row) => [row.code, randomUUID()]));
-  const idOf = (code: string | null) => (code === null ? null : (ids.get(code) ?? null));
-  const states: UnitState[] = rows.map((row) => ({
-    unitId: ids.get(row.code) as string,
-    code: row.code,
-    kind: row.kind,
-    revision: 1,
-    dissolvedOn: null,
-    timeline: [
-      {
-        validFrom: row.effectiveFrom,
-        validTo: null,
-        name: row.name,
-        parentId: idOf(row.parentCode),
-        managingUnitId: idOf(row.managingUnitCode),
-        attributes: { enterpriseSize: row.enterpriseSize, schoolLevel: row.schoolLevel, armedForces: row.armedForces, residentHouseholds: row.residentHouseholds, staffCount: row.staffCount },
-      },
-    ],
-  }));
+  const rows = await demoRows('thai-binh', 'bench-demo-year-');
+  const { ids, states } = demoUnitStates(rows);
   // campaigns' demo leaves a stable ~2% of units unregistered (sha256 of the code); the same rule here.
   const registered = rows.filter((row) => REGISTERING.includes(row.kind) && createHash('sha256').update(row.code).digest().readUInt16BE(0) % 1000 >= 20);
   const database = await createMigratedTestDatabase('bench_asd_', path.resolve(__dirname, '..'));

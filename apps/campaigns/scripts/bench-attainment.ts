@@ -13,15 +13,13 @@
  * (as the consumer does), the subgraph runs in this process with its consumers and relay off, the gateway as its own process.
  * Writes .local/bench/attainment.json.
  */
-import { spawnSync } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEV_JWT_HS256_SECRET, mintDevToken } from '@antt/auth';
-import { createMigratedTestDatabase, getTestInfra, startGatewayProcess } from '@antt/testing';
-import { UnitDirectory, projectUnitStates, safeStandardScope, type UnitState } from '@antt/unit-directory';
+import { createMigratedTestDatabase, demoRows, demoUnitStates, inProcessServiceEnv, startGatewayProcess, writeBenchResults } from '@antt/testing';
+import { UnitDirectory, projectUnitStates, safeStandardScope } from '@antt/unit-directory';
 import { startCampaigns } from '../src/app';
 import { DEV_PLEDGE_KEYS, loadCampaignsConfig } from '../src/config';
 import { AttainmentRepository, type ClassificationDecision, LEVEL_KINDS, type RecognitionDecision, projectClassifications, projectRecognitions } from '../src/domain/attainment';
@@ -31,60 +29,8 @@ import { loadDemoCampaigns } from '../src/demo/load-demo';
 import { createBulkSql } from '../src/infrastructure/bulk-sql';
 import { createPrismaClient } from '../src/infrastructure/prisma-client';
 
-const REPO_ROOT = path.resolve(__dirname, '../../..');
 const PROJECT_ROOT = path.resolve(__dirname, '..');
 const log = (line: string) => process.stdout.write(`[bench-attainment] ${line}\n`);
-
-interface Row {
-  code: string;
-  kind: string;
-  name: string;
-  parentCode: string | null;
-  managingUnitCode: string | null;
-  effectiveFrom: string;
-  enterpriseSize: string | null;
-  schoolLevel: string | null;
-  armedForces: boolean | null;
-  residentHouseholds: number | null;
-  staffCount: number | null;
-}
-
-/** Rows of the platform's demo generator (run as its own process: tools are not imported by apps). */
-function generated(tree: 'thai-binh' | 'national'): Row[] {
-  const dir = mkdtempSync(path.join(tmpdir(), 'bench-attainment-'));
-  try {
-    const file = path.join(dir, `${tree}.json`);
-    const tsx = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
-    const result = spawnSync(process.execPath, [tsx, 'tools/platform/src/demo/write.ts', tree, file], { cwd: REPO_ROOT, stdio: 'inherit' });
-    if (result.status !== 0) throw new Error(`demo generator exited with ${result.status}`);
-    return JSON.parse(readFileSync(file, 'utf8')) as Row[];
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** What org-units would publish for each row: one open version from its effective date. */
-function unitStates(rows: readonly Row[]): UnitState[] {
-  const ids = new Map(rows.map((row) => [row.code, randomUUID()]));
-  const idOf = (code: string | null) => (code === null ? null : (ids.get(code) ?? null));
-  return rows.map((row) => ({
-    unitId: ids.get(row.code) as string,
-    code: row.code,
-    kind: row.kind,
-    revision: 1,
-    dissolvedOn: null,
-    timeline: [
-      {
-        validFrom: row.effectiveFrom,
-        validTo: null,
-        name: row.name,
-        parentId: idOf(row.parentCode),
-        managingUnitId: idOf(row.managingUnitCode),
-        attributes: { enterpriseSize: row.enterpriseSize, schoolLevel: row.schoolLevel, armedForces: row.armedForces, residentHouseholds: row.residentHouseholds, staffCount: row.staffCount },
-      },
-    ],
-  }));
-}
 
 /** A stable pseudo-random number 0..999 per unit code and purpose. */
 function draw(code: string, salt: string): number {
@@ -138,8 +84,8 @@ async function benchSize(size: string, requests: number, keep: boolean): Promise
   try {
     const prisma = createPrismaClient(database.url, 4);
     stops.push(() => prisma.$disconnect());
-    const rows = [...generated('thai-binh'), ...(size === 'national' ? generated('national') : [])];
-    const states = unitStates(rows);
+    const rows = [...(await demoRows('thai-binh', 'bench-attainment-')), ...(size === 'national' ? await demoRows('national', 'bench-attainment-') : [])];
+    const { states } = demoUnitStates(rows);
     let started = performance.now();
     for (let start = 0; start < states.length; start += 5000) {
       await prisma.$transaction((tx) => projectUnitStates(tx, states.slice(start, start + 5000)), { timeout: 120_000 });
@@ -160,14 +106,7 @@ async function benchSize(size: string, requests: number, keep: boolean): Promise
     if (!campaign) throw new Error('no demo campaign');
 
     const config = loadCampaignsConfig({
-      NODE_ENV: 'test',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      DATABASE_URL: database.url,
-      KAFKA_BROKERS: (await getTestInfra()).kafkaBrokers.join(','),
-      OUTBOX_RELAY_ENABLED: 'false',
-      UNIT_DIRECTORY_CONSUMER_ENABLED: 'false',
+      ...(await inProcessServiceEnv(database.url)),
       ATTAINMENT_CONSUMER_ENABLED: 'false',
       DEADLINE_SCHEDULER_INTERVAL_MS: '0',
     });
@@ -255,10 +194,7 @@ async function main(): Promise<void> {
     if (size !== 'province' && size !== 'national') throw new Error(`unknown size "${size}" (province, national)`);
     output[size] = await benchSize(size, Number(values.requests), values.keep);
   }
-  const file = path.join(REPO_ROOT, '.local', 'bench', 'attainment.json');
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(output, null, 2)}\n`);
-  log(`written to ${path.relative(REPO_ROOT, file)}`);
+  log(`written to ${writeBenchResults('attainment', output)}`);
 }
 
 main().catch((error: unknown) => {

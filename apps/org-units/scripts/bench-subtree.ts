@@ -18,13 +18,12 @@
  * process, as in the integration tests; the gateway and autocannon (its CLI) run as their own processes, so that the load
  * generator does not share an event loop with what it measures.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEV_JWT_HS256_SECRET, type Identity, mintDevToken, signGatewayAssertion } from '@antt/auth';
-import { createMigratedTestDatabase, getTestInfra, startGatewayProcess, startHiveGatewayProcess } from '@antt/testing';
+import { createMigratedTestDatabase, inProcessServiceEnv, readDemoTree, startGatewayProcess, startHiveGatewayProcess, writeBenchResults } from '@antt/testing';
 import { createPrismaClient } from '../src';
 import { startOrgUnits } from '../src/app';
 import { loadOrgUnitsConfig } from '../src/config';
@@ -54,16 +53,7 @@ const SIZES: Record<string, Size> = {
 
 /** The demo province, written by the platform's demo generator (the rows `npm start` loads). */
 async function demoProvince(): Promise<ImportRow[]> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'bench-subtree-'));
-  try {
-    const file = path.join(dir, 'thai-binh.json');
-    const tsx = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
-    const result = spawnSync(process.execPath, [tsx, 'tools/platform/src/demo/write.ts', 'thai-binh', file], { cwd: REPO_ROOT, stdio: 'inherit' });
-    if (result.status !== 0) throw new Error(`demo generator exited with ${result.status}`);
-    return await readImportFile(file);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return readDemoTree('thai-binh', readImportFile, 'bench-subtree-');
 }
 
 interface Run {
@@ -228,15 +218,7 @@ async function benchSize(
     await prisma.$disconnect();
     if (!root) throw new Error(`unit ${size.rootCode} missing`);
 
-    const config = loadOrgUnitsConfig({
-      NODE_ENV: 'test',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      DATABASE_URL: database.url,
-      KAFKA_BROKERS: (await getTestInfra()).kafkaBrokers.join(','),
-      OUTBOX_RELAY_ENABLED: 'false',
-    });
+    const config = loadOrgUnitsConfig(await inProcessServiceEnv(database.url));
     const subgraph = await startOrgUnits(config, { clock: systemClock(config.ORG_UNITS_TIME_ZONE), handleSignals: false });
     stops.push(() => subgraph.stop());
     const gateway = await startGatewayProcess({ ORG_UNITS_URL: subgraph.url });
@@ -332,10 +314,7 @@ async function main(): Promise<void> {
     if (!size) throw new Error(`unknown size "${name}" (province, national)`);
     output[name] = await benchSize(size, Number(values.seconds), Number(values.connections), overhead, hive);
   }
-  const file = path.join(REPO_ROOT, '.local', 'bench', overhead ? 'metrics-overhead.json' : hive ? 'gateways.json' : 'subtree.json');
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(output, null, 2)}\n`);
-  log(`written to ${path.relative(REPO_ROOT, file)}`);
+  log(`written to ${writeBenchResults(overhead ? 'metrics-overhead' : hive ? 'gateways' : 'subtree', output)}`);
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { openDirectory } from './support/directory-reader';
+import { untilInDirectory } from './support/directory-reader';
 import { eventually, startStack, type Stack } from './support/stack';
+import { type CreateUnit, testUnits } from './support/test-units';
 
 /**
  * Assessments as a client sees them through the gateway, on the assessments unit directory fed through Kafka from org-units: a
@@ -10,7 +11,6 @@ import { eventually, startStack, type Stack } from './support/stack';
  * Unit carries the classification and the safe-standard decision; the relay publishes the decisions. The commune's own criteria
  * path: its derived disciplined-officer criterion turns met once the district records the fact.
  */
-const CREATE_UNIT = `mutation($input: CreateUnitInput!) { createUnit(input: $input) { id revision } }`;
 const SUBMIT = `mutation($input: SubmitAssessmentInput!) { submitAssessment(input: $input) { id status reviewingUnit { id } totalScore safeStandardProposal { outcome failedCriteria } } }`;
 const APPROVE = `mutation($input: ApproveAssessmentInput!) { approveAssessment(input: $input) { status reviewingUnit { id } } }`;
 const ATTACH = `mutation($input: AttachEvidenceInput!) { attachEvidence(input: $input) { id sizeBytes sha256 } }`;
@@ -20,30 +20,18 @@ const DECIDE = `mutation($input: DecideRecognitionInput!) { decideSafeStandard(i
 
 describe('assessments through the gateway', () => {
   let stack: Stack;
-  let admin: string;
-  const tag = randomUUID().slice(0, 8).toUpperCase();
+  let create: CreateUnit;
   const ids: Record<string, string> = {};
-
-  async function create(key: string, input: Record<string, unknown>): Promise<void> {
-    const result = await stack.query<{ createUnit: { id: string } }>(CREATE_UNIT, { input: { effectiveDate: '2020-01-01', code: `${tag}-${key}`, ...input } }, admin);
-    expect(result.errors).toBeUndefined();
-    ids[key] = result.data!.createUnit.id;
-  }
 
   beforeAll(async () => {
     stack = await startStack();
-    admin = await stack.token(['SYSTEM_ADMIN'], randomUUID());
+    ({ create } = await testUnits(stack, ids, '2020-01-01'));
     // The rule sets are Thái Bình's (province code TB); each stack has its own org-units database.
     await create('P', { kind: 'PROVINCE', name: 'Tỉnh Thái Bình', code: 'TB' });
     await create('D', { kind: 'DISTRICT', name: 'Huyện Vũ Thư', parentId: ids.P });
     await create('C', { kind: 'COMMUNE', name: 'Xã Vũ Hội', parentId: ids.D });
     await create('R', { kind: 'RESIDENTIAL_AREA', name: 'Thôn Hội Thượng', parentId: ids.C });
-    const { directory, close } = openDirectory(stack.assessmentsDatabase.url);
-    try {
-      await eventually(async () => ((await directory.revisionOf(ids.R!)) !== null ? true : undefined), 60_000, 'the village in the assessments directory');
-    } finally {
-      await close();
-    }
+    await untilInDirectory(stack.assessmentsDatabase.url, ids.R!, 'the village in the assessments directory');
   }, 180_000);
 
   afterAll(async () => stack?.stop());

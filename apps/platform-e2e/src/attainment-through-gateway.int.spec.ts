@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { RecognitionDecidedV1 } from '@antt/contracts';
 import { buildEnvelope, createKafkaClient, recordHeaders } from '@antt/events';
-import { openDirectory } from './support/directory-reader';
+import { untilInDirectory } from './support/directory-reader';
 import { eventually, startStack, type Stack } from './support/stack';
+import { type CreateUnit, testUnits } from './support/test-units';
 
 /**
  * Target attainment as a client sees it through the gateway: the unit directory fed by org-units events, registrations made
@@ -10,7 +10,6 @@ import { eventually, startStack, type Stack } from './support/stack';
  * stack's own assessments topic of the real broker) reaching the campaigns attainment consumer; `Unit.attainment` joined to
  * org-units' `Unit`.
  */
-const CREATE_UNIT = `mutation($input: CreateUnitInput!) { createUnit(input: $input) { id revision } }`;
 const ATTAINMENT = `query($id: ID!) { campaign(id: $id) { attainment { unitId targets { code numerator denominator percent met metLabel
   shortfall(first: 5) { totalCount units { code reason } } } } } }`;
 
@@ -18,29 +17,17 @@ type Target = { code: string; numerator: number; denominator: number; percent: n
 
 describe('target attainment through the gateway, moved by an assessments event', () => {
   let stack: Stack;
-  let admin: string;
-  const tag = randomUUID().slice(0, 8).toUpperCase();
+  let create: CreateUnit;
   const ids: Record<string, string> = {};
-
-  async function create(key: string, input: Record<string, unknown>): Promise<void> {
-    const result = await stack.query<{ createUnit: { id: string } }>(CREATE_UNIT, { input: { effectiveDate: '2025-07-01', ...input, code: `${tag}-${key}` } }, admin);
-    expect(result.errors).toBeUndefined();
-    ids[key] = result.data!.createUnit.id;
-  }
 
   beforeAll(async () => {
     stack = await startStack();
-    admin = await stack.token(['SYSTEM_ADMIN'], randomUUID());
+    ({ create } = await testUnits(stack, ids, '2025-07-01'));
     await create('P', { kind: 'PROVINCE', name: 'Tỉnh Thử Nghiệm' });
     await create('C', { kind: 'COMMUNE', name: 'Xã Bình An', parentId: ids.P });
     await create('R1', { kind: 'RESIDENTIAL_AREA', name: 'Thôn Đông', parentId: ids.C, attributes: { residentHouseholds: 180 } });
     await create('R2', { kind: 'RESIDENTIAL_AREA', name: 'Thôn Tây', parentId: ids.C, attributes: { residentHouseholds: 150 } });
-    const { directory, close } = openDirectory(stack.campaignsDatabase.url);
-    try {
-      await eventually(async () => ((await directory.revisionOf(ids.R2!)) !== null ? true : undefined), 60_000, 'the last village in the campaigns directory');
-    } finally {
-      await close();
-    }
+    await untilInDirectory(stack.campaignsDatabase.url, ids.R2!, 'the last village in the campaigns directory');
   }, 180_000);
 
   afterAll(async () => {

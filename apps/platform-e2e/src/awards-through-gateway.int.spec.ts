@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { ClassificationDecidedV1, type EventContract, RecognitionDecidedV1 } from '@antt/contracts';
 import { buildEnvelope, createKafkaClient, recordHeaders } from '@antt/events';
 import pg from 'pg';
-import { openDirectory } from './support/directory-reader';
+import { untilInDirectory } from './support/directory-reader';
 import { eventually, startStack, type Stack } from './support/stack';
+import { type CreateUnit, testUnits } from './support/test-units';
 
 /**
  * Awards as a client sees them through the gateway, on facts that reach it only as events: org-units' units through its unit
@@ -11,7 +11,6 @@ import { eventually, startStack, type Stack } from './support/stack';
  * the stack's topics) through its fact store. A nomination goes from draft to decision; the unit's award, its eligibility and the
  * campaign's award summary are joined to org-units' `Unit` and campaigns' `Campaign`, and the decision leaves through the relay.
  */
-const CREATE_UNIT = `mutation($input: CreateUnitInput!) { createUnit(input: $input) { id revision } }`;
 const NOMINATION = 'id status eligibility { eligible failed { name actual } }';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL answers are checked field by field
@@ -19,16 +18,9 @@ type Data = any;
 
 describe('awards through the gateway', () => {
   let stack: Stack;
-  let admin: string;
+  let create: CreateUnit;
   let pool: pg.Pool;
-  const tag = randomUUID().slice(0, 8).toUpperCase();
   const ids: Record<string, string> = {};
-
-  async function create(key: string, input: Record<string, unknown>): Promise<void> {
-    const result = await stack.query<{ createUnit: { id: string } }>(CREATE_UNIT, { input: { effectiveDate: '2025-07-01', ...input, code: `${tag}-${key}` } }, admin);
-    expect(result.errors).toBeUndefined();
-    ids[key] = result.data!.createUnit.id;
-  }
   async function ok(query: string, variables: Record<string, unknown>, token: string): Promise<Data> {
     const result = await stack.query<Data>(query, variables, token);
     expect(result.errors).toBeUndefined();
@@ -40,16 +32,11 @@ describe('awards through the gateway', () => {
   beforeAll(async () => {
     stack = await startStack();
     pool = new pg.Pool({ connectionString: stack.awardsDatabase.url, max: 2 });
-    admin = await stack.token(['SYSTEM_ADMIN'], randomUUID());
+    ({ create } = await testUnits(stack, ids, '2025-07-01'));
     await create('P', { kind: 'PROVINCE', name: 'Tỉnh Thử Nghiệm' });
     await create('C1', { kind: 'COMMUNE', name: 'Xã Bình An', parentId: ids.P });
     await create('C2', { kind: 'COMMUNE', name: 'Xã Bình Minh', parentId: ids.P });
-    const { directory, close } = openDirectory(stack.awardsDatabase.url);
-    try {
-      await eventually(async () => ((await directory.revisionOf(ids.C2!)) !== null ? true : undefined), 60_000, 'the last commune in the awards directory');
-    } finally {
-      await close();
-    }
+    await untilInDirectory(stack.awardsDatabase.url, ids.C2!, 'the last commune in the awards directory');
   }, 180_000);
 
   afterAll(async () => {

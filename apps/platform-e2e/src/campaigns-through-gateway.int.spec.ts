@@ -1,44 +1,32 @@
-import { randomUUID } from 'node:crypto';
 import { topicRecordCount } from '@antt/events';
-import { openDirectory } from './support/directory-reader';
+import { openDirectory, untilInDirectory } from './support/directory-reader';
 import { eventually, startStack, type Stack } from './support/stack';
+import { type CreateUnit, testUnits } from './support/test-units';
 
 /**
  * Campaigns as a client sees them through the gateway, on the unit directory fed through Kafka: attributes carried by org-units
  * events decide R1, a query joins org-units' Unit with its campaigns registration, and campaign events reach their own topic.
  */
-const CREATE_UNIT = `mutation($input: CreateUnitInput!) { createUnit(input: $input) { id revision } }`;
 const CREATE_CAMPAIGN = `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id status } }`;
 const LAUNCH = `mutation($id: ID!) { launchCampaign(id: $id) { id status } }`;
 const REGISTER = `mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id late unitKind } }`;
 
 describe('campaigns through the gateway, on the unit directory fed by org-units events', () => {
   let stack: Stack;
+  let create: CreateUnit;
   let admin: string;
-  const tag = randomUUID().slice(0, 8).toUpperCase();
   const ids: Record<string, string> = {};
-
-  async function create(key: string, input: Record<string, unknown>): Promise<void> {
-    const result = await stack.query<{ createUnit: { id: string } }>(CREATE_UNIT, { input: { effectiveDate: '2020-01-01', ...input, code: `${tag}-${key}` } }, admin);
-    expect(result.errors).toBeUndefined();
-    ids[key] = result.data!.createUnit.id;
-  }
 
   beforeAll(async () => {
     stack = await startStack();
-    admin = await stack.token(['SYSTEM_ADMIN'], randomUUID());
+    ({ create, admin } = await testUnits(stack, ids, '2020-01-01'));
     await create('P', { kind: 'PROVINCE', name: 'Tỉnh Thử Nghiệm' });
     // The two-level tree (communes straight under the province) from the 2025 reform.
     const reform = '2025-07-01';
     await create('C', { kind: 'COMMUNE', name: 'Xã Bình Thanh', parentId: ids.P, effectiveDate: reform });
     await create('R', { kind: 'RESIDENTIAL_AREA', name: 'Thôn Nam', parentId: ids.C, attributes: { residentHouseholds: 210 }, effectiveDate: reform });
     await create('E', { kind: 'ENTERPRISE', name: 'Công ty TNHH Bình Thanh', parentId: ids.C, attributes: { enterpriseSize: 'SMALL', staffCount: 30 }, effectiveDate: reform });
-    const { directory, close } = openDirectory(stack.campaignsDatabase.url);
-    try {
-      await eventually(async () => ((await directory.revisionOf(ids.E!)) !== null ? true : undefined), 60_000, 'the enterprise in the campaigns directory');
-    } finally {
-      await close();
-    }
+    await untilInDirectory(stack.campaignsDatabase.url, ids.E!, 'the enterprise in the campaigns directory');
   }, 180_000);
 
   afterAll(async () => {

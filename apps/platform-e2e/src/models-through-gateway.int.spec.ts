@@ -1,18 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import { CONSUMER_GROUPS, deadLetterTopicFor, EffectiveModelChangedV1 } from '@antt/contracts';
 import { type ConsumerHandle, createKafkaClient, EVENTS_TABLES_DDL, startConsumer } from '@antt/events';
 import { createTestDatabase, type TestDatabase, uniqueName } from '@antt/testing';
 import pg from 'pg';
-import { openDirectory } from './support/directory-reader';
+import { untilInDirectory } from './support/directory-reader';
 import { pgTransaction } from './support/pg-transaction';
 import { eventually, startStack, type Stack } from './support/stack';
+import { type CreateUnit, testUnits } from './support/test-units';
 
 /**
  * Models as a client sees them through the gateway, on the models unit directory fed through Kafka: a commune's models joined to
  * org-units' Unit, a review by the district, and the effective-model fact flipping for the window and reaching a consumer
  * (a real consumer group with its inbox, as assessments will run it).
  */
-const CREATE_UNIT = `mutation($input: CreateUnitInput!) { createUnit(input: $input) { id revision } }`;
 const CREATE_MODEL = `mutation($input: CreateModelInput!) { createModel(input: $input) { id status } }`;
 const REPLICATE_MODEL = `mutation($input: ReplicateModelInput!) { replicateModel(input: $input) { hostUnitId replicatedFrom { id } } }`;
 const REVIEW_MODEL = `mutation($input: ReviewModelInput!) { reviewModel(input: $input) { windowStart windowEnd } }`;
@@ -21,33 +20,21 @@ type Fact = { unit_id: string; year: number; has_effective_model: boolean; revis
 
 describe('models through the gateway, and the effective-model fact reaching a consumer', () => {
   let stack: Stack;
-  let admin: string;
+  let create: CreateUnit;
   let consumerDatabase: TestDatabase;
   let pool: pg.Pool;
   let consumer: ConsumerHandle | null = null;
-  const tag = randomUUID().slice(0, 8).toUpperCase();
   const ids: Record<string, string> = {};
-
-  async function create(key: string, input: Record<string, unknown>): Promise<void> {
-    const result = await stack.query<{ createUnit: { id: string } }>(CREATE_UNIT, { input: { effectiveDate: '2020-01-01', ...input, code: `${tag}-${key}` } }, admin);
-    expect(result.errors).toBeUndefined();
-    ids[key] = result.data!.createUnit.id;
-  }
 
   beforeAll(async () => {
     stack = await startStack();
-    admin = await stack.token(['SYSTEM_ADMIN'], randomUUID());
+    ({ create } = await testUnits(stack, ids, '2020-01-01'));
     await create('P', { kind: 'PROVINCE', name: 'Tỉnh Thử Nghiệm' });
     await create('D', { kind: 'DISTRICT', name: 'Huyện Thử Nghiệm', parentId: ids.P });
     await create('C', { kind: 'COMMUNE', name: 'Xã Bình Thanh', parentId: ids.D });
     await create('R1', { kind: 'RESIDENTIAL_AREA', name: 'Thôn Nam', parentId: ids.C });
     await create('R2', { kind: 'RESIDENTIAL_AREA', name: 'Thôn Bắc', parentId: ids.C });
-    const { directory, close } = openDirectory(stack.modelsDatabase.url);
-    try {
-      await eventually(async () => ((await directory.revisionOf(ids.R2!)) !== null ? true : undefined), 60_000, 'the last village in the models directory');
-    } finally {
-      await close();
-    }
+    await untilInDirectory(stack.modelsDatabase.url, ids.R2!, 'the last village in the models directory');
     consumerDatabase = await createTestDatabase('e2e_fact_');
     pool = new pg.Pool({ connectionString: consumerDatabase.url, max: 3 });
     // Dropping the database at the end terminates idle connections; that is expected, not a failure.

@@ -1,15 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { topicRecordCount } from '@antt/events';
 import pg from 'pg';
-import { openDirectory } from './support/directory-reader';
+import { untilInDirectory } from './support/directory-reader';
 import { eventually, startStack, type Stack } from './support/stack';
+import { type CreateUnit, testUnits } from './support/test-units';
 
 /**
  * Pledges as clients see them through the gateway: a commune imports its village's households as CSV, the coverage is read
  * against the residentHouseholds org-units published (through Kafka into the campaigns unit directory), an external agency
  * sees counts but no person, and the coverage change reaches its topic as one event.
  */
-const CREATE_UNIT = `mutation($input: CreateUnitInput!) { createUnit(input: $input) { id revision } }`;
 const CREATE_CAMPAIGN = `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id status } }`;
 const LAUNCH = `mutation($id: ID!) { launchCampaign(id: $id) { id status } }`;
 const IMPORT = `mutation($input: ImportPledgesInput!) { importPledges(input: $input) { received imported alreadyPresent rejected rejections { row column code } } }`;
@@ -29,29 +28,18 @@ type UnitAnswer = {
 
 describe('pledges through the gateway', () => {
   let stack: Stack;
-  let admin: string;
-  const tag = randomUUID().slice(0, 8).toUpperCase();
+  let create: CreateUnit;
+  let tag: string;
   const ids: Record<string, string> = {};
-
-  async function create(key: string, input: Record<string, unknown>): Promise<void> {
-    const result = await stack.query<{ createUnit: { id: string } }>(CREATE_UNIT, { input: { effectiveDate: '2020-01-01', ...input, code: `${tag}-${key}` } }, admin);
-    expect(result.errors).toBeUndefined();
-    ids[key] = result.data!.createUnit.id;
-  }
 
   beforeAll(async () => {
     stack = await startStack();
-    admin = await stack.token(['SYSTEM_ADMIN'], randomUUID());
+    ({ create, tag } = await testUnits(stack, ids, '2020-01-01'));
     await create('P', { kind: 'PROVINCE', name: 'Tỉnh Thử Nghiệm' });
     // The two-level tree (communes straight under the province) from the 2025 reform.
     await create('C', { kind: 'COMMUNE', name: 'Xã Bình Thanh', parentId: ids.P, effectiveDate: '2025-07-01' });
     await create('R', { kind: 'RESIDENTIAL_AREA', name: 'Thôn Nam', parentId: ids.C, attributes: { residentHouseholds: 3 }, effectiveDate: '2025-07-01' });
-    const { directory, close } = openDirectory(stack.campaignsDatabase.url);
-    try {
-      await eventually(async () => ((await directory.revisionOf(ids.R!)) !== null ? true : undefined), 60_000, 'the village in the campaigns directory');
-    } finally {
-      await close();
-    }
+    await untilInDirectory(stack.campaignsDatabase.url, ids.R!, 'the village in the campaigns directory');
   }, 180_000);
 
   afterAll(async () => {

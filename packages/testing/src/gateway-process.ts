@@ -1,23 +1,17 @@
-import { freePort, startServiceProcess, type ServiceProcess } from '@antt/infra';
+import { freePort, raisedRateLimits, type ServiceProcess, startGatewayService, startServiceProcess } from '@antt/infra';
 
 /**
  * The real gateway (`apps/gateway`, committed supergraph) as a process on a free port, routed to the given subgraph URLs,
  * e.g. `{ ORG_UNITS_URL: subgraph.url }`. Tests then call it as a client would, with bearer tokens.
  */
 export async function startGatewayProcess(subgraphUrls: Record<string, string>): Promise<ServiceProcess> {
-  return startServiceProcess({
-    name: 'gateway',
-    entry: 'apps/gateway/src/main.ts',
-    port: await freePort(),
-    readyPath: '/health',
-    env: {
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      // A test sends every request from one address and a few subjects: rate limits out of the way, the other limits kept.
-      GATEWAY_LIMITS: JSON.stringify({ rateLimits: { anonymous: { points: 100_000 }, authenticated: { points: 100_000 } } }),
-      ...subgraphUrls,
-    },
+  return startGatewayService({
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    // A test sends every request from one address and a few subjects: rate limits out of the way, the other limits kept.
+    GATEWAY_LIMITS: raisedRateLimits(100_000),
+    ...subgraphUrls,
   });
 }
 

@@ -10,4 +10,7 @@ export { createMigratedTestDatabase } from './migrated-database';
 export { startGatewayProcess, startHiveGatewayProcess } from './gateway-process';
 export { gatewayClient, subgraphClient, type GraphQLClient, type GraphQLResponse } from './graphql-clients';
 export { testRedisUrl } from './settings';
-export { startSubgraphHarness, type HarnessClock, type SubgraphHarness, type SubgraphHarnessOptions } from './subgraph-harness';
+export { inProcessService, inProcessServiceEnv, startSubgraphHarness, type HarnessClock, type SubgraphHarness, type SubgraphHarnessOptions } from './subgraph-harness';
+export { fixtureUnit, startUnitDirectoryHarness, type TransactionalSqlClient, type UnitDirectoryHarness } from './unit-directory-harness';
+export { demoRows, demoUnitStates, readDemoTree, writeBenchResults, type DemoRow } from './bench-fixtures';
+export { expectRefusedWithoutWrites, type ExpectedRefusal } from './expect-refused';

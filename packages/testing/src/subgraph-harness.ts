@@ -27,6 +27,39 @@ export interface SubgraphHarnessOptions<TPrisma extends { $disconnect(): Promise
   readonly gatewayVariable: string;
 }
 
+/**
+ * The variables a subgraph started in a test's (or a benchmark's) own process begins with: test mode on a free port, silent
+ * logs, `databaseUrl`, the test broker, its outbox relay and unit directory consumer off. Its own variables go on top.
+ */
+export async function inProcessServiceEnv(databaseUrl: string): Promise<Record<string, string>> {
+  const infra = await getTestInfra();
+  return {
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: databaseUrl,
+    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+    OUTBOX_RELAY_ENABLED: 'false',
+    UNIT_DIRECTORY_CONSUMER_ENABLED: 'false',
+  };
+}
+
+/**
+ * The `start` of {@link SubgraphHarnessOptions} for a service whose app module exports `load<Service>Config(env)` and
+ * `start<Service>(config, { clock, handleSignals })`: the service in this process on the test's clock, no signal handlers.
+ */
+export function inProcessService<TConfig extends { GATEWAY_SIGNING_KEY: string }>(
+  loadConfig: (env: Record<string, string>) => TConfig,
+  startService: (config: TConfig, options: { clock: HarnessClock; handleSignals: boolean }) => Promise<{ url: string; stop(): Promise<void> }>,
+): SubgraphHarnessOptions<never>['start'] {
+  return async (env, clock) => {
+    const config = loadConfig(env);
+    const server = await startService(config, { clock, handleSignals: false });
+    return { url: server.url, gatewaySigningKey: config.GATEWAY_SIGNING_KEY, stop: server.stop };
+  };
+}
+
 /** A subgraph on a migrated scratch database, in this process, with the real gateway process in front of it. */
 export interface SubgraphHarness<TPrisma> {
   database: TestDatabase;
@@ -49,24 +82,10 @@ export interface SubgraphHarness<TPrisma> {
 export async function startSubgraphHarness<TPrisma extends { $disconnect(): Promise<void> }>(
   options: SubgraphHarnessOptions<TPrisma>,
 ): Promise<SubgraphHarness<TPrisma>> {
-  const infra = await getTestInfra();
   const database = await createMigratedTestDatabase(options.databasePrefix, options.projectRoot);
   let current = options.today;
   try {
-    const server = await options.start(
-      {
-        NODE_ENV: 'test',
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'silent',
-        DATABASE_URL: database.url,
-        KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-        OUTBOX_RELAY_ENABLED: 'false',
-        UNIT_DIRECTORY_CONSUMER_ENABLED: 'false',
-        ...options.env,
-      },
-      { today: () => current, now: () => new Date() },
-    );
+    const server = await options.start({ ...(await inProcessServiceEnv(database.url)), ...options.env }, { today: () => current, now: () => new Date() });
     const prisma = options.prisma(database.url);
     const gateway = await startGatewayProcess({ [options.gatewayVariable]: server.url });
     return {

@@ -24,3 +24,4 @@ export { formatStatus, status, type ComponentStatus } from './status';
 export { up, type UpOptions } from './up';
 export { freePort } from './services/free-port';
 export { startServiceProcess, type ServiceProcess, type ServiceProcessOptions } from './services/service-process';
+export { printWarnings, raisedRateLimits, startGatewayService } from './services/gateway-process';

@@ -9,22 +9,18 @@
  * usage: npm run bench:awards [-- --requests 20 --keep]
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEV_JWT_HS256_SECRET, mintDevToken, type Role } from '@antt/auth';
-import { createDatabases, databaseUrl, dropDatabase, freePort, REPO_ROOT, startServiceProcess, type ServiceProcess } from '@antt/infra';
+import { dropDatabase, freePort, raisedRateLimits, REPO_ROOT, type ServiceProcess, startGatewayService, startServiceProcess } from '@antt/infra';
 import { migrateDeploy } from '@antt/prisma-offline';
 import pg from 'pg';
+import { benchInfra, createBenchDatabase, percentile, writeBenchResults } from './bench-support';
 
 const log = (line: string) => process.stdout.write(`[bench:awards] ${line}\n`);
 const NOMINATIONS = 1000;
 const RACE = 50;
 const QUOTA = 15;
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-}
 
 const CONDITIONS = [
   { name: 'safe standard', fact: 'SAFE_STANDARD', op: 'EQ', value: true },
@@ -84,11 +80,8 @@ async function post(gatewayUrl: string, token: string, query: string, variables:
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { requests: { type: 'string', default: '20' }, keep: { type: 'boolean', default: false } } });
   const requests = Number(values.requests);
-  const adminUrl = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const brokers = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
-  const name = `bench_awards_${Date.now().toString(36)}`;
-  await createDatabases(adminUrl, [name]);
-  const url = databaseUrl(adminUrl, name);
+  const { adminUrl, brokers } = benchInfra();
+  const { name, url } = await createBenchDatabase(adminUrl, 'bench_awards_');
   const services: ServiceProcess[] = [];
   try {
     await migrateDeploy({ projectRoot: path.join(REPO_ROOT, 'apps/awards'), databaseUrl: url });
@@ -102,19 +95,13 @@ async function main(): Promise<void> {
       env: { ...common, DATABASE_URL: url, DATABASE_POOL_SIZE: '20', OUTBOX_RELAY_ENABLED: 'false', UNIT_DIRECTORY_CONSUMER_ENABLED: 'false', FACTS_CONSUMER_ENABLED: 'false' },
     });
     services.push(awards);
-    const gateway = await startServiceProcess({
-      name: 'gateway',
-      entry: 'apps/gateway/src/main.ts',
-      port: await freePort(),
-      readyPath: '/health',
-      env: {
-        ...common,
-        // The development token secret is refused in production; the gateway runs as in tests (its limits as configured here).
-        NODE_ENV: 'test',
-        JWT_HS256_SECRET: DEV_JWT_HS256_SECRET,
-        AWARDS_URL: awards.graphqlUrl,
-        GATEWAY_LIMITS: JSON.stringify({ rateLimits: { anonymous: { points: 100_000 }, authenticated: { points: 100_000 } } }),
-      },
+    const gateway = await startGatewayService({
+      ...common,
+      // The development token secret is refused in production; the gateway runs as in tests (its limits as configured here).
+      NODE_ENV: 'test',
+      JWT_HS256_SECRET: DEV_JWT_HS256_SECRET,
+      AWARDS_URL: awards.graphqlUrl,
+      GATEWAY_LIMITS: raisedRateLimits(100_000),
     });
     services.push(gateway);
     const token = (roles: Role[]) => mintDevToken({ subject: 'bench-awards', roles, unitId: provinceId, secret: DEV_JWT_HS256_SECRET });
@@ -169,8 +156,7 @@ async function main(): Promise<void> {
       wallMs: +wall.toFixed(1),
     };
     log(`quota race: ${JSON.stringify(race)}`);
-    mkdirSync(path.join(REPO_ROOT, '.local', 'bench'), { recursive: true });
-    writeFileSync(path.join(REPO_ROOT, '.local', 'bench', 'awards.json'), `${JSON.stringify({ at: new Date().toISOString(), eligibility, race }, null, 2)}\n`);
+    writeBenchResults('awards', { at: new Date().toISOString(), eligibility, race });
     if (!race.invariantHolds) process.exitCode = 1;
   } finally {
     for (const service of services.reverse()) await service.stop();

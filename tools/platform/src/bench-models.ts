@@ -12,22 +12,18 @@
  * Reads DATABASE_ADMIN_URL and KAFKA_BROKERS (defaults: local PostgreSQL and broker); starts no infrastructure.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEV_JWT_HS256_SECRET, mintDevToken, type Role } from '@antt/auth';
-import { createDatabases, databaseUrl, dropDatabase, freePort, REPO_ROOT, startServiceProcess, type ServiceProcess } from '@antt/infra';
+import { dropDatabase, freePort, raisedRateLimits, REPO_ROOT, type ServiceProcess, startGatewayService, startServiceProcess } from '@antt/infra';
 import { migrateDeploy } from '@antt/prisma-offline';
 import pg from 'pg';
+import { benchInfra, createBenchDatabase, percentile, writeBenchResults } from './bench-support';
 import { nationalTree } from './demo';
 
 const log = (line: string) => process.stdout.write(`[bench:models] ${line}\n`);
 const CHUNK = 10_000;
 const AS_OF = '2024-12-31';
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-}
 
 /** Inserts `rows` (arrays of column values) through `unnest`, in chunks. */
 async function insertMany(client: pg.Client, table: string, columns: ReadonlyArray<[string, string]>, rows: readonly unknown[][]): Promise<void> {
@@ -147,11 +143,8 @@ async function measure(gatewayUrl: string, label: string, roles: Role[], unitId:
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { requests: { type: 'string', default: '100' }, keep: { type: 'boolean', default: false } } });
   const requests = Number(values.requests);
-  const adminUrl = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const brokers = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
-  const name = `bench_models_${Date.now().toString(36)}`;
-  await createDatabases(adminUrl, [name]);
-  const url = databaseUrl(adminUrl, name);
+  const { adminUrl, brokers } = benchInfra();
+  const { name, url } = await createBenchDatabase(adminUrl, 'bench_models_');
   const services: ServiceProcess[] = [];
   try {
     await migrateDeploy({ projectRoot: path.join(REPO_ROOT, 'apps/models'), databaseUrl: url });
@@ -166,19 +159,13 @@ async function main(): Promise<void> {
       env: { ...common, DATABASE_URL: url, OUTBOX_RELAY_ENABLED: 'false', UNIT_DIRECTORY_CONSUMER_ENABLED: 'false' },
     });
     services.push(models);
-    const gateway = await startServiceProcess({
-      name: 'gateway',
-      entry: 'apps/gateway/src/main.ts',
-      port: await freePort(),
-      readyPath: '/health',
-      env: {
-        ...common,
-        // The development token secret is refused in production; the gateway runs as in tests, with limits the benchmark stays under.
-        NODE_ENV: 'test',
-        JWT_HS256_SECRET: DEV_JWT_HS256_SECRET,
-        MODELS_URL: models.graphqlUrl,
-        GATEWAY_LIMITS: JSON.stringify({ rateLimits: { anonymous: { points: 100_000 }, authenticated: { points: 100_000 } } }),
-      },
+    const gateway = await startGatewayService({
+      ...common,
+      // The development token secret is refused in production; the gateway runs as in tests, with limits the benchmark stays under.
+      NODE_ENV: 'test',
+      JWT_HS256_SECRET: DEV_JWT_HS256_SECRET,
+      MODELS_URL: models.graphqlUrl,
+      GATEWAY_LIMITS: raisedRateLimits(100_000),
     });
     services.push(gateway);
     const counts2 = 'models modelRecords sites teams members trainings effective lessEffective ineffective notReviewed trainingOverdue';
@@ -188,8 +175,7 @@ async function main(): Promise<void> {
       national: await measure(gateway.graphqlUrl, 'national (SYSTEM_ADMIN, 63 provinces)', ['SYSTEM_ADMIN'], provinceId, `{ modelStatistics(asOf: "${AS_OF}", year: 2024) { totals { ${counts2} } byChild { unitId name counts { models sites } } byHostKind { kind counts { models sites } } } }`, requests),
       province: await measure(gateway.graphqlUrl, 'one province (STEERING_OFFICER)', ['STEERING_OFFICER'], provinceId, `{ modelStatistics(asOf: "${AS_OF}", year: 2024) { totals { ${counts2} } byChild { unitId name counts { models sites } } byHostKind { kind counts { models sites } } } }`, requests),
     };
-    mkdirSync(path.join(REPO_ROOT, '.local', 'bench'), { recursive: true });
-    writeFileSync(path.join(REPO_ROOT, '.local', 'bench', 'models.json'), `${JSON.stringify(results, null, 2)}\n`);
+    writeBenchResults('models', results);
   } finally {
     for (const service of services.reverse()) await service.stop();
     if (values.keep) log(`kept database ${name}`);

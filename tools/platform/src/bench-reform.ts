@@ -22,9 +22,10 @@ import pg from 'pg';
 import { DEV_JWT_HS256_SECRET, mintDevToken } from '@antt/auth';
 import { TOPICS } from '@antt/contracts';
 import { deleteTopics, ensureTopics } from '@antt/events';
-import { createDatabases, databaseUrl, dropDatabase, freePort, REPO_ROOT, type ServiceProcess, startServiceProcess } from '@antt/infra';
+import { createDatabases, databaseUrl, dropDatabase, freePort, printWarnings, raisedRateLimits, REPO_ROOT, type ServiceProcess, startGatewayService, startServiceProcess } from '@antt/infra';
 import { migrateDeploy } from '@antt/prisma-offline';
 import { nationalTree, serializeRows, thaiBinhTree } from './demo';
+import { percentile } from './bench-support';
 
 const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
 const OUT = path.join(REPO_ROOT, '.local', 'bench');
@@ -39,10 +40,6 @@ interface Sample {
   startedAtS: number;
   ms: number;
   ok: boolean;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
 }
 
 function summarise(samples: readonly Sample[]) {
@@ -213,10 +210,7 @@ async function main(): Promise<void> {
     await runTool(['apps/org-units/src/import/cli.ts', files.demo], { DATABASE_URL: urls.orgUnits });
 
     const common = { NODE_ENV: 'development', HOST: '127.0.0.1', LOG_LEVEL: 'warn', KAFKA_BROKERS: brokers.join(','), KAFKA_TOPIC_PREFIX: prefix };
-    const echo = (name: string) => (line: string) => {
-      if (/"level":(40|50|60)/.test(line) || !line.startsWith('{')) process.stdout.write(`[${name}] ${line}\n`);
-    };
-    const orgUnits = await startServiceProcess({ name: 'org-units', entry: 'apps/org-units/src/main.ts', port: await freePort(), readyPath: '/ready', env: { ...common, DATABASE_URL: urls.orgUnits }, onOutput: echo('org-units') });
+    const orgUnits = await startServiceProcess({ name: 'org-units', entry: 'apps/org-units/src/main.ts', port: await freePort(), readyPath: '/ready', env: { ...common, DATABASE_URL: urls.orgUnits }, onOutput: printWarnings('org-units') });
     services.push(orgUnits);
     const campaigns = await startServiceProcess({
       name: 'campaigns',
@@ -224,23 +218,19 @@ async function main(): Promise<void> {
       port: await freePort(),
       readyPath: '/ready',
       env: { ...common, DATABASE_URL: urls.campaigns, UNIT_DIRECTORY_GROUP_ID: `bench-reform-unit-directory-${suffix}`, ATTAINMENT_GROUP_ID: `bench-reform-attainment-${suffix}` },
-      onOutput: echo('campaigns'),
+      onOutput: printWarnings('campaigns'),
     });
     services.push(campaigns);
-    const gateway = await startServiceProcess({
-      name: 'gateway',
-      entry: 'apps/gateway/src/main.ts',
-      port: await freePort(),
-      readyPath: '/health',
-      env: {
+    const gateway = await startGatewayService(
+      {
         ...common,
         ORG_UNITS_URL: orgUnits.graphqlUrl,
         CAMPAIGNS_URL: campaigns.graphqlUrl,
         // The read load comes from one subject: the gateway's rate limits would measure themselves (its other limits stay).
-        GATEWAY_LIMITS: JSON.stringify({ rateLimits: { anonymous: { points: 1_000_000 }, authenticated: { points: 1_000_000 } } }),
+        GATEWAY_LIMITS: raisedRateLimits(1_000_000),
       },
-      onOutput: echo('gateway'),
-    });
+      printWarnings('gateway'),
+    );
     services.push(gateway);
     log(`services ready; waiting for the demo province in the campaigns directory`);
     await waitForDirectory(urls.orgUnits, urls.campaigns, 300);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { expectRefusedWithoutWrites } from '@antt/testing';
 import { type AssessmentsHarness, as, startHarness, tableCounts } from '../support/assessments-harness';
 import { APPROVE_ASSESSMENT, ASSESSMENT, CORRECT_CLASSIFICATION, RESCORE_ASSESSMENT, RETURN_ASSESSMENT, RULE_SETS, SUBMIT_ASSESSMENT, UNIT_CLASSIFICATION, WHAT_IF } from '../support/operations';
 import { seedTree } from '../support/seed-tree';
@@ -235,15 +236,8 @@ describe('assessments: self-assessment, review and classification', () => {
   ];
 
   it.each(cases)('%s is refused with a stable code and nothing is written', async (_, operation, expected) => {
-    const before = await tableCounts(h.prisma);
     const [query, variables, caller] = operation();
-    const response = await h.request<Data>(query, variables, caller);
-    expect(response.data ?? null).toBeNull();
-    const extensions = response.errors?.[0]?.extensions as Data;
-    expect(extensions.code).toBe(expected.code);
-    expect(extensions.reason).toBe(expected.reason);
-    if (expected.field) expect(extensions.field).toBe(expected.field);
-    expect(await tableCounts(h.prisma)).toEqual(before);
+    await expectRefusedWithoutWrites(() => h.request(query, variables, caller), expected, () => tableCounts(h.prisma));
   });
 
   it('a rule set in use is immutable: the database refuses to change it', async () => {

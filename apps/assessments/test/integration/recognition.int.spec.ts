@@ -1,3 +1,4 @@
+import { expectRefusedWithoutWrites } from '@antt/testing';
 import { type AssessmentsHarness, as, startHarness, tableCounts } from '../support/assessments-harness';
 import { DECIDE_SAFE_STANDARD, REVOKE_SAFE_STANDARD, SAFE_STANDARD_DECISIONS, UNIT_SAFE_STANDARD } from '../support/operations';
 import { seedTree } from '../support/seed-tree';
@@ -137,14 +138,7 @@ describe('assessments: safe-standard recognition', () => {
   ];
 
   it.each(cases)('%s is refused with a stable code and nothing is written', async (_, operation, expected) => {
-    const before = await tableCounts(h.prisma);
     const [variables, caller, query = DECIDE_SAFE_STANDARD] = operation();
-    const response = await h.request<Data>(query, variables, caller);
-    expect(response.data ?? null).toBeNull();
-    const extensions = response.errors?.[0]?.extensions as Data;
-    expect(extensions.code).toBe(expected.code);
-    expect(extensions.reason).toBe(expected.reason);
-    if (expected.field) expect(extensions.field).toBe(expected.field);
-    expect(await tableCounts(h.prisma)).toEqual(before);
+    await expectRefusedWithoutWrites(() => h.request(query, variables, caller), expected, () => tableCounts(h.prisma));
   });
 });

@@ -3,8 +3,7 @@ import { readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type Identity } from '@antt/auth';
-import { type SubgraphHarness, startSubgraphHarness } from '@antt/testing';
-import { projectUnitState, type UnitState } from '@antt/unit-directory';
+import { inProcessService, startUnitDirectoryHarness, type UnitDirectoryHarness } from '@antt/testing';
 import { startAssessments } from '../../src/app';
 import { loadAssessmentsConfig } from '../../src/config';
 import { type AssessmentsPrisma, createPrismaClient } from '../../src/infrastructure/prisma-client';
@@ -16,9 +15,7 @@ export const PROJECT_ROOT = path.resolve(__dirname, '../..');
  * process in front of it (committed supergraph). The unit directory is fed directly through its projection (the e2e stack
  * covers the Kafka path); org-units is not running, so tests ask only for fields assessments resolves.
  */
-export interface AssessmentsHarness extends SubgraphHarness<AssessmentsPrisma> {
-  /** Projects unit states into the assessments unit directory, as the consumer would. */
-  project(states: readonly UnitState[]): Promise<void>;
+export interface AssessmentsHarness extends UnitDirectoryHarness<AssessmentsPrisma> {
   /** The evidence storage directory of this harness (a fresh temporary one). */
   evidenceDir: string;
   /** Every file under the evidence directory (relative paths), to prove a refused upload left none. */
@@ -27,7 +24,7 @@ export interface AssessmentsHarness extends SubgraphHarness<AssessmentsPrisma> {
 
 export async function startHarness(today: string): Promise<AssessmentsHarness> {
   const evidenceDir = mkdtempSync(path.join(os.tmpdir(), 'as-h-evidence-'));
-  const harness = await startSubgraphHarness({
+  const harness = await startUnitDirectoryHarness({
     databasePrefix: 'as_h_',
     projectRoot: PROJECT_ROOT,
     today,
@@ -37,15 +34,10 @@ export async function startHarness(today: string): Promise<AssessmentsHarness> {
       EVIDENCE_MAX_BYTES: '4096',
       EVIDENCE_ALLOWED_TYPES: 'application/pdf,image/jpeg,image/png',
     },
-    start: async (serviceEnv, clock) => {
-      const config = loadAssessmentsConfig(serviceEnv);
-      const server = await startAssessments(config, { clock, handleSignals: false });
-      return { url: server.url, gatewaySigningKey: config.GATEWAY_SIGNING_KEY, stop: server.stop };
-    },
+    start: inProcessService(loadAssessmentsConfig, startAssessments),
     prisma: (url) => createPrismaClient(url, 2),
     gatewayVariable: 'ASSESSMENTS_URL',
   });
-  const { prisma } = harness;
   return {
     ...harness,
     evidenceDir,
@@ -56,11 +48,6 @@ export async function startHarness(today: string): Promise<AssessmentsHarness> {
     async close() {
       await harness.close();
       await rm(evidenceDir, { recursive: true, force: true });
-    },
-    async project(states) {
-      await prisma.$transaction(async (tx) => {
-        for (const state of states) await projectUnitState(tx, state);
-      });
     },
   };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { fixtureUnit } from '@antt/testing';
 import { type DirectoryAttributes, type UnitState } from '@antt/unit-directory';
 
 /**
@@ -18,14 +19,8 @@ export function seedTree() {
     thcs: randomUUID(),
     primary: randomUUID(),
   };
-  const unit = (unitId: string, code: string, kind: string, name: string, parentId: string | null, attributes: DirectoryAttributes = {}): UnitState => ({
-    unitId,
-    code,
-    kind,
-    revision: 1,
-    dissolvedOn: null,
-    timeline: [{ validFrom: '2019-01-01', validTo: null, name, parentId, managingUnitId: null, attributes }],
-  });
+  const unit = (unitId: string, code: string, kind: string, name: string, parentId: string | null, attributes: DirectoryAttributes = {}) =>
+    fixtureUnit(unitId, code, kind, name, parentId, attributes);
   const vuHoi: UnitState = {
     unitId: id.vh,
     code: 'TB-VT-VH',

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { fixtureUnit } from '@antt/testing';
 import { type UnitState } from '@antt/unit-directory';
 import { draw } from '../../src/demo/load-demo';
 
@@ -25,14 +26,7 @@ function codeWhere(prefix: string, wanted: (roll: number) => boolean, used: Set<
 export function syntheticProvince() {
   const used = new Set<string>();
   const id = () => randomUUID();
-  const unit = (unitId: string, code: string, kind: string, parentId: string | null, attributes = {}): UnitState => ({
-    unitId,
-    code,
-    kind,
-    revision: 1,
-    dissolvedOn: null,
-    timeline: [{ validFrom: '2019-01-01', validTo: null, name: code, parentId, managingUnitId: null, attributes }],
-  });
+  const unit = (unitId: string, code: string, kind: string, parentId: string | null, attributes = {}) => fixtureUnit(unitId, code, kind, code, parentId, attributes);
   const province = id();
   const [d1, d2, a, b, c] = [id(), id(), id(), id(), id()];
   const states: UnitState[] = [

@@ -15,7 +15,7 @@ import {
 } from '@antt/contracts';
 import { createKafkaClient, type RecordProducer } from '@antt/events';
 import { createIsolatedTopics, getTestInfra, type IsolatedTopics, uniqueName } from '@antt/testing';
-import { type AwardsHarness, as, startHarness, tableCounts } from '../support/awards-harness';
+import { type AwardsHarness, answers, as, startHarness, tableCounts } from '../support/awards-harness';
 import { APPRAISE, COMPLETE_DOSSIER, COUNCIL, CREATE, DECIDE, ENTITIES, FORMS, NOMINATION_QUERY, RECEIVE, RETURN, SET_SCHEME, SUBMIT } from '../support/operations';
 import { factPublisher, waitForCount } from '../support/fact-events';
 import { seedTree } from '../support/seed-tree';
@@ -43,16 +43,7 @@ describe('award season: schemes, eligibility from events, workflow, atomic quota
   let topics: IsolatedTopics;
   let producer: RecordProducer;
 
-  const ok = async (query: string, variables: Record<string, unknown>, caller = vuThu) => {
-    const response = await h.request<Data>(query, variables, caller);
-    expect(response.errors).toBeUndefined();
-    return response.data as Data;
-  };
-  const refused = async (query: string, variables: Record<string, unknown>, caller = vuThu) => {
-    const response = await h.request<Data>(query, variables, caller);
-    expect(response.errors).toHaveLength(1);
-    return response.errors![0]!.extensions as Data;
-  };
+  const { ok, refused } = answers(() => h, vuThu);
 
   const publish = (contract: EventContract, key: string, data: Record<string, unknown>) => factPublisher(producer, topics)(contract, key, data);
   const until = (sql: string, expected: number) => waitForCount(h.prisma, sql, expected);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CampaignLaunchedV1, ClassificationDecidedV1, RecognitionDecidedV1, RegistrationSubmittedV1 } from '@antt/contracts';
 import { createKafkaClient, type RecordProducer } from '@antt/events';
 import { createIsolatedTopics, getTestInfra, type IsolatedTopics, uniqueName } from '@antt/testing';
-import { type AwardsHarness, as, startHarness, tableCounts } from '../support/awards-harness';
+import { type AwardsHarness, answers, as, startHarness, tableCounts } from '../support/awards-harness';
 import { factPublisher, waitForCount } from '../support/fact-events';
 import { APPRAISE, COMPLETE_DOSSIER, COUNCIL, DECIDE, RECEIVE, SUBMIT } from '../support/operations';
 import { seedTree } from '../support/seed-tree';
@@ -41,16 +41,7 @@ describe('individual and household nominees', () => {
   let producer: RecordProducer;
   let goodLeader: string;
 
-  const ok = async (query: string, variables: Record<string, unknown>, caller = vuThu) => {
-    const response = await h.request<Data>(query, variables, caller);
-    expect(response.errors).toBeUndefined();
-    return response.data as Data;
-  };
-  const refused = async (query: string, variables: Record<string, unknown>, caller = vuThu) => {
-    const response = await h.request<Data>(query, variables, caller);
-    expect(response.errors).toHaveLength(1);
-    return response.errors![0]!.extensions as Data;
-  };
+  const { ok, refused } = answers(() => h, vuThu);
   const individual = (unitId: string, nominee: Record<string, unknown>, campaignId = season) => ({
     input: {
       campaignId,

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { type Identity } from '@antt/auth';
-import { type SubgraphHarness, startSubgraphHarness } from '@antt/testing';
-import { projectUnitState, type UnitState } from '@antt/unit-directory';
+import { inProcessService, startUnitDirectoryHarness, type UnitDirectoryHarness } from '@antt/testing';
 import { startAwards } from '../../src/app';
 import { loadAwardsConfig } from '../../src/config';
 import { type AwardsPrisma, createPrismaClient } from '../../src/infrastructure/prisma-client';
@@ -13,12 +12,10 @@ export const PROJECT_ROOT = path.resolve(__dirname, '../..');
  * the test's isolated topics, and the real gateway process in front of it (committed supergraph). The unit directory is fed
  * directly through its projection; facts arrive only as events on the broker.
  */
-export interface AwardsHarness extends SubgraphHarness<AwardsPrisma> {
-  project(states: readonly UnitState[]): Promise<void>;
-}
+export type AwardsHarness = UnitDirectoryHarness<AwardsPrisma>;
 
 export async function startHarness(today: string, env: Record<string, string> = {}): Promise<AwardsHarness> {
-  const harness = await startSubgraphHarness({
+  return startUnitDirectoryHarness({
     databasePrefix: 'aw_h_',
     projectRoot: PROJECT_ROOT,
     today,
@@ -27,26 +24,35 @@ export async function startHarness(today: string, env: Record<string, string> = 
       FACTS_CONSUMER_ENABLED: 'false',
       ...env,
     },
-    start: async (serviceEnv, clock) => {
-      const config = loadAwardsConfig(serviceEnv);
-      const server = await startAwards(config, { clock, handleSignals: false });
-      return { url: server.url, gatewaySigningKey: config.GATEWAY_SIGNING_KEY, stop: server.stop };
-    },
+    start: inProcessService(loadAwardsConfig, startAwards),
     prisma: (url) => createPrismaClient(url, 2),
     gatewayVariable: 'AWARDS_URL',
   });
-  const { prisma } = harness;
-  return {
-    ...harness,
-    async project(states) {
-      await prisma.$transaction(async (tx) => {
-        for (const state of states) await projectUnitState(tx, state);
-      });
-    },
-  };
 }
 
 export const as = (subject: string, role: Identity['roles'][number], jurisdictionUnitId: string): Identity => ({ subject, roles: [role], jurisdictionUnitId });
+
+/**
+ * `ok(query, variables, caller?)` resolves with the answer's data and fails the test on any error; `refused(…)` expects exactly
+ * one error and resolves with its extensions. Both go through the gateway of `harness()` (read when called: specs start it in
+ * `beforeAll`) as `caller`, by default `defaultCaller`. Answers are checked field by field, hence untyped.
+ */
+export function answers(harness: () => AwardsHarness, defaultCaller: Identity) {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL answers are checked field by field
+  type Data = any;
+  return {
+    async ok(query: string, variables: Record<string, unknown>, caller: Identity | null = defaultCaller): Promise<Data> {
+      const response = await harness().request<Data>(query, variables, caller);
+      expect(response.errors).toBeUndefined();
+      return response.data as Data;
+    },
+    async refused(query: string, variables: Record<string, unknown>, caller: Identity | null = defaultCaller): Promise<Data> {
+      const response = await harness().request<Data>(query, variables, caller);
+      expect(response.errors).toHaveLength(1);
+      return response.errors![0]!.extensions as Data;
+    },
+  };
+}
 
 /** Counts of every table a refused request must leave untouched. */
 export async function tableCounts(prisma: AwardsPrisma) {

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { type Identity } from '@antt/auth';
-import { type SubgraphHarness, startSubgraphHarness } from '@antt/testing';
-import { projectUnitState, type UnitState } from '@antt/unit-directory';
+import { inProcessService, startUnitDirectoryHarness, type UnitDirectoryHarness } from '@antt/testing';
 import { startCampaigns } from '../../src/app';
 import { loadCampaignsConfig } from '../../src/config';
 import { type CampaignsPrisma, createPrismaClient } from '../../src/infrastructure/prisma-client';
@@ -15,14 +14,11 @@ export type { GraphQLResponse } from '@antt/testing';
  * process in front of it (committed supergraph). The unit directory is fed directly through its projection (the e2e stack
  * covers the Kafka path); org-units is not running, so tests ask only for fields campaigns resolves.
  */
-export interface CampaignsHarness extends SubgraphHarness<CampaignsPrisma> {
-  /** Projects unit states into the campaigns unit directory, as the consumer would. */
-  project(states: readonly UnitState[]): Promise<void>;
-}
+export type CampaignsHarness = UnitDirectoryHarness<CampaignsPrisma>;
 
 /** `env` overrides the harness's service variables (e.g. the attainment consumer on isolated topics). */
 export async function startHarness(today: string, env: Record<string, string> = {}): Promise<CampaignsHarness> {
-  const harness = await startSubgraphHarness({
+  return startUnitDirectoryHarness({
     databasePrefix: 'cp_h_',
     projectRoot: PROJECT_ROOT,
     today,
@@ -31,23 +27,10 @@ export async function startHarness(today: string, env: Record<string, string> = 
       ATTAINMENT_CONSUMER_ENABLED: 'false',
       ...env,
     },
-    start: async (serviceEnv, clock) => {
-      const config = loadCampaignsConfig(serviceEnv);
-      const server = await startCampaigns(config, { clock, handleSignals: false });
-      return { url: server.url, gatewaySigningKey: config.GATEWAY_SIGNING_KEY, stop: server.stop };
-    },
+    start: inProcessService(loadCampaignsConfig, startCampaigns),
     prisma: (url) => createPrismaClient(url, 2),
     gatewayVariable: 'CAMPAIGNS_URL',
   });
-  const { prisma } = harness;
-  return {
-    ...harness,
-    async project(states) {
-      await prisma.$transaction(async (tx) => {
-        for (const state of states) await projectUnitState(tx, state);
-      });
-    },
-  };
 }
 
 export const as = (subject: string, role: Identity['roles'][number], jurisdictionUnitId: string): Identity => ({ subject, roles: [role], jurisdictionUnitId });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { fixtureUnit } from '@antt/testing';
 import { type DirectoryAttributes, type UnitState } from '@antt/unit-directory';
 
 const NONE: DirectoryAttributes = { enterpriseSize: null, schoolLevel: null, armedForces: null, residentHouseholds: null, staffCount: null };
@@ -23,14 +24,8 @@ export function seedTree() {
     school: randomUUID(),
     smallEnterprise: randomUUID(),
   };
-  const unit = (unitId: string, code: string, kind: string, name: string, parentId: string | null, attributes: DirectoryAttributes = NONE, validTo: string | null = null): UnitState => ({
-    unitId,
-    code,
-    kind,
-    revision: 1,
-    dissolvedOn: validTo,
-    timeline: [{ validFrom: '2019-01-01', validTo, name, parentId, managingUnitId: null, attributes }],
-  });
+  const unit = (unitId: string, code: string, kind: string, name: string, parentId: string | null, attributes: DirectoryAttributes = NONE, validTo: string | null = null) =>
+    fixtureUnit(unitId, code, kind, name, parentId, attributes, validTo);
   const states: UnitState[] = [
     unit(id.tb, 'TB', 'PROVINCE', 'Tỉnh Thái Bình', null),
     unit(id.vt, 'TB-VT', 'DISTRICT', 'Huyện Vũ Thư', id.tb, NONE, '2025-07-01'),

@@ -1,3 +1,4 @@
+import { expectRefusedWithoutWrites } from '@antt/testing';
 import { type ModelsHarness, as, startHarness, tableCounts } from '../support/models-harness';
 import { CREATE_MODEL, DEFINE_TYPE, DISSOLVE_MODEL, REVIEW_MODEL, SUSPEND_MODEL } from '../support/operations';
 import { seedTree } from '../support/seed-tree';
@@ -56,15 +57,8 @@ describe('models: bad input and authorization', () => {
   ];
 
   it.each(cases)('%s is refused with a stable code and nothing is written', async (_, operation, expected) => {
-    const before = await tableCounts(h.prisma);
     const [query, variables, caller] = operation();
-    const response = await h.request<Data>(query, variables, caller);
-    expect(response.data ?? null).toBeNull();
-    const extensions = response.errors?.[0]?.extensions as Data;
-    expect(extensions.code).toBe(expected.code);
-    expect(extensions.reason).toBe(expected.reason);
-    if (expected.field) expect(extensions.field).toBe(expected.field);
-    expect(await tableCounts(h.prisma)).toEqual(before);
+    await expectRefusedWithoutWrites(() => h.request(query, variables, caller), expected, () => tableCounts(h.prisma));
   });
 
   it('the catalogue is data: a SYSTEM_ADMIN adds a type that then takes models, and deactivates it', async () => {

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { type Identity } from '@antt/auth';
-import { type SubgraphHarness, startSubgraphHarness } from '@antt/testing';
-import { projectUnitState, type UnitState } from '@antt/unit-directory';
+import { inProcessService, startUnitDirectoryHarness, type UnitDirectoryHarness } from '@antt/testing';
 import { startModels } from '../../src/app';
 import { loadModelsConfig } from '../../src/config';
 import { type ModelsPrisma, createPrismaClient } from '../../src/infrastructure/prisma-client';
@@ -15,33 +14,17 @@ export type { GraphQLResponse } from '@antt/testing';
  * process in front of it (committed supergraph). The unit directory is fed directly through its projection (the e2e stack
  * covers the Kafka path); org-units is not running, so tests ask only for fields models resolves.
  */
-export interface ModelsHarness extends SubgraphHarness<ModelsPrisma> {
-  /** Projects unit states into the models unit directory, as the consumer would. */
-  project(states: readonly UnitState[]): Promise<void>;
-}
+export type ModelsHarness = UnitDirectoryHarness<ModelsPrisma>;
 
 export async function startHarness(today: string): Promise<ModelsHarness> {
-  const harness = await startSubgraphHarness({
+  return startUnitDirectoryHarness({
     databasePrefix: 'md_h_',
     projectRoot: PROJECT_ROOT,
     today,
-    start: async (serviceEnv, clock) => {
-      const config = loadModelsConfig(serviceEnv);
-      const server = await startModels(config, { clock, handleSignals: false });
-      return { url: server.url, gatewaySigningKey: config.GATEWAY_SIGNING_KEY, stop: server.stop };
-    },
+    start: inProcessService(loadModelsConfig, startModels),
     prisma: (url) => createPrismaClient(url, 2),
     gatewayVariable: 'MODELS_URL',
   });
-  const { prisma } = harness;
-  return {
-    ...harness,
-    async project(states) {
-      await prisma.$transaction(async (tx) => {
-        for (const state of states) await projectUnitState(tx, state);
-      });
-    },
-  };
 }
 
 export const as = (subject: string, role: Identity['roles'][number], jurisdictionUnitId: string): Identity => ({ subject, roles: [role], jurisdictionUnitId });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { fixtureUnit } from '@antt/testing';
 import { type UnitState } from '@antt/unit-directory';
 
 /**
@@ -7,14 +8,7 @@ import { type UnitState } from '@antt/unit-directory';
  */
 export function seedTree() {
   const id = { tb: randomUUID(), vt: randomUUID(), kx: randomUUID(), vh: randomUUID(), qb: randomUUID(), vh1: randomUUID(), vh2: randomUUID(), vh3: randomUUID() };
-  const unit = (unitId: string, code: string, kind: string, name: string, parentId: string | null): UnitState => ({
-    unitId,
-    code,
-    kind,
-    revision: 1,
-    dissolvedOn: null,
-    timeline: [{ validFrom: '2019-01-01', validTo: null, name, parentId, managingUnitId: null }],
-  });
+  const unit = fixtureUnit;
   const states: UnitState[] = [
     unit(id.tb, 'TB', 'PROVINCE', 'Tỉnh Thái Bình', null),
     unit(id.vt, 'TB-VT', 'DISTRICT', 'Huyện Vũ Thư', id.tb),

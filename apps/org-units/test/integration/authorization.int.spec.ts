@@ -1,16 +1,13 @@
-import { type OrgUnitsHarness, officer, orgAdmin, startHarness, systemAdmin, tableCounts } from '../support/org-units-harness';
+import { type OrgUnitsHarness, officer, orgAdmin, systemAdmin, tableCounts } from '../support/org-units-harness';
 import { errorOf, mutate, queryOk } from '../support/operations';
-import { seedTree } from '../support/seed-tree';
-
-type Tree = Awaited<ReturnType<typeof seedTree>>;
+import { startSeededHarness, type Tree } from '../support/seed-tree';
 
 describe('org-units authorization and search', () => {
   let harness: OrgUnitsHarness;
   let tree: Tree;
 
   beforeAll(async () => {
-    harness = await startHarness('2025-09-01');
-    tree = await seedTree(harness);
+    ({ harness, tree } = await startSeededHarness('2025-09-01'));
   });
   afterAll(() => harness?.close());
 

@@ -1,9 +1,7 @@
 import { importUnits } from '../../src/import';
-import { type OrgUnitsHarness, startHarness, systemAdmin, tableCounts } from '../support/org-units-harness';
+import { type OrgUnitsHarness, systemAdmin, tableCounts } from '../support/org-units-harness';
 import { type UnitResult, errorOf, mutate, mutateOk, queryOk } from '../support/operations';
-import { seedTree } from '../support/seed-tree';
-
-type Tree = Awaited<ReturnType<typeof seedTree>>;
+import { startSeededHarness, type Tree } from '../support/seed-tree';
 
 interface Report {
   valid: boolean;
@@ -24,8 +22,7 @@ describe('org-units codes by date', () => {
   let tree: Tree;
 
   beforeAll(async () => {
-    harness = await startHarness('2025-09-01');
-    tree = await seedTree(harness);
+    ({ harness, tree } = await startSeededHarness('2025-09-01'));
   });
   afterAll(() => harness?.close());
 

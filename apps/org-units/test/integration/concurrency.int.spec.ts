@@ -1,10 +1,9 @@
 import { PLACEMENT_RULES } from '../../src/domain/unit/parent-rules';
 import { type UnitKind } from '../../src/domain/unit/unit.types';
-import { type OrgUnitsHarness, startHarness, systemAdmin, tableCounts } from '../support/org-units-harness';
+import { type OrgUnitsHarness, systemAdmin, tableCounts } from '../support/org-units-harness';
 import { type UnitResult, errorOf, mutate, mutateOk } from '../support/operations';
-import { seedTree } from '../support/seed-tree';
+import { startSeededHarness, type Tree } from '../support/seed-tree';
 
-type Tree = Awaited<ReturnType<typeof seedTree>>;
 type Response = Awaited<ReturnType<typeof mutate>>;
 
 interface EventData {
@@ -25,8 +24,7 @@ describe('org-units concurrency: concurrent writes stay serialisable', () => {
   let seq = 0;
 
   beforeAll(async () => {
-    harness = await startHarness('2025-09-01');
-    tree = await seedTree(harness);
+    ({ harness, tree } = await startSeededHarness('2025-09-01'));
   });
   afterAll(() => harness?.close());
 

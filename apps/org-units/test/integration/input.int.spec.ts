@@ -1,8 +1,6 @@
-import { type OrgUnitsHarness, officer, startHarness, systemAdmin, tableCounts } from '../support/org-units-harness';
+import { type OrgUnitsHarness, officer, systemAdmin, tableCounts } from '../support/org-units-harness';
 import { mutate, mutateOk, queryOk } from '../support/operations';
-import { seedTree } from '../support/seed-tree';
-
-type Tree = Awaited<ReturnType<typeof seedTree>>;
+import { startSeededHarness, type Tree } from '../support/seed-tree';
 
 /** Input canonicalised and bounded at the edge (issue 5, defects 5 and 6), through the gateway. */
 describe('org-units input', () => {
@@ -10,8 +8,7 @@ describe('org-units input', () => {
   let tree: Tree;
 
   beforeAll(async () => {
-    harness = await startHarness('2025-09-01');
-    tree = await seedTree(harness);
+    ({ harness, tree } = await startSeededHarness('2025-09-01'));
   });
   afterAll(() => harness?.close());
 

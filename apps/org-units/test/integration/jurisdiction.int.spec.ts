@@ -1,8 +1,6 @@
-import { type OrgUnitsHarness, officer, orgAdmin, startHarness, systemAdmin, tableCounts } from '../support/org-units-harness';
+import { type OrgUnitsHarness, officer, orgAdmin, systemAdmin, tableCounts } from '../support/org-units-harness';
 import { type UnitResult, errorOf, mutate, mutateOk, queryOk } from '../support/operations';
-import { seedTree } from '../support/seed-tree';
-
-type Tree = Awaited<ReturnType<typeof seedTree>>;
+import { startSeededHarness, type Tree } from '../support/seed-tree';
 
 /**
  * Regression tests for the jurisdiction holes found by a security review (issue 5, defects 1-4), through the gateway:
@@ -18,8 +16,7 @@ describe('org-units jurisdiction: every date and every unit a change touches', (
   let team: UnitResult;
 
   beforeAll(async () => {
-    harness = await startHarness('2025-09-01');
-    tree = await seedTree(harness);
+    ({ harness, tree } = await startSeededHarness('2025-09-01'));
     team = await mutateOk(
       harness,
       'createUnit',

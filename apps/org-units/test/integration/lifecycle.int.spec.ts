@@ -1,20 +1,17 @@
-import { type OrgUnitsHarness, startHarness, systemAdmin } from '../support/org-units-harness';
+import { type OrgUnitsHarness, systemAdmin } from '../support/org-units-harness';
 import { UNIT_FIELDS, type UnitResult, mutateOk, queryOk } from '../support/operations';
-import { seedTree } from '../support/seed-tree';
+import { startSeededHarness, type Tree } from '../support/seed-tree';
 
 const CHILDREN = `query($id: ID!, $asOf: Date) { unit(id: $id, asOf: $asOf) { name children { totalCount edges { node { code name } } } } }`;
 const DESCENDANTS = `query($id: ID!, $asOf: Date, $kinds: [UnitKind!]) {
   unit(id: $id, asOf: $asOf) { descendants(kinds: $kinds, first: 100) { totalCount edges { node { code name parentId } } } } }`;
-
-type Tree = Awaited<ReturnType<typeof seedTree>>;
 
 describe('org-units lifecycle: every change on a date, every read as of a date', () => {
   let harness: OrgUnitsHarness;
   let tree: Tree;
 
   beforeAll(async () => {
-    harness = await startHarness('2025-09-01');
-    tree = await seedTree(harness);
+    ({ harness, tree } = await startSeededHarness('2025-09-01'));
   });
   afterAll(() => harness?.close());
 

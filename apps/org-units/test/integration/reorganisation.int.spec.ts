@@ -1,8 +1,6 @@
-import { type OrgUnitsHarness, orgAdmin, startHarness, systemAdmin, tableCounts } from '../support/org-units-harness';
+import { type OrgUnitsHarness, orgAdmin, systemAdmin, tableCounts } from '../support/org-units-harness';
 import { queryOk } from '../support/operations';
-import { seedTree } from '../support/seed-tree';
-
-type Tree = Awaited<ReturnType<typeof seedTree>>;
+import { startSeededHarness, type Tree } from '../support/seed-tree';
 
 interface Report {
   valid: boolean;
@@ -33,8 +31,7 @@ describe('org-units reorganisation plans', () => {
   let tree: Tree;
 
   beforeAll(async () => {
-    harness = await startHarness('2025-09-01');
-    tree = await seedTree(harness);
+    ({ harness, tree } = await startSeededHarness('2025-09-01'));
   });
   afterAll(() => harness?.close());
 

@@ -1,16 +1,13 @@
-import { type OrgUnitsHarness, startHarness, systemAdmin, tableCounts } from '../support/org-units-harness';
+import { type OrgUnitsHarness, systemAdmin, tableCounts } from '../support/org-units-harness';
 import { errorOf, mutate, mutateOk } from '../support/operations';
-import { seedTree } from '../support/seed-tree';
-
-type Tree = Awaited<ReturnType<typeof seedTree>>;
+import { startSeededHarness, type Tree } from '../support/seed-tree';
 
 describe('org-units rules: clear errors, nothing written on failure', () => {
   let harness: OrgUnitsHarness;
   let tree: Tree;
 
   beforeAll(async () => {
-    harness = await startHarness('2025-09-01');
-    tree = await seedTree(harness);
+    ({ harness, tree } = await startSeededHarness('2025-09-01'));
     await mutateOk(harness, 'renameUnit', { unitId: tree.vuHoi.id, name: 'Xã Vũ Hội (mới)', effectiveDate: '2025-01-01' }, systemAdmin);
   });
   afterAll(() => harness?.close());

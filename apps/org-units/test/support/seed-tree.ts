@@ -1,4 +1,4 @@
-import { type OrgUnitsHarness, systemAdmin } from './org-units-harness';
+import { type OrgUnitsHarness, startHarness, systemAdmin } from './org-units-harness';
 import { type UnitResult, mutateOk } from './operations';
 
 /**
@@ -38,4 +38,17 @@ export async function seedTree(harness: OrgUnitsHarness) {
     attributes: { schoolLevel: 'UPPER_SECONDARY', staffCount: 96 },
   });
   return { province, vuThu, kienXuong, vuHoi, vuVinh, vuQuy, hoiThuong, vinhTrung, may, school };
+}
+
+export type Tree = Awaited<ReturnType<typeof seedTree>>;
+
+/** The harness at `today` with {@link seedTree} created through it; closed again if seeding fails. */
+export async function startSeededHarness(today: string): Promise<{ harness: OrgUnitsHarness; tree: Tree }> {
+  const harness = await startHarness(today);
+  try {
+    return { harness, tree: await seedTree(harness) };
+  } catch (error) {
+    await harness.close();
+    throw error;
+  }
 }

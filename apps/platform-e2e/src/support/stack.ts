@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { DEV_JWT_HS256_SECRET, mintDevToken, type Role } from '@antt/auth';
-import { freePort, REPO_ROOT, startServiceProcess, type ServiceProcess } from '@antt/infra';
+import { freePort, printWarnings, raisedRateLimits, REPO_ROOT, startGatewayService, startServiceProcess, type ServiceProcess } from '@antt/infra';
 import { createIsolatedTopics, createMigratedTestDatabase, getTestInfra, type TestDatabase, uniqueName } from '@antt/testing';
 
 export interface GraphQLResult<T> {
@@ -30,10 +30,6 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-const echo = (name: string) => (line: string) => {
-  if (/"level":(40|50|60)/.test(line) || !line.startsWith('{')) process.stdout.write(`[${name}] ${line}\n`);
-};
-
 export async function startStack(): Promise<Stack> {
   const infra = await getTestInfra();
   const orgUnitsDatabase = await createMigratedTestDatabase('e2e_ou_', path.join(REPO_ROOT, 'apps/org-units'));
@@ -51,58 +47,33 @@ export async function startStack(): Promise<Stack> {
     KAFKA_TOPIC_PREFIX: topics.prefix,
   };
   const started: ServiceProcess[] = [];
+  /** Starts `apps/<name>` as a process on the common variables plus `env`, stopped in reverse order by `tearDown`. */
+  const startService = async (name: string, env: Record<string, string>): Promise<ServiceProcess> => {
+    const service = await startServiceProcess({ name, entry: `apps/${name}/src/main.ts`, port: await freePort(), env: { ...common, ...env }, onOutput: printWarnings(name) });
+    started.push(service);
+    return service;
+  };
+  const tearDown = async () => {
+    for (const service of [...started].reverse()) await service.stop();
+    for (const database of [orgUnitsDatabase, campaignsDatabase, modelsDatabase, assessmentsDatabase, awardsDatabase]) await database.drop();
+    await topics.drop();
+  };
   try {
-    const orgUnits = await startServiceProcess({
-      name: 'org-units',
-      entry: 'apps/org-units/src/main.ts',
-      port: await freePort(),
-      env: { ...common, DATABASE_URL: orgUnitsDatabase.url },
-      onOutput: echo('org-units'),
+    const orgUnits = await startService('org-units', { DATABASE_URL: orgUnitsDatabase.url });
+    const campaigns = await startService('campaigns', { DATABASE_URL: campaignsDatabase.url, UNIT_DIRECTORY_GROUP_ID: uniqueName('e2e-unit-directory-'), ATTAINMENT_GROUP_ID: uniqueName('e2e-attainment-') });
+    const models = await startService('models', { DATABASE_URL: modelsDatabase.url, MODELS_UNIT_DIRECTORY_GROUP_ID: uniqueName('e2e-models-unit-directory-') });
+    const assessments = await startService('assessments', {
+      DATABASE_URL: assessmentsDatabase.url,
+      ASSESSMENTS_UNIT_DIRECTORY_GROUP_ID: uniqueName('e2e-assessments-unit-directory-'),
+      ASSESSMENTS_FACTS_GROUP_ID: uniqueName('e2e-assessments-facts-'),
     });
-    started.push(orgUnits);
-    const campaigns = await startServiceProcess({
-      name: 'campaigns',
-      entry: 'apps/campaigns/src/main.ts',
-      port: await freePort(),
-      env: { ...common, DATABASE_URL: campaignsDatabase.url, UNIT_DIRECTORY_GROUP_ID: uniqueName('e2e-unit-directory-'), ATTAINMENT_GROUP_ID: uniqueName('e2e-attainment-') },
-      onOutput: echo('campaigns'),
+    const awards = await startService('awards', {
+      DATABASE_URL: awardsDatabase.url,
+      AWARDS_UNIT_DIRECTORY_GROUP_ID: uniqueName('e2e-awards-unit-directory-'),
+      AWARDS_FACTS_GROUP_ID: uniqueName('e2e-awards-facts-'),
     });
-    started.push(campaigns);
-    const models = await startServiceProcess({
-      name: 'models',
-      entry: 'apps/models/src/main.ts',
-      port: await freePort(),
-      env: { ...common, DATABASE_URL: modelsDatabase.url, MODELS_UNIT_DIRECTORY_GROUP_ID: uniqueName('e2e-models-unit-directory-') },
-      onOutput: echo('models'),
-    });
-    started.push(models);
-    const assessments = await startServiceProcess({
-      name: 'assessments',
-      entry: 'apps/assessments/src/main.ts',
-      port: await freePort(),
-      env: { ...common, DATABASE_URL: assessmentsDatabase.url, ASSESSMENTS_UNIT_DIRECTORY_GROUP_ID: uniqueName('e2e-assessments-unit-directory-'), ASSESSMENTS_FACTS_GROUP_ID: uniqueName('e2e-assessments-facts-') },
-      onOutput: echo('assessments'),
-    });
-    started.push(assessments);
-    const awards = await startServiceProcess({
-      name: 'awards',
-      entry: 'apps/awards/src/main.ts',
-      port: await freePort(),
-      env: {
-        ...common,
-        DATABASE_URL: awardsDatabase.url,
-        AWARDS_UNIT_DIRECTORY_GROUP_ID: uniqueName('e2e-awards-unit-directory-'),
-        AWARDS_FACTS_GROUP_ID: uniqueName('e2e-awards-facts-'),
-      },
-      onOutput: echo('awards'),
-    });
-    started.push(awards);
-    const gateway = await startServiceProcess({
-      name: 'gateway',
-      entry: 'apps/gateway/src/main.ts',
-      port: await freePort(),
-      readyPath: '/health',
-      env: {
+    const gateway = await startGatewayService(
+      {
         ...common,
         ORG_UNITS_URL: orgUnits.graphqlUrl,
         CAMPAIGNS_URL: campaigns.graphqlUrl,
@@ -110,10 +81,10 @@ export async function startStack(): Promise<Stack> {
         ASSESSMENTS_URL: assessments.graphqlUrl,
         AWARDS_URL: awards.graphqlUrl,
         // Every request of a test comes from one address and a few subjects: the rate limits are not what is tested here.
-        GATEWAY_LIMITS: JSON.stringify({ rateLimits: { anonymous: { points: 100_000 }, authenticated: { points: 100_000 } } }),
+        GATEWAY_LIMITS: raisedRateLimits(100_000),
       },
-      onOutput: echo('gateway'),
-    });
+      printWarnings('gateway'),
+    );
     started.push(gateway);
     return {
       topicPrefix: topics.prefix,
@@ -138,24 +109,10 @@ export async function startStack(): Promise<Stack> {
         return (await response.json()) as GraphQLResult<T>;
       },
       token: (roles, unitId) => mintDevToken({ subject: `e2e:${roles.join('+')}`, roles, unitId, secret: DEV_JWT_HS256_SECRET }),
-      async stop() {
-        for (const service of [...started].reverse()) await service.stop();
-        await orgUnitsDatabase.drop();
-        await campaignsDatabase.drop();
-        await modelsDatabase.drop();
-        await assessmentsDatabase.drop();
-        await awardsDatabase.drop();
-        await topics.drop();
-      },
+      stop: tearDown,
     };
   } catch (error) {
-    for (const service of [...started].reverse()) await service.stop();
-    await orgUnitsDatabase.drop();
-    await campaignsDatabase.drop();
-    await modelsDatabase.drop();
-    await assessmentsDatabase.drop();
-    await awardsDatabase.drop();
-    await topics.drop();
+    await tearDown();
     throw error;
   }
 }

@@ -1,0 +1,29 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createDatabases, databaseUrl, REPO_ROOT } from '@antt/infra';
+
+/** The nearest-rank `p`-th percentile of ascending `sorted` (NaN when empty). */
+export function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+}
+
+/** Where a benchmark finds PostgreSQL and Kafka: DATABASE_ADMIN_URL and KAFKA_BROKERS, else the local ones. Starts nothing. */
+export function benchInfra(): { adminUrl: string; brokers: string } {
+  return {
+    adminUrl: process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    brokers: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+  };
+}
+
+/** Creates the empty scratch database `<prefix><base-36 time>` on the admin URL's server (never an `antt_*` one). */
+export async function createBenchDatabase(adminUrl: string, prefix: string): Promise<{ name: string; url: string }> {
+  const name = `${prefix}${Date.now().toString(36)}`;
+  await createDatabases(adminUrl, [name]);
+  return { name, url: databaseUrl(adminUrl, name) };
+}
+
+/** Writes a benchmark's results to `.local/bench/<name>.json`. */
+export function writeBenchResults(name: string, output: unknown): void {
+  mkdirSync(path.join(REPO_ROOT, '.local', 'bench'), { recursive: true });
+  writeFileSync(path.join(REPO_ROOT, '.local', 'bench', `${name}.json`), `${JSON.stringify(output, null, 2)}\n`);
+}
