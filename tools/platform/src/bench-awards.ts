@@ -8,7 +8,7 @@
  *
  * usage: npm run bench:awards [-- --requests 20 --keep]
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEV_JWT_HS256_SECRET, mintDevToken, type Role } from '@antt/auth';
@@ -92,7 +92,17 @@ async function main(): Promise<void> {
       name: 'awards',
       entry: 'apps/awards/src/main.ts',
       port: await freePort(),
-      env: { ...common, DATABASE_URL: url, DATABASE_POOL_SIZE: '20', OUTBOX_RELAY_ENABLED: 'false', UNIT_DIRECTORY_CONSUMER_ENABLED: 'false', FACTS_CONSUMER_ENABLED: 'false' },
+      env: {
+        ...common,
+        DATABASE_URL: url,
+        DATABASE_POOL_SIZE: '20',
+        OUTBOX_RELAY_ENABLED: 'false',
+        UNIT_DIRECTORY_CONSUMER_ENABLED: 'false',
+        FACTS_CONSUMER_ENABLED: 'false',
+        // Production refuses the published development keys of nominees' personal data: keys of this run only.
+        AWARDS_NOMINEE_HASH_KEY: randomBytes(32).toString('hex'),
+        AWARDS_NOMINEE_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+      },
     });
     services.push(awards);
     const gateway = await startGatewayService({
