@@ -32,13 +32,31 @@ export interface Stack {
 
 export async function startStack(): Promise<Stack> {
   const infra = await getTestInfra();
-  const orgUnitsDatabase = await createMigratedTestDatabase('e2e_ou_', path.join(REPO_ROOT, 'apps/org-units'));
-  const campaignsDatabase = await createMigratedTestDatabase('e2e_cp_', path.join(REPO_ROOT, 'apps/campaigns'));
-  const modelsDatabase = await createMigratedTestDatabase('e2e_md_', path.join(REPO_ROOT, 'apps/models'));
-  const assessmentsDatabase = await createMigratedTestDatabase('e2e_as_', path.join(REPO_ROOT, 'apps/assessments'));
-  const awardsDatabase = await createMigratedTestDatabase('e2e_aw_', path.join(REPO_ROOT, 'apps/awards'));
+  // The five databases are independent: migrated side by side (a stack start is paid by every e2e spec).
+  const migrated = (prefix: string, app: string) => createMigratedTestDatabase(prefix, path.join(REPO_ROOT, 'apps', app));
+  const made = await Promise.allSettled([
+    migrated('e2e_ou_', 'org-units'),
+    migrated('e2e_cp_', 'campaigns'),
+    migrated('e2e_md_', 'models'),
+    migrated('e2e_as_', 'assessments'),
+    migrated('e2e_aw_', 'awards'),
+  ]);
   // Topics of their own, so that the test never feeds a developer's running platform on the same broker.
-  const topics = await createIsolatedTopics();
+  const topicsMade = await createIsolatedTopics().then(
+    (value) => ({ value }),
+    (reason: unknown) => ({ reason }),
+  );
+  const failedSetup = made.find((result) => result.status === 'rejected');
+  if (failedSetup || !('value' in topicsMade)) {
+    // Whatever was made is dropped again before the failure is reported.
+    for (const result of made) if (result.status === 'fulfilled') await result.value.drop();
+    if ('value' in topicsMade) await topicsMade.value.drop();
+    throw failedSetup ? failedSetup.reason : (topicsMade as { reason: unknown }).reason;
+  }
+  const [orgUnitsDatabase, campaignsDatabase, modelsDatabase, assessmentsDatabase, awardsDatabase] = made.map(
+    (result) => (result as PromiseFulfilledResult<TestDatabase>).value,
+  ) as [TestDatabase, TestDatabase, TestDatabase, TestDatabase, TestDatabase];
+  const topics = topicsMade.value;
   const common = {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
@@ -54,24 +72,41 @@ export async function startStack(): Promise<Stack> {
     return service;
   };
   const tearDown = async () => {
-    for (const service of [...started].reverse()) await service.stop();
-    for (const database of [orgUnitsDatabase, campaignsDatabase, modelsDatabase, assessmentsDatabase, awardsDatabase]) await database.drop();
+    // The gateway first (no request reaches a stopping subgraph), then the subgraphs side by side: each only waits for its
+    // own consumers and relay to stop.
+    const gateway = started.find((service) => service.name === 'gateway');
+    await gateway?.stop();
+    await Promise.all(started.filter((service) => service !== gateway).map((service) => service.stop()));
+    await Promise.all([orgUnitsDatabase, campaignsDatabase, modelsDatabase, assessmentsDatabase, awardsDatabase].map((database) => database.drop()));
     await topics.drop();
   };
   try {
-    const orgUnits = await startService('org-units', { DATABASE_URL: orgUnitsDatabase.url });
-    const campaigns = await startService('campaigns', { DATABASE_URL: campaignsDatabase.url, UNIT_DIRECTORY_GROUP_ID: uniqueName('e2e-unit-directory-'), ATTAINMENT_GROUP_ID: uniqueName('e2e-attainment-') });
-    const models = await startService('models', { DATABASE_URL: modelsDatabase.url, MODELS_UNIT_DIRECTORY_GROUP_ID: uniqueName('e2e-models-unit-directory-') });
-    const assessments = await startService('assessments', {
-      DATABASE_URL: assessmentsDatabase.url,
-      ASSESSMENTS_UNIT_DIRECTORY_GROUP_ID: uniqueName('e2e-assessments-unit-directory-'),
-      ASSESSMENTS_FACTS_GROUP_ID: uniqueName('e2e-assessments-facts-'),
-    });
-    const awards = await startService('awards', {
-      DATABASE_URL: awardsDatabase.url,
-      AWARDS_UNIT_DIRECTORY_GROUP_ID: uniqueName('e2e-awards-unit-directory-'),
-      AWARDS_FACTS_GROUP_ID: uniqueName('e2e-awards-facts-'),
-    });
+    // The five subgraphs start side by side (none calls another; each only needs its database and the broker); every one that
+    // started is in `started` before a failure of another is thrown, so that the tear-down stops it.
+    const settled = await Promise.allSettled([
+      startService('org-units', { DATABASE_URL: orgUnitsDatabase.url }),
+      startService('campaigns', { DATABASE_URL: campaignsDatabase.url, UNIT_DIRECTORY_GROUP_ID: uniqueName('e2e-unit-directory-'), ATTAINMENT_GROUP_ID: uniqueName('e2e-attainment-') }),
+      startService('models', { DATABASE_URL: modelsDatabase.url, MODELS_UNIT_DIRECTORY_GROUP_ID: uniqueName('e2e-models-unit-directory-') }),
+      startService('assessments', {
+        DATABASE_URL: assessmentsDatabase.url,
+        ASSESSMENTS_UNIT_DIRECTORY_GROUP_ID: uniqueName('e2e-assessments-unit-directory-'),
+        ASSESSMENTS_FACTS_GROUP_ID: uniqueName('e2e-assessments-facts-'),
+      }),
+      startService('awards', {
+        DATABASE_URL: awardsDatabase.url,
+        AWARDS_UNIT_DIRECTORY_GROUP_ID: uniqueName('e2e-awards-unit-directory-'),
+        AWARDS_FACTS_GROUP_ID: uniqueName('e2e-awards-facts-'),
+      }),
+    ]);
+    const failed = settled.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    const [orgUnits, campaigns, models, assessments, awards] = settled.map((result) => (result as PromiseFulfilledResult<ServiceProcess>).value) as [
+      ServiceProcess,
+      ServiceProcess,
+      ServiceProcess,
+      ServiceProcess,
+      ServiceProcess,
+    ];
     const gateway = await startGatewayService(
       {
         ...common,
