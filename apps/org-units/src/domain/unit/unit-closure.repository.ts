@@ -71,16 +71,47 @@ export function parentSpans(versions: readonly { validFrom: string; validTo: str
   return spans.map((span) => `${span.from}|${span.to ?? ''}|${span.parent ?? ''}`);
 }
 
+/** What of a version the closure rows depend on: its period, parent and code (not its name or attributes). */
+export interface ClosureVersion {
+  validFrom: string;
+  validTo: string | null;
+  parentId: string | null;
+  code: string;
+}
+
+/**
+ * The first date from which a unit's closure rows may differ between two timelines: the earliest day on which it is
+ * alive in one and not the other, or under another parent, or holds another code; null when they never differ.
+ * Everything before it derives the same rows, so an incremental rebuild ({@link rebuildUnitClosure} `from`) may keep them.
+ */
+export function closureChangedFrom(before: readonly ClosureVersion[], after: readonly ClosureVersion[]): string | null {
+  const stateOn = (versions: readonly ClosureVersion[], date: string): string => {
+    const version = versions.find((v) => v.validFrom <= date && (v.validTo === null || v.validTo > date));
+    return version ? `${version.parentId ?? ''}|${version.code}` : '';
+  };
+  const dates = new Set<string>();
+  for (const version of [...before, ...after]) {
+    dates.add(version.validFrom);
+    if (version.validTo !== null) dates.add(version.validTo);
+  }
+  // The state is constant between two of these dates, so the first difference falls on one of them.
+  for (const date of [...dates].sort()) if (stateOn(before, date) !== stateOn(after, date)) return date;
+  return null;
+}
+
 /**
  * The unit_closure rows of `ids`, derived from unit_version alone: each unit is its own ancestor at depth 0 over its
  * versions; walking up, an ancestor's version narrows the period to when it held; rows of one (descendant, ancestor,
  * depth, code) that meet end to end are merged, so the rows depend only on parents, life spans and codes, not on renames.
+ * With `from`, only the part of every period on or after it (versions ending on or before it are not read).
  */
-function derivedClosureRows(ids: readonly string[]): Prisma.Sql {
+export function derivedClosureRows(ids: readonly string[], from: string | null = null): Prisma.Sql {
+  const start = from === null ? Prisma.sql`v.valid_from` : Prisma.sql`greatest(v.valid_from, ${from}::date)`;
+  const after = from === null ? Prisma.empty : Prisma.sql`AND (v.valid_to IS NULL OR v.valid_to > ${from}::date)`;
   return Prisma.sql`
     WITH RECURSIVE walk AS (
-      SELECT v.unit_id AS descendant_id, v.unit_id AS ancestor_id, 0 AS depth, v.valid_from, v.valid_to, v.code, v.kind
-      FROM unit_version v WHERE v.unit_id = ANY(${[...ids]}::text[]::uuid[])
+      SELECT v.unit_id AS descendant_id, v.unit_id AS ancestor_id, 0 AS depth, ${start} AS valid_from, v.valid_to, v.code, v.kind
+      FROM unit_version v WHERE v.unit_id = ANY(${[...ids]}::text[]::uuid[]) ${after}
       UNION ALL
       -- least/greatest skip nulls: an open end (null) loses to any date.
       SELECT w.descendant_id, p.parent_id, w.depth + 1, greatest(w.valid_from, p.valid_from), least(w.valid_to, p.valid_to), w.code, w.kind
@@ -104,25 +135,59 @@ function derivedClosureRows(ids: readonly string[]): Prisma.Sql {
  * Rebuilds the unit_closure rows of `unitIds` — and, with `withEverythingBelow`, of every unit that was ever below one
  * of them, whose ancestors' periods change with theirs — from unit_version as this transaction sees it.
  *
+ * With `from` (no unit's parents, life span or code changed before it: {@link closureChangedFrom}), only the rows from
+ * that date on are rebuilt: rows ending on or before it are kept, rows spanning it are cut at it (and joined again to
+ * the row that carries them on from it, as a full rebuild merges them), and the rows from it on are derived from the
+ * versions that reach past it. A plan effective on one date rewrites only the tree's present and future, not its past.
+ *
  * Rebuilds are serialised by an advisory lock held to the end of the transaction, and every statement after it sees
  * the rebuilds committed before: two transactions changing the same subtree rebuild it one after the other, the later
  * one from the earlier one's committed versions, so the rows always match the committed tree.
  */
-export async function rebuildUnitClosure(tx: Prisma.TransactionClient, unitIds: readonly string[], withEverythingBelow: boolean): Promise<void> {
+export async function rebuildUnitClosure(
+  tx: Prisma.TransactionClient,
+  unitIds: readonly string[],
+  withEverythingBelow: boolean,
+  from: string | null = null,
+): Promise<void> {
   if (unitIds.length === 0) return;
   await lockClosure(tx);
   let ids = [...new Set(unitIds)];
   if (withEverythingBelow) {
+    // From `from` on, a unit only below one of them before it keeps its rows: walk the versions that reach past it.
+    const live = from === null ? Prisma.empty : Prisma.sql`AND (v.valid_to IS NULL OR v.valid_to > ${from}::date)`;
     const rows = await tx.$queryRaw<{ id: string }[]>`
       WITH RECURSIVE below(id) AS (
         SELECT unnest(${ids}::text[]::uuid[])
         UNION
-        SELECT v.unit_id FROM unit_version v JOIN below b ON v.parent_id = b.id
+        SELECT v.unit_id FROM unit_version v JOIN below b ON v.parent_id = b.id ${live}
       )
       SELECT id::text AS id FROM below`;
     ids = rows.map((row) => row.id);
   }
-  await tx.$executeRaw`DELETE FROM unit_closure WHERE descendant_id = ANY(${ids}::text[]::uuid[])`;
+  if (from === null) {
+    await tx.$executeRaw`DELETE FROM unit_closure WHERE descendant_id = ANY(${ids}::text[]::uuid[])`;
+    await tx.$executeRaw`
+      INSERT INTO unit_closure (descendant_id, ancestor_id, depth, valid_from, valid_to, code, kind) ${derivedClosureRows(ids)}`;
+    return;
+  }
   await tx.$executeRaw`
-    INSERT INTO unit_closure (descendant_id, ancestor_id, depth, valid_from, valid_to, code, kind) ${derivedClosureRows(ids)}`;
+    DELETE FROM unit_closure WHERE descendant_id = ANY(${ids}::text[]::uuid[]) AND valid_from >= ${from}::date`;
+  await tx.$executeRaw`
+    UPDATE unit_closure SET valid_to = ${from}::date
+    WHERE descendant_id = ANY(${ids}::text[]::uuid[]) AND (valid_to IS NULL OR valid_to > ${from}::date)`;
+  // A derived row starting on `from` that carries on a row just cut there (same ancestor, depth and code) extends it.
+  await tx.$executeRaw`
+    WITH fresh AS MATERIALIZED (${derivedClosureRows(ids, from)}),
+    extended AS (
+      UPDATE unit_closure c SET valid_to = f.valid_to FROM fresh f
+      WHERE c.descendant_id = f.descendant_id AND c.ancestor_id = f.ancestor_id AND c.depth = f.depth AND c.code = f.code
+        AND c.kind = f.kind AND c.valid_to = ${from}::date AND f.valid_from = ${from}::date
+      RETURNING c.descendant_id, c.ancestor_id, c.depth, c.code
+    )
+    INSERT INTO unit_closure (descendant_id, ancestor_id, depth, valid_from, valid_to, code, kind)
+    SELECT f.descendant_id, f.ancestor_id, f.depth, f.valid_from, f.valid_to, f.code, f.kind FROM fresh f
+    WHERE NOT (f.valid_from = ${from}::date AND EXISTS (
+      SELECT 1 FROM extended e
+      WHERE e.descendant_id = f.descendant_id AND e.ancestor_id = f.ancestor_id AND e.depth = f.depth AND e.code = f.code))`;
 }

@@ -5,7 +5,7 @@ import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { fromDbDate, toDbDate } from '../shared/calendar-date';
 import { once } from '../shared/once';
 import { assertCodesUnique, codesGained, codeSpans, lockCodes } from './unit-code.repository';
-import { parentSpans, rebuildUnitClosure } from './unit-closure.repository';
+import { closureChangedFrom, parentSpans, rebuildUnitClosure } from './unit-closure.repository';
 import { type SubtreeScope, type UnitListFilter } from './unit-query.types';
 import { type ViewRow, viewFromRow } from './unit-rows';
 import { kindLevel, likeContains, likePrefix, likeWordStarts, liveOn, slimUnitsCte, VIEW_COLUMNS } from './unit-tree.sql';
@@ -433,6 +433,11 @@ export class UnitTransaction extends UnitReader {
   /** Units whose code changed in place: their own closure rows (which copy the code) are rebuilt at the end. */
   private readonly codesChanged = new Set<string>();
   /**
+   * The earliest date from which a unit of either set changed its parents, life span or code (null: none yet): the
+   * closure rows ending on or before it stay as they are ({@link rebuildUnitClosure} `from`).
+   */
+  private closureFrom: string | null = null;
+  /**
    * Units that took a code on some date: checked once all the writes are done, since a plan creates the unit that reuses
    * a code before it closes the timeline of the unit that gives it up.
    */
@@ -487,6 +492,7 @@ export class UnitTransaction extends UnitReader {
     for (const record of records) {
       this.placementsChanged.add(record.id);
       this.codesToCheck.add(record.id);
+      for (const version of record.timeline) this.closureChangesFrom(version.validFrom);
     }
   }
 
@@ -516,21 +522,30 @@ export class UnitTransaction extends UnitReader {
       // Only a change of parents or life span moves the unit in the closure; a rename does not.
       if (parentSpans(was).join() !== parentSpans(record.timeline).join()) this.placementsChanged.add(record.id);
       else if (spansKey(was) !== spansKey(record.timeline)) this.codesChanged.add(record.id);
+      else continue;
+      this.closureChangesFrom(closureChangedFrom(was, record.timeline));
     }
+  }
+
+  private closureChangesFrom(date: string | null): void {
+    if (date !== null && (this.closureFrom === null || date < this.closureFrom)) this.closureFrom = date;
   }
 
   /**
    * Ends the writes of the transaction: refuses it when a code is held by two units on one date (the codes were locked
-   * when written), then rebuilds the closure rows below every unit whose parents or life span changed, once: reads
+   * when written), then rebuilds the closure rows below every unit whose parents or life span changed, once, from the
+   * earliest date any of them changed (a plan: its date; a back-dated correction: the date it reaches back to): reads
    * inside the transaction walk unit_version and do not depend on it.
    */
   async finishWrites(): Promise<void> {
     await assertCodesUnique(this.tx, [...this.codesToCheck]);
     this.codesToCheck.clear();
-    await rebuildUnitClosure(this.tx, [...this.placementsChanged], true);
-    await rebuildUnitClosure(this.tx, [...this.codesChanged].filter((id) => !this.placementsChanged.has(id)), false);
+    const from = this.closureFrom;
+    await rebuildUnitClosure(this.tx, [...this.placementsChanged], true, from);
+    await rebuildUnitClosure(this.tx, [...this.codesChanged].filter((id) => !this.placementsChanged.has(id)), false, from);
     this.placementsChanged.clear();
     this.codesChanged.clear();
+    this.closureFrom = null;
   }
 
   async insertLineage(entries: readonly LineageEntry[]): Promise<void> {
