@@ -12,6 +12,8 @@ const facts = (classification: string | null, recognition: string | null): UnitF
   UNIT_KIND: null,
   EFFECTIVE_MODEL: false,
   ADVANCED_EXAMPLE: false,
+  CONSECUTIVE_YEARS_SAFE: 1,
+  CONSECUTIVE_YEARS_GOOD: 1,
   AWARD_HELD: [],
   heldAwards: [],
   NOMINEE_ROLE: null,

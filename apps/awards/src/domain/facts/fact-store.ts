@@ -27,6 +27,14 @@ export interface UnitFacts {
   EFFECTIVE_MODEL: boolean;
   /** models: a collective advanced example of the unit recognised in the campaign's year, on or before the date. */
   ADVANCED_EXAMPLE: boolean;
+  /**
+   * Consecutive years up to and including the campaign's year in which the unit reached the safe standard as of the date (a
+   * recognition revoked by then counts as not reached); a year missing from the fact store breaks the run (0 when the
+   * campaign's year itself is not reached). The unit's own years only: a predecessor's (directory lineage) do not count.
+   */
+  CONSECUTIVE_YEARS_SAFE: number;
+  /** Consecutive years up to and including the campaign's year classified GOOD or better (decided by the date); as above. */
+  CONSECUTIVE_YEARS_GOOD: number;
   /** Forms of the awards the unit holds (decided, not revoked, decided on or before the date; any campaign): R20 prerequisites. */
   AWARD_HELD: string[];
   /** The ids of those awards, for the dependencies a decision records (R26 cascade). */
@@ -59,13 +67,17 @@ interface FactRow {
   held: Array<{ id: string; formCode: string }> | null;
   effective: boolean;
   example: boolean;
+  years_safe: number;
+  years_good: number;
 }
 
 /**
  * Reads the fact store (fed only by events) as of a date: a recognition counts from its date until a revocation takes effect,
  * a classification from its decision, a registration from its date until a withdrawal — in the campaign or any campaign
  * launched under it, at any depth (its family, walked through the parents the campaign events carry: communes register in
- * their district's child campaign). One statement for any number of units.
+ * their district's child campaign). Runs of consecutive years (safe standard, GOOD or better) count back from the campaign's
+ * year over the unit's own rows: the row of year Y is the n-th newest qualifying one exactly when no year between it and the
+ * campaign's is missing (year + n - 1 = campaign year). One statement for any number of units.
  */
 export class FactStore {
   constructor(private readonly db: SqlClient) {}
@@ -104,7 +116,15 @@ export class FactStore {
                  FROM nomination a WHERE a.subject_key = u.unit_id::text AND a.status = 'DECIDED' AND a.decided_on <= $3::date) AS held,
               COALESCE((SELECT m.has_effective_model FROM effective_model_fact m WHERE m.unit_id = u.unit_id AND m.year = $2), false) AS effective,
               EXISTS (SELECT 1 FROM advanced_example_fact x WHERE x.unit_id = u.unit_id AND x.kind = 'COLLECTIVE'
-                        AND x.recognised_on <= $3::date AND extract(year FROM x.recognised_on) = $2) AS example
+                        AND x.recognised_on <= $3::date AND extract(year FROM x.recognised_on) = $2) AS example,
+              (SELECT count(*)::int FROM (
+                 SELECT s.year, row_number() OVER (ORDER BY s.year DESC) AS n FROM recognition_fact s
+                  WHERE s.unit_id = u.unit_id AND s.year <= $2 AND s.recognised_on <= $3::date AND (s.revoked_on IS NULL OR s.revoked_on > $3::date)
+               ) run WHERE run.year + run.n - 1 = $2) AS years_safe,
+              (SELECT count(*)::int FROM (
+                 SELECT k.year, row_number() OVER (ORDER BY k.year DESC) AS n FROM classification_fact k
+                  WHERE k.unit_id = u.unit_id AND k.year <= $2 AND k.decided_on <= $3::date AND k.classification IN ('GOOD', 'EXCELLENT')
+               ) run WHERE run.year + run.n - 1 = $2) AS years_good
        FROM unnest($1::uuid[]) AS u(unit_id)
        LEFT JOIN recognition_fact r ON r.unit_id = u.unit_id AND r.year = $2
        LEFT JOIN classification_fact c ON c.unit_id = u.unit_id AND c.year = $2`,
@@ -124,6 +144,8 @@ export class FactStore {
         UNIT_KIND: row.kind,
         EFFECTIVE_MODEL: row.effective,
         ADVANCED_EXAMPLE: row.example,
+        CONSECUTIVE_YEARS_SAFE: row.years_safe,
+        CONSECUTIVE_YEARS_GOOD: row.years_good,
         AWARD_HELD: [...new Set((row.held ?? []).map((award) => award.formCode))],
         heldAwards: row.held ?? [],
         NOMINEE_ROLE: null,

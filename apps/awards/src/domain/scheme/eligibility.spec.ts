@@ -15,6 +15,8 @@ const facts = (over: Partial<UnitFacts> = {}): UnitFacts => ({
   UNIT_KIND: 'COMMUNE',
   EFFECTIVE_MODEL: false,
   ADVANCED_EXAMPLE: false,
+  CONSECUTIVE_YEARS_SAFE: 1,
+  CONSECUTIVE_YEARS_GOOD: 1,
   AWARD_HELD: [],
   heldAwards: [],
   NOMINEE_ROLE: null,
@@ -94,5 +96,36 @@ describe('eligibility rules as data', () => {
     expect(conditionProblem({ fact: 'MONTHS_OF_SERVICE', op: 'EQ', value: 9 })).toMatch(/GTE/);
     expect(conditionProblem({ fact: 'MONTHS_OF_SERVICE', op: 'GTE', value: 9.5 })).toMatch(/whole months/);
     expect(conditionProblem({ fact: 'NO_PENDING_COMPLAINT', op: 'EQ', value: 'yes' })).toMatch(/true or false/);
+  });
+
+  it("expresses R20's exception for the Prime Minister's certificate: a prior provincial certificate and 5 consecutive GOOD years", () => {
+    const rule: Condition[] = [
+      { name: 'đã được tặng Bằng khen của Chủ tịch UBND tỉnh', fact: 'AWARD_HELD', op: 'IN', value: ['CERTIFICATE_OF_MERIT'] },
+      { name: '05 năm liên tục xếp loại Khá trở lên', fact: 'CONSECUTIVE_YEARS_GOOD', op: 'GTE', value: 5 },
+    ];
+    const prior = { AWARD_HELD: ['CERTIFICATE_OF_MERIT'], heldAwards: [{ id: 'a1', formCode: 'CERTIFICATE_OF_MERIT' }] };
+    expect(evaluate(rule, facts({ ...prior, CONSECUTIVE_YEARS_GOOD: 5 }))).toEqual({ eligible: true, failed: [] });
+    expect(evaluate(rule, facts({ ...prior, CONSECUTIVE_YEARS_GOOD: 7 })).eligible).toBe(true);
+    expect(dependenciesOf(rule, facts({ ...prior, CONSECUTIVE_YEARS_GOOD: 5 }))).toEqual(['a1']);
+    expect(evaluate(rule, facts({ ...prior, CONSECUTIVE_YEARS_GOOD: 2 })).failed).toEqual([{ name: '05 năm liên tục xếp loại Khá trở lên', fact: 'CONSECUTIVE_YEARS_GOOD', actual: '2' }]);
+    expect(evaluate(rule, facts({ CONSECUTIVE_YEARS_GOOD: 0 })).failed).toEqual([
+      { name: 'đã được tặng Bằng khen của Chủ tịch UBND tỉnh', fact: 'AWARD_HELD', actual: null },
+      { name: '05 năm liên tục xếp loại Khá trở lên', fact: 'CONSECUTIVE_YEARS_GOOD', actual: '0' },
+    ]);
+  });
+
+  it('reads consecutive safe years, for a leader on their unit, and refuses anything but GTE whole years', () => {
+    const rule: Condition[] = [{ name: '03 năm liên tục đạt chuẩn an toàn', fact: 'CONSECUTIVE_YEARS_SAFE', op: 'GTE', value: 3, roles: ['UNIT_LEADER'] }];
+    expect(evaluate(rule, facts({ NOMINEE_ROLE: 'UNIT_LEADER', CONSECUTIVE_YEARS_SAFE: 3 })).eligible).toBe(true);
+    expect(evaluate(rule, facts({ NOMINEE_ROLE: 'UNIT_LEADER', CONSECUTIVE_YEARS_SAFE: 1 })).failed).toEqual([{ name: '03 năm liên tục đạt chuẩn an toàn', fact: 'CONSECUTIVE_YEARS_SAFE', actual: '1' }]);
+    expect(evaluate(rule, facts({ NOMINEE_ROLE: 'TEAM_MEMBER', CONSECUTIVE_YEARS_SAFE: 0 })).eligible).toBe(true);
+    expect(evaluate(rule, undefined).failed).toEqual([]);
+    expect(evaluate([{ ...rule[0]!, roles: undefined }], undefined).failed).toEqual([{ name: '03 năm liên tục đạt chuẩn an toàn', fact: 'CONSECUTIVE_YEARS_SAFE', actual: null }]);
+    expect(conditionProblem({ fact: 'CONSECUTIVE_YEARS_SAFE', op: 'GTE', value: 5 })).toBeNull();
+    expect(conditionProblem({ fact: 'CONSECUTIVE_YEARS_GOOD', op: 'EQ', value: 5 })).toMatch(/GTE/);
+    expect(conditionProblem({ fact: 'CONSECUTIVE_YEARS_GOOD', op: 'GTE', value: 2.5 })).toMatch(/whole years/);
+    expect(conditionProblem({ fact: 'CONSECUTIVE_YEARS_GOOD', op: 'GTE', value: 0 })).toMatch(/from 1 to 50/);
+    expect(conditionProblem({ fact: 'CONSECUTIVE_YEARS_SAFE', op: 'GTE', value: 51 })).toMatch(/from 1 to 50/);
+    expect(conditionProblem({ fact: 'CONSECUTIVE_YEARS_SAFE', op: 'GTE', value: '5' })).toMatch(/GTE/);
   });
 });

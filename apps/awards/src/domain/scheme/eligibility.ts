@@ -2,7 +2,22 @@ import { type UnitFacts } from '../facts';
 import { NOMINEE_ROLES, type NomineeRole, type RecipientKind } from '../nominee';
 
 /** The facts a condition reads (the GraphQL enum EligibilityFact). */
-export const ELIGIBILITY_FACTS = ['SAFE_STANDARD', 'CLASSIFICATION_RANK', 'REGISTERED', 'UNIT_KIND', 'AWARD_HELD', 'EFFECTIVE_MODEL', 'ADVANCED_EXAMPLE', 'NOMINEE_ROLE', 'MONTHS_OF_SERVICE', 'NO_PENDING_COMPLAINT'] as const;
+export const ELIGIBILITY_FACTS = [
+  'SAFE_STANDARD',
+  'CLASSIFICATION_RANK',
+  'REGISTERED',
+  'UNIT_KIND',
+  'AWARD_HELD',
+  'EFFECTIVE_MODEL',
+  'ADVANCED_EXAMPLE',
+  'CONSECUTIVE_YEARS_SAFE',
+  'CONSECUTIVE_YEARS_GOOD',
+  'NOMINEE_ROLE',
+  'MONTHS_OF_SERVICE',
+  'NO_PENDING_COMPLAINT',
+] as const;
+/** The longest run of years a CONSECUTIVE_YEARS_* condition may ask for. */
+export const MAX_CONSECUTIVE_YEARS = 50;
 /** Facts of individual nominees only: a collective's or household's rule may not name them. */
 export const INDIVIDUAL_FACTS: readonly EligibilityFact[] = ['NOMINEE_ROLE', 'MONTHS_OF_SERVICE', 'NO_PENDING_COMPLAINT'];
 export type EligibilityFact = (typeof ELIGIBILITY_FACTS)[number];
@@ -61,6 +76,11 @@ export function conditionProblem(condition: Pick<Condition, 'fact' | 'op' | 'val
       return op === 'EQ' && typeof value === 'boolean' ? null : `${fact} takes EQ with true or false`;
     case 'MONTHS_OF_SERVICE':
       return op === 'GTE' && typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 600 ? null : `${fact} takes GTE with whole months from 0 to 600`;
+    case 'CONSECUTIVE_YEARS_SAFE':
+    case 'CONSECUTIVE_YEARS_GOOD':
+      return op === 'GTE' && typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_CONSECUTIVE_YEARS
+        ? null
+        : `${fact} takes GTE with whole years from 1 to ${MAX_CONSECUTIVE_YEARS}`;
     case 'CLASSIFICATION_RANK':
       return (op === 'EQ' || op === 'GTE') && typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 4
         ? null
@@ -94,6 +114,8 @@ function actualOf(fact: EligibilityFact, facts: UnitFacts | undefined): string |
     case 'ADVANCED_EXAMPLE':
     case 'NO_PENDING_COMPLAINT':
     case 'MONTHS_OF_SERVICE':
+    case 'CONSECUTIVE_YEARS_SAFE':
+    case 'CONSECUTIVE_YEARS_GOOD':
       return String(facts[fact]);
     case 'UNIT_KIND':
       return facts.UNIT_KIND;

@@ -20,6 +20,8 @@ export const ENUM_LABELS = {
     AWARD_HELD: 'Đã được khen thưởng',
     EFFECTIVE_MODEL: 'Có mô hình tự quản hiệu quả',
     ADVANCED_EXAMPLE: 'Có điển hình tiên tiến',
+    CONSECUTIVE_YEARS_SAFE: 'Số năm liên tục đạt chuẩn "An toàn về an ninh, trật tự"',
+    CONSECUTIVE_YEARS_GOOD: 'Số năm liên tục xếp loại phong trào Khá trở lên',
     NOMINEE_ROLE: 'Vị trí của cá nhân được đề nghị',
     MONTHS_OF_SERVICE: 'Số tháng tham gia tổ bảo vệ ANTT',
     NO_PENDING_COMPLAINT: 'Không có đơn thư khiếu nại, tố cáo đang giải quyết',

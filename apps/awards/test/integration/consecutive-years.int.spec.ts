@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import { CampaignLaunchedV1, ClassificationDecidedV1, type EventContract, RecognitionDecidedV1, RegistrationSubmittedV1 } from '@antt/contracts';
+import { createKafkaClient, type RecordProducer } from '@antt/events';
+import { createIsolatedTopics, getTestInfra, type IsolatedTopics, uniqueName } from '@antt/testing';
+import { type AwardsHarness, answers, as, startHarness } from '../support/awards-harness';
+import { APPRAISE, COMPLETE_DOSSIER, COUNCIL, CREATE, DECIDE, ENTITIES, FORMS, RECEIVE, SET_SCHEME, SUBMIT } from '../support/operations';
+import { factPublisher, waitForCount } from '../support/fact-events';
+import { seedTree } from '../support/seed-tree';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL answers are checked field by field
+type Data = any;
+
+/**
+ * Rules over years (R20's exception): the Prime Minister's certificate of merit needs a prior provincial chairman's certificate
+ * (`AWARD_HELD`) and 5 consecutive years classified GOOD or better (`CONSECUTIVE_YEARS_GOOD`). Five years of assessments'
+ * classifications and recognitions arrive as events through the real consumer; the prior certificates are awarded through the
+ * workflow in a 2023 season. Communes: `steady` (GOOD or better 2020–2024, prior award), `gap` (2022 missing from the fact
+ * store, prior award), `noPrior` (5 GOOD years, no award), `revoked` (safe 2022–2024, 2023's recognition revoked from 10/12/2024).
+ */
+describe('awards: rules over a unit’s years — consecutive GOOD and safe years, the Prime Minister’s certificate (R20)', () => {
+  const { id, commune, states } = seedTree(4);
+  const [steady, gap, noPrior, revoked] = commune as [string, string, string, string];
+  const police = as('pv05@tb', 'STEERING_OFFICER', id.tb);
+  const vuThu = as('bcd138@vt', 'LEVEL_OFFICER', id.vt);
+  const board = as('ban-tdkt@snv', 'APPRAISER', id.tb);
+  const season = { y2023: randomUUID(), y2024: randomUUID() };
+  const PM = 'PRIME_MINISTER_CERTIFICATE';
+  const PRIOR = { name: 'đã được tặng Bằng khen của Chủ tịch UBND tỉnh', fact: 'AWARD_HELD', op: 'IN', value: '["CERTIFICATE_OF_MERIT"]' };
+  const FIVE_GOOD = { name: '05 năm liên tục xếp loại Khá trở lên', fact: 'CONSECUTIVE_YEARS_GOOD', op: 'GTE', value: '5' };
+  const THREE_SAFE = { name: '03 năm liên tục đạt chuẩn an toàn về ANTT', fact: 'CONSECUTIVE_YEARS_SAFE', op: 'GTE', value: '3' };
+  const priorAward = new Map<string, string>();
+  let h: AwardsHarness;
+  let topics: IsolatedTopics;
+  let producer: RecordProducer;
+  const { ok } = answers(() => h, vuThu);
+
+  const publish = (contract: EventContract, key: string, data: Record<string, unknown>) => factPublisher(producer, topics)(contract, key, data);
+  const decision = (year: number) => ({ campaignId: null, decidingUnitId: id.vt, decisionNumber: `${year}/QĐ-UBND`, revision: 1 });
+  const classify = (unitId: string, year: number, classification: string) =>
+    publish(ClassificationDecidedV1, unitId, { ...decision(year), unitId, unitKind: 'COMMUNE', year, classification, score: null, ruleSetVersion: 'QD510-2022', decidedOn: `${year}-11-20` });
+  const recognise = (unitId: string, year: number, revokedOn: string | null = null) =>
+    publish(RecognitionDecidedV1, unitId, {
+      ...decision(year),
+      unitId,
+      unitKind: 'COMMUNE',
+      year,
+      status: revokedOn ? 'REVOKED' : 'RECOGNISED',
+      decidedOn: revokedOn ?? `${year}-11-25`,
+      recognisedOn: `${year}-11-25`,
+      revokedOn,
+      reason: revokedOn ? 'Để xảy ra vụ việc phức tạp về ANTT sau khi công nhận' : null,
+    });
+  const launch = (campaignId: string, year: number) =>
+    publish(CampaignLaunchedV1, campaignId, {
+      campaignId,
+      parentCampaignId: null,
+      title: `Kế hoạch phát động phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Thái Bình năm ${year}`,
+      legalBases: ['Thông tư 124/2021/TT-BCA'],
+      ownerUnitId: id.tb,
+      scopeUnitId: id.tb,
+      periodStart: `${year}-01-01`,
+      periodEnd: `${year}-12-31`,
+      launchedOn: `${year}-01-05`,
+      deadlines: [],
+      targets: [],
+    });
+  /** Each unit's eligibility per form for the 2024 scheme on the harness's today, as the provincial police reads it. */
+  const eligibility = async (unitIds: readonly string[]) => {
+    const response = await h.requestSubgraph<Data>(ENTITIES, { campaignId: season.y2024, reps: unitIds.map((unitId) => ({ __typename: 'Unit', id: unitId })) }, police);
+    expect(response.errors).toBeUndefined();
+    return new Map<string, Record<string, Data>>(
+      response.data._entities.map((unit: Data) => [unit.id, Object.fromEntries(unit.eligibility.map((form: Data) => [form.formCode, { eligible: form.eligible, failed: form.failed }]))]),
+    );
+  };
+  /** A nomination through the workflow up to the council's review; returns the submitted nomination. */
+  const nominate = async (campaignId: string, formCode: string, unitId: string, legalGround: string) => {
+    const created = await ok(CREATE, { input: { campaignId, formCode, unitId, legalGround, achievement: 'Hoàn thành xuất sắc phong trào nhiều năm liền', dossier: COMPLETE_DOSSIER } });
+    const submitted = (await ok(SUBMIT, { id: created.createNomination.id })).submitNomination;
+    await ok(RECEIVE, { id: submitted.id }, police);
+    await ok(APPRAISE, { id: submitted.id, eligible: submitted.eligibility.eligible, reason: submitted.eligibility.eligible ? null : 'Không đủ điều kiện' }, board);
+    await ok(COUNCIL, { id: submitted.id }, board);
+    return submitted;
+  };
+
+  beforeAll(async () => {
+    const infra = await getTestInfra();
+    topics = await createIsolatedTopics();
+    h = await startHarness('2023-12-20', { FACTS_CONSUMER_ENABLED: 'true', AWARDS_FACTS_GROUP_ID: uniqueName('awards-facts-'), KAFKA_TOPIC_PREFIX: topics.prefix });
+    await h.project(states);
+    producer = createKafkaClient({ brokers: infra.kafkaBrokers, clientId: 'assessments-stand-in' }).createProducer();
+    await producer.connect();
+    await launch(season.y2023, 2023);
+    await launch(season.y2024, 2024);
+    let classifications = 0;
+    for (const year of [2020, 2021, 2022, 2023, 2024]) {
+      for (const unitId of [steady, gap, noPrior]) {
+        if (unitId === gap && year === 2022) continue;
+        await classify(unitId, year, unitId === steady && year === 2021 ? 'EXCELLENT' : 'GOOD');
+        classifications += 1;
+      }
+      await recognise(steady, year);
+    }
+    await recognise(revoked, 2022);
+    await recognise(revoked, 2023, '2024-12-10');
+    await recognise(revoked, 2024);
+    for (const unitId of commune) {
+      await publish(RegistrationSubmittedV1, randomUUID(), {
+        registrationId: randomUUID(),
+        campaignId: season.y2024,
+        unitId,
+        unitKind: 'COMMUNE',
+        forSafeStandard: true,
+        forClassification: true,
+        registeredOn: '2024-01-10',
+        late: false,
+        submittedByUnitId: id.vt,
+      });
+    }
+    await waitForCount(h.prisma, 'SELECT count(*) AS n FROM campaign_fact', 2);
+    await waitForCount(h.prisma, 'SELECT count(*) AS n FROM classification_fact', classifications);
+    await waitForCount(h.prisma, 'SELECT count(*) AS n FROM recognition_fact', 8);
+    await waitForCount(h.prisma, 'SELECT count(*) AS n FROM registration_fact', commune.length);
+
+    // The 2023 season: the provincial chairman's certificate of merit for `steady` and `gap`, decided on 20/12/2023.
+    const GOOD_2023 = { name: 'classification ≥ GOOD', fact: 'CLASSIFICATION_RANK', op: 'GTE', value: '3' };
+    await ok(SET_SCHEME, { input: { campaignId: season.y2023, forms: [{ formCode: 'CERTIFICATE_OF_MERIT', quota: 5, collectiveConditions: [GOOD_2023] }] } }, police);
+    for (const unitId of [steady, gap]) {
+      const submitted = await nominate(season.y2023, 'CERTIFICATE_OF_MERIT', unitId, 'LTDKT2022-D76');
+      const decided = (await ok(DECIDE, { input: { id: submitted.id, decisionNumber: '990/QĐ-UBND', decidedOn: '2023-12-20', authority: 'Chủ tịch Ủy ban nhân dân tỉnh' } }, board)).decideNomination;
+      expect(decided.status).toBe('DECIDED');
+      priorAward.set(unitId, submitted.id);
+    }
+
+    h.setToday('2024-12-20');
+    const forms = [
+      { formCode: PM, quota: 2, collectiveConditions: [PRIOR, FIVE_GOOD] },
+      { formCode: 'CERTIFICATE_POLICE_DIRECTOR', quota: null, collectiveConditions: [THREE_SAFE] },
+    ];
+    await ok(SET_SCHEME, { input: { campaignId: season.y2024, forms } }, police);
+  }, 180_000);
+
+  afterAll(async () => {
+    await producer?.disconnect();
+    await h?.close();
+    await topics?.drop();
+  });
+
+  it('serves the Prime Minister’s certificate from the catalogue, before and after 01/07/2025', async () => {
+    for (const on of ['2024-12-31', '2025-07-01']) {
+      const form = (await ok(FORMS, { on })).awardForms.find((f: Data) => f.code === PM);
+      expect(form).toMatchObject({ name: 'Bằng khen của Thủ tướng Chính phủ', issuingAuthority: 'Thủ tướng Chính phủ', recipientKinds: ['COLLECTIVE', 'HOUSEHOLD', 'INDIVIDUAL'], bonusMultiple: 1.5 });
+    }
+  });
+
+  it('admits a commune with 5 consecutive GOOD years and a prior provincial certificate; names the gap year and the missing award', async () => {
+    const facts = await eligibility([steady, gap, noPrior]);
+    expect(facts.get(steady)![PM]).toEqual({ eligible: true, failed: [] });
+    expect(facts.get(gap)![PM]).toEqual({ eligible: false, failed: [{ name: FIVE_GOOD.name, fact: 'CONSECUTIVE_YEARS_GOOD', actual: '2' }] });
+    expect(facts.get(noPrior)![PM]).toEqual({ eligible: false, failed: [{ name: PRIOR.name, fact: 'AWARD_HELD', actual: null }] });
+  });
+
+  it('stores the same outcome on submission and records the prior certificate the decision relied on (R26)', async () => {
+    const steadyPm = await nominate(season.y2024, PM, steady, 'LTDKT2022-D71');
+    const gapPm = await nominate(season.y2024, PM, gap, 'LTDKT2022-D71');
+    const noPriorPm = await nominate(season.y2024, PM, noPrior, 'LTDKT2022-D71');
+    expect(steadyPm.eligibility).toEqual({ eligible: true, stage: 'SUBMISSION', failed: [] });
+    expect(gapPm.eligibility).toEqual({ eligible: false, stage: 'SUBMISSION', failed: [{ name: FIVE_GOOD.name, fact: 'CONSECUTIVE_YEARS_GOOD', actual: '2' }] });
+    expect(noPriorPm.eligibility).toEqual({ eligible: false, stage: 'SUBMISSION', failed: [{ name: PRIOR.name, fact: 'AWARD_HELD', actual: null }] });
+    const decided = (await ok(DECIDE, { input: { id: steadyPm.id, decisionNumber: '15/QĐ-TTg', decidedOn: '2024-12-20', authority: 'Thủ tướng Chính phủ' } }, board)).decideNomination;
+    expect(decided).toMatchObject({ status: 'DECIDED', eligibility: { eligible: true, stage: 'DECISION', failed: [] } });
+    expect((await h.prisma.nomination.findUnique({ where: { id: steadyPm.id } }))!.dependsOn).toEqual([priorAward.get(steady)]);
+  });
+
+  it('counts consecutive safe years as of the evaluation date: a revoked recognition breaks the run from its revocation', async () => {
+    h.setToday('2024-12-09');
+    try {
+      const before = await eligibility([steady, revoked, noPrior]);
+      expect(before.get(steady)!.CERTIFICATE_POLICE_DIRECTOR).toEqual({ eligible: true, failed: [] });
+      expect(before.get(revoked)!.CERTIFICATE_POLICE_DIRECTOR).toEqual({ eligible: true, failed: [] });
+      expect(before.get(noPrior)!.CERTIFICATE_POLICE_DIRECTOR).toEqual({ eligible: false, failed: [{ name: THREE_SAFE.name, fact: 'CONSECUTIVE_YEARS_SAFE', actual: '0' }] });
+      h.setToday('2024-12-10');
+      const after = await eligibility([steady, revoked]);
+      expect(after.get(steady)!.CERTIFICATE_POLICE_DIRECTOR).toEqual({ eligible: true, failed: [] });
+      expect(after.get(revoked)!.CERTIFICATE_POLICE_DIRECTOR).toEqual({ eligible: false, failed: [{ name: THREE_SAFE.name, fact: 'CONSECUTIVE_YEARS_SAFE', actual: '1' }] });
+    } finally {
+      h.setToday('2024-12-20');
+    }
+  });
+
+  it('counts classifications only from their decision: before 20/11/2024 the campaign’s own year is not reached', async () => {
+    h.setToday('2024-11-19');
+    try {
+      expect((await eligibility([steady])).get(steady)![PM]).toEqual({ eligible: false, failed: [{ name: FIVE_GOOD.name, fact: 'CONSECUTIVE_YEARS_GOOD', actual: '0' }] });
+    } finally {
+      h.setToday('2024-12-20');
+    }
+  });
+});
