@@ -15,6 +15,7 @@ const config: CodegenConfig = {
         mappers: {
           Unit: '../../domain/shared#UnitRef',
           Campaign: '../../domain/campaign#CampaignView',
+          CampaignScopePart: '../../domain/campaign#ScopePart',
           CampaignStatusChange: '../../domain/campaign#StatusChangeView',
           Deadline: '../../domain/campaign#DeadlineView',
           Target: '../../domain/campaign#TargetView',

@@ -1,7 +1,8 @@
 import { type Caller } from '@antt/auth';
 import { type Clock, createEntityLoader, isUuid } from '@antt/service-kit';
 import { type CampaignInput, clampDate } from '../shared';
-import { type CampaignPolicy, scopeOn } from './campaign.policy';
+import { type CampaignPolicy } from './campaign.policy';
+import { type ScopePart, scopeOn, scopePartsOn } from './campaign-scope';
 import { type CampaignRepository } from './campaign.repository';
 import { deadlineFor } from './campaign.rules';
 import { type CampaignStatus, type CampaignView, type DeadlineView, type StatusChangeView, type TargetView } from './campaign.types';
@@ -55,10 +56,16 @@ export class CampaignQueryService {
     return visible.filter((child): child is CampaignView => child !== null);
   }
 
-  /** The unit the campaign's scope is on `on` (default today), clamped into its period ({@link scopeOn}). */
+  /** The unit the campaign's scope is on `on` (default today), clamped into its period ({@link scopeOn}: the stored scope unit when split). */
   async scopeUnitOn(campaign: CampaignView, on?: string | null): Promise<string> {
     const date = this.viewDate(campaign, on ? this.input.date(on, 'on') : null);
     return scopeOn(this.campaigns.directory, campaign, date);
+  }
+
+  /** The units the campaign's scope leads to on `on` (default today, clamped into its period), each with its share and route ({@link scopePartsOn}). */
+  async scopeUnitsOn(campaign: CampaignView, on?: string | null): Promise<ScopePart[]> {
+    const date = this.viewDate(campaign, on ? this.input.date(on, 'on') : null);
+    return scopePartsOn(this.campaigns.directory, campaign, date);
   }
 
   history(campaign: CampaignView): Promise<StatusChangeView[]> {

@@ -1,6 +1,7 @@
 import { type Caller, type Identity, type Role, SYSTEM_ADMIN, forbidden, requireCaller, requireRole } from '@antt/auth';
 import { type DomainError } from '@antt/service-kit';
 import { type DirectoryEntry, type UnitDirectory } from '@antt/unit-directory';
+import { scopeContains, scopePartsOn } from './campaign-scope';
 
 /** Roles that run campaigns: the steering committee's standing body (the police of the level) and level staff. */
 export const CAMPAIGN_MANAGER_ROLES: readonly Role[] = ['STEERING_OFFICER', 'LEVEL_OFFICER', SYSTEM_ADMIN];
@@ -19,8 +20,8 @@ export interface CampaignReach {
 /**
  * Who may see and run campaigns, on the unit directory as of the campaign's dates.
  *
- * Reading: the campaign's scope (as followed by {@link scopeOn}) lies inside the caller's jurisdiction (the levels above see
- * it) or the caller's unit lies inside the scope (the units taking part see it), on the campaign's first day or on the day
+ * Reading: a part of the campaign's scope (as followed by {@link scopePartsOn}: after a split, each successor) lies inside the
+ * caller's jurisdiction (the levels above see it) or the caller's unit lies inside the followed scope (the units taking part see it), on the campaign's first day or on the day
  * read. Otherwise the campaign is answered exactly as one that does not exist. Reads inherit the past of the units merged
  * WHOLE into the caller's unit (org-units' rule, `UnitDirectory.isWithinForRead`): Hưng Yên's staff read the 2024 Thái Bình
  * campaigns and their registrations. Writes never inherit.
@@ -48,10 +49,12 @@ export class CampaignPolicy {
     if (isSystemAdmin(identity)) return true;
     const unit = identity.jurisdictionUnitId;
     for (const date of new Set([campaign.periodStart, viewDate])) {
-      const scope = await scopeOn(directory, campaign, date);
-      const above = purpose === 'read' ? await directory.isWithinForRead(scope, unit, date) : await directory.isWithin(scope, unit, date);
-      if (above) return true;
-      if (await directory.isWithin(unit, scope, date)) return true;
+      const parts = await scopePartsOn(directory, campaign, date);
+      for (const { unitId: scope } of parts) {
+        const above = purpose === 'read' ? await directory.isWithinForRead(scope, unit, date) : await directory.isWithin(scope, unit, date);
+        if (above) return true;
+      }
+      if (await scopeContains(directory, parts, unit, date)) return true;
     }
     return false;
   }
@@ -118,17 +121,6 @@ export class CampaignPolicy {
     const identity = requireCaller(caller);
     return isSystemAdmin(identity) ? null : identity.jurisdictionUnitId;
   }
-}
-
-/**
- * The unit a campaign's scope is on `date`: the scope unit while it exists, then, from the effective date of the reform that
- * dissolved it, the unit it went WHOLE into (Thái Bình's campaign is Hưng Yên's from 2025-07-01, over every generation of
- * merges; `UnitDirectory.carrierOf`). A scope split or dissolved without a successor is not followed: the scope unit is kept
- * and nothing lies inside it any more. Dates are clamped into the period by the callers, so a closed 2024 campaign keeps
- * its 2024 scope.
- */
-export async function scopeOn(directory: UnitDirectory, campaign: { scopeUnitId: string }, date: string): Promise<string> {
-  return (await directory.carrierOf(campaign.scopeUnitId, date, { through: 'WHOLE' }))?.unitId ?? campaign.scopeUnitId;
 }
 
 /** A unit and everything below it on `date`, by id (empty when the unit did not exist then). */

@@ -1,7 +1,7 @@
 import { type UnitKind } from '@antt/contracts';
 import { type Clock } from '@antt/service-kit';
 import { type DirectoryEntry } from '@antt/unit-directory';
-import { type CampaignRepository, type CampaignView, type DeadlineView, deadlineFor, scopeOn } from '../campaign';
+import { type CampaignRepository, type CampaignView, type DeadlineView, deadlineFor, scopePartsOn, scopeSubtreeOn } from '../campaign';
 import { type RegistrationRepository } from '../registration';
 import { clampDate } from '../shared';
 import { type DeadlineRepository } from './deadline.repository';
@@ -47,10 +47,8 @@ export class DeadlineScheduler {
     const responsible = new Map<string, { campaign: CampaignView; unit: DirectoryEntry }>();
     for (const campaign of [...members].sort((a, b) => depth(a) - depth(b))) {
       const date = clampDate(today, campaign.periodStart, campaign.periodEnd);
-      const scopeUnitId = await scopeOn(directory, campaign, date);
-      const scope = await directory.unitAt(scopeUnitId, date);
-      const units = [...(scope ? [scope] : []), ...(await directory.descendantsOf(scopeUnitId, date))];
-      for (const unit of units) responsible.set(unit.unitId, { campaign, unit });
+      const units = await scopeSubtreeOn(directory, await scopePartsOn(directory, campaign, date), date);
+      for (const unit of units.values()) responsible.set(unit.unitId, { campaign, unit });
     }
     const rootCampaignId = members[0]?.rootCampaignId ?? '';
     const registered = new Set(

@@ -1,6 +1,7 @@
 import { type UnitKind } from '@antt/contracts';
 import { type Caller, requireCaller } from '@antt/auth';
-import { type CampaignPolicy, type CampaignQueryService, type CampaignRepository, type CampaignView, deadlineFor, scopeOn } from '../campaign';
+import { type DirectoryEntry } from '@antt/unit-directory';
+import { type CampaignPolicy, type CampaignQueryService, type CampaignRepository, type CampaignView, deadlineFor, type ScopePart, scopeContains, scopePartsOn, scopeSubtreeOn, soleScopeUnit } from '../campaign';
 import { type CampaignInput } from '../shared';
 import { registrationErrors } from './registration.errors';
 import { type RegistrationRepository } from './registration.repository';
@@ -34,10 +35,10 @@ export class RegistrationQueryService {
   async summary(caller: Caller, campaign: CampaignView, rawUnitId?: string | null, rawAsOf?: string | null): Promise<RegistrationSummaryView> {
     const asOf = this.campaignQueries.viewDate(campaign, this.input.optionalDate(rawAsOf, 'asOf'));
     const directory = this.campaigns.directory;
-    const unitId = this.input.optionalId(rawUnitId, 'unitId') ?? (await this.defaultUnit(caller, campaign, asOf));
+    const parts = await scopePartsOn(directory, campaign, asOf);
+    const unitId = this.input.optionalId(rawUnitId, 'unitId') ?? (await this.defaultUnit(caller, parts, asOf));
     if (!(await this.policy.canReadUnit(directory, caller, unitId, asOf))) throw registrationErrors.unitNotFound(unitId, 'unitId', asOf);
-    if (!(await directory.isWithin(unitId, await scopeOn(directory, campaign, asOf), asOf))) throw registrationErrors.unitOutsideCampaign(unitId, 'unitId', asOf);
-    const units = await directory.descendantsOf(unitId, asOf, REGISTERING_KINDS);
+    const units = await this.unitsOfScopeBelow(parts, unitId, asOf);
     const family = await this.campaigns.familyBelow(campaign.id);
     const byUnit = new Map((await this.registrations.inCampaigns(family, units.map((u) => u.unitId))).map((r) => [r.unitId, r]));
     const deadlines = await this.campaigns.deadlines(campaign.id);
@@ -73,11 +74,33 @@ export class RegistrationQueryService {
     };
   }
 
-  /** The campaign's scope when the caller sees it whole, else the caller's own unit (a commune in the provincial campaign). */
-  private async defaultUnit(caller: Caller, campaign: CampaignView, asOf: string): Promise<string> {
+  /**
+   * The registering units below `unitId` (itself included) that the followed scope holds on `asOf`. Scope of one WHOLE part:
+   * `unitId` must lie inside it, and its subtree is read as it is. Split scope (PARTIAL parts, or several): `unitId` may also
+   * be a unit above the parts (the province consolidating a split district's campaign), and the rows are cut to the scope.
+   */
+  private async unitsOfScopeBelow(parts: readonly ScopePart[], unitId: string, asOf: string): Promise<DirectoryEntry[]> {
+    const directory = this.campaigns.directory;
+    const single = parts.length === 1 && parts[0]?.share === 'WHOLE' ? parts[0].unitId : null;
+    if (single !== null) {
+      if (!(await directory.isWithin(unitId, single, asOf))) throw registrationErrors.unitOutsideCampaign(unitId, 'unitId', asOf);
+      return directory.descendantsOf(unitId, asOf, REGISTERING_KINDS);
+    }
+    const inside = await scopeContains(directory, parts, unitId, asOf);
+    const above = !inside && (await Promise.all(parts.map((part) => directory.isWithin(part.unitId, unitId, asOf)))).some(Boolean);
+    if (!inside && !above) throw registrationErrors.unitOutsideCampaign(unitId, 'unitId', asOf);
+    const scope = await scopeSubtreeOn(directory, parts, asOf);
+    return (await directory.descendantsOf(unitId, asOf, REGISTERING_KINDS)).filter((unit) => scope.has(unit.unitId));
+  }
+
+  /**
+   * The campaign's scope when the caller sees it whole (one part it may read), else the caller's own unit (a commune in the
+   * provincial campaign, a district of a split scope, the province above a split district: the rows are cut to the scope).
+   */
+  private async defaultUnit(caller: Caller, parts: readonly ScopePart[], asOf: string): Promise<string> {
     const identity = requireCaller(caller);
-    const scope = await scopeOn(this.campaigns.directory, campaign, asOf);
-    const seesScope = await this.policy.canReadUnit(this.campaigns.directory, caller, scope, asOf);
+    const scope = soleScopeUnit(parts);
+    const seesScope = scope !== null && (await this.policy.canReadUnit(this.campaigns.directory, caller, scope, asOf));
     return seesScope ? scope : identity.jurisdictionUnitId;
   }
 

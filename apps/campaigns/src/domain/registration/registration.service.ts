@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Identity } from '@antt/auth';
 import { type Clock } from '@antt/service-kit';
 import { type DirectoryEntry } from '@antt/unit-directory';
-import { type CampaignPolicy, type CampaignRepository, type CampaignTransaction, type CampaignView, type CommandContext, campaignErrors, deadlineFor, scopeOn, subtreeOn } from '../campaign';
+import { type CampaignPolicy, type CampaignRepository, type CampaignTransaction, type CampaignView, type CommandContext, campaignErrors, deadlineFor, scopePartsOn, scopeSubtreeOn } from '../campaign';
 import { type CampaignInput, clampDate } from '../shared';
 import { registrationSubmitted, registrationWithdrawn } from './registration.events';
 import { registrationErrors } from './registration.errors';
@@ -118,7 +118,7 @@ export class RegistrationService {
   ): Promise<RegistrationView[]> {
     const directory = tx.directory;
     const registrable = await this.policy.registrableUnits(directory, identity, registeredOn);
-    const inCampaign = await subtreeOn(directory, await scopeOn(directory, campaign, registeredOn), registeredOn);
+    const inCampaign = await scopeSubtreeOn(directory, await scopePartsOn(directory, campaign, registeredOn), registeredOn);
     const units = new Map<string, DirectoryEntry>();
     for (const [index, item] of items.entries()) {
       const field = fieldOf(index);

@@ -20,6 +20,7 @@ export const ENUM_LABELS = {
   PledgeSignerKind: { STAFF: 'Cán bộ, công nhân viên', PUPIL: 'Học sinh, sinh viên', RESIDENT: 'Người dân', HOUSEHOLD: 'Hộ gia đình' },
   PledgeStatus: { ACTIVE: 'Đã ký cam kết', ERASED: 'Đã xoá dữ liệu cá nhân' },
   PersonalDataAccess: { FULL: 'Xem đầy đủ', MASKED: 'Đã che một phần', NONE: 'Không được xem' },
+  ScopeShare: { WHOLE: 'Toàn bộ', PARTIAL: 'Một phần (sau chia tách)' },
   AttainmentShortfallReason: {
     NOT_REGISTERED: 'Chưa đăng ký phấn đấu',
     NO_RECOGNITION_YET: 'Chưa có quyết định công nhận',

@@ -1,12 +1,13 @@
 import { DEADLINE_LABELS, TARGET_LABELS } from '../../domain/campaign';
 import { labelOf } from '../../domain/shared';
-import { type CampaignResolvers, type CampaignStatusChangeResolvers, type DeadlineResolvers, type TargetResolvers } from '../__generated__/resolvers-types';
+import { type CampaignResolvers, type CampaignScopePartResolvers, type CampaignStatusChangeResolvers, type DeadlineResolvers, type TargetResolvers } from '../__generated__/resolvers-types';
 
 export const Campaign: CampaignResolvers = {
   __resolveReference: ({ id }, { caller, campaignQueries }) => campaignQueries.reference(caller, id),
   ownerUnit: (campaign) => ({ id: campaign.ownerUnitId }),
   scopeUnit: (campaign) => ({ id: campaign.scopeUnitId }),
   scopeUnitOn: async (campaign, { on }, { campaignQueries }) => ({ id: await campaignQueries.scopeUnitOn(campaign, on) }),
+  scopeUnitsOn: (campaign, { on }, { campaignQueries }) => campaignQueries.scopeUnitsOn(campaign, on),
   parentCampaign: (campaign, _, { caller, campaignQueries }) => campaignQueries.parent(caller, campaign),
   childCampaigns: (campaign, _, { caller, campaignQueries }) => campaignQueries.children(caller, campaign),
   statusLabel: (campaign) => labelOf('CampaignStatus', campaign.status),
@@ -15,6 +16,13 @@ export const Campaign: CampaignResolvers = {
   targets: (campaign, _, { campaignQueries }) => campaignQueries.targets(campaign),
   registrationSummary: (campaign, { unitId, asOf }, { caller, registrationQueries }) => registrationQueries.summary(caller, campaign, unitId, asOf),
   attainment: (campaign, args, { caller, attainment }) => attainment.ofCampaign(caller, campaign, args),
+};
+
+export const CampaignScopePart: CampaignScopePartResolvers = {
+  unit: (part) => ({ id: part.unitId }),
+  shareLabel: (part) => labelOf('ScopeShare', part.share),
+  splitFromUnitId: (part) => part.from?.unitId ?? null,
+  splitBefore: (part) => part.from?.before ?? null,
 };
 
 export const CampaignStatusChange: CampaignStatusChangeResolvers = {

@@ -1,6 +1,6 @@
 import { type Resolvers } from '../__generated__/resolvers-types';
 import { Attainment, KindAttainment, LevelAttainment, ShortfallUnit, TargetAttainment, UnitAttainment } from './attainment.resolvers';
-import { Campaign, CampaignStatusChange, Deadline, Target } from './campaign.resolvers';
+import { Campaign, CampaignScopePart, CampaignStatusChange, Deadline, Target } from './campaign.resolvers';
 import { DateScalar } from '@antt/service-kit';
 import { Mutation } from './mutation.resolvers';
 import { Pledge, PledgeCoverage } from './pledge.resolvers';
@@ -15,6 +15,7 @@ export const resolvers: Resolvers = {
   Mutation,
   Unit,
   Campaign,
+  CampaignScopePart,
   CampaignStatusChange,
   Deadline,
   Target,
