@@ -274,4 +274,72 @@ describe('the demo award season', () => {
     expect(await h.prisma.nominationTransition.count()).toBe(before);
     expect(await h.prisma.awardScheme.count()).toBe(1);
   });
+  it('after the 2025 reform merges the province WHOLE into another, the successor reads the 2024 season and the list names its units', async () => {
+    const hy: UnitState = {
+      unitId: randomUUID(),
+      code: 'HY',
+      kind: 'PROVINCE',
+      revision: 1,
+      dissolvedOn: null,
+      timeline: [{ validFrom: '2019-01-01', validTo: null, name: 'Tỉnh Hưng Yên', parentId: null, managingUnitId: null }],
+    };
+    const other: UnitState = { ...hy, unitId: randomUUID(), code: 'NB', timeline: [{ ...hy.timeline[0]!, name: 'Tỉnh Ninh Bình' }] };
+    const firstDistrict = tb.communes.filter((commune) => commune.district.unitId === tb.districts[0]!.unitId);
+    const mergedAway = new Set(firstDistrict.slice(1).map((commune) => commune.state.unitId));
+    const movedUnder = (state: UnitState, parentId: string): UnitState => ({
+      ...state,
+      revision: 2,
+      timeline: [{ ...state.timeline[0]!, validTo: '2025-07-01' }, { ...state.timeline[0]!, validFrom: '2025-07-01', parentId }],
+    });
+    await h.project([
+      hy,
+      other,
+      {
+        ...tb.province,
+        revision: 2,
+        dissolvedOn: '2025-07-01',
+        timeline: [{ ...tb.province.timeline[0]!, validTo: '2025-07-01' }],
+        effectiveDate: '2025-07-01',
+        change: { intoUnitId: hy.unitId },
+      },
+      ...tb.districts.map((district) => movedUnder(district, hy.unitId)),
+      ...tb.agencies.map((agencyUnit) => movedUnder(agencyUnit, hy.unitId)),
+      // The first district's communes merged WHOLE into its first one, their areas moved under it: units that no longer exist.
+      ...firstDistrict.slice(1).map((commune) => ({
+        ...commune.state,
+        revision: 2,
+        dissolvedOn: '2025-07-01',
+        timeline: [{ ...commune.state.timeline[0]!, validTo: '2025-07-01' }],
+        effectiveDate: '2025-07-01',
+        change: { intoUnitId: firstDistrict[0]!.state.unitId },
+      })),
+      ...tb.areas.filter((area) => mergedAway.has(area.state.timeline[0]!.parentId!)).map((area) => movedUnder(area.state, firstDistrict[0]!.state.unitId)),
+    ]);
+    h.setToday('2025-08-01');
+    try {
+      const hyPolice = as('pv05@hy', 'STEERING_OFFICER', hy.unitId);
+      const summary = await h.requestSubgraph<Data>(ENTITIES, { campaignId: provinceCampaign, reps: [{ __typename: 'Campaign', id: provinceCampaign }] }, hyPolice);
+      expect(summary.errors).toBeUndefined();
+      const forms = summary.data._entities[0].awardSummary.forms as Data[];
+      expect(forms.find((f) => f.formCode === 'CERTIFICATE_OF_MERIT')).toMatchObject({ quota: 15, decided: 15 });
+      const listed = await h.request<Data>(`query($id: ID!) { nominations(campaignId: $id) { id unit { id } } }`, { id: provinceCampaign }, hyPolice);
+      expect(listed.data.nominations).toHaveLength(outcome.nominations);
+      // Among them the nominations of communes merged away (the read rule on the campaign's last day, not today's tree).
+      expect((listed.data.nominations as Data[]).some((nomination) => mergedAway.has(nomination.unit.id))).toBe(true);
+      // Another province's officers read none of its nominations.
+      const nbPolice = as('pv05@nb', 'STEERING_OFFICER', other.unitId);
+      const refused = await h.requestSubgraph<Data>(ENTITIES, { campaignId: provinceCampaign, reps: [{ __typename: 'Campaign', id: provinceCampaign }] }, nbPolice);
+      // (a reader outside the owner's jurisdiction gets the restricted summary of its own units: none here)
+      expect(refused.data._entities[0].awardSummary.nominations).toBe(0);
+      expect((refused.data._entities[0].awardSummary.forms as Data[]).every((f) => f.decided === 0 && f.pending === 0 && f.rejected === 0)).toBe(true);
+      expect((await h.request<Data>(`query($id: ID!) { nominations(campaignId: $id) { id } }`, { id: provinceCampaign }, nbPolice)).data.nominations).toEqual([]);
+      // The published list names every recipient unit as the decision did, whoever reads it.
+      const published = await h.request<Data>(`query($id: ID!) { publishedAwards(campaignId: $id) { unitCode unitName } }`, { id: provinceCampaign }, agency);
+      expect(published.errors).toBeUndefined();
+      const names = new Map(tb.states.map((state) => [state.code, state.timeline[0]!.name]));
+      for (const award of published.data.publishedAwards as Data[]) expect(award.unitName).toBe(names.get(award.unitCode));
+    } finally {
+      h.setToday('2025-03-20');
+    }
+  });
 });

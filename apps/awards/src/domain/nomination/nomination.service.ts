@@ -284,7 +284,8 @@ export class NominationService {
     if (!identity) return [];
     const all = await this.nominations.ofCampaign(campaignId, status ?? null);
     const visible: NominationView[] = [];
-    for (const nomination of all) if (await this.visible(identity, nomination)) visible.push(nomination);
+    const campaignEnds = new Map<string, string | null>();
+    for (const nomination of all) if (await this.visible(identity, nomination, campaignEnds)) visible.push(nomination);
     return visible;
   }
 
@@ -296,11 +297,11 @@ export class NominationService {
     const today = this.clock.today();
     const campaign = await new FactStore(this.prisma).campaign(campaignId);
     const scheme = campaign ? await loadScheme(this.prisma, campaignId) : null;
-    if (!campaign || !scheme || !(await this.policy.sees(this.nominations.directory, identity, campaign.ownerUnitId, today))) return null;
+    const directory = this.nominations.directory;
+    if (!campaign || !scheme || !(await this.policy.readsForCampaign(directory, identity, campaign.ownerUnitId, today, campaign.periodEnd))) return null;
     let nominations = await this.nominations.ofCampaign(campaignId, status ?? null);
     if (!identity.roles.includes('SYSTEM_ADMIN')) {
-      const root = identity.jurisdictionUnitId;
-      const inside = new Set([root, ...(await this.nominations.directory.descendantsOf(root, today)).map((entry) => entry.unitId)]);
+      const inside = (await this.policy.campaignReadSet(directory, identity, today, campaign.periodEnd)) ?? new Set<string>();
       nominations = nominations.filter((nomination) => inside.has(nomination.unitId));
     }
     const results = await this.evaluateMany(campaign, scheme, nominations, today);
@@ -328,12 +329,15 @@ export class NominationService {
     const awards = [...(await this.nominations.ofCampaign(campaignId, 'DECIDED')), ...(await this.nominations.ofCampaign(campaignId, 'REVOKED'))];
     const names = new Map((await forms.formsOn(campaign.periodEnd)).map((form) => [form.code, form.name]));
     const access = this.policy.personalDataAccess(caller);
-    return awards
-      .filter((award) => award.decisionNumber !== null && award.decidedOn !== null && award.decidingAuthority !== null)
+    const decided = awards.filter((award) => award.decisionNumber !== null && award.decidedOn !== null && award.decidingAuthority !== null);
+    const units = await this.unitsOnDecisionDates(decided, campaign.periodEnd);
+    return decided
       .map((award) => ({
         id: award.id,
         recipientKind: award.recipientKind,
         unitId: award.unitId,
+        unitCode: units.get(award.id)?.code ?? '',
+        unitName: units.get(award.id)?.name ?? '',
         recipientName: this.nominees.view(award, access)?.fullName ?? null,
         formCode: award.formCode,
         formName: names.get(award.formCode) ?? award.formCode,
@@ -389,7 +393,8 @@ export class NominationService {
     const identity = this.policy.reader(caller);
     if (!identity) return [];
     const visible: NominationView[] = [];
-    for (const award of await this.nominations.decidedFor(nomination.subjectKey)) if (await this.visible(identity, award)) visible.push(award);
+    const campaignEnds = new Map<string, string | null>();
+    for (const award of await this.nominations.decidedFor(nomination.subjectKey)) if (await this.visible(identity, award, campaignEnds)) visible.push(award);
     return visible;
   }
 
@@ -423,9 +428,31 @@ export class NominationService {
   }
 
   /**
+   * Each award's unit as the directory held it on the decision date (one read per date), else on the campaign's last day: the
+   * published list names its recipients whatever the reader may see in org-units, and a unit merged away since keeps the name
+   * the decision gave it.
+   */
+  private async unitsOnDecisionDates(awards: readonly NominationView[], campaignEnd: string): Promise<Map<string, { code: string; name: string }>> {
+    const directory = this.nominations.directory;
+    const byDate = new Map<string, string[]>();
+    for (const award of awards) byDate.set(award.decidedOn ?? campaignEnd, [...(byDate.get(award.decidedOn ?? campaignEnd) ?? []), award.unitId]);
+    const held = new Map<string, Map<string, { code: string; name: string }>>();
+    for (const [date, unitIds] of byDate) held.set(date, await directory.unitsAt([...new Set(unitIds)], date));
+    const missing = awards.filter((award) => !held.get(award.decidedOn ?? campaignEnd)?.has(award.unitId)).map((award) => award.unitId);
+    const atCampaignEnd = missing.length > 0 ? await directory.unitsAt([...new Set(missing)], campaignEnd) : new Map<string, { code: string; name: string }>();
+    const result = new Map<string, { code: string; name: string }>();
+    for (const award of awards) {
+      const entry = held.get(award.decidedOn ?? campaignEnd)?.get(award.unitId) ?? atCampaignEnd.get(award.unitId);
+      if (entry) result.set(award.id, { code: entry.code, name: entry.name });
+    }
+    return result;
+  }
+
+  /**
    * The season's nominations and places per form. A caller whose jurisdiction holds the campaign's owner reads the whole
-   * season; a reader below it (a district, a commune) reads the nominations of the units inside its jurisdiction today, never
-   * those of other units (their existence included), with the campaign's quotas.
+   * season; a reader below it (a district, a commune) reads the nominations of the units inside its jurisdiction (today, or on
+   * a past campaign's last day by the read rule: `AwardsPolicy.readsForCampaign`), never those of other units (their existence
+   * included), with the campaign's quotas.
    */
   async summary(caller: Caller, campaignId: string): Promise<AwardSummaryView | null> {
     const identity = this.policy.reader(caller);
@@ -434,14 +461,14 @@ export class NominationService {
     if (!campaign) return null;
     const today = this.clock.today();
     const directory = this.nominations.directory;
-    const whole = await this.policy.sees(directory, identity, campaign.ownerUnitId, today);
+    const whole = await this.policy.readsForCampaign(directory, identity, campaign.ownerUnitId, today, campaign.periodEnd);
     const scheme = await loadScheme(this.prisma, campaignId);
     if (!scheme) return null;
     let units: string[] | null = null;
     if (!whole) {
-      const root = identity.jurisdictionUnitId;
-      if (!(await directory.unitAt(root, today))) return null;
-      units = [root, ...(await directory.descendantsOf(root, today)).map((entry) => entry.unitId)];
+      const readable = await this.policy.campaignReadSet(directory, identity, today, campaign.periodEnd);
+      if (!readable) return null;
+      units = [...readable];
     }
     const counts = await this.nominations.countsByForm(campaignId, units);
     const count = (formCode: string, statuses: readonly string[]) =>
@@ -460,8 +487,13 @@ export class NominationService {
     };
   }
 
-  private async visible(identity: Identity, nomination: NominationView): Promise<boolean> {
-    return this.policy.sees(this.nominations.directory, identity, nomination.unitId, this.clock.today());
+  /** A nomination the caller reads: its unit inside the jurisdiction today or on its campaign's last day (read rule). */
+  private async visible(identity: Identity, nomination: NominationView, campaignEnds = new Map<string, string | null>()): Promise<boolean> {
+    const today = this.clock.today();
+    if (await this.policy.sees(this.nominations.directory, identity, nomination.unitId, today)) return true;
+    if (!campaignEnds.has(nomination.campaignId)) campaignEnds.set(nomination.campaignId, (await new FactStore(this.prisma).campaign(nomination.campaignId))?.periodEnd ?? null);
+    const end = campaignEnds.get(nomination.campaignId);
+    return end !== null && end !== undefined && this.policy.readsForCampaign(this.nominations.directory, identity, nomination.unitId, today, end);
   }
 
   private async locked(tx: NominationTransaction, identity: Identity, id: string): Promise<NominationView> {

@@ -130,6 +130,9 @@ export interface PublishedAwardView {
   id: string;
   recipientKind: RecipientKind;
   unitId: string;
+  /** The unit's code and name on the decision date, from the unit directory (the campaign's last day if it held none then). */
+  unitCode: string;
+  unitName: string;
   /** The person's or household head's name as the reader's role sees it (null for a collective and for external agencies). */
   recipientName: string | null;
   formCode: string;

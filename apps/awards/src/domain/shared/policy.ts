@@ -13,7 +13,8 @@ export const READER_ROLES: readonly Role[] = ['LEVEL_OFFICER', 'STEERING_OFFICER
 
 /**
  * Who sees and moves nominations, on the unit directory today: the nominated unit lies inside the caller's jurisdiction (a
- * SYSTEM_ADMIN sees every unit). Anything else is answered exactly as a nomination or unit that does not exist.
+ * SYSTEM_ADMIN sees every unit); reads of a past campaign also on its last day ({@link AwardsPolicy.readsForCampaign}).
+ * Anything else is answered exactly as a nomination or unit that does not exist.
  */
 export class AwardsPolicy {
   nominator(caller: Caller): Identity {
@@ -42,6 +43,36 @@ export class AwardsPolicy {
   async sees(directory: UnitDirectory, identity: Identity, unitId: string, date: string): Promise<boolean> {
     if (identity.roles.includes(SYSTEM_ADMIN)) return (await directory.unitAt(unitId, date)) !== null;
     return directory.isWithin(unitId, identity.jurisdictionUnitId, date);
+  }
+
+  /**
+   * Whether the caller READS something of `unitId` that belongs to a campaign ending on `campaignEnd`: the unit lies inside its
+   * jurisdiction today, or — a past campaign — on the campaign's last day, counting the past of the units that went WHOLE into
+   * the caller's unit since (org-units' read rule, `UnitDirectory.isWithinForRead`): after the 1 July 2025 reform Hưng Yên's
+   * officers read Thái Bình's 2024 season, whose communes no longer exist. Reads only: every write is checked on today's tree.
+   */
+  async readsForCampaign(directory: UnitDirectory, identity: Identity, unitId: string, today: string, campaignEnd: string): Promise<boolean> {
+    if (await this.sees(directory, identity, unitId, today)) return true;
+    if (campaignEnd >= today) return false;
+    if (identity.roles.includes(SYSTEM_ADMIN)) return (await directory.unitAt(unitId, campaignEnd)) !== null;
+    return directory.isWithinForRead(unitId, identity.jurisdictionUnitId, campaignEnd);
+  }
+
+  /**
+   * The units a reader below a campaign's owner reads the season of: those inside its jurisdiction today and, for a past
+   * campaign, those inside it on the campaign's last day by the read rule of {@link readsForCampaign}.
+   */
+  async campaignReadSet(directory: UnitDirectory, identity: Identity, today: string, campaignEnd: string): Promise<Set<string> | null> {
+    const root = identity.jurisdictionUnitId;
+    const units = new Set<string>();
+    if (await directory.unitAt(root, today)) for (const id of [root, ...(await directory.descendantsOf(root, today)).map((entry) => entry.unitId)]) units.add(id);
+    if (campaignEnd < today) {
+      for (const readRoot of await directory.readRootsOf(root, campaignEnd)) {
+        if (!(await directory.unitAt(readRoot, campaignEnd))) continue;
+        for (const id of [readRoot, ...(await directory.descendantsOf(readRoot, campaignEnd)).map((entry) => entry.unitId)]) units.add(id);
+      }
+    }
+    return units.size > 0 ? units : null;
   }
 
   /**
