@@ -7,60 +7,25 @@
  *
  * usage: npm run bench:demo-awards   (DATABASE_ADMIN_URL as for the tests)
  */
-import { spawnSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CampaignLaunchedV1, ClassificationDecidedV1, RecognitionDecidedV1, RegistrationSubmittedV1 } from '@antt/contracts';
 import { type EventEnvelope, type SqlExecutor } from '@antt/events';
-import { createMigratedTestDatabase } from '@antt/testing';
-import { projectUnitStates, type UnitState } from '@antt/unit-directory';
+import { createMigratedTestDatabase, type DemoRow, demoRows, demoUnitStates } from '@antt/testing';
+import { projectUnitStates } from '@antt/unit-directory';
 import { DEV_NOMINEE_KEYS } from '../src/config';
 import { loadDemoAwards } from '../src/demo/load-demo';
 import { factHandlers } from '../src/domain/facts';
 import { createPrismaClient } from '../src/infrastructure/prisma-client';
 
-const REPO_ROOT = path.resolve(__dirname, '../../..');
 const REGISTERING = ['COMMUNE', 'RESIDENTIAL_AREA', 'AGENCY', 'DEPARTMENT', 'ENTERPRISE', 'SCHOOL'];
-
-interface Row {
-  code: string;
-  kind: string;
-  name: string;
-  parentCode: string | null;
-  managingUnitCode: string | null;
-  effectiveFrom: string;
-}
-
-/** Rows of the platform's demo generator (run as its own process: tools are not imported by apps). */
-function thaiBinhRows(): Row[] {
-  const dir = mkdtempSync(path.join(tmpdir(), 'bench-demo-season-'));
-  try {
-    const file = path.join(dir, 'thai-binh.json');
-    const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/.bin/tsx'), 'tools/platform/src/demo/write.ts', 'thai-binh', file], { cwd: REPO_ROOT, stdio: 'inherit' });
-    if (result.status !== 0) throw new Error(`demo generator exited with ${result.status}`);
-    return JSON.parse(readFileSync(file, 'utf8')) as Row[];
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 const draw = (code: string, salt: string) => createHash('sha256').update(`${salt}:${code}`).digest().readUInt16BE(0) % 1000;
 
 async function main(): Promise<void> {
-  const rows = thaiBinhRows();
-  const ids = new Map(rows.map((row) => [row.code, randomUUID()]));
-  const idOf = (code: string | null) => (code === null ? null : (ids.get(code) ?? null));
-  const states: UnitState[] = rows.map((row) => ({
-    unitId: ids.get(row.code) as string,
-    code: row.code,
-    kind: row.kind,
-    revision: 1,
-    dissolvedOn: null,
-    timeline: [{ validFrom: row.effectiveFrom, validTo: null, name: row.name, parentId: idOf(row.parentCode), managingUnitId: idOf(row.managingUnitCode) }],
-  }));
-  const province = rows.find((row) => row.kind === 'PROVINCE' && row.code === 'TB') as Row;
+  const rows = await demoRows('thai-binh');
+  const { ids, states } = demoUnitStates(rows);
+  const province = rows.find((row) => row.kind === 'PROVINCE' && row.code === 'TB') as DemoRow;
   const registered = rows.filter((row) => REGISTERING.includes(row.kind) && createHash('sha256').update(row.code).digest().readUInt16BE(0) % 1000 >= 20);
   const database = await createMigratedTestDatabase('bench_awd_', path.resolve(__dirname, '..'));
   const prisma = createPrismaClient(database.url, 4);

@@ -11,13 +11,10 @@ import {
   NominationReturnedV1,
   NominationSubmittedV1,
   RecognitionDecidedV1,
-  RegistrationSubmittedV1,
 } from '@antt/contracts';
-import { createKafkaClient, type RecordProducer } from '@antt/events';
-import { createIsolatedTopics, getTestInfra, type IsolatedTopics, uniqueName } from '@antt/testing';
-import { type AwardsHarness, answers, as, startHarness, tableCounts } from '../support/awards-harness';
+import { type AwardsHarness, answers, as, tableCounts } from '../support/awards-harness';
 import { APPRAISE, COMPLETE_DOSSIER, COUNCIL, CREATE, DECIDE, ENTITIES, FORMS, NOMINATION_QUERY, RECEIVE, RETURN, SET_SCHEME, SUBMIT } from '../support/operations';
-import { factPublisher, waitForCount } from '../support/fact-events';
+import { type FactFedHarness, startFactFedHarness } from '../support/fact-events';
 import { seedTree } from '../support/seed-tree';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL answers are checked field by field
@@ -40,22 +37,18 @@ describe('award season: schemes, eligibility from events, workflow, atomic quota
   const unrecognised = commune[1]!;
   const nominations = new Map<string, string>();
   let h: AwardsHarness;
-  let topics: IsolatedTopics;
-  let producer: RecordProducer;
+  let feed: FactFedHarness;
 
   const { ok, refused } = answers(() => h, vuThu);
 
-  const publish = (contract: EventContract, key: string, data: Record<string, unknown>) => factPublisher(producer, topics)(contract, key, data);
-  const until = (sql: string, expected: number) => waitForCount(h.prisma, sql, expected);
+  const publish = (contract: EventContract, key: string, data: Record<string, unknown>) => feed.publish(contract, key, data);
+  const until = (sql: string, expected: number) => feed.until(sql, expected);
   const decision = { campaignId, decidingUnitId: id.vt, decisionNumber: '125/QĐ-UBND', revision: 1 };
 
   beforeAll(async () => {
-    const infra = await getTestInfra();
-    topics = await createIsolatedTopics();
-    h = await startHarness('2024-12-01', { FACTS_CONSUMER_ENABLED: 'true', AWARDS_FACTS_GROUP_ID: uniqueName('awards-facts-'), KAFKA_TOPIC_PREFIX: topics.prefix });
+    feed = await startFactFedHarness('2024-12-01');
+    h = feed.harness;
     await h.project(states);
-    producer = createKafkaClient({ brokers: infra.kafkaBrokers, clientId: 'campaigns-and-assessments-stand-in' }).createProducer();
-    await producer.connect();
     await publish(CampaignLaunchedV1, campaignId, {
       campaignId,
       parentCampaignId: null,
@@ -70,17 +63,7 @@ describe('award season: schemes, eligibility from events, workflow, atomic quota
       targets: [],
     });
     for (const unitId of [...commune, id.qb]) {
-      await publish(RegistrationSubmittedV1, randomUUID(), {
-        registrationId: randomUUID(),
-        campaignId,
-        unitId,
-        unitKind: 'COMMUNE',
-        forSafeStandard: true,
-        forClassification: true,
-        registeredOn: '2024-01-10',
-        late: false,
-        submittedByUnitId: id.vt,
-      });
+      await feed.registerCommune(campaignId, unitId, id.vt);
       const recognised = unitId !== unrecognised;
       await publish(RecognitionDecidedV1, unitId, {
         ...decision,
@@ -111,9 +94,7 @@ describe('award season: schemes, eligibility from events, workflow, atomic quota
   }, 180_000);
 
   afterAll(async () => {
-    await producer?.disconnect();
-    await h?.close();
-    await topics?.drop();
+    await feed?.close();
   });
 
   it('serves the forms in force on a date: the district chairman’s certificate only before 01/07/2025', async () => {

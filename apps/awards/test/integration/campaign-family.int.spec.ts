@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { CampaignLaunchedV1, type EventContract, RegistrationSubmittedV1, RegistrationWithdrawnV1 } from '@antt/contracts';
-import { createKafkaClient, type RecordProducer } from '@antt/events';
-import { createIsolatedTopics, getTestInfra, type IsolatedTopics, uniqueName } from '@antt/testing';
-import { type AwardsHarness, as, startHarness } from '../support/awards-harness';
+import { CampaignLaunchedV1, type EventContract, RegistrationWithdrawnV1 } from '@antt/contracts';
+import { type AwardsHarness, as } from '../support/awards-harness';
 import { COMPLETE_DOSSIER, CREATE, ENTITIES, SET_SCHEME, SUBMIT } from '../support/operations';
-import { factPublisher, waitForCount } from '../support/fact-events';
+import { waitForCount, type FactFedHarness, startFactFedHarness } from '../support/fact-events';
 import { seedTree } from '../support/seed-tree';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL answers are checked field by field
@@ -26,15 +24,14 @@ describe('awards: REGISTERED reads the registrations of the campaign and of ever
   const REGISTERED = { name: 'registered in the campaign', fact: 'REGISTERED', op: 'EQ', value: 'true' };
   const NOT_REGISTERED = [{ name: 'registered in the campaign', fact: 'REGISTERED', actual: 'false' }];
   let h: AwardsHarness;
-  let topics: IsolatedTopics;
-  let producer: RecordProducer;
+  let feed: FactFedHarness;
 
   const ok = async (query: string, variables: Record<string, unknown>, caller = police) => {
     const response = await h.request<Data>(query, variables, caller);
     expect(response.errors).toBeUndefined();
     return response.data as Data;
   };
-  const publish = (contract: EventContract, key: string, data: Record<string, unknown>) => factPublisher(producer, topics)(contract, key, data);
+  const publish = (contract: EventContract, key: string, data: Record<string, unknown>) => feed.publish(contract, key, data);
   const launch = (campaignId: string, parentCampaignId: string | null, ownerUnitId: string, title: string) =>
     publish(CampaignLaunchedV1, campaignId, {
       campaignId,
@@ -50,17 +47,7 @@ describe('awards: REGISTERED reads the registrations of the campaign and of ever
       targets: [],
     });
   const register = (registrationId: string, campaignId: string, unitId: string) =>
-    publish(RegistrationSubmittedV1, registrationId, {
-      registrationId,
-      campaignId,
-      unitId,
-      unitKind: 'COMMUNE',
-      forSafeStandard: true,
-      forClassification: true,
-      registeredOn: '2024-01-10',
-      late: false,
-      submittedByUnitId: unitId,
-    });
+    feed.registerCommune(campaignId, unitId, unitId, registrationId);
   /** Each unit's eligibility for the scheme of `campaignId` on the harness's today, as the provincial police reads it. */
   const eligibility = async (campaignId: string, unitIds: readonly string[]) => {
     const response = await h.requestSubgraph<Data>(ENTITIES, { campaignId, reps: unitIds.map((unitId) => ({ __typename: 'Unit', id: unitId })) }, police);
@@ -69,12 +56,9 @@ describe('awards: REGISTERED reads the registrations of the campaign and of ever
   };
 
   beforeAll(async () => {
-    const infra = await getTestInfra();
-    topics = await createIsolatedTopics();
-    h = await startHarness('2024-12-01', { FACTS_CONSUMER_ENABLED: 'true', AWARDS_FACTS_GROUP_ID: uniqueName('awards-facts-'), KAFKA_TOPIC_PREFIX: topics.prefix });
+    feed = await startFactFedHarness('2024-12-01');
+    h = feed.harness;
     await h.project(states);
-    producer = createKafkaClient({ brokers: infra.kafkaBrokers, clientId: 'campaigns-stand-in' }).createProducer();
-    await producer.connect();
     // Registrations and children first: the family must be right whatever order the facts arrive in.
     await register(registration.inGrandchild, campaign.commune, inGrandchild);
     await register(registration.inDistrict, campaign.vuThu, inDistrict);
@@ -103,9 +87,7 @@ describe('awards: REGISTERED reads the registrations of the campaign and of ever
   }, 180_000);
 
   afterAll(async () => {
-    await producer?.disconnect();
-    await h?.close();
-    await topics?.drop();
+    await feed?.close();
   });
 
   it('keeps each campaign’s parent from its events', async () => {

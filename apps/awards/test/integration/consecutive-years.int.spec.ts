@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { CampaignLaunchedV1, ClassificationDecidedV1, type EventContract, RecognitionDecidedV1, RegistrationSubmittedV1 } from '@antt/contracts';
-import { createKafkaClient, type RecordProducer } from '@antt/events';
-import { createIsolatedTopics, getTestInfra, type IsolatedTopics, uniqueName } from '@antt/testing';
-import { type AwardsHarness, answers, as, startHarness } from '../support/awards-harness';
+import { CampaignLaunchedV1, ClassificationDecidedV1, type EventContract, RecognitionDecidedV1 } from '@antt/contracts';
+import { type AwardsHarness, answers, as } from '../support/awards-harness';
 import { APPRAISE, COMPLETE_DOSSIER, COUNCIL, CREATE, DECIDE, ENTITIES, FORMS, RECEIVE, SET_SCHEME, SUBMIT } from '../support/operations';
-import { factPublisher, waitForCount } from '../support/fact-events';
+import { waitForCount, type FactFedHarness, startFactFedHarness } from '../support/fact-events';
 import { seedTree } from '../support/seed-tree';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL answers are checked field by field
@@ -30,11 +28,10 @@ describe('awards: rules over a unit’s years — consecutive GOOD and safe year
   const THREE_SAFE = { name: '03 năm liên tục đạt chuẩn an toàn về ANTT', fact: 'CONSECUTIVE_YEARS_SAFE', op: 'GTE', value: '3' };
   const priorAward = new Map<string, string>();
   let h: AwardsHarness;
-  let topics: IsolatedTopics;
-  let producer: RecordProducer;
+  let feed: FactFedHarness;
   const { ok } = answers(() => h, vuThu);
 
-  const publish = (contract: EventContract, key: string, data: Record<string, unknown>) => factPublisher(producer, topics)(contract, key, data);
+  const publish = (contract: EventContract, key: string, data: Record<string, unknown>) => feed.publish(contract, key, data);
   const decision = (year: number) => ({ campaignId: null, decidingUnitId: id.vt, decisionNumber: `${year}/QĐ-UBND`, revision: 1 });
   const classify = (unitId: string, year: number, classification: string) =>
     publish(ClassificationDecidedV1, unitId, { ...decision(year), unitId, unitKind: 'COMMUNE', year, classification, score: null, ruleSetVersion: 'QD510-2022', decidedOn: `${year}-11-20` });
@@ -83,12 +80,9 @@ describe('awards: rules over a unit’s years — consecutive GOOD and safe year
   };
 
   beforeAll(async () => {
-    const infra = await getTestInfra();
-    topics = await createIsolatedTopics();
-    h = await startHarness('2023-12-20', { FACTS_CONSUMER_ENABLED: 'true', AWARDS_FACTS_GROUP_ID: uniqueName('awards-facts-'), KAFKA_TOPIC_PREFIX: topics.prefix });
+    feed = await startFactFedHarness('2023-12-20');
+    h = feed.harness;
     await h.project(states);
-    producer = createKafkaClient({ brokers: infra.kafkaBrokers, clientId: 'assessments-stand-in' }).createProducer();
-    await producer.connect();
     await launch(season.y2023, 2023);
     await launch(season.y2024, 2024);
     let classifications = 0;
@@ -104,17 +98,7 @@ describe('awards: rules over a unit’s years — consecutive GOOD and safe year
     await recognise(revoked, 2023, '2024-12-10');
     await recognise(revoked, 2024);
     for (const unitId of commune) {
-      await publish(RegistrationSubmittedV1, randomUUID(), {
-        registrationId: randomUUID(),
-        campaignId: season.y2024,
-        unitId,
-        unitKind: 'COMMUNE',
-        forSafeStandard: true,
-        forClassification: true,
-        registeredOn: '2024-01-10',
-        late: false,
-        submittedByUnitId: id.vt,
-      });
+      await feed.registerCommune(season.y2024, unitId, id.vt);
     }
     await waitForCount(h.prisma, 'SELECT count(*) AS n FROM campaign_fact', 2);
     await waitForCount(h.prisma, 'SELECT count(*) AS n FROM classification_fact', classifications);
@@ -140,9 +124,7 @@ describe('awards: rules over a unit’s years — consecutive GOOD and safe year
   }, 180_000);
 
   afterAll(async () => {
-    await producer?.disconnect();
-    await h?.close();
-    await topics?.drop();
+    await feed?.close();
   });
 
   it('serves the Prime Minister’s certificate from the catalogue, before and after 01/07/2025', async () => {

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { CampaignLaunchedV1, ClassificationDecidedV1, RecognitionDecidedV1, RegistrationSubmittedV1 } from '@antt/contracts';
-import { createKafkaClient, type RecordProducer } from '@antt/events';
-import { createIsolatedTopics, getTestInfra, type IsolatedTopics, uniqueName } from '@antt/testing';
 import { type UnitState } from '@antt/unit-directory';
 import { DEV_NOMINEE_KEYS } from '../../src/config';
 import { type DemoAwardsOptions, type DemoAwardsOutcome, loadDemoAwards, waitForFacts } from '../../src/demo/load-demo';
-import { type AwardsHarness, as, startHarness } from '../support/awards-harness';
-import { factPublisher } from '../support/fact-events';
+import { type AwardsHarness, as } from '../support/awards-harness';
+import { type FactFedHarness, startFactFedHarness } from '../support/fact-events';
 import { ENTITIES } from '../support/operations';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL answers are checked field by field
@@ -67,20 +65,16 @@ describe('the demo award season', () => {
   const agency = as('apikey:agency', 'EXTERNAL_READER', tb.province.unitId);
   const provinceCampaign = randomUUID();
   let h: AwardsHarness;
-  let topics: IsolatedTopics;
-  let producer: RecordProducer;
+  let feed: FactFedHarness;
   let options: DemoAwardsOptions;
   let outcome: DemoAwardsOutcome;
   const lines: string[] = [];
 
   beforeAll(async () => {
-    const infra = await getTestInfra();
-    topics = await createIsolatedTopics();
-    h = await startHarness('2025-03-20', { FACTS_CONSUMER_ENABLED: 'true', AWARDS_FACTS_GROUP_ID: uniqueName('awards-facts-'), KAFKA_TOPIC_PREFIX: topics.prefix });
+    feed = await startFactFedHarness('2025-03-20');
+    h = feed.harness;
     await h.project(tb.states);
-    producer = createKafkaClient({ brokers: infra.kafkaBrokers, clientId: 'campaigns-and-assessments-stand-in' }).createProducer();
-    await producer.connect();
-    const publish = factPublisher(producer, topics);
+    const publish = feed.publish;
     const launched = { legalBases: ['Thông tư 124/2021/TT-BCA'], deadlines: [], targets: [], periodStart: '2024-01-01', periodEnd: '2024-12-31', launchedOn: '2024-01-05' };
     await publish(CampaignLaunchedV1, provinceCampaign, {
       ...launched,
@@ -147,9 +141,7 @@ describe('the demo award season', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await producer?.disconnect();
-    await h?.close();
-    await topics?.drop();
+    await feed?.close();
   });
 
   const form = (code: string) => outcome.forms.find((f) => f.formCode === code)!;

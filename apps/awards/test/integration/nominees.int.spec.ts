@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { CampaignLaunchedV1, ClassificationDecidedV1, RecognitionDecidedV1, RegistrationSubmittedV1 } from '@antt/contracts';
-import { createKafkaClient, type RecordProducer } from '@antt/events';
-import { createIsolatedTopics, getTestInfra, type IsolatedTopics, uniqueName } from '@antt/testing';
-import { type AwardsHarness, answers, as, startHarness, tableCounts } from '../support/awards-harness';
-import { factPublisher, waitForCount } from '../support/fact-events';
+import { CampaignLaunchedV1, ClassificationDecidedV1, RecognitionDecidedV1 } from '@antt/contracts';
+import { type AwardsHarness, answers, as, tableCounts } from '../support/awards-harness';
+import { waitForCount, type FactFedHarness, startFactFedHarness } from '../support/fact-events';
 import { APPRAISE, COMPLETE_DOSSIER, COUNCIL, DECIDE, RECEIVE, SUBMIT } from '../support/operations';
 import { seedTree } from '../support/seed-tree';
 
@@ -37,8 +35,7 @@ describe('individual and household nominees', () => {
   const nextSeason = randomUUID();
   const leaderName = 'Nguyễn Văn An';
   let h: AwardsHarness;
-  let topics: IsolatedTopics;
-  let producer: RecordProducer;
+  let feed: FactFedHarness;
   let goodLeader: string;
 
   const { ok, refused } = answers(() => h, vuThu);
@@ -57,29 +54,16 @@ describe('individual and household nominees', () => {
   const leader = { fullName: leaderName, birthYear: 1970, role: 'UNIT_LEADER', position: 'Chủ tịch UBND xã', citizenId: '034070000123' };
 
   beforeAll(async () => {
-    const infra = await getTestInfra();
-    topics = await createIsolatedTopics();
-    h = await startHarness('2024-12-01', { FACTS_CONSUMER_ENABLED: 'true', AWARDS_FACTS_GROUP_ID: uniqueName('awards-facts-'), KAFKA_TOPIC_PREFIX: topics.prefix });
+    feed = await startFactFedHarness('2024-12-01');
+    h = feed.harness;
     await h.project(states);
-    producer = createKafkaClient({ brokers: infra.kafkaBrokers, clientId: 'campaigns-and-assessments-stand-in' }).createProducer();
-    await producer.connect();
-    const publish = factPublisher(producer, topics);
+    const publish = feed.publish;
     const launched = { parentCampaignId: null, legalBases: ['Thông tư 124/2021/TT-BCA'], ownerUnitId: id.tb, scopeUnitId: id.tb, deadlines: [], targets: [] };
     await publish(CampaignLaunchedV1, season, { ...launched, campaignId: season, title: 'Phong trào toàn dân bảo vệ ANTQ tỉnh Thái Bình năm 2024', periodStart: '2024-01-01', periodEnd: '2024-12-31', launchedOn: '2024-01-05' });
     await publish(CampaignLaunchedV1, nextSeason, { ...launched, campaignId: nextSeason, title: 'Phong trào toàn dân bảo vệ ANTQ tỉnh Thái Bình năm 2025', periodStart: '2025-01-01', periodEnd: '2025-06-30', launchedOn: '2025-01-05' });
     const decision = { campaignId: season, decidingUnitId: id.vt, decisionNumber: '125/QĐ-UBND', revision: 1, unitKind: 'COMMUNE', year: 2024 };
     for (const unitId of [...commune, id.qb]) {
-      await publish(RegistrationSubmittedV1, randomUUID(), {
-        registrationId: randomUUID(),
-        campaignId: season,
-        unitId,
-        unitKind: 'COMMUNE',
-        forSafeStandard: true,
-        forClassification: true,
-        registeredOn: '2024-01-10',
-        late: false,
-        submittedByUnitId: id.vt,
-      });
+      await feed.registerCommune(season, unitId, id.vt);
       await publish(RecognitionDecidedV1, unitId, { ...decision, unitId, status: 'RECOGNISED', decidedOn: '2024-11-25', recognisedOn: '2024-11-25', revokedOn: null, reason: null });
       const average = unitId === averageCommune;
       await publish(ClassificationDecidedV1, unitId, { ...decision, unitId, classification: average ? 'AVERAGE' : 'GOOD', score: average ? 65 : 85, ruleSetVersion: 'QD510-2022', decidedOn: '2024-11-20' });
@@ -91,9 +75,7 @@ describe('individual and household nominees', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await producer?.disconnect();
-    await h?.close();
-    await topics?.drop();
+    await feed?.close();
   });
 
   it('sets rules per recipient kind: the leader rule as conditions on the unit’s facts for leaders only (R23)', async () => {

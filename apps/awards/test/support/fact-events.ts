@@ -1,7 +1,9 @@
-import { type EventContract } from '@antt/contracts';
-import { buildEnvelope, type RecordProducer, recordHeaders } from '@antt/events';
-import { type IsolatedTopics } from '@antt/testing';
+import { randomUUID } from 'node:crypto';
+import { type EventContract, RegistrationSubmittedV1 } from '@antt/contracts';
+import { buildEnvelope, createKafkaClient, type RecordProducer, recordHeaders } from '@antt/events';
+import { createIsolatedTopics, getTestInfra, type IsolatedTopics, uniqueName } from '@antt/testing';
 import { type AwardsPrisma } from '../../src/infrastructure/prisma-client';
+import { type AwardsHarness, startHarness } from './awards-harness';
 
 /**
  * The stand-in of the services awards learns facts from (campaigns, assessments, models): publishes a contract-valid event on
@@ -23,4 +25,58 @@ export async function waitForCount(prisma: AwardsPrisma, sql: string, expected: 
     if (Date.now() > deadline) throw new Error(`${sql} never reached ${expected}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/** An awards harness whose fact store is fed through its real consumer, on isolated topics, by a stand-in producer. */
+export interface FactFedHarness {
+  readonly harness: AwardsHarness;
+  /** Publishes a contract-valid event as the owning service would (see {@link factPublisher}). */
+  publish(contract: EventContract, key: string, data: Record<string, unknown>): Promise<void>;
+  /** campaigns' registration of a commune (safe standard and classification, on 10/01/2024, on time). */
+  registerCommune(campaignId: string, unitId: string, submittedByUnitId: string, registrationId?: string): Promise<void>;
+  /** {@link waitForCount} on the harness's database. */
+  until(sql: string, expected: number): Promise<void>;
+  /** Stops the producer and the harness and drops the topics. */
+  close(): Promise<void>;
+}
+
+/** Starts the harness on `today` with its facts consumer on isolated topics, and the producer that stands in for the others. */
+export async function startFactFedHarness(today: string): Promise<FactFedHarness> {
+  const infra = await getTestInfra();
+  const topics = await createIsolatedTopics();
+  let harness: AwardsHarness | undefined;
+  let producer: RecordProducer | undefined;
+  try {
+    harness = await startHarness(today, { FACTS_CONSUMER_ENABLED: 'true', AWARDS_FACTS_GROUP_ID: uniqueName('awards-facts-'), KAFKA_TOPIC_PREFIX: topics.prefix });
+    producer = createKafkaClient({ brokers: infra.kafkaBrokers, clientId: 'campaigns-assessments-models-stand-in' }).createProducer();
+    await producer.connect();
+  } catch (error) {
+    await harness?.close();
+    await topics.drop();
+    throw error;
+  }
+  const started = { harness, producer };
+  const publish = factPublisher(started.producer, topics);
+  return {
+    harness: started.harness,
+    publish,
+    registerCommune: (campaignId, unitId, submittedByUnitId, registrationId = randomUUID()) =>
+      publish(RegistrationSubmittedV1, registrationId, {
+        registrationId,
+        campaignId,
+        unitId,
+        unitKind: 'COMMUNE',
+        forSafeStandard: true,
+        forClassification: true,
+        registeredOn: '2024-01-10',
+        late: false,
+        submittedByUnitId,
+      }),
+    until: (sql, expected) => waitForCount(started.harness.prisma, sql, expected),
+    async close() {
+      await started.producer.disconnect();
+      await started.harness.close();
+      await topics.drop();
+    },
+  };
 }

@@ -1,6 +1,5 @@
-/** A rule of evaluation windows (R4), one version: see `evaluation_window_rule`. */
-export interface WindowRuleView {
-  id: string;
+/** The shape of a rule, as a caller proposes it (checked by `checkRuleShape`). */
+export interface WindowRuleShape {
   /** The unit kinds it applies to; empty: every kind no other rule of the year names. */
   unitKinds: string[];
   startMonth: number;
@@ -12,6 +11,11 @@ export interface WindowRuleView {
   validFromYear: number;
   /** Null: open (until a later version closes it). */
   validToYear: number | null;
+}
+
+/** A rule of evaluation windows (R4), one version: see `evaluation_window_rule`. */
+export interface WindowRuleView extends WindowRuleShape {
+  id: string;
   reason: string;
   createdBy: string;
   createdByUnitId: string | null;
@@ -38,18 +42,6 @@ export interface EvaluationWindowView {
   end: string;
   /** The rule in force for the kind and year. */
   rule: WindowRuleView;
-}
-
-/** The shape of a rule, as a caller proposes it (checked by `checkRuleShape`). */
-export interface WindowRuleShape {
-  unitKinds: string[];
-  startMonth: number;
-  startDay: number;
-  startYearOffset: number;
-  endMonth: number;
-  endDay: number;
-  validFromYear: number;
-  validToYear: number | null;
 }
 
 export interface AddWindowRuleInput {
