@@ -28,3 +28,4 @@ export * from './models/model-events';
 export * from './models/effective-model-events';
 export * from './models/advanced-example-events';
 export * from './awards/nomination-events';
+export * from './awards/team-rating-events';

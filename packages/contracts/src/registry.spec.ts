@@ -46,6 +46,7 @@ describe('event registry', () => {
       'awards.nomination.decided.v1',
       'awards.nomination.rejected.v1',
       'awards.award.revoked.v1',
+      'awards.team-ratings.recorded.v1',
     ]);
     expect(new Set(EVENT_CONTRACTS.map((contract) => contract.topic))).toEqual(
       new Set([
@@ -60,6 +61,7 @@ describe('event registry', () => {
         'models.effective-model',
         'models.advanced-example',
         'awards.nomination',
+        'awards.team-rating',
       ]),
     );
   });
@@ -102,6 +104,7 @@ describe('event registry', () => {
       'awards.unit-directory.dlq',
       'awards.facts.dlq',
       'awards.nomination',
+      'awards.team-rating',
     ]);
   });
 

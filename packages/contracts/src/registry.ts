@@ -1,5 +1,6 @@
 import { type EventContract } from './define-event';
 import { NOMINATION_EVENTS } from './awards/nomination-events';
+import { TEAM_RATING_EVENTS } from './awards/team-rating-events';
 import { ASSESSMENT_EVENTS } from './assessments/assessment-events';
 import { ASSESSMENT_REVIEW_EVENTS } from './assessments/review-events';
 import { CAMPAIGN_EVENTS } from './campaigns/campaign-events';
@@ -25,6 +26,7 @@ export const EVENT_CONTRACTS: readonly EventContract[] = [
   ...EFFECTIVE_MODEL_EVENTS,
   ...ADVANCED_EXAMPLE_EVENTS,
   ...NOMINATION_EVENTS,
+  ...TEAM_RATING_EVENTS,
 ];
 
 const byFullType = new Map<string, EventContract>();

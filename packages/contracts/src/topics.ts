@@ -158,6 +158,14 @@ export const TOPICS: readonly TopicSpec[] = [
     key: 'nomination id (uuid): every move of one nomination in order',
     description: 'Nominations for awards through their workflow (submitted, returned, appraised, decided, rejected) and revocations of awards. No personal data. Kept forever.',
   },
+  {
+    name: 'awards.team-rating',
+    partitions: 3,
+    retentionMs: -1,
+    cleanupPolicy: 'delete',
+    key: 'commune id (uuid): every version of one commune\'s ratings in order',
+    description: 'Grassroots security team ratings per commune and year (R25): counts per level of teams and members, no personal data. Kept forever.',
+  },
 ];
 
 /** The declared topic of that name, or undefined. */

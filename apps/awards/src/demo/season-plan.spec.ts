@@ -1,25 +1,9 @@
-import { type UnitFacts } from '../domain/facts';
+import { factsOfOutcome } from '../../test/support/unit-facts';
 import { type Condition, conditionProblem, evaluate } from '../domain/scheme';
 import { loadDemoConfig } from './config';
 import { type Candidate, type CollectiveRules, DEMO_QUOTAS, DIRECTOR, FLAG, MERIT, demoPerson, demoScheme, draw, factsShortfall, planSeason } from './season-plan';
 
-const facts = (classification: string | null, recognition: string | null): UnitFacts => ({
-  SAFE_STANDARD: recognition === 'RECOGNISED',
-  CLASSIFICATION_RANK: ({ EXCELLENT: 4, GOOD: 3, AVERAGE: 2, WEAK: 1 } as Record<string, number>)[classification ?? ''] ?? 0,
-  classification,
-  recognition,
-  REGISTERED: true,
-  UNIT_KIND: null,
-  EFFECTIVE_MODEL: false,
-  ADVANCED_EXAMPLE: false,
-  CONSECUTIVE_YEARS_SAFE: 1,
-  CONSECUTIVE_YEARS_GOOD: 1,
-  AWARD_HELD: [],
-  heldAwards: [],
-  NOMINEE_ROLE: null,
-  MONTHS_OF_SERVICE: 0,
-  NO_PENDING_COMPLAINT: true,
-});
+const facts = factsOfOutcome;
 
 /** The scheme's collective rules as the domain would store them (values parsed from the JSON the input carries). */
 function collectiveRules(): CollectiveRules {

@@ -4,6 +4,7 @@ import { Catalogue } from './catalogue';
 import { NominationRepository, NominationService } from './nomination';
 import { NomineeProtection, PersonFactService } from './nominee';
 import { SchemeService } from './scheme';
+import { TeamRatingService } from './team-rating';
 import { AwardsInput, AwardsPolicy } from './shared';
 
 /** The domain services one request works with. */
@@ -12,6 +13,7 @@ export interface RequestServices {
   schemes: SchemeService;
   nominations: NominationService;
   personFacts: PersonFactService;
+  teamRatings: TeamRatingService;
   today: () => string;
 }
 
@@ -35,6 +37,7 @@ export function createAwardsDomain(prisma: PrismaClient, clock: Clock, rules: Aw
         schemes: new SchemeService(prisma, policy, clock, input),
         nominations: new NominationService(prisma, repository, policy, clock, input, nominees),
         personFacts: new PersonFactService(prisma, policy, clock, input),
+        teamRatings: new TeamRatingService(prisma, policy, clock, input, nominees),
         today: () => clock.today(),
       };
     },

@@ -45,6 +45,11 @@ export interface UnitFacts {
   MONTHS_OF_SERVICE: number;
   /** Individuals: no complaint pending on the date (true for collectives and households: they have no person facts). */
   NO_PENDING_COMPLAINT: boolean;
+  /**
+   * R25: the current rating of the campaign's year — a SECURITY_TEAM unit's own; an individual's as a team member (by subject
+   * key); null when not rated (and for households).
+   */
+  TEAM_RATING: string | null;
 }
 
 /** Whose facts to read: a collective (its unit) or a person or household (the facts of its unit, its own awards, its role). */
@@ -134,6 +139,7 @@ export class FactStore {
       campaign.periodEnd,
       campaign.campaignId,
     );
+    const teamRatings = await this.teamRatingsOf(rows.filter((row) => row.kind === 'SECURITY_TEAM').map((row) => row.unit_id), campaign.year);
     for (const row of rows) {
       facts.set(row.unit_id, {
         SAFE_STANDARD: row.safe,
@@ -151,6 +157,7 @@ export class FactStore {
         NOMINEE_ROLE: null,
         MONTHS_OF_SERVICE: 0,
         NO_PENDING_COMPLAINT: true,
+        TEAM_RATING: teamRatings.get(row.unit_id) ?? null,
       });
     }
     return facts;
@@ -165,7 +172,9 @@ export class FactStore {
     const units = await this.factsOf([...new Set(subjects.map((subject) => subject.unitId))], campaign, asOf);
     const people = [...new Set(subjects.filter((subject) => subject.recipientKind !== 'COLLECTIVE').map((subject) => subject.subjectKey))];
     const held = await this.heldBy(people, asOf);
-    const persons = await this.personFactsOf(subjects.filter((subject) => subject.recipientKind === 'INDIVIDUAL').map((subject) => subject.subjectKey), asOf);
+    const individuals = subjects.filter((subject) => subject.recipientKind === 'INDIVIDUAL').map((subject) => subject.subjectKey);
+    const persons = await this.personFactsOf(individuals, asOf);
+    const memberRatings = await this.memberRatingsOf(individuals, campaign.year);
     const facts = new Map<string, UnitFacts>();
     for (const subject of subjects) {
       const unit = units.get(subject.unitId);
@@ -182,9 +191,37 @@ export class FactStore {
         NOMINEE_ROLE: subject.recipientKind === 'INDIVIDUAL' ? subject.nomineeRole : null,
         MONTHS_OF_SERVICE: persons.get(subject.subjectKey)?.months ?? 0,
         NO_PENDING_COMPLAINT: !(persons.get(subject.subjectKey)?.pending ?? false),
+        TEAM_RATING: subject.recipientKind === 'INDIVIDUAL' ? (memberRatings.get(subject.subjectKey) ?? null) : null,
       });
     }
     return facts;
+  }
+
+  /** R25: the current team rating of the year of each team unit among `unitIds` (rated ones only). */
+  private async teamRatingsOf(unitIds: readonly string[], year: number): Promise<Map<string, string>> {
+    if (unitIds.length === 0) return new Map();
+    const rows = await this.db.$queryRawUnsafe<Array<{ team_unit_id: string; rating: string }>>(
+      `SELECT t.team_unit_id::text, t.rating
+       FROM team_rating t JOIN team_rating_round r ON r.id = t.round_id AND r.current AND r.year = $2
+       WHERE t.team_unit_id = ANY($1::uuid[]) AND t.rating IS NOT NULL`,
+      [...unitIds],
+      year,
+    );
+    return new Map(rows.map((row) => [row.team_unit_id, row.rating]));
+  }
+
+  /** R25: the current member rating of the year of each person among `subjectKeys` (rated ones only; the highest if several). */
+  private async memberRatingsOf(subjectKeys: readonly string[], year: number): Promise<Map<string, string>> {
+    if (subjectKeys.length === 0) return new Map();
+    const rows = await this.db.$queryRawUnsafe<Array<{ subject_key: string; rating: string }>>(
+      `SELECT DISTINCT ON (m.subject_key) m.subject_key, m.rating
+       FROM team_member_rating m JOIN team_rating_round r ON r.id = m.round_id AND r.current AND r.year = $2
+       WHERE m.subject_key = ANY($1::text[]) AND m.rating IS NOT NULL
+       ORDER BY m.subject_key, array_position(ARRAY['EXCELLENT','GOOD','COMPLETED','NOT_COMPLETED'], m.rating)`,
+      [...new Set(subjectKeys)],
+      year,
+    );
+    return new Map(rows.map((row) => [row.subject_key, row.rating]));
   }
 
   /**

@@ -1,3 +1,3 @@
 export { NominationService } from './nomination.service';
-export { NominationRepository, NominationStore } from './nomination.repository';
+export { EVENT_SOURCE, NominationRepository, NominationStore } from './nomination.repository';
 export * from './nomination.types';

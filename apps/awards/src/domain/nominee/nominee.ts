@@ -65,14 +65,14 @@ export class NomineeProtection {
   ) {}
 
   /** Checks a nominee against its recipient kind and returns what the nomination stores; `today` bounds the birth date. */
-  protect(kind: RecipientKind, unitId: string, raw: NomineeInput | null | undefined, today: string): StoredNominee {
+  protect(kind: RecipientKind, unitId: string, raw: NomineeInput | null | undefined, today: string, field = 'input.nominee'): StoredNominee {
     if (kind === 'COLLECTIVE') {
-      if (raw) throw awardErrors.invalidNominee('input.nominee', 'a collective nomination names no person');
+      if (raw) throw awardErrors.invalidNominee(field, 'a collective nomination names no person');
       return { subjectKey: unitId, nomineeEnc: null, nomineeRole: null };
     }
-    if (!raw) throw awardErrors.invalidNominee('input.nominee', `a ${kind} nomination needs its nominee`);
-    const record = kind === 'INDIVIDUAL' ? this.person(raw, today) : this.household(raw);
-    const role = kind === 'INDIVIDUAL' ? this.role(raw.role) : null;
+    if (!raw) throw awardErrors.invalidNominee(field, `a ${kind} nomination needs its nominee`);
+    const record = kind === 'INDIVIDUAL' ? this.person(raw, today, field) : this.household(raw, field);
+    const role = kind === 'INDIVIDUAL' ? this.role(raw.role, field) : null;
     return { subjectKey: this.subjectKey(kind, unitId, record), nomineeEnc: this.cipher.encryptJson(record), nomineeRole: role };
   }
 
@@ -88,54 +88,54 @@ export class NomineeProtection {
     return { access, ...record, role };
   }
 
-  private person(raw: NomineeInput, today: string): NomineeRecord {
-    const fullName = this.input.line(raw.fullName, 'input.nominee.fullName', 100);
-    if (raw.address !== null && raw.address !== undefined) throw awardErrors.invalidNominee('input.nominee.address', 'an individual nomination takes no household address');
-    const { birthYear, birthDate } = this.birth(raw, today);
-    const position = raw.position === null || raw.position === undefined ? null : this.input.line(raw.position, 'input.nominee.position', 200);
-    return { fullName, birthYear, birthDate, position, citizenId: this.citizenId(raw.citizenId), address: null };
+  private person(raw: NomineeInput, today: string, field: string): NomineeRecord {
+    const fullName = this.input.line(raw.fullName, `${field}.fullName`, 100);
+    if (raw.address !== null && raw.address !== undefined) throw awardErrors.invalidNominee(`${field}.address`, 'an individual nomination takes no household address');
+    const { birthYear, birthDate } = this.birth(raw, today, field);
+    const position = raw.position === null || raw.position === undefined ? null : this.input.line(raw.position, `${field}.position`, 200);
+    return { fullName, birthYear, birthDate, position, citizenId: this.citizenId(raw.citizenId, field), address: null };
   }
 
-  private household(raw: NomineeInput): NomineeRecord {
-    const fullName = this.input.line(raw.fullName, 'input.nominee.fullName', 100);
-    for (const field of ['birthYear', 'birthDate', 'role', 'position'] as const) {
-      if (raw[field] !== null && raw[field] !== undefined) throw awardErrors.invalidNominee(`input.nominee.${field}`, 'a household nomination names its head and address only');
+  private household(raw: NomineeInput, field: string): NomineeRecord {
+    const fullName = this.input.line(raw.fullName, `${field}.fullName`, 100);
+    for (const name of ['birthYear', 'birthDate', 'role', 'position'] as const) {
+      if (raw[name] !== null && raw[name] !== undefined) throw awardErrors.invalidNominee(`${field}.${name}`, 'a household nomination names its head and address only');
     }
-    if (raw.address === null || raw.address === undefined) throw awardErrors.invalidNominee('input.nominee.address', 'a household nomination needs its address');
-    const address = this.input.line(raw.address, 'input.nominee.address', 300);
-    return { fullName, birthYear: null, birthDate: null, position: null, citizenId: this.citizenId(raw.citizenId), address };
+    if (raw.address === null || raw.address === undefined) throw awardErrors.invalidNominee(`${field}.address`, 'a household nomination needs its address');
+    const address = this.input.line(raw.address, `${field}.address`, 300);
+    return { fullName, birthYear: null, birthDate: null, position: null, citizenId: this.citizenId(raw.citizenId, field), address };
   }
 
-  private birth(raw: NomineeInput, today: string): { birthYear: number; birthDate: string | null } {
+  private birth(raw: NomineeInput, today: string, field: string): { birthYear: number; birthDate: string | null } {
     const thisYear = Number(today.slice(0, 4));
     if (raw.birthDate !== null && raw.birthDate !== undefined) {
-      const birthDate = this.input.dateWithin(raw.birthDate, 'input.nominee.birthDate', { earliest: '0001-01-01', latest: '9999-12-31' });
-      if (birthDate > today) throw awardErrors.invalidBirthDate('input.nominee.birthDate', 'lies in the future');
+      const birthDate = this.input.dateWithin(raw.birthDate, `${field}.birthDate`, { earliest: '0001-01-01', latest: '9999-12-31' });
+      if (birthDate > today) throw awardErrors.invalidBirthDate(`${field}.birthDate`, 'lies in the future');
       const year = Number(birthDate.slice(0, 4));
-      if (year < EARLIEST_BIRTH_YEAR) throw awardErrors.invalidBirthDate('input.nominee.birthDate', `lies before ${EARLIEST_BIRTH_YEAR}`);
+      if (year < EARLIEST_BIRTH_YEAR) throw awardErrors.invalidBirthDate(`${field}.birthDate`, `lies before ${EARLIEST_BIRTH_YEAR}`);
       if (raw.birthYear !== null && raw.birthYear !== undefined && raw.birthYear !== year) {
-        throw awardErrors.invalidBirthDate('input.nominee.birthYear', 'differs from the year of the birth date');
+        throw awardErrors.invalidBirthDate(`${field}.birthYear`, 'differs from the year of the birth date');
       }
       return { birthYear: year, birthDate };
     }
     const year = raw.birthYear;
-    if (year === null || year === undefined) throw awardErrors.invalidBirthDate('input.nominee.birthYear', 'an individual nomination needs the birth year or date');
+    if (year === null || year === undefined) throw awardErrors.invalidBirthDate(`${field}.birthYear`, 'an individual nomination needs the birth year or date');
     if (!Number.isInteger(year) || year < EARLIEST_BIRTH_YEAR || year > thisYear) {
-      throw awardErrors.invalidBirthDate('input.nominee.birthYear', `must be a year from ${EARLIEST_BIRTH_YEAR} to ${thisYear}`);
+      throw awardErrors.invalidBirthDate(`${field}.birthYear`, `must be a year from ${EARLIEST_BIRTH_YEAR} to ${thisYear}`);
     }
     return { birthYear: year, birthDate: null };
   }
 
-  private role(raw: NomineeRole | null | undefined): NomineeRole {
-    if (raw === null || raw === undefined) throw awardErrors.invalidNominee('input.nominee.role', 'an individual nomination needs the nominee’s role');
-    if (!(NOMINEE_ROLES as readonly string[]).includes(raw)) throw awardErrors.invalidNominee('input.nominee.role', 'unknown role');
+  private role(raw: NomineeRole | null | undefined, field: string): NomineeRole {
+    if (raw === null || raw === undefined) throw awardErrors.invalidNominee(`${field}.role`, 'an individual nomination needs the nominee’s role');
+    if (!(NOMINEE_ROLES as readonly string[]).includes(raw)) throw awardErrors.invalidNominee(`${field}.role`, 'unknown role');
     return raw;
   }
 
-  private citizenId(raw: string | null | undefined): string | null {
+  private citizenId(raw: string | null | undefined, field: string): string | null {
     if (raw === null || raw === undefined) return null;
     const value = typeof raw === 'string' ? raw.trim() : '';
-    if (!CITIZEN_ID.test(value)) throw awardErrors.invalidCitizenId('input.nominee.citizenId');
+    if (!CITIZEN_ID.test(value)) throw awardErrors.invalidCitizenId(`${field}.citizenId`);
     return value;
   }
 

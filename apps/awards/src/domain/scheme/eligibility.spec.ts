@@ -1,4 +1,4 @@
-import { type UnitFacts } from '../facts';
+import { unitFacts } from '../../../test/support/unit-facts';
 import { type Condition, conditionProblem, dependenciesOf, evaluate } from './eligibility';
 
 const plan: Condition[] = [
@@ -6,24 +6,7 @@ const plan: Condition[] = [
   { name: 'classification ≥ GOOD', fact: 'CLASSIFICATION_RANK', op: 'GTE', value: 3 },
   { name: 'registered in the campaign', fact: 'REGISTERED', op: 'EQ', value: true },
 ];
-const facts = (over: Partial<UnitFacts> = {}): UnitFacts => ({
-  SAFE_STANDARD: true,
-  CLASSIFICATION_RANK: 3,
-  classification: 'GOOD',
-  recognition: 'RECOGNISED',
-  REGISTERED: true,
-  UNIT_KIND: 'COMMUNE',
-  EFFECTIVE_MODEL: false,
-  ADVANCED_EXAMPLE: false,
-  CONSECUTIVE_YEARS_SAFE: 1,
-  CONSECUTIVE_YEARS_GOOD: 1,
-  AWARD_HELD: [],
-  heldAwards: [],
-  NOMINEE_ROLE: null,
-  MONTHS_OF_SERVICE: 0,
-  NO_PENDING_COMPLAINT: true,
-  ...over,
-});
+const facts = unitFacts;
 
 describe('eligibility rules as data', () => {
   it('holds when every condition holds', () => {
@@ -127,5 +110,24 @@ describe('eligibility rules as data', () => {
     expect(conditionProblem({ fact: 'CONSECUTIVE_YEARS_GOOD', op: 'GTE', value: 0 })).toMatch(/from 1 to 50/);
     expect(conditionProblem({ fact: 'CONSECUTIVE_YEARS_SAFE', op: 'GTE', value: 51 })).toMatch(/from 1 to 50/);
     expect(conditionProblem({ fact: 'CONSECUTIVE_YEARS_SAFE', op: 'GTE', value: '5' })).toMatch(/GTE/);
+  });
+});
+
+describe('R25 in rules: TEAM_RATING', () => {
+  const rule: Condition[] = [{ name: 'tổ viên xếp loại hoàn thành tốt trở lên', fact: 'TEAM_RATING', op: 'IN', value: ['EXCELLENT', 'GOOD'], roles: ['TEAM_MEMBER'] }];
+
+  it('reads the member rating of team members and names it when it fails', () => {
+    expect(evaluate(rule, unitFacts({ NOMINEE_ROLE: 'TEAM_MEMBER', TEAM_RATING: 'GOOD' })).eligible).toBe(true);
+    expect(evaluate(rule, unitFacts({ NOMINEE_ROLE: 'TEAM_MEMBER', TEAM_RATING: 'COMPLETED' })).failed).toEqual([
+      { name: 'tổ viên xếp loại hoàn thành tốt trở lên', fact: 'TEAM_RATING', actual: 'COMPLETED' },
+    ]);
+    expect(evaluate(rule, unitFacts({ NOMINEE_ROLE: 'TEAM_MEMBER', TEAM_RATING: null })).failed[0]?.actual).toBeNull();
+    expect(evaluate(rule, unitFacts({ NOMINEE_ROLE: 'OFFICER', TEAM_RATING: null })).eligible).toBe(true);
+  });
+
+  it('takes IN with levels only', () => {
+    expect(conditionProblem({ fact: 'TEAM_RATING', op: 'IN', value: ['GOOD'] })).toBeNull();
+    expect(conditionProblem({ fact: 'TEAM_RATING', op: 'IN', value: ['KHA'] })).toContain('TEAM_RATING takes IN');
+    expect(conditionProblem({ fact: 'TEAM_RATING', op: 'EQ', value: 'GOOD' })).toContain('TEAM_RATING takes IN');
   });
 });

@@ -1,5 +1,6 @@
 import { type UnitFacts } from '../facts';
 import { NOMINEE_ROLES, type NomineeRole, type RecipientKind } from '../nominee';
+import { TEAM_RATING_LEVELS } from '../team-rating/team-rating.rules';
 
 /** The facts a condition reads (the GraphQL enum EligibilityFact). */
 export const ELIGIBILITY_FACTS = [
@@ -15,6 +16,7 @@ export const ELIGIBILITY_FACTS = [
   'NOMINEE_ROLE',
   'MONTHS_OF_SERVICE',
   'NO_PENDING_COMPLAINT',
+  'TEAM_RATING',
 ] as const;
 /** The longest run of years a CONSECUTIVE_YEARS_* condition may ask for. */
 export const MAX_CONSECUTIVE_YEARS = 50;
@@ -97,6 +99,10 @@ export function conditionProblem(condition: Pick<Condition, 'fact' | 'op' | 'val
       return op === 'IN' && Array.isArray(value) && value.length > 0 && value.every((role) => (NOMINEE_ROLES as readonly unknown[]).includes(role))
         ? null
         : `${fact} takes IN with a non-empty list of ${NOMINEE_ROLES.join(', ')}`;
+    case 'TEAM_RATING':
+      return op === 'IN' && Array.isArray(value) && value.length > 0 && value.every((level) => (TEAM_RATING_LEVELS as readonly unknown[]).includes(level))
+        ? null
+        : `${fact} takes IN with a non-empty list of ${TEAM_RATING_LEVELS.join(', ')}`;
     default:
       return 'unknown fact';
   }
@@ -123,6 +129,8 @@ function actualOf(fact: EligibilityFact, facts: UnitFacts | undefined): string |
       return facts.AWARD_HELD.length === 0 ? null : facts.AWARD_HELD.join(',');
     case 'NOMINEE_ROLE':
       return facts.NOMINEE_ROLE;
+    case 'TEAM_RATING':
+      return facts.TEAM_RATING;
   }
 }
 

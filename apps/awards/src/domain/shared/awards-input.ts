@@ -36,6 +36,14 @@ export class AwardsInput {
     return value === null || value === undefined ? null : this.line(value, field);
   }
 
+  /** A year whose every day lies inside the service's date range (a rating year, an evaluation year). */
+  year(value: number, field: string): number {
+    const earliest = Number(this.dates.earliest.slice(0, 4)) + 1;
+    const latest = Number(this.dates.latest.slice(0, 4)) - 1;
+    if (!Number.isInteger(value) || value < earliest || value > latest) throw badInput('INVALID_YEAR', `${field}: must be a year from ${earliest} to ${latest}`, { field, earliest, latest });
+    return value;
+  }
+
   /** A non-negative count (votes). */
   count(value: number | null | undefined, field: string): number | null {
     if (value === null || value === undefined) return null;

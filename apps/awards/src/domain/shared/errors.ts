@@ -29,6 +29,8 @@ export const AWARD_ERROR_REASONS = [
   'INVALID_CITIZEN_ID',
   'PERSON_FACT_NOT_FOUND',
   'INVALID_FACT_PERIOD',
+  'INVALID_YEAR',
+  'TEAM_RATINGS_REFUSED',
 ] as const;
 export type AwardErrorReason = (typeof AWARD_ERROR_REASONS)[number];
 
@@ -73,6 +75,13 @@ export const awardErrors = {
   personFactNotFound: (id: string, field = 'id') => notFound('PERSON_FACT_NOT_FOUND', `${field}: person fact not found`, { factId: id, field }),
   invalidFactPeriod: (field: string, message: string) => badInput('INVALID_FACT_PERIOD', `${field}: ${message}`, { field }),
   invalidCitizenId: (field: string) => badInput('INVALID_CITIZEN_ID', `${field}: a citizen ID is 12 digits`, { field }),
+  /** R25: every refused row of a commune's team ratings by field, with its code and reason; nothing was written. */
+  teamRatingsRefused: (rejections: ReadonlyArray<{ field: string; code: string; reason: string }>) =>
+    badInput('TEAM_RATINGS_REFUSED', `${rejections.length} row(s) refused; nothing was written`, {
+      field: rejections[0]?.field ?? 'input.teams',
+      rejected: rejections.length,
+      rejections: rejections.slice(0, 1000),
+    }),
   quotaExhausted: (formCode: string, quota: number) =>
     conflict('QUOTA_EXHAUSTED', `Every place of ${formCode} in the campaign (${quota}) is taken`, { formCode, quota }),
 };

@@ -25,6 +25,7 @@ export const ENUM_LABELS = {
     NOMINEE_ROLE: 'Vị trí của cá nhân được đề nghị',
     MONTHS_OF_SERVICE: 'Số tháng tham gia tổ bảo vệ ANTT',
     NO_PENDING_COMPLAINT: 'Không có đơn thư khiếu nại, tố cáo đang giải quyết',
+    TEAM_RATING: 'Kết quả đánh giá, xếp loại Tổ bảo vệ ANTT ở cơ sở và thành viên',
   },
   PersonFactKind: { SERVICE: 'Thời gian tham gia tổ bảo vệ ANTT', COMPLAINT: 'Đơn thư khiếu nại, tố cáo' },
   NomineeRole: {
@@ -33,6 +34,13 @@ export const ENUM_LABELS = {
     OFFICER: 'Cán bộ, công chức, viên chức',
     RESIDENT: 'Quần chúng nhân dân',
   },
+  TeamRatingLevel: {
+    EXCELLENT: 'Hoàn thành xuất sắc nhiệm vụ',
+    GOOD: 'Hoàn thành tốt nhiệm vụ',
+    COMPLETED: 'Hoàn thành nhiệm vụ',
+    NOT_COMPLETED: 'Không hoàn thành nhiệm vụ',
+  },
+  TeamPosition: { LEADER: 'Tổ trưởng', DEPUTY: 'Tổ phó', MEMBER: 'Tổ viên' },
   PersonalDataAccess: { FULL: 'Xem đầy đủ', MASKED: 'Đã che một phần', NONE: 'Không được xem' },
 } as const;
 

@@ -18,5 +18,6 @@ export const Mutation: MutationResolvers = {
   rejectNomination: (_, { id, reason }, context) => context.nominations.reject(command(context), id, reason),
   recordPersonFact: (_, { input }, context) => context.personFacts.record(context.caller, input),
   closePersonFact: (_, { id, on, reason }, context) => context.personFacts.close(context.caller, id, on, reason),
+  recordTeamRatings: (_, { input }, context) => context.teamRatings.record(command(context), input),
   revokeAward: (_, { input }, context) => context.nominations.revoke(command(context), input),
 };

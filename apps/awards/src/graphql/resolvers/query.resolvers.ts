@@ -10,4 +10,6 @@ export const Query: QueryResolvers = {
   publishedAwards: (_, { campaignId }, { caller, nominations }) => nominations.published(caller, campaignId),
   certificate: (_, { id }, { caller, nominations }) => nominations.certificate(caller, id),
   eligibilityReport: (_, { campaignId, status }, { caller, nominations }) => nominations.eligibilityReport(caller, campaignId, status),
+  teamRatings: (_, { year, communeId, version }, { caller, teamRatings }) => teamRatings.ofCommune(caller, year, communeId, version),
+  teamRatingVersions: (_, { year, communeId }, { caller, teamRatings }) => teamRatings.versions(caller, year, communeId),
 };

@@ -1,0 +1,2 @@
+export * from './team-rating.rules';
+export * from './team-rating.service';

@@ -1,0 +1,17 @@
+import { labelOf } from '../../domain/shared';
+import { type SecurityTeamRatingResolvers, type TeamMemberRatingResolvers, type TeamRatingRoundResolvers } from '../__generated__/resolvers-types';
+
+export const TeamRatingRound: TeamRatingRoundResolvers = {
+  commune: (round) => ({ id: round.communeId }),
+};
+
+export const SecurityTeamRating: SecurityTeamRatingResolvers = {
+  team: (team) => ({ id: team.teamUnitId }),
+  ratingLabel: (team) => (team.rating ? labelOf('TeamRatingLevel', team.rating) : null),
+};
+
+export const TeamMemberRating: TeamMemberRatingResolvers = {
+  member: (member, _, { caller, teamRatings }) => teamRatings.memberOf(caller, member),
+  positionLabel: (member) => labelOf('TeamPosition', member.position),
+  ratingLabel: (member) => (member.rating ? labelOf('TeamRatingLevel', member.rating) : null),
+};
