@@ -22,10 +22,12 @@ import {
   factsShortfall,
   planSeason,
 } from './season-plan';
+import { type DemoTeamRatingsOutcome, loadDemoTeamRatings } from './team-ratings';
 
 const YEAR = 2024;
 const TREE_DATE = '2024-06-01';
 const CORRELATION = 'demo-awards-2024';
+const TEAM_RATINGS_RECORDED_ON = '2024-11-25';
 const CANDIDATE_KINDS = ['DISTRICT', 'COMMUNE', 'RESIDENTIAL_AREA', 'AGENCY', 'DEPARTMENT', 'ENTERPRISE', 'SCHOOL'];
 
 /** The season's calendar, early 2025: before 01/07/2025, so the 2024 tree and the Decree 98/2023 forms apply. */
@@ -58,6 +60,8 @@ export interface DemoAwardsOutcome {
   rejectedAtDecision: number;
   /** Nominations appraised ineligible on their named failed conditions, then rejected. */
   rejectedAtAppraisal: number;
+  /** R25: the communes' grassroots security team ratings of the year, recorded before the season. */
+  teamRatings: DemoTeamRatingsOutcome;
 }
 
 export interface DemoAwardsOptions {
@@ -127,7 +131,17 @@ export async function waitForFacts(prisma: PrismaClient, provinceId: string, exp
  */
 export async function loadDemoAwards(prisma: PrismaClient, options: DemoAwardsOptions): Promise<DemoAwardsOutcome> {
   const { log } = options;
-  const empty: DemoAwardsOutcome = { loaded: false, campaignId: null, nominations: 0, forms: [], returned: 0, quotaRefusals: 0, rejectedAtDecision: 0, rejectedAtAppraisal: 0 };
+  const empty: DemoAwardsOutcome = {
+    loaded: false,
+    campaignId: null,
+    nominations: 0,
+    forms: [],
+    returned: 0,
+    quotaRefusals: 0,
+    rejectedAtDecision: 0,
+    rejectedAtAppraisal: 0,
+    teamRatings: { communes: 0, teams: 0, members: 0, excellentTeams: 0, excellentMembers: 0, notRatedMembers: 0 },
+  };
   if ((await prisma.nomination.count()) > 0) return empty;
   const provinceCode = options.provinceCode ?? 'TB';
   const directory = new UnitDirectory(prisma);
@@ -151,6 +165,14 @@ export async function loadDemoAwards(prisma: PrismaClient, options: DemoAwardsOp
   const board = officer('APPRAISER', province.unitId, 'ban-tdkt-snv');
   const nominator = (planned: PlannedNomination) =>
     planned.level === 'PROVINCE' ? police : officer('LEVEL_OFFICER', planned.nominatingUnitId, planned.level === 'DISTRICT' ? 'bcd-huyen' : 'bcd-xa');
+
+  // R25: every commune with grassroots security teams rates them for the year (25/11/2024, the window closed on 14/11).
+  const teamRatings = await loadDemoTeamRatings(services, directory, province.unitId, YEAR, (date) => (today = date), TEAM_RATINGS_RECORDED_ON);
+  log(
+    `demo awards: ${teamRatings.teams} security teams (${teamRatings.members} members) rated in ${teamRatings.communes} communes: ` +
+      `${teamRatings.excellentTeams} teams and ${teamRatings.excellentMembers} members EXCELLENT, ${teamRatings.notRatedMembers} members not rated (under 9 months), after ${seconds()}`,
+  );
+  today = SEASON_DATES.scheme;
 
   // The scheme, through the domain (validated, versioned); the plan reads the rules back as the domain stored them.
   const scheme = await services.schemes.set(police.caller, demoScheme(campaign.campaignId));
@@ -312,6 +334,7 @@ export async function loadDemoAwards(prisma: PrismaClient, options: DemoAwardsOp
     quotaRefusals,
     rejectedAtDecision,
     rejectedAtAppraisal,
+    teamRatings,
   };
   log(
     `demo awards: ${outcome.nominations} nominations (${outcome.forms.map((f) => `${f.formCode} ${f.decided} decided${f.quota === null ? '' : ` of ${f.quota}`}, ${f.rejected} rejected`).join('; ')}), ` +

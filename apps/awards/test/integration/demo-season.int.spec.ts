@@ -45,9 +45,11 @@ function syntheticProvince() {
         const area = unit(`TB-D${d}-C${c}-A${a}`, 'RESIDENTIAL_AREA', `Thôn ${a + 1}, xã ${d + 1}.${c + 1}`, commune.unitId);
         states.push(area);
         areas.push({ state: area, revoked: areas.length % 6 === 5 });
+        states.push(unit(`TB-D${d}-C${c}-A${a}-ANTT`, 'SECURITY_TEAM', `Tổ bảo vệ ANTT thôn ${a + 1}, xã ${d + 1}.${c + 1}`, area.unitId));
       }
     }
   }
+  for (const { state } of communes.filter((_, i) => i % 4 === 0)) states.push(unit(`${state.code}-BBV`, 'SECURITY_TEAM', `Ban bảo vệ dân phố ${state.code}`, state.unitId));
   const agencies = [0, 1, 2].map((i) => unit(`TB-AG${i}`, 'AGENCY', `Sở số ${i + 1}`, province.unitId));
   states.push(...agencies);
   return { province, districts, communes, areas, agencies, states };
@@ -145,6 +147,28 @@ describe('the demo award season', () => {
   });
 
   const form = (code: string) => outcome.forms.find((f) => f.formCode === code)!;
+
+  it('rates every commune’s security teams first, within R25 in each commune (20% EXCELLENT over GOOD, under 9 months not rated)', async () => {
+    const communes = DISTRICTS * COMMUNES_PER_DISTRICT;
+    expect(outcome.teamRatings).toMatchObject({ communes, teams: communes * AREAS_PER_COMMUNE + communes / 4 });
+    expect(outcome.teamRatings.members).toBeGreaterThan(outcome.teamRatings.teams * 3 - 1);
+    expect(outcome.teamRatings.excellentMembers).toBeGreaterThan(0);
+    const perCommune = await h.prisma.$queryRawUnsafe<Array<{ teams_excellent: number; teams_good: number; members_excellent: number; members_good: number; early: number }>>(
+      `SELECT (SELECT count(*)::int FROM team_rating t WHERE t.round_id = r.id AND t.rating = 'EXCELLENT') AS teams_excellent,
+              (SELECT count(*)::int FROM team_rating t WHERE t.round_id = r.id AND t.rating = 'GOOD') AS teams_good,
+              (SELECT count(*)::int FROM team_member_rating m WHERE m.round_id = r.id AND m.rating = 'EXCELLENT') AS members_excellent,
+              (SELECT count(*)::int FROM team_member_rating m WHERE m.round_id = r.id AND m.rating = 'GOOD') AS members_good,
+              (SELECT count(*)::int FROM team_member_rating m WHERE m.round_id = r.id AND m.rating IS NOT NULL AND m.joined_on > DATE '2024-02-14') AS early
+       FROM team_rating_round r WHERE r.year = 2024 AND r.current`,
+    );
+    expect(perCommune).toHaveLength(communes);
+    for (const row of perCommune) {
+      expect(row.teams_excellent * 5).toBeLessThanOrEqual(row.teams_good);
+      expect(row.members_excellent * 5).toBeLessThanOrEqual(row.members_good);
+      expect(row.early).toBe(0);
+    }
+    expect(lines.some((line) => line.includes('security teams'))).toBe(true);
+  });
 
   it('uses the quotas exactly and never beyond: 2 flags, 15 certificates of merit, one decision refused by the quota', async () => {
     expect(outcome.loaded).toBe(true);
