@@ -58,11 +58,10 @@ export function withoutRefusedEntityErrors(result: GatewayExecutionResult, conte
     const errors = result.errors.filter(keep);
     if (errors.length < result.errors.length) filtered = { ...filtered, errors: errors.length > 0 ? errors : undefined };
   }
-  const completion = result.extensions?.['valueCompletion'];
+  const { valueCompletion: completion, ...extensions } = result.extensions ?? {};
   if (Array.isArray(completion) && completion.length > 0) {
     const kept = (completion as GraphQLError[]).filter(keep);
     if (kept.length < completion.length) {
-      const { valueCompletion: _dropped, ...extensions } = result.extensions!;
       const rest = kept.length > 0 ? { ...extensions, valueCompletion: kept } : extensions;
       filtered = { ...filtered, extensions: Object.keys(rest).length > 0 ? rest : undefined };
     }
@@ -73,16 +72,17 @@ export function withoutRefusedEntityErrors(result: GatewayExecutionResult, conte
 function isRefusedEntityError(error: GraphQLError, refused: ReadonlySet<string>, data: unknown): boolean {
   const typename = NON_NULL_ERROR.exec(error.message)?.[1];
   if (!typename || !refused.has(typename) || error.extensions?.['code'] !== 'INVALID_GRAPHQL') return false;
-  const path = error.path;
-  if (!path || path.length < 2) return false;
+  // The path ends [..., reference field or list index, field of the entity]: the reference must be null, its holder there.
+  const path = error.path ?? [];
+  const key = path.at(-2);
+  if (key === undefined) return false;
   let value: unknown = data;
-  for (const key of path.slice(0, -2)) {
+  for (const step of path.slice(0, -2)) {
     if (value === null || typeof value !== 'object') return false;
-    value = (value as Record<string | number, unknown>)[key];
+    value = (value as Record<string | number, unknown>)[step];
   }
   if (value === null || typeof value !== 'object') return false;
   const holder = value as Record<string | number, unknown>;
-  const key = path[path.length - 2]!;
   return key in holder && holder[key] === null;
 }
 
