@@ -16,6 +16,7 @@ import { GATEWAY_ERROR_CODES, PUBLIC_GATEWAY_CODES } from './errors';
 import { createHttpPolicy } from './http-policy';
 import { callerLimits } from './limits';
 import { createRateLimiter } from './rate-limit';
+import { nullingRefusedEntities, recordingRefusedEntities } from './refused-entities';
 import { SubgraphDataSource, type GatewayContext } from './subgraph-data-source';
 
 /** What {@link createGateway} needs. */
@@ -47,26 +48,25 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger,
-    buildService:
-      options.buildService ??
-      (({ name, url }) => {
-        const target = config.subgraphUrls[name] ?? url;
-        if (!target) throw new Error(`The supergraph gives no URL for subgraph "${name}" and none is configured.`);
-        const source = new SubgraphDataSource({
-          name,
-          url: target,
-          signingKey: config.GATEWAY_SIGNING_KEY,
-          timeoutMs: limits.subgraphs.timeoutMsBySubgraph[name] ?? limits.subgraphs.timeoutMs,
-          maxConnections: limits.subgraphs.maxConnections,
-          keepAliveMs: limits.subgraphs.keepAliveMs,
-          assertionTtlSeconds: Math.min(GATEWAY_ASSERTION_TTL_SECONDS, config.GATEWAY_ASSERTION_MAX_LIFETIME_SECONDS),
-          logger,
-          onFetch: (outcome, seconds) => metrics.recordSubgraphFetch(name, outcome, seconds),
-        });
-        subgraphs.set(name, source);
-        return source;
-      }),
+    buildService: (definition) => recordingRefusedEntities((options.buildService ?? buildHttpService)(definition)),
   });
+  function buildHttpService({ name, url }: ServiceEndpointDefinition): GraphQLDataSource {
+    const target = config.subgraphUrls[name] ?? url;
+    if (!target) throw new Error(`The supergraph gives no URL for subgraph "${name}" and none is configured.`);
+    const source = new SubgraphDataSource({
+      name,
+      url: target,
+      signingKey: config.GATEWAY_SIGNING_KEY,
+      timeoutMs: limits.subgraphs.timeoutMsBySubgraph[name] ?? limits.subgraphs.timeoutMs,
+      maxConnections: limits.subgraphs.maxConnections,
+      keepAliveMs: limits.subgraphs.keepAliveMs,
+      assertionTtlSeconds: Math.min(GATEWAY_ASSERTION_TTL_SECONDS, config.GATEWAY_ASSERTION_MAX_LIFETIME_SECONDS),
+      logger,
+      onFetch: (outcome, seconds) => metrics.recordSubgraphFetch(name, outcome, seconds),
+    });
+    subgraphs.set(name, source);
+    return source;
+  }
   const rateLimiter = createRateLimiter({
     limits: limits.rateLimits,
     redisUrl: config.REDIS_URL,
@@ -96,7 +96,8 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
     name: 'gateway',
     config,
     logger,
-    executor: { gateway },
+    // A reference the owning subgraph does not show the caller (a null entity) comes back null, without an error.
+    executor: { gateway: nullingRefusedEntities(gateway) },
     plugins: [
       config.NODE_ENV === 'development'
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })

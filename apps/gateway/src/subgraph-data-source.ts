@@ -5,11 +5,12 @@ import { context as otelContext, propagation, SpanKind, SpanStatusCode, trace } 
 import { type GraphQLFormattedError } from 'graphql';
 import { Agent, fetch } from 'undici';
 import { GATEWAY_ERROR_CODES } from './errors';
+import { type RefusedEntitiesContext } from './refused-entities';
 
 type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
 /** What the gateway knows about each incoming request. */
-export interface GatewayContext {
+export interface GatewayContext extends RefusedEntitiesContext {
   caller: Caller;
   requestId: string;
   logger: Logger;

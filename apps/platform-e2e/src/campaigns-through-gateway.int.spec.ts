@@ -15,11 +15,13 @@ describe('campaigns through the gateway, on the unit directory fed by org-units 
   let stack: Stack;
   let create: CreateUnit;
   let admin: string;
+  let tag: string;
+  let campaignId: string;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
     stack = await startStack();
-    ({ create, admin } = await testUnits(stack, ids, '2020-01-01'));
+    ({ create, admin, tag } = await testUnits(stack, ids, '2020-01-01'));
     await create('P', { kind: 'PROVINCE', name: 'Tỉnh Thử Nghiệm' });
     // The two-level tree (communes straight under the province) from the 2025 reform.
     const reform = '2025-07-01';
@@ -42,7 +44,7 @@ describe('campaigns through the gateway, on the unit directory fed by org-units 
       police,
     );
     expect(created.errors).toBeUndefined();
-    const campaignId = created.data!.createCampaign.id;
+    campaignId = created.data!.createCampaign.id;
     expect((await stack.query(LAUNCH, { id: campaignId }, police)).errors).toBeUndefined();
 
     const commune = await stack.token(['LEVEL_OFFICER'], ids.C!);
@@ -70,6 +72,31 @@ describe('campaigns through the gateway, on the unit directory fed by org-units 
       'registration submitted on its topic',
     );
   });
+  it('gives a commune officer its province’s campaign with the owner unit null (org-units does not show it) and no error', async () => {
+    const commune = await stack.token(['LEVEL_OFFICER'], ids.C!);
+    const fields = 'id ownerUnitId ownerUnitCode ownerUnitName ownerUnit { name } scopeUnit { name } registrationSummary { unitId unit { name } }';
+    const expected = {
+      id: campaignId,
+      ownerUnitId: ids.P,
+      ownerUnitCode: `${tag}-P`,
+      ownerUnitName: 'Tỉnh Thử Nghiệm',
+      ownerUnit: null,
+      scopeUnit: null,
+      registrationSummary: { unitId: ids.C, unit: { name: 'Xã Bình Thanh' } },
+    };
+    const one = await stack.query<{ campaign: unknown }>(`query($id: ID!) { campaign(id: $id) { ${fields} } }`, { id: campaignId }, commune);
+    expect(one).toEqual({ data: { campaign: expected } });
+    // In a list, one unit org-units does not show never voids the list.
+    const list = await stack.query<{ campaigns: { id: string }[] }>(`{ campaigns { ${fields} } }`, {}, commune);
+    expect(list.errors).toBeUndefined();
+    expect(list.extensions).toBeUndefined();
+    expect(list.data!.campaigns).toContainEqual(expected);
+    // The province's own officer sees the unit.
+    const province = await stack.token(['STEERING_OFFICER'], ids.P!);
+    const own = await stack.query<{ campaign: { ownerUnit: unknown } }>(`query($id: ID!) { campaign(id: $id) { ownerUnit { name } } }`, { id: campaignId }, province);
+    expect(own).toEqual({ data: { campaign: { ownerUnit: { name: 'Tỉnh Thử Nghiệm' } } } });
+  });
+
   it('carries a merge org-units applies into the campaigns directory’s lineage, through Kafka', async () => {
     await create('A', { kind: 'COMMUNE', name: 'Xã Bình An', parentId: ids.P, effectiveDate: '2025-07-01' });
     await create('AV', { kind: 'RESIDENTIAL_AREA', name: 'Thôn Bắc', parentId: ids.A, effectiveDate: '2025-07-01' });

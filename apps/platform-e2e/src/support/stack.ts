@@ -6,6 +6,8 @@ import { createIsolatedTopics, createMigratedTestDatabase, getTestInfra, type Te
 export interface GraphQLResult<T> {
   data?: T | null;
   errors?: Array<{ message: string; extensions?: { code?: string; reason?: string; subgraph?: string; limit?: number } }>;
+  /** The gateway's own reports, e.g. `valueCompletion` (a non-null field it had to null). */
+  extensions?: Record<string, unknown>;
 }
 
 /** org-units, campaigns, models, assessments, awards and the gateway as real processes on fresh, migrated databases and the test Kafka broker. */

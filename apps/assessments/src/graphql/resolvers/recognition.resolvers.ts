@@ -15,5 +15,6 @@ export const RecognitionRevision: RecognitionRevisionResolvers = {
 };
 
 export const RecognisingBody: RecognisingBodyResolvers = {
+  unitId: (resolution) => resolution.bodyUnitId,
   unit: (resolution) => (resolution.bodyUnitId === null ? null : { id: resolution.bodyUnitId }),
 };

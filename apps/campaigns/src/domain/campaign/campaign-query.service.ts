@@ -1,5 +1,6 @@
 import { type Caller } from '@antt/auth';
 import { type Clock, createEntityLoader, isUuid } from '@antt/service-kit';
+import { type DirectoryEntry } from '@antt/unit-directory';
 import { type CampaignInput, clampDate } from '../shared';
 import { type CampaignPolicy } from './campaign.policy';
 import { type ScopePart, scopeOn, scopePartsOn } from './campaign-scope';
@@ -13,6 +14,21 @@ import { type CampaignStatus, type CampaignView, type DeadlineView, type StatusC
  */
 export class CampaignQueryService {
   private readonly byId = createEntityLoader((ids: readonly string[]) => this.campaigns.findMany(ids), (campaign) => campaign.id);
+  /** Directory entries by `unitId@date`, one query per date in a batch. */
+  private readonly unitOn = createEntityLoader(
+    async (keys: readonly string[]) => {
+      const idsByDate = new Map<string, string[]>();
+      for (const key of keys) {
+        const [unitId, date] = key.split('@') as [string, string];
+        idsByDate.set(date, [...(idsByDate.get(date) ?? []), unitId]);
+      }
+      const found = await Promise.all(
+        [...idsByDate].map(async ([date, ids]) => [...(await this.campaigns.directory.unitsAt(ids, date)).values()].map((entry) => ({ key: `${entry.unitId}@${date}`, entry }))),
+      );
+      return found.flat();
+    },
+    (row) => row.key,
+  );
 
   constructor(
     private readonly campaigns: CampaignRepository,
@@ -54,6 +70,11 @@ export class CampaignQueryService {
     const children = await this.campaigns.children(campaign.id);
     const visible = await Promise.all(children.map((child) => this.visible(caller, child)));
     return visible.filter((child): child is CampaignView => child !== null);
+  }
+
+  /** The owner unit as campaigns' directory holds it on the campaign's first day, whoever reads it (the plan names it). */
+  async ownerUnitOnStart(campaign: CampaignView): Promise<DirectoryEntry | null> {
+    return (await this.unitOn.load(`${campaign.ownerUnitId}@${campaign.periodStart}`))?.entry ?? null;
   }
 
   /** The unit the campaign's scope is on `on` (default today), clamped into its period ({@link scopeOn}: the stored scope unit when split). */

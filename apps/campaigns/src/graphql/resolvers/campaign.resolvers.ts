@@ -5,6 +5,8 @@ import { type CampaignResolvers, type CampaignScopePartResolvers, type CampaignS
 export const Campaign: CampaignResolvers = {
   __resolveReference: ({ id }, { caller, campaignQueries }) => campaignQueries.reference(caller, id),
   ownerUnit: (campaign) => ({ id: campaign.ownerUnitId }),
+  ownerUnitCode: async (campaign, _, { campaignQueries }) => (await campaignQueries.ownerUnitOnStart(campaign))?.code ?? null,
+  ownerUnitName: async (campaign, _, { campaignQueries }) => (await campaignQueries.ownerUnitOnStart(campaign))?.name ?? null,
   scopeUnit: (campaign) => ({ id: campaign.scopeUnitId }),
   scopeUnitOn: async (campaign, { on }, { campaignQueries }) => ({ id: await campaignQueries.scopeUnitOn(campaign, on) }),
   scopeUnitsOn: (campaign, { on }, { campaignQueries }) => campaignQueries.scopeUnitsOn(campaign, on),
