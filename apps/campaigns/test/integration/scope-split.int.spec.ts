@@ -6,6 +6,13 @@ import { CAMPAIGN, CREATE_CAMPAIGN, LAUNCH_CAMPAIGN, REGISTER_UNIT, REGISTER_UNI
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- GraphQL answers, checked field by field
 
 const NONE: DirectoryAttributes = { enterpriseSize: null, schoolLevel: null, armedForces: null, residentHouseholds: null, staffCount: null };
+const ATTAINMENT = `query($id: ID!, $asOf: Date) { campaign(id: $id) { attainment(asOf: $asOf) { unitId
+  targets { code numerator denominator met byLevel { level units unitsMet } levelUnits(first: 10) { unitId kind numerator denominator } shortfall(first: 10) { totalCount units { unitId reason } } }
+} } }`;
+const UNIT_ATTAINMENT = `query($r: [_Any!]!, $campaignId: ID!, $asOf: Date) { _entities(representations: $r) { ... on Unit { id attainment(campaignId: $campaignId, asOf: $asOf) {
+  unitId targets { code numerator denominator }
+} } } }`;
+const SIGN = `mutation($input: SignPledgeInput!) { signPledge(input: $input) { id unitId } }`;
 const SCOPE_ON = `query ($id: ID!, $on: Date) { campaign(id: $id) {
   scopeUnitId scopeUnitOn(on: $on) { id }
   scopeUnitsOn(on: $on) { unitId unit { id } share shareLabel route since splitFromUnitId splitBefore }
@@ -118,5 +125,38 @@ describe('a campaign whose scope unit is split by a reform', () => {
 
     const summary = (await ok(SUMMARY, { id: district }, police)).campaign.registrationSummary;
     expect(summary).toMatchObject({ unitId: id.province, expected: 2, registered: 2 });
+  });
+
+  it('attainment and pledges follow the parts, counting and checking only what came from the split district', async () => {
+    h.setToday('2025-08-01');
+    // Read as one under the stored district by the province (it sees both parts): the two communes that came from Đông Hưng.
+    const read = (await ok(ATTAINMENT, { id: district, asOf: '2025-08-01' }, police)).campaign.attainment;
+    expect(read.unitId).toBe(id.dh);
+    const registration = read.targets.find((target: Data) => target.code === 'REGISTRATION');
+    expect(registration).toMatchObject({ numerator: 2, denominator: 2, met: true, shortfall: { totalCount: 0 } });
+    // Level units are the parts and the communes (a commune counts nothing below it here: no level figure).
+    expect(registration.byLevel).toEqual(expect.arrayContaining([{ level: 'DISTRICT', units: 2, unitsMet: 2 }, { level: 'COMMUNE', units: 2, unitsMet: 0 }]));
+    expect(registration.levelUnits.map((unit: Data) => [unit.unitId, unit.numerator, unit.denominator]).sort()).toEqual(
+      [
+        [id.dhBac, 1, 1],
+        [id.qp, 1, 1],
+      ].sort(),
+    );
+    // At the existing district that received one commune: its own Xã Quỳnh Hoa is not counted.
+    // (Unit.attainment through the subgraph's entity resolver, as the gateway calls it.)
+    const atQuynhPhu = await h.requestSubgraph<Data>(UNIT_ATTAINMENT, { r: [{ __typename: 'Unit', id: id.qp }], campaignId: district, asOf: '2025-08-01' }, police);
+    expect(atQuynhPhu.errors).toBeUndefined();
+    expect(atQuynhPhu.data?._entities[0].attainment).toMatchObject({ unitId: id.qp, targets: expect.arrayContaining([{ code: 'REGISTRATION', numerator: 1, denominator: 1 }]) });
+    // A commune under a part reads at its own unit; the commune that never came from Đông Hưng is outside the campaign.
+    const atDongLa = (await ok(ATTAINMENT, { id: district, asOf: '2025-08-01' }, dongLaOfficer)).campaign.attainment;
+    expect(atDongLa.unitId).toBe(id.dongLa);
+    const outside = await h.requestSubgraph<Data>(UNIT_ATTAINMENT, { r: [{ __typename: 'Unit', id: id.quynhHoa }], campaignId: district, asOf: '2025-08-01' }, police);
+    expect(outside.errors?.[0]?.extensions).toMatchObject({ reason: 'ATTAINMENT_UNIT_OUTSIDE_CAMPAIGN' });
+
+    // Pledges: signed at Xã Đông Xá (came over to Quỳnh Phụ), refused at Xã Quỳnh Hoa, after the split.
+    const pledge = { campaignId: district, signerKind: 'STAFF', fullName: 'Phạm Văn Hòa', birthYear: 1985, signedOn: '2025-07-20' };
+    expect((await ok(SIGN, { input: { ...pledge, unitId: id.dongXa } }, police)).signPledge).toMatchObject({ unitId: id.dongXa });
+    const refused = await h.request(SIGN, { input: { ...pledge, unitId: id.quynhHoa } }, police);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PLEDGE_UNIT_OUTSIDE_CAMPAIGN' });
   });
 });

@@ -1,16 +1,29 @@
 import { type UnitKind } from '@antt/contracts';
 import { type Caller, requireCaller } from '@antt/auth';
-import { type CampaignPolicy, type CampaignQueryService, type CampaignRepository, type CampaignView, type TargetView, scopeOn } from '../campaign';
+import {
+  type CampaignPolicy,
+  type CampaignQueryService,
+  type CampaignRepository,
+  type CampaignView,
+  type ScopePart,
+  type TargetView,
+  dayBefore,
+  scopeContains,
+  scopePartsOn,
+  scopeSubtreeOn,
+  soleScopeUnit,
+} from '../campaign';
 import { type CampaignInput } from '../shared';
 import { attainmentErrors } from './attainment.errors';
 import { type AttainmentRepository } from './attainment.repository';
-import { LEVEL_KINDS, evaluationYear, judgeKinds, levelCounts, shortfallReason } from './attainment.rules';
+import { LEVEL_KINDS, cutToScope, evaluationYear, judgeKinds, levelCounts, mergeParts, shortfallReason } from './attainment.rules';
 import {
   type AttainmentScope,
   type AttainmentView,
   type LevelAttainmentView,
   type ShortfallPageView,
   type ShortfallUnitView,
+  type SubtreeFacts,
   type TargetAttainmentView,
   type UnitAttainmentView,
 } from './attainment.types';
@@ -36,16 +49,27 @@ export class AttainmentQueryService {
     private readonly input: CampaignInput,
   ) {}
 
-  /** At the campaign's scope when the caller sees it whole, else at the caller's own unit (a commune in the provincial campaign). */
+  /**
+   * At the campaign's scope when the caller sees it whole, else at the caller's own unit (a commune in the provincial campaign).
+   * A scope split by a reform (ADR 0010 addendum) is read as one under the stored scope unit, each part's subtree cut to what
+   * came from the split unit, by a caller who sees every part; others read at their own unit inside it, cut the same way.
+   */
   async ofCampaign(caller: Caller, campaign: CampaignView, args: AttainmentArgs): Promise<AttainmentView> {
     const { asOf, level, kind } = this.arguments(campaign, args);
-    const scope = await scopeOn(this.campaigns.directory, campaign, asOf);
-    const seesScope = await this.policy.canReadUnit(this.campaigns.directory, caller, scope, asOf);
-    const unitId = seesScope ? scope : requireCaller(caller).jurisdictionUnitId;
-    if (!seesScope && !(await this.campaigns.directory.isWithin(unitId, scope, asOf))) {
-      throw attainmentErrors.unitOutsideCampaign(unitId, asOf);
+    const { parts, keep } = await this.scopeOn(campaign, asOf);
+    const sole = soleScopeUnit(parts);
+    const directory = this.campaigns.directory;
+    if (sole !== null || parts.length === 0) {
+      const scope = sole ?? campaign.scopeUnitId;
+      if (await this.policy.canReadUnit(directory, caller, scope, asOf)) return this.read(campaign, [scope], keep, asOf, level, kind);
+    } else {
+      let seesAll = true;
+      for (const part of parts) seesAll = seesAll && (await this.policy.canReadUnit(directory, caller, part.unitId, asOf));
+      if (seesAll) return this.read(campaign, parts.map((part) => part.unitId), keep, asOf, level, kind);
     }
-    return this.read(campaign, unitId, asOf, level, kind);
+    const unitId = requireCaller(caller).jurisdictionUnitId;
+    if (!(await scopeContains(directory, parts, unitId, asOf))) throw attainmentErrors.unitOutsideCampaign(unitId, asOf);
+    return this.read(campaign, [unitId], keep, asOf, level, kind);
   }
 
   /** At a unit (its subtree); null when the caller may not see the unit. The campaign must exist and be visible to the caller. */
@@ -55,9 +79,17 @@ export class AttainmentQueryService {
     if (!campaign) throw attainmentErrors.campaignNotFound(campaignId);
     const { asOf, level, kind } = this.arguments(campaign, args);
     if (!(await this.policy.canReadUnit(this.campaigns.directory, caller, unitId, asOf))) return null;
-    const scope = await scopeOn(this.campaigns.directory, campaign, asOf);
-    if (!(await this.campaigns.directory.isWithin(unitId, scope, asOf))) throw attainmentErrors.unitOutsideCampaign(unitId, asOf);
-    return this.read(campaign, unitId, asOf, level, kind);
+    const { parts, keep } = await this.scopeOn(campaign, asOf);
+    if (!(await scopeContains(this.campaigns.directory, parts, unitId, asOf))) throw attainmentErrors.unitOutsideCampaign(unitId, asOf);
+    return this.read(campaign, [unitId], keep, asOf, level, kind);
+  }
+
+  /** The scope on `asOf` followed to its parts, and the units a PARTIAL part keeps (null when every part is whole). */
+  private async scopeOn(campaign: CampaignView, asOf: string): Promise<{ parts: ScopePart[]; keep: Set<string> | null }> {
+    const directory = this.campaigns.directory;
+    const parts = await scopePartsOn(directory, campaign, asOf);
+    if (!parts.some((part) => part.share === 'PARTIAL')) return { parts, keep: null };
+    return { parts, keep: new Set((await scopeSubtreeOn(directory, parts, asOf)).keys()) };
   }
 
   /** The level units of `level` (default the level the attainment was read for, else the target's first level below the unit read at). */
@@ -120,18 +152,28 @@ export class AttainmentQueryService {
     return below[0] ?? root?.kind ?? null;
   }
 
-  private async read(campaign: CampaignView, unitId: string, asOf: string, level: UnitKind | null, kind: UnitKind | null): Promise<AttainmentView> {
+  /**
+   * Reads at one unit (`roots` of one), or at a split scope's parts under the stored scope unit (`roots` of several); `keep`
+   * cuts every subtree to the units a PARTIAL part holds.
+   */
+  private async read(campaign: CampaignView, roots: readonly string[], keep: ReadonlySet<string> | null, asOf: string, level: UnitKind | null, kind: UnitKind | null): Promise<AttainmentView> {
     const [targets, familyCampaignIds] = await Promise.all([this.campaigns.targets(campaign.id), this.campaigns.familyBelow(campaign.id)]);
     const counted = (target: TargetView) => target.unitKinds.filter((k) => kind === null || k === kind);
     const kinds = [...new Set(targets.flatMap(counted))];
     const year = evaluationYear(campaign.periodStart);
-    const facts =
-      kinds.length === 0
-        ? { levels: [], units: [] }
-        : await this.attainment.subtreeFacts({ rootUnitId: unitId, asOf, levelKinds: LEVEL_KINDS, rootCampaignId: campaign.rootCampaignId, familyCampaignIds, year, countedKinds: kinds });
-    const levelUnits = levelCounts(facts);
+    const unitId = roots.length === 1 ? (roots[0] as string) : campaign.scopeUnitId;
+    const subtree = async (rootUnitId: string): Promise<SubtreeFacts> => {
+      const found = await this.attainment.subtreeFacts({ rootUnitId, asOf, levelKinds: LEVEL_KINDS, rootCampaignId: campaign.rootCampaignId, familyCampaignIds, year, countedKinds: kinds });
+      return keep ? cutToScope(found, keep) : found;
+    };
+    let facts: SubtreeFacts = { levels: [], units: [] };
+    if (kinds.length > 0 && roots.length === 1) facts = await subtree(unitId);
+    else if (kinds.length > 0) facts = mergeParts(await this.splitRoot(campaign, asOf), await Promise.all(roots.map(subtree)));
+    const counts = levelCounts(facts);
+    const root = counts[0];
+    // A split scope's root is the stored (dissolved) scope unit: it carries the totals but is no level unit of its own.
+    const levelUnits = roots.length > 1 ? counts.slice(1) : counts;
     const scope: AttainmentScope = { campaignId: campaign.id, rootCampaignId: campaign.rootCampaignId, familyCampaignIds, unitId, asOf, year, kind, level, levelUnits, units: facts.units };
-    const root = levelUnits[0];
     const views = targets
       .filter((target) => counted(target).length > 0)
       .map((target): TargetAttainmentView => {
@@ -159,6 +201,15 @@ export class AttainmentQueryService {
         };
       });
     return { campaignId: campaign.id, unitId, asOf, year, kind, level, targets: views };
+  }
+
+  /** The stored scope unit as a split scope's root: its code, name and kind on the day before it ceased to exist. */
+  private async splitRoot(campaign: CampaignView, asOf: string): Promise<SubtreeFacts['levels'][number]> {
+    const directory = this.campaigns.directory;
+    const links = (await directory.lineageFrom(campaign.scopeUnitId)).filter((link) => link.effectiveDate <= asOf);
+    const lastDay = links[0] ? dayBefore(links[0].effectiveDate) : asOf;
+    const entry = (await directory.unitAt(campaign.scopeUnitId, lastDay)) ?? (await directory.unitAt(campaign.scopeUnitId, campaign.periodStart));
+    return { unitId: campaign.scopeUnitId, code: entry?.code ?? '', name: entry?.name ?? '', kind: (entry?.kind ?? 'DISTRICT') as UnitKind, depth: 0 };
   }
 }
 

@@ -1,7 +1,8 @@
 import { type UnitKind } from '@antt/contracts';
 import { latestPerUnitYear } from './assessment-projection';
-import { figuresOf, judge, judgeKinds } from './attainment.rules';
-import { type KindCounts } from './attainment.types';
+import { cutToScope, figuresOf, judge, judgeKinds, levelCounts, mergeParts } from './attainment.rules';
+import { FACT } from './attainment.sql';
+import { type KindCounts, type SubtreeFacts } from './attainment.types';
 
 const counts = (kind: UnitKind, partial: Partial<KindCounts>): KindCounts => ({
   kind,
@@ -61,5 +62,27 @@ describe('attainment rules', () => {
       ['b', 2024, 1],
       ['a', 2025, 1],
     ]);
+  });
+});
+
+describe('a split scope (ADR 0010 addendum)', () => {
+  const level = (unitId: string, kind: UnitKind, depth: number) => ({ unitId, code: unitId.toUpperCase(), name: unitId, kind, depth });
+  const commune = (unitId: string, above: number[], registered: boolean) => ({ unitId, code: unitId, name: unitId, kind: 'COMMUNE' as UnitKind, flags: registered ? FACT.registered : 0, classification: null, above });
+  // The existing district Quỳnh Phụ: its own commune qh and dx, which came over from the split district.
+  const quynhPhu: SubtreeFacts = { levels: [level('qp', 'DISTRICT', 0), level('qh', 'COMMUNE', 1), level('dx', 'COMMUNE', 1)], units: [commune('qh', [0, 1], false), commune('dx', [0, 2], true)] };
+  const bac: SubtreeFacts = { levels: [level('bac', 'DISTRICT', 0), level('dl', 'COMMUNE', 1)], units: [commune('dl', [0, 1], true)] };
+
+  it('cuts a part to what came from the split unit, keeping the unit read at and renumbering the levels', () => {
+    const cut = cutToScope(quynhPhu, new Set(['bac', 'dl', 'dx']));
+    expect(cut.levels.map((l) => l.unitId)).toEqual(['qp', 'dx']);
+    expect(cut.units).toEqual([commune('dx', [0, 1], true)]);
+  });
+
+  it('reads the parts as one under the stored scope unit, each unit counted once', () => {
+    const merged = mergeParts(level('dh', 'DISTRICT', 0), [bac, cutToScope(quynhPhu, new Set(['bac', 'dl', 'dx'])), bac]);
+    expect(merged.levels.map((l) => [l.unitId, l.depth])).toEqual([['dh', 0], ['bac', 1], ['dl', 2], ['qp', 1], ['dx', 2], ['bac', 1], ['dl', 2]]);
+    expect(merged.units.map((u) => [u.unitId, u.above])).toEqual([['dl', [0, 1, 2]], ['dx', [0, 3, 4]]]);
+    const root = levelCounts(merged)[0];
+    expect(root?.byKind.get('COMMUNE')).toMatchObject({ units: 2, registered: 2 });
   });
 });

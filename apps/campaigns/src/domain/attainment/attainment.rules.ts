@@ -107,3 +107,41 @@ export function shortfallReason(indicator: TargetIndicator, unit: Pick<CountedUn
     }
   }
 }
+
+/**
+ * A subtree's facts cut to the units a split scope keeps (ADR 0010 addendum: a PARTIAL part holds only what came from the
+ * split unit): the units outside `keep` are dropped, as are the level units outside it other than the unit read at, whose
+ * indexes are renumbered.
+ */
+export function cutToScope(facts: SubtreeFacts, keep: ReadonlySet<string>): SubtreeFacts {
+  const renumbered = new Map<number, number>();
+  const levels = facts.levels.filter((level, index) => {
+    if (index !== 0 && !keep.has(level.unitId)) return false;
+    renumbered.set(index, renumbered.size);
+    return true;
+  });
+  const units = facts.units
+    .filter((unit) => keep.has(unit.unitId))
+    .map((unit) => ({ ...unit, above: unit.above.flatMap((index) => (renumbered.has(index) ? [renumbered.get(index) as number] : [])) }));
+  return { levels, units };
+}
+
+/**
+ * The facts of a scope split into parts, read as one: `root` (the stored scope unit, depth 0) above each part's levels (one
+ * deeper than in the part), every unit counted once, under the root and its part's levels.
+ */
+export function mergeParts(root: SubtreeFacts['levels'][number], parts: readonly SubtreeFacts[]): SubtreeFacts {
+  const levels = [{ ...root, depth: 0 }];
+  const units: CountedUnit[] = [];
+  const seen = new Set<string>();
+  for (const part of parts) {
+    const offset = levels.length;
+    levels.push(...part.levels.map((level) => ({ ...level, depth: level.depth + 1 })));
+    for (const unit of part.units) {
+      if (seen.has(unit.unitId)) continue;
+      seen.add(unit.unitId);
+      units.push({ ...unit, above: [0, ...unit.above.map((index) => index + offset)] });
+    }
+  }
+  return { levels, units };
+}

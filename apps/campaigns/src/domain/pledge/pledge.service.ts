@@ -5,7 +5,7 @@ import { appendToOutbox } from '@antt/events';
 import { DomainError, type Clock, type PersonalDataCipher, badInput, notFound } from '@antt/service-kit';
 import { type SqlClient, UnitDirectory } from '@antt/unit-directory';
 import { type BulkSql } from '../../infrastructure/bulk-sql';
-import { type CampaignPolicy, type CampaignRepository, type CampaignView, type CommandContext, EVENT_SOURCE, campaignErrors, scopeOn } from '../campaign';
+import { type CampaignPolicy, type CampaignRepository, type CampaignView, type CommandContext, EVENT_SOURCE, campaignErrors, type ScopePart, scopeContains, scopePartsOn } from '../campaign';
 import { type CampaignInput, clampDate } from '../shared';
 import { parsePledgeCsv } from './pledge-csv';
 import { pledgeErrors, type RowFault, rowFault } from './pledge.errors';
@@ -159,10 +159,20 @@ export class PledgeService {
     const ids = knownUnitId ? new Map<string, string>() : await pledges.unitIdsByCode([...new Set(canonical.map((row) => row.unitCode))]);
     const dated = canonical.map((row) => ({ row, unitId: knownUnitId ?? ids.get(row.unitCode) ?? null, signedOn: row.signedOn ?? defaultDate }));
     const pairs = dated.flatMap((entry) => (entry.unitId ? [{ unitId: entry.unitId, onDate: entry.signedOn }] : []));
-    const scopes = new Map<string, string>();
-    for (const date of new Set(pairs.map((pair) => pair.onDate))) scopes.set(date, await scopeOn(tx.directory, campaign, date));
-    const scopeOf = (date: string) => scopes.get(date) ?? campaign.scopeUnitId;
+    // The scope on each signing date, followed through the lineage (ADR 0010): one whole unit is checked by the statement
+    // below; a scope split by a reform into parts is checked unit by unit against its parts (a PARTIAL part holds only what
+    // came from the split unit).
+    const scopes = new Map<string, ScopePart[]>();
+    for (const date of new Set(pairs.map((pair) => pair.onDate))) scopes.set(date, await scopePartsOn(tx.directory, campaign, date));
+    const wholeScope = (date: string) => {
+      const parts = scopes.get(date) ?? [];
+      return parts.length === 1 && parts[0]?.share === 'WHOLE' ? parts[0].unitId : null;
+    };
+    const scopeOf = (date: string) => wholeScope(date) ?? campaign.scopeUnitId;
     const units = new Map((await pledges.unitsOnDates(pairs, this.policy.writeRoot(identity), scopeOf)).map((unit) => [`${unit.unitId}|${unit.onDate}`, unit]));
+    for (const unit of units.values()) {
+      if (wholeScope(unit.onDate) === null) unit.withinScope = await scopeContains(tx.directory, scopes.get(unit.onDate) ?? [], unit.unitId, unit.onDate);
+    }
     const candidates: Accepted[] = [];
     const seen = new Map<string, number>();
     for (const { row, unitId, signedOn } of dated) {
