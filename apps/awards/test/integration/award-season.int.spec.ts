@@ -3,7 +3,6 @@ import {
   AdvancedExampleRecognisedV1,
   AwardRevokedV1,
   EffectiveModelChangedV1,
-  CampaignLaunchedV1,
   ClassificationDecidedV1,
   type EventContract,
   NominationDecidedV1,
@@ -15,7 +14,7 @@ import {
 import { type AwardsHarness, answers, as, tableCounts } from '../support/awards-harness';
 import { APPRAISE, COMPLETE_DOSSIER, COUNCIL, CREATE, DECIDE, ENTITIES, FORMS, NOMINATION_QUERY, RECEIVE, RETURN, SET_SCHEME, SUBMIT } from '../support/operations';
 import { type FactFedHarness, startFactFedHarness } from '../support/fact-events';
-import { seedTree } from '../support/seed-tree';
+import { seedCallers, seedTree } from '../support/seed-tree';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL answers are checked field by field
 type Data = any;
@@ -29,9 +28,7 @@ type Data = any;
 describe('award season: schemes, eligibility from events, workflow, atomic quota', () => {
   const COMMUNES = 52;
   const { id, commune, states } = seedTree(COMMUNES);
-  const police = as('pv05@tb', 'STEERING_OFFICER', id.tb);
-  const vuThu = as('bcd138@vt', 'LEVEL_OFFICER', id.vt);
-  const board = as('ban-tdkt@snv', 'APPRAISER', id.tb);
+  const { police, vuThu, board } = seedCallers(id);
   const campaignId = randomUUID();
   const average = commune[0]!;
   const unrecognised = commune[1]!;
@@ -49,19 +46,7 @@ describe('award season: schemes, eligibility from events, workflow, atomic quota
     feed = await startFactFedHarness('2024-12-01');
     h = feed.harness;
     await h.project(states);
-    await publish(CampaignLaunchedV1, campaignId, {
-      campaignId,
-      parentCampaignId: null,
-      title: 'Kế hoạch phát động phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Thái Bình năm 2024',
-      legalBases: ['Thông tư 124/2021/TT-BCA'],
-      ownerUnitId: id.tb,
-      scopeUnitId: id.tb,
-      periodStart: '2024-01-01',
-      periodEnd: '2024-12-31',
-      launchedOn: '2024-01-05',
-      deadlines: [],
-      targets: [],
-    });
+    await feed.launchCampaign(campaignId, id.tb);
     for (const unitId of [...commune, id.qb]) {
       await feed.registerCommune(campaignId, unitId, id.vt);
       const recognised = unitId !== unrecognised;
@@ -306,19 +291,7 @@ describe('award season: schemes, eligibility from events, workflow, atomic quota
   it('makes a held award a prerequisite where the rule says so (R20) and cascades its revocation (R26)', async () => {
     // A second season whose flag needs a certificate of merit held: the decision records the award it relied on.
     const season2 = randomUUID();
-    await publish(CampaignLaunchedV1, season2, {
-      campaignId: season2,
-      parentCampaignId: null,
-      title: 'Đợt khen thưởng chuyên đề 6 tháng đầu năm 2025',
-      legalBases: ['Thông tư 124/2021/TT-BCA'],
-      ownerUnitId: id.tb,
-      scopeUnitId: id.tb,
-      periodStart: '2025-01-01',
-      periodEnd: '2025-06-30',
-      launchedOn: '2025-01-05',
-      deadlines: [],
-      targets: [],
-    });
+    await feed.launchCampaign(season2, id.tb, { title: 'Đợt khen thưởng chuyên đề 6 tháng đầu năm 2025', periodStart: '2025-01-01', periodEnd: '2025-06-30', launchedOn: '2025-01-05' });
     await until('SELECT count(*) AS n FROM campaign_fact', 2);
     h.setToday('2025-06-20');
     const prior = { name: 'đã được tặng Bằng khen (R20)', fact: 'AWARD_HELD', op: 'IN', value: '["CERTIFICATE_OF_MERIT"]' };
@@ -369,19 +342,7 @@ describe('award season: schemes, eligibility from events, workflow, atomic quota
 
   it('judges a flag for the crime-prevention movement on models’ facts that arrived as events', async () => {
     const season3 = randomUUID();
-    await publish(CampaignLaunchedV1, season3, {
-      campaignId: season3,
-      parentCampaignId: null,
-      title: 'Phong trào toàn dân tham gia phòng, chống tội phạm năm 2024',
-      legalBases: ['Kế hoạch 15/KH-UBND'],
-      ownerUnitId: id.tb,
-      scopeUnitId: id.tb,
-      periodStart: '2024-01-01',
-      periodEnd: '2024-12-31',
-      launchedOn: '2024-01-05',
-      deadlines: [],
-      targets: [],
-    });
+    await feed.launchCampaign(season3, id.tb, { title: 'Phong trào toàn dân tham gia phòng, chống tội phạm năm 2024', legalBases: ['Kế hoạch 15/KH-UBND'] });
     const [model, both, modelOnly] = [randomUUID(), commune[5]!, commune[6]!];
     for (const unitId of [both, modelOnly]) {
       await publish(EffectiveModelChangedV1, unitId, { unitId, year: 2024, windowStart: '2023-11-16', windowEnd: '2024-11-15', derivedOn: '2024-11-20', hasEffectiveModel: true, effectiveModelIds: [model], revision: 1 });

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { CampaignLaunchedV1, ClassificationDecidedV1, type EventContract, RecognitionDecidedV1 } from '@antt/contracts';
-import { type AwardsHarness, answers, as } from '../support/awards-harness';
+import { type AwardsHarness, answers } from '../support/awards-harness';
 import { APPRAISE, COMPLETE_DOSSIER, COUNCIL, CREATE, DECIDE, ENTITIES, FORMS, RECEIVE, SET_SCHEME, SUBMIT } from '../support/operations';
 import { waitForCount, type FactFedHarness, startFactFedHarness } from '../support/fact-events';
-import { seedTree } from '../support/seed-tree';
+import { seedCallers, seedTree } from '../support/seed-tree';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL answers are checked field by field
 type Data = any;
@@ -17,10 +17,8 @@ type Data = any;
  */
 describe('awards: rules over a unit’s years — consecutive GOOD and safe years, the Prime Minister’s certificate (R20)', () => {
   const { id, commune, states } = seedTree(4);
+  const { police, vuThu, board } = seedCallers(id);
   const [steady, gap, noPrior, revoked] = commune as [string, string, string, string];
-  const police = as('pv05@tb', 'STEERING_OFFICER', id.tb);
-  const vuThu = as('bcd138@vt', 'LEVEL_OFFICER', id.vt);
-  const board = as('ban-tdkt@snv', 'APPRAISER', id.tb);
   const season = { y2023: randomUUID(), y2024: randomUUID() };
   const PM = 'PRIME_MINISTER_CERTIFICATE';
   const PRIOR = { name: 'đã được tặng Bằng khen của Chủ tịch UBND tỉnh', fact: 'AWARD_HELD', op: 'IN', value: '["CERTIFICATE_OF_MERIT"]' };

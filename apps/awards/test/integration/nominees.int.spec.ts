@@ -3,7 +3,7 @@ import { CampaignLaunchedV1, ClassificationDecidedV1, RecognitionDecidedV1 } fro
 import { type AwardsHarness, answers, as, tableCounts } from '../support/awards-harness';
 import { waitForCount, type FactFedHarness, startFactFedHarness } from '../support/fact-events';
 import { APPRAISE, COMPLETE_DOSSIER, COUNCIL, DECIDE, RECEIVE, SUBMIT } from '../support/operations';
-import { seedTree } from '../support/seed-tree';
+import { seedCallers, seedTree } from '../support/seed-tree';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL answers are checked field by field
 type Data = any;
@@ -24,13 +24,8 @@ const CERTIFICATE = `query($id: ID!) { certificate(id: $id) { awardId recipientK
  */
 describe('individual and household nominees', () => {
   const { id, commune, states } = seedTree(3);
+  const { police, vuThu, kienXuong, board, admin, agency } = seedCallers(id);
   const [goodCommune, averageCommune] = [commune[0]!, commune[1]!];
-  const police = as('pv05@tb', 'STEERING_OFFICER', id.tb);
-  const vuThu = as('bcd138@vt', 'LEVEL_OFFICER', id.vt);
-  const kienXuong = as('bcd138@kx', 'LEVEL_OFFICER', id.kx);
-  const board = as('ban-tdkt@snv', 'APPRAISER', id.tb);
-  const admin = as('admin@tb', 'SYSTEM_ADMIN', id.tb);
-  const agency = as('apikey:agency', 'EXTERNAL_READER', id.tb);
   const season = randomUUID();
   const nextSeason = randomUUID();
   const leaderName = 'Nguyễn Văn An';

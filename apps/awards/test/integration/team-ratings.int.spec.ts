@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { CampaignLaunchedV1 } from '@antt/contracts';
 import { fixtureUnit } from '@antt/testing';
-import { type AwardsHarness, answers, as, tableCounts } from '../support/awards-harness';
+import { type AwardsHarness, answers, tableCounts } from '../support/awards-harness';
 import { waitForCount, type FactFedHarness, startFactFedHarness } from '../support/fact-events';
 import { COMPLETE_DOSSIER, CREATE, SET_SCHEME, SUBMIT } from '../support/operations';
-import { seedTree } from '../support/seed-tree';
+import { seedCallers, seedTree } from '../support/seed-tree';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL answers are checked field by field
 type Data = any;
@@ -26,15 +25,11 @@ const READ = `query($year: Int!, $communeId: ID!, $version: Int) { teamRatings(y
  */
 describe('grassroots security team ratings (R25)', () => {
   const { id, commune, states } = seedTree(1);
+  const { police, vuThu, kienXuong, admin, agency } = seedCallers(id);
   const communeId = commune[0]!;
   const area = [randomUUID(), randomUUID()];
   const team = Array.from({ length: 6 }, () => randomUUID());
   const otherTeam = randomUUID();
-  const police = as('pv05@tb', 'STEERING_OFFICER', id.tb);
-  const vuThu = as('bcd138@vt', 'LEVEL_OFFICER', id.vt);
-  const kienXuong = as('bcd138@kx', 'LEVEL_OFFICER', id.kx);
-  const admin = as('admin@tb', 'SYSTEM_ADMIN', id.tb);
-  const agency = as('apikey:agency', 'EXTERNAL_READER', id.tb);
   const season = randomUUID();
   let h: AwardsHarness;
   let feed: FactFedHarness;
@@ -82,19 +77,7 @@ describe('grassroots security team ratings (R25)', () => {
       ),
       fixtureUnit(otherTeam, 'TB-KX-QB-ANTT', 'SECURITY_TEAM', 'Tổ bảo vệ ANTT Quang Bình', id.qb),
     ]);
-    await feed.publish(CampaignLaunchedV1, season, {
-      campaignId: season,
-      parentCampaignId: null,
-      title: 'Phong trào toàn dân bảo vệ ANTQ tỉnh Thái Bình năm 2024',
-      legalBases: ['Thông tư 124/2021/TT-BCA'],
-      ownerUnitId: id.tb,
-      scopeUnitId: id.tb,
-      periodStart: '2024-01-01',
-      periodEnd: '2024-12-31',
-      launchedOn: '2024-01-05',
-      deadlines: [],
-      targets: [],
-    });
+    await feed.launchCampaign(season, id.tb);
     await waitForCount(h.prisma, 'SELECT count(*) AS n FROM campaign_fact', 1);
   }, 180_000);
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type EventContract, RegistrationSubmittedV1 } from '@antt/contracts';
+import { CampaignLaunchedV1, type EventContract, RegistrationSubmittedV1 } from '@antt/contracts';
 import { buildEnvelope, createKafkaClient, type RecordProducer, recordHeaders } from '@antt/events';
 import { createIsolatedTopics, getTestInfra, type IsolatedTopics, uniqueName } from '@antt/testing';
 import { type AwardsPrisma } from '../../src/infrastructure/prisma-client';
@@ -32,6 +32,11 @@ export interface FactFedHarness {
   readonly harness: AwardsHarness;
   /** Publishes a contract-valid event as the owning service would (see {@link factPublisher}). */
   publish(contract: EventContract, key: string, data: Record<string, unknown>): Promise<void>;
+  /**
+   * campaigns' launch of a top campaign owned by `ownerUnitId` with the same scope: by default the province's 2024 campaign
+   * (Thông tư 124/2021, the calendar year, launched 05/01/2024, no deadlines or targets); `over` changes any field.
+   */
+  launchCampaign(campaignId: string, ownerUnitId: string, over?: Record<string, unknown>): Promise<void>;
   /** campaigns' registration of a commune (safe standard and classification, on 10/01/2024, on time). */
   registerCommune(campaignId: string, unitId: string, submittedByUnitId: string, registrationId?: string): Promise<void>;
   /** {@link waitForCount} on the harness's database. */
@@ -60,6 +65,21 @@ export async function startFactFedHarness(today: string): Promise<FactFedHarness
   return {
     harness: started.harness,
     publish,
+    launchCampaign: (campaignId, ownerUnitId, over = {}) =>
+      publish(CampaignLaunchedV1, campaignId, {
+        campaignId,
+        parentCampaignId: null,
+        title: 'Kế hoạch phát động phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Thái Bình năm 2024',
+        legalBases: ['Thông tư 124/2021/TT-BCA'],
+        ownerUnitId,
+        scopeUnitId: ownerUnitId,
+        periodStart: '2024-01-01',
+        periodEnd: '2024-12-31',
+        launchedOn: '2024-01-05',
+        deadlines: [],
+        targets: [],
+        ...over,
+      }),
     registerCommune: (campaignId, unitId, submittedByUnitId, registrationId = randomUUID()) =>
       publish(RegistrationSubmittedV1, registrationId, {
         registrationId,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { fixtureUnit } from '@antt/testing';
 import { type UnitState } from '@antt/unit-directory';
+import { as } from './awards-harness';
 
 /**
  * A small pre-2025 Thái Bình: the province, Vũ Thư district with `communes` communes, and Kiến Xương district with Xã Quang
@@ -18,4 +19,16 @@ export function seedTree(communes: number) {
     ...commune.map((unitId, i) => unit(unitId, `TB-VT-${String(i).padStart(2, '0')}`, 'COMMUNE', `Xã số ${i + 1}`, id.vt)),
   ];
   return { id, commune, states };
+}
+
+/** The callers of the seed tree: PV05 and the appraisal board of the province, Vũ Thư's and Kiến Xương's officers, a SYSTEM_ADMIN, an agency. */
+export function seedCallers(id: ReturnType<typeof seedTree>['id']) {
+  return {
+    police: as('pv05@tb', 'STEERING_OFFICER', id.tb),
+    vuThu: as('bcd138@vt', 'LEVEL_OFFICER', id.vt),
+    kienXuong: as('bcd138@kx', 'LEVEL_OFFICER', id.kx),
+    board: as('ban-tdkt@snv', 'APPRAISER', id.tb),
+    admin: as('admin@tb', 'SYSTEM_ADMIN', id.tb),
+    agency: as('apikey:agency', 'EXTERNAL_READER', id.tb),
+  };
 }
