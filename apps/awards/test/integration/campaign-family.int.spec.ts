@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CampaignLaunchedV1, type EventContract, RegistrationWithdrawnV1 } from '@antt/contracts';
+import { type EventContract, RegistrationWithdrawnV1 } from '@antt/contracts';
 import { type AwardsHarness, as } from '../support/awards-harness';
 import { COMPLETE_DOSSIER, CREATE, ENTITIES, SET_SCHEME, SUBMIT } from '../support/operations';
 import { waitForCount, type FactFedHarness, startFactFedHarness } from '../support/fact-events';
@@ -32,20 +32,7 @@ describe('awards: REGISTERED reads the registrations of the campaign and of ever
     return response.data as Data;
   };
   const publish = (contract: EventContract, key: string, data: Record<string, unknown>) => feed.publish(contract, key, data);
-  const launch = (campaignId: string, parentCampaignId: string | null, ownerUnitId: string, title: string) =>
-    publish(CampaignLaunchedV1, campaignId, {
-      campaignId,
-      parentCampaignId,
-      title,
-      legalBases: ['Thông tư 124/2021/TT-BCA'],
-      ownerUnitId,
-      scopeUnitId: ownerUnitId,
-      periodStart: '2024-01-01',
-      periodEnd: '2024-12-31',
-      launchedOn: '2024-01-05',
-      deadlines: [],
-      targets: [],
-    });
+  const launch = (campaignId: string, parentCampaignId: string | null, ownerUnitId: string, title: string) => feed.launchCampaign(campaignId, ownerUnitId, { parentCampaignId, title });
   const register = (registrationId: string, campaignId: string, unitId: string) =>
     feed.registerCommune(campaignId, unitId, unitId, registrationId);
   /** Each unit's eligibility for the scheme of `campaignId` on the harness's today, as the provincial police reads it. */
