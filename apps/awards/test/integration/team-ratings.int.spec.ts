@@ -191,7 +191,15 @@ describe('grassroots security team ratings (R25)', () => {
         input: {
           campaignId: season,
           forms: [
-            { formCode: 'CERTIFICATE_OF_MERIT', quota: 15, collectiveConditions: [], individualConditions: [{ ...rated, roles: ['TEAM_MEMBER'] }] },
+            {
+              formCode: 'CERTIFICATE_OF_MERIT',
+              quota: 15,
+              collectiveConditions: [],
+              individualConditions: [
+                { ...rated, roles: ['TEAM_MEMBER'] },
+                { name: 'tham gia tổ từ 9 tháng trở lên', fact: 'MONTHS_OF_SERVICE', op: 'GTE', value: '9', roles: ['TEAM_MEMBER'] },
+              ],
+            },
             { formCode: 'CERTIFICATE_POLICE_DIRECTOR', quota: null, collectiveConditions: [rated] },
           ],
         },
@@ -220,7 +228,15 @@ describe('grassroots security team ratings (R25)', () => {
     expect(await nominate(area[0]!, 'CERTIFICATE_OF_MERIT', member(1))).toMatchObject({ eligible: false, failed: [{ name: rated.name, fact: 'TEAM_RATING', actual: 'COMPLETED' }] });
     // The leader is recognised by the citizen ID whatever unit nominates them; a person never rated has no rating.
     expect(await nominate(communeId, 'CERTIFICATE_OF_MERIT', member(0, { citizenId: '034070000999' }))).toMatchObject({ failed: [{ actual: 'COMPLETED' }] });
-    expect(await nominate(area[0]!, 'CERTIFICATE_OF_MERIT', member(2))).toMatchObject({ eligible: false, failed: [{ fact: 'TEAM_RATING', actual: null }] });
+    // Months of service come from the team ratings too (joined 01/06/2024: 6 whole months on 01/12/2024), with no person fact.
+    expect(await nominate(area[0]!, 'CERTIFICATE_OF_MERIT', member(2))).toMatchObject({
+      eligible: false,
+      failed: [
+        { fact: 'TEAM_RATING', actual: null },
+        { fact: 'MONTHS_OF_SERVICE', actual: '6' },
+      ],
+    });
+    expect(await h.prisma.personFact.count()).toBe(0);
     expect(await nominate(team[3]!, 'CERTIFICATE_POLICE_DIRECTOR')).toMatchObject({ eligible: true });
     expect(await nominate(team[0]!, 'CERTIFICATE_POLICE_DIRECTOR')).toMatchObject({ eligible: false, failed: [{ fact: 'TEAM_RATING', actual: 'COMPLETED' }] });
   });

@@ -41,7 +41,7 @@ export interface UnitFacts {
   heldAwards: Array<{ id: string; formCode: string }>;
   /** Individuals: the nominee's role (null for collectives and households). */
   NOMINEE_ROLE: string | null;
-  /** Individuals: whole months of the service period holding on the date (0 when none; the longest when several). */
+  /** Individuals: whole months of the service period holding on the date (0 when none; the longest when several): SERVICE person facts and membership in the year's team ratings. */
   MONTHS_OF_SERVICE: number;
   /** Individuals: no complaint pending on the date (true for collectives and households: they have no person facts). */
   NO_PENDING_COMPLAINT: boolean;
@@ -173,7 +173,7 @@ export class FactStore {
     const people = [...new Set(subjects.filter((subject) => subject.recipientKind !== 'COLLECTIVE').map((subject) => subject.subjectKey))];
     const held = await this.heldBy(people, asOf);
     const individuals = subjects.filter((subject) => subject.recipientKind === 'INDIVIDUAL').map((subject) => subject.subjectKey);
-    const persons = await this.personFactsOf(individuals, asOf);
+    const persons = await this.personFactsOf(individuals, asOf, campaign.year);
     const memberRatings = await this.memberRatingsOf(individuals, campaign.year);
     const facts = new Map<string, UnitFacts>();
     for (const subject of subjects) {
@@ -225,21 +225,32 @@ export class FactStore {
   }
 
   /**
-   * Person facts as of `asOf`, per subject: the whole months of the longest service period holding on the date, and whether a
-   * complaint lodged on or before it is still pending (not closed by then). One statement for any number of persons.
+   * Person facts as of `asOf`, per subject: the whole months of the longest service period holding on the date (a SERVICE fact,
+   * or membership since `joinedOn` in the current team ratings of `year`), and whether a complaint lodged on or before it is
+   * still pending (not closed by then). One statement for any number of persons.
    */
-  private async personFactsOf(subjectKeys: readonly string[], asOf: string): Promise<Map<string, { months: number; pending: boolean }>> {
+  private async personFactsOf(subjectKeys: readonly string[], asOf: string, year: number): Promise<Map<string, { months: number; pending: boolean }>> {
     const facts = new Map<string, { months: number; pending: boolean }>();
     if (subjectKeys.length === 0) return facts;
+    // Service: the person's SERVICE facts holding on the date, and their membership in the current team ratings of the
+    // campaign's year (R25: the commune recorded the date they joined) — the longest.
     const rows = await this.db.$queryRawUnsafe<Array<{ subject_key: string; months: number | null; pending: boolean }>>(
-      `SELECT subject_key,
-              max(CASE WHEN kind = 'SERVICE' THEN (extract(year FROM age($2::date, valid_from)) * 12 + extract(month FROM age($2::date, valid_from)))::int END) AS months,
-              bool_or(kind = 'COMPLAINT') AS pending
-       FROM person_fact
-       WHERE subject_key = ANY($1::text[]) AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to > $2::date)
-       GROUP BY subject_key`,
+      `WITH held AS (
+         SELECT subject_key, CASE WHEN kind = 'SERVICE' THEN valid_from END AS since, kind = 'COMPLAINT' AS complaint
+         FROM person_fact
+         WHERE subject_key = ANY($1::text[]) AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to > $2::date)
+         UNION ALL
+         SELECT m.subject_key, m.joined_on, false
+         FROM team_member_rating m JOIN team_rating_round r ON r.id = m.round_id AND r.current AND r.year = $3
+         WHERE m.subject_key = ANY($1::text[]) AND m.joined_on <= $2::date
+       )
+       SELECT subject_key,
+              max((extract(year FROM age($2::date, since)) * 12 + extract(month FROM age($2::date, since)))::int) AS months,
+              bool_or(complaint) AS pending
+       FROM held GROUP BY subject_key`,
       [...new Set(subjectKeys)],
       asOf,
+      year,
     );
     for (const row of rows) facts.set(row.subject_key, { months: row.months ?? 0, pending: row.pending });
     return facts;
