@@ -27,6 +27,7 @@ const config: CodegenConfig = {
           TeamRatingRound: '../../domain/team-rating#TeamRatingRoundView',
           SecurityTeamRating: '../../domain/team-rating#SecurityTeamRatingView',
           TeamMemberRating: '../../domain/team-rating#TeamMemberRatingView',
+          CommuneTeamRatings: '../../domain/team-rating#CommuneTeamRatingsView',
         },
       },
     },

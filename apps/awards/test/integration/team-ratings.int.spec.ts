@@ -240,4 +240,27 @@ describe('grassroots security team ratings (R25)', () => {
     expect(await nominate(team[3]!, 'CERTIFICATE_POLICE_DIRECTOR')).toMatchObject({ eligible: true });
     expect(await nominate(team[0]!, 'CERTIFICATE_POLICE_DIRECTOR')).toMatchObject({ eligible: false, failed: [{ fact: 'TEAM_RATING', actual: 'COMPLETED' }] });
   });
+
+  it('consolidates the communes’ ratings level by level, by jurisdiction', async () => {
+    const SUMMARY = `query($year: Int!, $unitId: ID, $first: Int) { teamRatingsSummary(year: $year, unitId: $unitId, first: $first) {
+      unitId evaluatedOn communes communesRecorded teams teamCounts { ${COUNTS} } memberCounts { excellent good notRated }
+      rows { communeId commune { id } communeCode teams recorded version teamCounts { good completed } } } }`;
+    const province = (await ok(SUMMARY, { year: 2024 }, police)).teamRatingsSummary;
+    expect(province).toMatchObject({ unitId: id.tb, evaluatedOn: '2024-11-14', communes: 2, communesRecorded: 1, teams: 7 });
+    expect(province.teamCounts).toEqual({ excellent: 0, good: 5, completed: 1, notCompleted: 0, notRated: 0, excellentAllowed: 1 });
+    // Not recorded first: Quang Bình has its team and no ratings.
+    expect(province.rows.map((row: Data) => [row.communeCode, row.teams, row.recorded, row.version])).toEqual([
+      ['TB-KX-QB', 1, false, null],
+      ['TB-VT-00', 6, true, 2],
+    ]);
+    expect(province.rows[1]).toMatchObject({ commune: { id: communeId }, teamCounts: { good: 5, completed: 1 } });
+    expect((await ok(SUMMARY, { year: 2024 }, vuThu)).teamRatingsSummary).toMatchObject({ unitId: id.vt, communes: 1, communesRecorded: 1 });
+    expect((await ok(SUMMARY, { year: 2024 }, kienXuong)).teamRatingsSummary).toMatchObject({ communes: 1, communesRecorded: 0, teams: 1 });
+    expect((await ok(SUMMARY, { year: 2024, unitId: communeId }, kienXuong)).teamRatingsSummary).toBeNull();
+    expect((await ok(SUMMARY, { year: 2024 }, agency)).teamRatingsSummary).toBeNull();
+    // Above the maximum the gateway's cost limit refuses first; the subgraph itself refuses it by field too.
+    expect(await refused(SUMMARY, { year: 2024, first: 5000 }, police)).toMatchObject({ code: 'COST_LIMIT' });
+    const direct = await h.requestSubgraph<Data>(SUMMARY, { year: 2024, first: 1001 }, police);
+    expect(direct.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
 });

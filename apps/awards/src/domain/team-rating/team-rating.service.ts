@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DomainError, type Caller, type Identity } from '@antt/auth';
 import { TeamRatingsRecordedV1 } from '@antt/contracts';
 import { appendToOutbox } from '@antt/events';
-import { type Clock, badInput, fromDbDate, toDbDate } from '@antt/service-kit';
+import { type Clock, badInput, fromDbDate, inputPageSize, toDbDate } from '@antt/service-kit';
 import { type DirectoryEntry, UnitDirectory } from '@antt/unit-directory';
 import { type Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { EVENT_SOURCE, type CommandContext } from '../nomination';
@@ -103,6 +103,36 @@ const counts = (ratings: ReadonlyArray<TeamRatingLevel | null>): RatingCountsVie
   const levels = countLevels(ratings);
   return { ...levels, excellentAllowed: excellentAllowed(levels.good) };
 };
+
+/** One commune of a level's consolidation: its teams in the directory and its current ratings (null when none recorded). */
+export interface CommuneTeamRatingsView {
+  communeId: string;
+  communeCode: string;
+  communeName: string;
+  teams: number;
+  version: number | null;
+  recordedAt: string | null;
+  teamCounts: RatingCountsView | null;
+  memberCounts: RatingCountsView | null;
+}
+
+/** A level's consolidation of its communes' team ratings of a year (R25), level by level. */
+export interface TeamRatingsSummaryView {
+  year: number;
+  unitId: string;
+  evaluatedOn: string;
+  /** Communes with at least one team on the evaluation date or a recorded rating. */
+  communes: number;
+  communesRecorded: number;
+  teams: number;
+  /** Sums over the recorded communes; `excellentAllowed` sums each commune's own allowance (the quota is per commune). */
+  teamCounts: RatingCountsView;
+  memberCounts: RatingCountsView;
+  /** Communes not recorded first, then by code; at most `first`. */
+  rows: CommuneTeamRatingsView[];
+}
+
+export const SUMMARY_MAX_ROWS = 1000;
 
 /** A canonical row, or the rejections its input checks raised. */
 type Checked<T> = { ok: true; value: T } | { ok: false; rejections: TeamRatingRejection[] };
@@ -246,6 +276,94 @@ export class TeamRatingService {
     if (!identity || !(await this.policy.readsForCampaign(new UnitDirectory(this.prisma), identity, communeId, this.clock.today(), evaluationDateOf(year)))) return [];
     const rows = await this.prisma.teamRatingRound.findMany({ where: { year, communeId }, orderBy: { version: 'desc' }, select: { version: true } });
     return rows.map((row) => row.version);
+  }
+
+  /**
+   * The consolidation of a year's team ratings under `unitId` (default the caller's jurisdiction): every commune with teams in
+   * the directory on the evaluation date, whether it recorded, and its counts; totals over them. Read by a level whose
+   * jurisdiction holds the unit today or — a past year — at the end of the year's window (the read rule of past seasons: the
+   * units merged WHOLE into it since count). Null when the caller reads nothing there.
+   */
+  async summary(caller: Caller, rawYear: number, rawUnitId: string | null | undefined, rawFirst: number | null | undefined): Promise<TeamRatingsSummaryView | null> {
+    const identity = this.policy.reader(caller);
+    const year = this.input.year(rawYear, 'year');
+    const unitId = rawUnitId === null || rawUnitId === undefined ? null : this.input.id(rawUnitId, 'unitId');
+    const first = inputPageSize(rawFirst, { field: 'first', max: SUMMARY_MAX_ROWS, fallback: 500 });
+    if (!identity) return null;
+    const evaluatedOn = evaluationDateOf(year);
+    const today = this.clock.today();
+    const directory = new UnitDirectory(this.prisma);
+    const root = unitId ?? identity.jurisdictionUnitId;
+    if (!(await this.policy.readsForCampaign(directory, identity, root, today, evaluatedOn))) return null;
+    // The roots to walk on the evaluation date: the unit, and for a past year the units merged WHOLE into it since.
+    const roots = evaluatedOn < today ? await directory.readRootsOf(root, evaluatedOn) : [root];
+    const units = new Map<string, DirectoryEntry>();
+    for (const start of roots) {
+      const entry = await directory.unitAt(start, evaluatedOn);
+      if (entry) units.set(entry.unitId, entry);
+      for (const below of await directory.descendantsOf(start, evaluatedOn, ['COMMUNE', 'RESIDENTIAL_AREA', 'SECURITY_TEAM'])) units.set(below.unitId, below);
+    }
+    const communeOf = (entry: DirectoryEntry): DirectoryEntry | null => {
+      for (let current: DirectoryEntry | undefined = entry; current; current = current.parentId ? units.get(current.parentId) : undefined) {
+        if (current.kind === 'COMMUNE') return current;
+      }
+      return null;
+    };
+    const teamsOf = new Map<string, number>();
+    for (const entry of units.values()) {
+      if (entry.kind === 'COMMUNE' && !teamsOf.has(entry.unitId)) teamsOf.set(entry.unitId, 0);
+      if (entry.kind !== 'SECURITY_TEAM') continue;
+      const commune = communeOf(entry);
+      if (commune) teamsOf.set(commune.unitId, (teamsOf.get(commune.unitId) ?? 0) + 1);
+    }
+    const recorded = await this.prisma.$queryRawUnsafe<
+      Array<{ commune_id: string; version: number; recorded_at: Date; teams: Array<string | null>; members: Array<string | null> }>
+    >(
+      `SELECT r.commune_id::text, r.version, r.recorded_at,
+              COALESCE((SELECT array_agg(t.rating) FROM team_rating t WHERE t.round_id = r.id), '{}') AS teams,
+              COALESCE((SELECT array_agg(m.rating) FROM team_member_rating m WHERE m.round_id = r.id), '{}') AS members
+       FROM team_rating_round r WHERE r.year = $1 AND r.current AND r.commune_id = ANY($2::uuid[])`,
+      year,
+      [...teamsOf.keys()],
+    );
+    const byCommune = new Map(recorded.map((row) => [row.commune_id, row]));
+    const rows: CommuneTeamRatingsView[] = [...teamsOf.entries()]
+      .filter(([communeId, teams]) => teams > 0 || byCommune.has(communeId))
+      .map(([communeId, teams]) => {
+        const commune = units.get(communeId);
+        const round = byCommune.get(communeId);
+        return {
+          communeId,
+          communeCode: commune?.code ?? '',
+          communeName: commune?.name ?? '',
+          teams,
+          version: round?.version ?? null,
+          recordedAt: round?.recorded_at.toISOString() ?? null,
+          teamCounts: round ? counts(round.teams as Array<TeamRatingLevel | null>) : null,
+          memberCounts: round ? counts(round.members as Array<TeamRatingLevel | null>) : null,
+        };
+      })
+      .sort((a, b) => Number(a.version !== null) - Number(b.version !== null) || a.communeCode.localeCompare(b.communeCode));
+    const sum = (pick: (row: CommuneTeamRatingsView) => RatingCountsView | null): RatingCountsView => {
+      const total: RatingCountsView = { excellent: 0, good: 0, completed: 0, notCompleted: 0, notRated: 0, excellentAllowed: 0 };
+      for (const row of rows) {
+        const value = pick(row);
+        if (!value) continue;
+        for (const key of Object.keys(total) as Array<keyof RatingCountsView>) total[key] += value[key];
+      }
+      return total;
+    };
+    return {
+      year,
+      unitId: root,
+      evaluatedOn,
+      communes: rows.length,
+      communesRecorded: rows.filter((row) => row.version !== null).length,
+      teams: rows.reduce((total, row) => total + row.teams, 0),
+      teamCounts: sum((row) => row.teamCounts),
+      memberCounts: sum((row) => row.memberCounts),
+      rows: rows.slice(0, first),
+    };
   }
 
   memberOf(caller: Caller, member: TeamMemberRatingView): NomineeView | null {

@@ -5,7 +5,7 @@ import { Mutation } from './mutation.resolvers';
 import { CertificateData, Nomination, Nominee, PersonFact, PublishedAward } from './nomination.resolvers';
 import { Query } from './query.resolvers';
 import { AwardScheme, SchemeForm } from './scheme.resolvers';
-import { SecurityTeamRating, TeamMemberRating, TeamRatingRound } from './team-rating.resolvers';
+import { CommuneTeamRatings, SecurityTeamRating, TeamMemberRating, TeamRatingRound } from './team-rating.resolvers';
 import { Unit } from './unit.resolvers';
 
 /** The awards resolver map, one file per type. */
@@ -25,4 +25,5 @@ export const resolvers: Resolvers = {
   TeamRatingRound,
   SecurityTeamRating,
   TeamMemberRating,
+  CommuneTeamRatings,
 };

@@ -12,4 +12,5 @@ export const Query: QueryResolvers = {
   eligibilityReport: (_, { campaignId, status }, { caller, nominations }) => nominations.eligibilityReport(caller, campaignId, status),
   teamRatings: (_, { year, communeId, version }, { caller, teamRatings }) => teamRatings.ofCommune(caller, year, communeId, version),
   teamRatingVersions: (_, { year, communeId }, { caller, teamRatings }) => teamRatings.versions(caller, year, communeId),
+  teamRatingsSummary: (_, { year, unitId, first }, { caller, teamRatings }) => teamRatings.summary(caller, year, unitId, first),
 };
