@@ -36,7 +36,9 @@ describe('awards through the gateway', () => {
     await create('P', { kind: 'PROVINCE', name: 'Tỉnh Thử Nghiệm' });
     await create('C1', { kind: 'COMMUNE', name: 'Xã Bình An', parentId: ids.P });
     await create('C2', { kind: 'COMMUNE', name: 'Xã Bình Minh', parentId: ids.P });
+    await create('T1', { kind: 'SECURITY_TEAM', name: 'Tổ bảo vệ ANTT thôn Đông', parentId: ids.C1 });
     await untilInDirectory(stack.awardsDatabase.url, ids.C2!, 'the last commune in the awards directory');
+    await untilInDirectory(stack.awardsDatabase.url, ids.T1!, 'the security team in the awards directory');
   }, 180_000);
 
   afterAll(async () => {
@@ -206,5 +208,50 @@ describe('awards through the gateway', () => {
     // At rest and in the outbox: nothing of the person in clear.
     expect(await count(`SELECT count(*) AS n FROM nomination WHERE row_to_json(nomination)::text LIKE '%Hoàng%'`)).toBe(0);
     expect(await count(`SELECT count(*) AS n FROM outbox_event WHERE envelope::text LIKE '%Hoàng%'`)).toBe(0);
+  }, 120_000);
+
+  it('records a commune’s security team ratings (R25), consolidated with org-units’ Unit, and the relay publishes them', async () => {
+    const level = await stack.token(['LEVEL_OFFICER'], ids.P!);
+    const member = (fullName: string, position: string, rating: string | null) => ({ fullName, birthYear: 1980, position, joinedOn: '2025-07-15', rating });
+    const recorded = await ok(
+      `mutation($input: RecordTeamRatingsInput!) { recordTeamRatings(input: $input) { version commune { name } teams { team { name } rating members { positionLabel rating } } } }`,
+      {
+        input: {
+          year: 2026,
+          communeId: ids.C1,
+          reason: 'Quyết định công nhận kết quả đánh giá năm 2026',
+          teams: [{ teamId: ids.T1, operatingSince: '2025-07-01', rating: 'GOOD', members: [member('Lương Văn Tùng', 'LEADER', 'GOOD'), member('Đinh Thị Hoa', 'MEMBER', 'COMPLETED')] }],
+        },
+      },
+      level,
+    );
+    expect(recorded.recordTeamRatings).toEqual({
+      version: 1,
+      commune: { name: 'Xã Bình An' },
+      teams: [{ team: { name: 'Tổ bảo vệ ANTT thôn Đông' }, rating: 'GOOD', members: [{ positionLabel: 'Tổ trưởng', rating: 'GOOD' }, { positionLabel: 'Tổ viên', rating: 'COMPLETED' }] }],
+    });
+    // A leader above the team is refused by name (and, alone EXCELLENT with no GOOD, over the commune's 20%), nothing written.
+    const refused = await stack.query<Data>(
+      `mutation($input: RecordTeamRatingsInput!) { recordTeamRatings(input: $input) { version } }`,
+      { input: { year: 2026, communeId: ids.C1, reason: 'Sửa', teams: [{ teamId: ids.T1, operatingSince: '2025-07-01', rating: 'GOOD', members: [member('Lương Văn Tùng', 'LEADER', 'EXCELLENT')] }] } },
+      level,
+    );
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'TEAM_RATINGS_REFUSED', rejections: [
+        { field: 'input.teams[0].members[0].rating', code: 'LEADER_ABOVE_TEAM' },
+        { field: 'input.teams.members', code: 'EXCELLENT_OVER_QUOTA' },
+      ],
+    });
+    const summary = await ok(
+      `query { teamRatingsSummary(year: 2026) { communes communesRecorded teams rows { commune { name } recorded teams } } }`,
+      {},
+      level,
+    );
+    expect(summary.teamRatingsSummary).toMatchObject({ communesRecorded: 1, teams: 1, rows: [{ commune: { name: 'Xã Bình An' }, recorded: true, teams: 1 }] });
+    await eventually(
+      async () => ((await count(`SELECT count(*) AS n FROM outbox_event WHERE type = 'awards.team-ratings.recorded.v1' AND published_at IS NOT NULL`)) === 1 ? true : undefined),
+      60_000,
+      'the team ratings published by the relay',
+    );
+    expect(await count(`SELECT count(*) AS n FROM outbox_event WHERE envelope::text LIKE '%Lương%'`)).toBe(0);
   }, 120_000);
 });
