@@ -30,8 +30,10 @@ describe('assessments: review queue and review reminders', () => {
   const villageOfficer = as('truongthon@hoithuong', 'UNIT_OFFICER', id.vh1);
   const assessmentOf = new Map<string, string>();
   const reminders = (day: string) => new ReviewReminderScheduler(new ReviewReminderRepository(h.prisma), fixedClock(day), 3);
-  const reminderEvents = async () =>
-    (await h.prisma.outboxEvent.findMany({ where: { type: { startsWith: 'assessments.review.' } }, orderBy: { seq: 'asc' } })).map((event) => (event.envelope as Data)['data'] as Data & { type?: string }).map((data, index) => ({ ...data, index }));
+  const reminderEvents = async (): Promise<Data[]> =>
+    (await h.prisma.outboxEvent.findMany({ where: { type: { in: ['assessments.review.due-soon.v1', 'assessments.review.overdue.v1'] } }, orderBy: { seq: 'asc' } })).map(
+      (event) => (event.envelope as Data)['data'] as Data,
+    );
   const queue = async (caller: ReturnType<typeof as>, variables: Record<string, unknown> = {}) => h.request<Data>(REVIEW_QUEUE, { year: 2024, ...variables }, caller);
 
   beforeAll(async () => {

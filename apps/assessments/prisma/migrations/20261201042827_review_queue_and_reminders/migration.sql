@@ -13,5 +13,3 @@ CREATE TABLE "review_reminder" (
 
 -- CreateIndex
 CREATE INDEX "assessment_status_year_idx" ON "assessment"("status", "year");
-
-ALTER TABLE "review_reminder" ADD CONSTRAINT "review_reminder_kind_check" CHECK ("kind" IN ('DUE_SOON', 'OVERDUE'));
