@@ -2,7 +2,7 @@ import { type UnitKind } from '@antt/contracts';
 import { type PrismaClient } from '../../generated/prisma/client';
 import { AssessmentReader } from '../assessment/assessment.repository';
 import { REVIEW_LEVEL_KINDS } from '../rule-set/review-plan.types';
-import { REVIEW_QUEUE_PAGE } from './review-queue.sql';
+import { REVIEW_QUEUE_PAGE_ALL, REVIEW_QUEUE_PAGE_SCOPED } from './review-queue.sql';
 import { type QueueCursor, type ReviewQueueEntryView } from './review-queue.types';
 
 interface PageRow {
@@ -37,17 +37,11 @@ export class ReviewQueueRepository {
   }
 
   async page(query: QueuePageQuery): Promise<{ total: number; entries: ReviewQueueEntryView[] }> {
-    const rows = await this.prisma.$queryRawUnsafe<PageRow[]>(
-      REVIEW_QUEUE_PAGE,
-      query.year,
-      query.today,
-      query.jurisdictionUnitId,
-      query.overdueOnly,
-      query.after?.deadline ?? null,
-      query.after?.assessmentId ?? null,
-      query.limit,
-      [...REVIEW_LEVEL_KINDS],
-    );
+    const common = [query.year, query.today, query.overdueOnly, query.after?.deadline ?? null, query.after?.assessmentId ?? null, query.limit];
+    const rows =
+      query.jurisdictionUnitId === null
+        ? await this.prisma.$queryRawUnsafe<PageRow[]>(REVIEW_QUEUE_PAGE_ALL, ...common)
+        : await this.prisma.$queryRawUnsafe<PageRow[]>(REVIEW_QUEUE_PAGE_SCOPED, ...common, query.jurisdictionUnitId, [...REVIEW_LEVEL_KINDS]);
     const found = rows.filter((row) => row.id !== null);
     const assessments = await this.assessments.findMany(found.map((row) => row.id as string));
     const entries = found.flatMap((row) => {
