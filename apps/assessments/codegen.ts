@@ -39,6 +39,8 @@ const config: CodegenConfig = {
           CommunePoliceDisciplineRecord: '../../domain/criteria#DisciplineRecordView',
           ReviewStep: '../../domain/assessment#ReviewChainStepView',
           EvidenceFile: '../../domain/evidence#EvidenceFileView',
+          ReviewQueueEntry: '../../domain/review-queue#ReviewQueueEntryView',
+          ReviewQueuePage: '../../domain/review-queue#ReviewQueuePageView',
         },
       },
     },

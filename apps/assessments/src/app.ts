@@ -1,6 +1,6 @@
 import { CONSUMER_GROUPS, deadLetterTopicFor } from '@antt/contracts';
 import { createServiceEvents } from '@antt/events';
-import { type Clock, type RunningServer, ServiceMetrics, createLogger, startSubgraph, systemClock } from '@antt/service-kit';
+import { type Clock, type RunningServer, ServiceMetrics, createLogger, periodicTask, startSubgraph, systemClock } from '@antt/service-kit';
 import { UNIT_DIRECTORY_TOPICS, unitDirectoryBatchHandlers, unitDirectoryHandlers } from '@antt/unit-directory';
 import { type AssessmentsConfig } from './config';
 import { createAssessmentsDomain } from './domain/assessments.module';
@@ -18,7 +18,8 @@ export interface AssessmentsAppOptions {
 
 /**
  * Starts the assessments subgraph: Prisma over pg, the unit directory consumer (org-units events into the assessments
- * database), the facts consumer (campaigns' registrations, models' effective-model fact), the outbox relay, events housekeeping, readiness checks, graceful shutdown.
+ * database), the facts consumer (campaigns' registrations, models' effective-model fact), the outbox relay, events housekeeping, the review
+ * reminder scheduler, readiness checks, graceful shutdown.
  */
 export async function startAssessments(config: AssessmentsConfig, options: AssessmentsAppOptions = {}): Promise<RunningServer> {
   const metrics = new ServiceMetrics('assessments', { enabled: config.METRICS_ENABLED });
@@ -27,6 +28,7 @@ export async function startAssessments(config: AssessmentsConfig, options: Asses
   const domain = createAssessmentsDomain(prisma, options.clock ?? systemClock(config.ASSESSMENTS_TIME_ZONE), {
     dates: { earliest: config.ASSESSMENTS_EARLIEST_DATE, latest: config.ASSESSMENTS_LATEST_DATE },
     evidence: { storage, maxBytes: config.EVIDENCE_MAX_BYTES, allowedTypes: config.EVIDENCE_ALLOWED_TYPES },
+    reminderDays: config.REVIEW_REMINDER_DAYS,
   });
   const events = createServiceEvents({
     service: 'assessments',
@@ -56,6 +58,13 @@ export async function startAssessments(config: AssessmentsConfig, options: Asses
     ],
   });
   metrics.observeEvents(events.metricsSource);
+  const reminders = periodicTask({
+    name: 'review reminder scheduler',
+    intervalMs: config.REVIEW_REMINDER_INTERVAL_MS,
+    run: () => domain.reminders.runOnce(),
+    logger: createLogger(config, 'assessments.review-reminders'),
+    message: 'review reminders sent',
+  });
   return startSubgraph({
     name: 'assessments',
     typeDefs,
@@ -66,7 +75,7 @@ export async function startAssessments(config: AssessmentsConfig, options: Asses
     context: () => domain.forRequest(),
     readiness: [{ name: 'database', check: () => prisma.$queryRaw`SELECT 1` }, events.readiness],
     // Start steps run once the signal handlers are in place: a stop during the start skips the rest and exits cleanly.
-    onStart: events.onStart,
-    onShutdown: [...events.onShutdown, { name: 'database', run: () => prisma.$disconnect() }],
+    onStart: [...events.onStart, reminders.start],
+    onShutdown: [reminders.stop, ...events.onShutdown, { name: 'database', run: () => prisma.$disconnect() }],
   });
 }

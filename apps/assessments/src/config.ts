@@ -30,6 +30,10 @@ export const assessmentsConfigShape = {
   UNIT_DIRECTORY_CONSUMER_ENABLED: z.stringbool().default(true),
   /** Run the facts consumer (in-process tests project the facts directly). */
   FACTS_CONSUMER_ENABLED: z.stringbool().default(true),
+  /** Days before a review step's deadline its level is reminded (assessments.review.due-soon.v1), the deadline day included. */
+  REVIEW_REMINDER_DAYS: z.coerce.number().int().min(0).max(30).default(3),
+  /** How often the review reminder scheduler runs on each replica; 0 turns it off. */
+  REVIEW_REMINDER_INTERVAL_MS: z.coerce.number().int().min(0).default(15 * 60 * 1000),
   /** Directory of the filesystem evidence storage (created when missing, must be writable; checked at start). */
   EVIDENCE_STORAGE_DIR: z.string().min(1).default(path.join(os.tmpdir(), 'antt-assessments-evidence')),
   /** Largest evidence file in bytes, decoded. The base64 upload goes through the gateway: keep 4/3 of it under its body limit. */

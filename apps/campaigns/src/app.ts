@@ -1,6 +1,6 @@
 import { CONSUMER_GROUPS, deadLetterTopicFor } from '@antt/contracts';
 import { createServiceEvents } from '@antt/events';
-import { type Clock, type RunningServer, ServiceMetrics, createLogger, startSubgraph, systemClock } from '@antt/service-kit';
+import { type Clock, type RunningServer, ServiceMetrics, createLogger, periodicTask, startSubgraph, systemClock } from '@antt/service-kit';
 import { UNIT_DIRECTORY_TOPICS, unitDirectoryBatchHandlers, unitDirectoryHandlers } from '@antt/unit-directory';
 import { type CampaignsConfig } from './config';
 import { ATTAINMENT_TOPICS, attainmentBatchHandlers, attainmentHandlers } from './domain/attainment';
@@ -57,13 +57,13 @@ export async function startCampaigns(config: CampaignsConfig, options: Campaigns
     ],
   });
   metrics.observeEvents(events.metricsSource);
-  const schedulerLog = createLogger(config, 'campaigns.deadline-scheduler');
-  const runScheduler = () =>
-    domain.scheduler.runOnce().then(
-      (run) => schedulerLog.info(run, 'deadline notices sent'),
-      (error: unknown) => schedulerLog.error({ err: error }, 'deadline scheduler run failed; the next run retries'),
-    );
-  let schedulerTimer: NodeJS.Timeout | null = null;
+  const scheduler = periodicTask({
+    name: 'deadline scheduler',
+    intervalMs: config.DEADLINE_SCHEDULER_INTERVAL_MS,
+    run: () => domain.scheduler.runOnce(),
+    logger: createLogger(config, 'campaigns.deadline-scheduler'),
+    message: 'deadline notices sent',
+  });
   return startSubgraph({
     name: 'campaigns',
     typeDefs,
@@ -74,20 +74,9 @@ export async function startCampaigns(config: CampaignsConfig, options: Campaigns
     context: () => domain.forRequest(),
     readiness: [{ name: 'database', check: () => prisma.$queryRaw`SELECT 1` }, events.readiness],
     // Start steps run once the signal handlers are in place: a stop during the start skips the rest and exits cleanly.
-    onStart: [
-      ...events.onStart,
-      {
-        name: 'deadline scheduler',
-        run: async () => {
-          if (config.DEADLINE_SCHEDULER_INTERVAL_MS <= 0) return;
-          schedulerTimer = setInterval(runScheduler, config.DEADLINE_SCHEDULER_INTERVAL_MS);
-          schedulerTimer.unref();
-          void runScheduler();
-        },
-      },
-    ],
+    onStart: [...events.onStart, scheduler.start],
     onShutdown: [
-      { name: 'deadline scheduler', run: async () => (schedulerTimer ? clearInterval(schedulerTimer) : undefined) },
+      scheduler.stop,
       ...events.onShutdown,
       { name: 'database', run: async () => Promise.all([prisma.$disconnect(), bulk.end()]).then(() => undefined) },
     ],

@@ -28,6 +28,8 @@ describe('event registry', () => {
       'assessments.assessment.submitted.v1',
       'assessments.assessment.returned.v1',
       'assessments.assessment.approved.v1',
+      'assessments.review.due-soon.v1',
+      'assessments.review.overdue.v1',
       'models.model.created.v1',
       'models.model.replicated.v1',
       'models.model.reviewed.v1',

@@ -118,7 +118,8 @@ export const TOPICS: readonly TopicSpec[] = [
     key: 'unit id (uuid): the steps of one unit in order',
     description:
       'The review flow of self-assessments (Decision 510 Art. 11): submitted, returned with a reason by a level of the review ' +
-      'chain, approved by its last level. Kept forever.',
+      'chain, approved by its last level; and the reminders to the level whose turn it is (due soon, overdue), once per ' +
+      'review step. Kept forever.',
   },
   deadLetterTopic(CONSUMER_GROUPS.modelsUnitDirectory),
   {

@@ -14,6 +14,8 @@ export type { EventsLogger, LogFn } from './logger';
 export { EVENTS_TABLES_DDL } from './schema-ddl';
 export type { SqlExecutor, TransactionRunner } from './sql';
 export { appendToOutbox } from './outbox/append';
+export { appendClaimed } from './outbox/append-claimed';
+export type { AppendClaimedOptions } from './outbox/append-claimed';
 export { EVENTS_TRACER, linkTo, recordTraceparent, traceparentOf } from './trace-context';
 export type { AppendOptions } from './outbox/append';
 export { outboxChannel, relayLockKey } from './outbox/channel';

@@ -29,6 +29,11 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
   return fromDbDate(d);
 }
 
+/** Whole days from `from` to `to` (negative when `to` comes first): 2024-11-17 to 2024-11-20 is 3. */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return Math.round((toDbDate(to).getTime() - toDbDate(from).getTime()) / 86_400_000);
+}
+
 function dateText(value: unknown): string {
   if (typeof value !== 'string') {
     throw new GraphQLError(`Date must be a string YYYY-MM-DD, got ${JSON.stringify(value)}`, {

@@ -14,6 +14,7 @@ export * from './worker';
 export * from './input';
 export * from './clock';
 export * from './calendar-date';
+export * from './periodic-task';
 export { ServiceMetrics } from './metrics';
 export type { EventsMetricsSource, PoolStats, RequestLabels, TableSize } from './metrics';
 export { activeTraceIds, SERVICE_KIT_TRACER, startTracing, stopTracing, tracingConfigShape, tracingPlugin, withServerSpan } from './tracing';

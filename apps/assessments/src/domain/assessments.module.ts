@@ -6,6 +6,8 @@ import { DisciplineService } from './discipline';
 import { EvidenceService, type EvidenceRules } from './evidence';
 import { IncidentService } from './incident';
 import { RecognitionRepository, RecognitionService } from './recognition';
+import { ReviewQueueRepository, ReviewQueueService } from './review-queue';
+import { ReviewReminderRepository, ReviewReminderScheduler } from './review-reminder';
 import { ReviewPlanRepository, RuleSetRepository } from './rule-set';
 import { WhatIfYearService } from './what-if';
 
@@ -20,11 +22,14 @@ export interface RequestServices {
   discipline: DisciplineService;
   evidence: EvidenceService;
   whatIfYear: WhatIfYearService;
+  reviewQueue: ReviewQueueService;
 }
 
 export interface AssessmentsRules {
   dates: DateRange;
   evidence: EvidenceRules;
+  /** Days before a review step's deadline its level is reminded (REVIEW_REMINDER_DAYS; tools that never run the scheduler omit it). */
+  reminderDays?: number;
 }
 
 /** Wires the assessments domain over a Prisma client. */
@@ -38,7 +43,9 @@ export function createAssessmentsDomain(prisma: PrismaClient, clock: Clock, rule
   const discipline = new DisciplineService(prisma, clock, rules.dates);
   const evidence = new EvidenceService(prisma, clock, rules.evidence);
   const whatIfYear = new WhatIfYearService(prisma, ruleSets, derivedRules, rules.dates);
+  const reviewQueue = new ReviewQueueService(new ReviewQueueRepository(prisma), clock, rules.dates);
   return {
+    reminders: new ReviewReminderScheduler(new ReviewReminderRepository(prisma), clock, rules.reminderDays ?? 3),
     forRequest(): RequestServices {
       return {
         recognitions: new RecognitionService(recognitionRepository, clock, rules.dates),
@@ -50,6 +57,7 @@ export function createAssessmentsDomain(prisma: PrismaClient, clock: Clock, rule
         discipline,
         evidence,
         whatIfYear,
+        reviewQueue,
       };
     },
   };

@@ -30,6 +30,8 @@ export async function startHarness(today: string): Promise<AssessmentsHarness> {
     today,
     env: {
       FACTS_CONSUMER_ENABLED: 'false',
+      // Specs run the review reminder scheduler themselves, on the dates they choose.
+      REVIEW_REMINDER_INTERVAL_MS: '0',
       EVIDENCE_STORAGE_DIR: evidenceDir,
       EVIDENCE_MAX_BYTES: '4096',
       EVIDENCE_ALLOWED_TYPES: 'application/pdf,image/jpeg,image/png',

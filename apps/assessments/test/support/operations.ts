@@ -43,3 +43,7 @@ export const UNIT_CLASSIFICATION = `query($representations: [_Any!]!, $year: Int
 export const WHAT_IF = `query($assessmentId: ID!, $ruleSetCode: String!) { whatIf(assessmentId: $assessmentId, ruleSetCode: $ruleSetCode) { ruleSet { code } items { itemCode maxPoints score scored } totalScore classification assessment { id status } } }`;
 
 export const CORRECT_CLASSIFICATION = `mutation($input: CorrectClassificationInput!) { correctClassification(input: $input) { classification score revision decidedOn revisions { revision classification score decidedOn decisionNumber reason actor actorUnit { id } } } }`;
+
+export const REVIEW_QUEUE = `query($year: Int!, $overdueOnly: Boolean, $first: Int, $after: String) { reviewQueue(year: $year, overdueOnly: $overdueOnly, first: $first, after: $after) {
+  totalCount endCursor hasNextPage
+  entries { assessment { id status } unit { id } unitKind level { id } levelKind levelKindLabel position deadline overdue daysOverdue daysLeft deadlineLabel } } }`;

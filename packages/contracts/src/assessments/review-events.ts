@@ -70,5 +70,54 @@ export const AssessmentApprovedV1 = defineEvent({
   example: { ...example, revision: 2, approvedOn: '2024-11-18' },
 });
 
+/** A reminder about the step of a review chain whose turn it is: which level, which step, when it is due. */
+const reminder = {
+  assessmentId: z.uuid().describe('The self-assessment waiting on the level.'),
+  unitId: z.uuid().describe('The unit assessed; also the record key.'),
+  unitKind: UnitKindSchema,
+  year: z.int().min(2000).max(2100).describe('Evaluation year.'),
+  levelUnitId: z.uuid().describe('The level whose review is due (the unit of the current step of the chain).'),
+  position: z.int().min(0).describe('The step in the review chain, 0 for the first level.'),
+  deadline: CalendarDateSchema.describe("Last day on time for this level's review (its level's deadline in the review plan)."),
+};
+
+const reminderExample = {
+  assessmentId: example.assessmentId,
+  unitId: example.unitId,
+  unitKind: example.unitKind,
+  year: 2024,
+  levelUnitId: ASSESSMENT_EXAMPLE_IDS.vuHoi,
+  position: 0,
+  deadline: '2024-11-20',
+};
+
+/** `assessments.review.due-soon.v1` */
+export const ReviewDueSoonV1 = defineEvent({
+  type: 'assessments.review.due-soon',
+  version: 1,
+  topic: TOPIC,
+  aggregateType: 'ReviewStep',
+  description:
+    "The level whose turn it is in a self-assessment's review chain has its deadline a configured number of days away or " +
+    'less (REVIEW_REMINDER_DAYS, default 3); published once per review step by the reminder scheduler, whatever the number ' +
+    'of replicas. A step that becomes current after its deadline gets only the overdue reminder.',
+  payload: z.object({ ...reminder, daysLeft: z.int().min(0).describe('Days from the day of the reminder to the deadline (0: due today).') }),
+  example: { ...reminderExample, daysLeft: 3 },
+});
+
+/** `assessments.review.overdue.v1` */
+export const ReviewOverdueV1 = defineEvent({
+  type: 'assessments.review.overdue',
+  version: 1,
+  topic: TOPIC,
+  aggregateType: 'ReviewStep',
+  description:
+    "The level whose turn it is in a self-assessment's review chain let its deadline pass without approving or returning " +
+    'it; published once per review step (from the day after the deadline, or when the step becomes current later). A step ' +
+    'decided on time never gets it.',
+  payload: z.object({ ...reminder, daysOverdue: z.int().min(1).describe('Days since the deadline.') }),
+  example: { ...reminderExample, daysOverdue: 1 },
+});
+
 /** Every review-flow contract, in catalogue order. */
-export const ASSESSMENT_REVIEW_EVENTS = [AssessmentSubmittedV1, AssessmentReturnedV1, AssessmentApprovedV1] as const;
+export const ASSESSMENT_REVIEW_EVENTS = [AssessmentSubmittedV1, AssessmentReturnedV1, AssessmentApprovedV1, ReviewDueSoonV1, ReviewOverdueV1] as const;

@@ -88,6 +88,13 @@ export class AssessmentReader {
     return row ? assessmentFromRow(row) : null;
   }
 
+  /** Several assessments in one statement (those that do not exist are absent from the map). */
+  async findMany(ids: readonly string[]): Promise<Map<string, AssessmentView>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.assessment.findMany({ where: { id: { in: [...ids] } }, include });
+    return new Map(rows.map((row) => [row.id, assessmentFromRow(row)]));
+  }
+
   async ofUnitAndYear(unitId: string, year: number): Promise<AssessmentView | null> {
     const row = await this.db.assessment.findUnique({ where: { unitId_year: { unitId, year } }, include });
     return row ? assessmentFromRow(row) : null;

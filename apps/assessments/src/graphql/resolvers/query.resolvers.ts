@@ -7,6 +7,7 @@ export const Query: QueryResolvers = {
   evidenceFile: (_, { id }, { caller, evidence }) => evidence.find(caller, id),
   whatIf: (_, { assessmentId, ruleSetCode }, { caller, assessments }) => assessments.whatIf(caller, assessmentId, ruleSetCode),
   whatIfYear: (_, { input }, { caller, whatIfYear }) => whatIfYear.evaluate(caller, input),
+  reviewQueue: (_, args, { caller, reviewQueue }) => reviewQueue.page(caller, args),
   recognisingBodyRules: (_, { on }, { caller, recognitions }) => recognitions.recognisingBodyRules(caller, on),
   // Rule sets are public regulation text: any signed-in caller reads them.
   ruleSets: (_, { provinceCode, unitKind, year, track }, { caller, ruleSets }) => {

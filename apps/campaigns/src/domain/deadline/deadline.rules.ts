@@ -1,4 +1,5 @@
 import { type UnitKind } from '@antt/contracts';
+import { daysBetween } from '@antt/service-kit';
 import { type DeadlineView } from '../campaign';
 import { REGISTERING_KINDS, REGISTRATION_DEADLINE } from '../registration';
 import { type NoticeKind } from './deadline.types';
@@ -7,9 +8,6 @@ import { type NoticeKind } from './deadline.types';
 export function boundKinds(deadline: DeadlineView): readonly UnitKind[] {
   return deadline.unitKinds.length > 0 ? deadline.unitKinds : REGISTERING_KINDS;
 }
-
-const DAY = 86_400_000;
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY);
 
 /**
  * The notice a unit is due on `today` for a deadline, if any: APPROACHING from `noticeDays` before the day to the day itself;
