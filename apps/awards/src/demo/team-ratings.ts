@@ -14,6 +14,8 @@ function hashOf(text: string): number {
   return hash;
 }
 
+const laterOf = (a: string, b: string): string => (a > b ? a : b);
+
 export interface DemoTeamRatingsOutcome {
   communes: number;
   teams: number;
@@ -35,6 +37,7 @@ export function planCommuneRatings(year: number, teams: readonly DirectoryEntry[
     const rating: TeamRatingLevel | null = fresh ? null : seed % 6 === 1 ? 'COMPLETED' : 'GOOD';
     const staff = typeof team.attributes.staffCount === 'number' ? team.attributes.staffCount : 6;
     const size = Math.max(3, Math.min(12, staff));
+    const operatingSince = fresh ? `${year}-05-01` : `${year - 2 - (seed % 8)}-03-01`;
     const members = Array.from({ length: size }, (_, n) => {
       const s = hashOf(`${team.code}#${n}`);
       const joinedLate = !fresh && n === size - 1 && s % 4 === 0;
@@ -45,10 +48,11 @@ export function planCommuneRatings(year: number, teams: readonly DirectoryEntry[
         fullName: `${FAMILY[s % FAMILY.length]} ${MIDDLE[(s >>> 4) % MIDDLE.length]} ${GIVEN[(s >>> 8) % GIVEN.length]}`,
         birthYear: 1960 + ((s >>> 12) % 40),
         position: n === 0 ? ('LEADER' as const) : n === 1 ? ('DEPUTY' as const) : ('MEMBER' as const),
-        joinedOn: fresh ? `${year}-05-01` : joinedLate ? `${year}-04-01` : `${year - 1 - ((s >>> 16) % 6)}-0${1 + ((s >>> 20) % 9)}-15`,
+        // Nobody joined before the team began operating.
+        joinedOn: fresh ? operatingSince : joinedLate ? `${year}-04-01` : laterOf(`${year - 1 - ((s >>> 16) % 6)}-0${1 + ((s >>> 20) % 9)}-15`, operatingSince),
       };
     });
-    return { teamId: team.unitId, operatingSince: fresh ? `${year}-05-01` : `${year - 2 - (seed % 8)}-03-01`, rating: rating as TeamRatingLevel | null, members };
+    return { teamId: team.unitId, operatingSince, rating: rating as TeamRatingLevel | null, members };
   });
   // EXCELLENT for one GOOD team in six (5 × EXCELLENT ≤ the GOOD left), its leader with it; members likewise.
   const goodTeams = planned.filter((team) => team.rating === 'GOOD');
