@@ -1,6 +1,8 @@
 /**
  * The awards benchmark (issue 9, "Measure"), through the gateway on a scratch database:
- * - eligibility of 1,000 nominations (`eligibilityReport`: one fact query for all, re-evaluated per request); aim < 1 s;
+ * - eligibility of 1,000 nominations (`eligibilityReport`: one fact query for all, re-evaluated per request); aim < 1 s. The
+ *   conditions include 5 consecutive GOOD years, and every 4th nominated commune is a ward made on 01/01/2024 from a commune
+ *   reclassified into it (a 1:1 WHOLE hop, docs/adr/0022) that holds the 2020–2023 years: the facts walk the lineage;
  * - the quota race: 50 concurrent decisions of reviewed, eligible nominations for 15 places; reports the invariant (exactly 15
  *   decided, 35 QUOTA_EXHAUSTED, places used 15) and the latency of the decisions.
  * The unit directory, the facts and the nominations are seeded straight into the awards database (what the consumers and the
@@ -26,10 +28,14 @@ const CONDITIONS = [
   { name: 'safe standard', fact: 'SAFE_STANDARD', op: 'EQ', value: true },
   { name: 'classification ≥ GOOD', fact: 'CLASSIFICATION_RANK', op: 'GTE', value: 3 },
   { name: 'registered in the campaign', fact: 'REGISTERED', op: 'EQ', value: true },
+  { name: '5 consecutive years GOOD or better', fact: 'CONSECUTIVE_YEARS_GOOD', op: 'GTE', value: 5 },
 ];
 const DOSSIER = { submissionRef: 'TTr', achievementReportRef: 'BC', councilMinutesRef: 'BB', councilVotesFor: 9, councilVotesAgainst: 0, evidenceRefs: ['QĐ'] };
 
-/** A province with NOMINATIONS + RACE communes, facts for 2024 (every 10th classified AVERAGE), a scheme and the nominations. */
+/**
+ * A province with NOMINATIONS + RACE communes, facts for 2024 (every 10th classified AVERAGE), GOOD 2020–2023 (a ward's held
+ * by the commune it was reclassified from), a scheme and the nominations.
+ */
 async function seed(url: string): Promise<{ provinceId: string; campaignId: string; raceIds: string[] }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -56,6 +62,30 @@ async function seed(url: string): Promise<{ provinceId: string; campaignId: stri
       `INSERT INTO classification_fact (unit_id, year, classification, decided_on, revision)
        SELECT u, 2024, CASE WHEN n <= $2 AND n % 10 = 0 THEN 'AVERAGE' ELSE 'GOOD' END, '2024-11-20', 1 FROM unnest($1::uuid[]) WITH ORDINALITY AS t(u, n)`,
       [communes, NOMINATIONS],
+    );
+    // Every 4th nominated commune is a ward made on 01/01/2024 from a commune reclassified into it (lineage as the directory holds it).
+    const wards = communes.slice(0, NOMINATIONS).filter((_, n) => n % 4 === 3);
+    const predecessors = wards.map(() => randomUUID());
+    await client.query(
+      `INSERT INTO directory_unit (unit_id, code, kind, revision, dissolved_on) SELECT u, 'P-' || n, 'COMMUNE', 2, '2024-01-01' FROM unnest($1::uuid[]) WITH ORDINALITY AS t(u, n)`,
+      [predecessors],
+    );
+    await client.query(
+      `INSERT INTO directory_unit_version (unit_id, valid_from, valid_to, name, parent_id) SELECT u, '2019-01-01', '2024-01-01', 'Xã cũ ' || n, $2::uuid
+       FROM unnest($1::uuid[]) WITH ORDINALITY AS t(u, n)`,
+      [predecessors, provinceId],
+    );
+    await client.query(`UPDATE directory_unit_version SET valid_from = '2024-01-01' WHERE unit_id = ANY($1::uuid[])`, [wards]);
+    await client.query(
+      `INSERT INTO directory_unit_lineage (from_unit_id, to_unit_id, effective_date, share, event, ordinal, revision)
+       SELECT p, w, '2024-01-01', 'WHOLE', 'RECLASSIFY', 0, 2 FROM unnest($1::uuid[], $2::uuid[]) AS t(p, w)`,
+      [predecessors, wards],
+    );
+    const wardSet = new Set(wards);
+    await client.query(
+      `INSERT INTO classification_fact (unit_id, year, classification, decided_on, revision)
+       SELECT u, y, 'GOOD', make_date(y, 11, 20), 1 FROM unnest($1::uuid[]) u, generate_series(2020, 2023) y`,
+      [[...communes.filter((commune) => !wardSet.has(commune)), ...predecessors]],
     );
     for (const [id, quota] of [[campaignId, null], [race, QUOTA]] as const) {
       await client.query(`INSERT INTO award_scheme (campaign_id, version, created_by) VALUES ($1, 1, 'bench')`, [id]);

@@ -1,4 +1,5 @@
 import { type SqlClient } from '@antt/unit-directory';
+import { CONTINUED_CHAIN, runOf } from './consecutive-years.sql';
 
 /** What awards knows of a campaign (from campaigns' events). */
 export interface CampaignFactView {
@@ -30,7 +31,9 @@ export interface UnitFacts {
   /**
    * Consecutive years up to and including the campaign's year in which the unit reached the safe standard as of the date (a
    * recognition revoked by then counts as not reached); a year missing from the fact store breaks the run (0 when the
-   * campaign's year itself is not reached). The unit's own years only: a predecessor's (directory lineage) do not count.
+   * campaign's year itself is not reached). Through the directory's lineage, the years of the units it continues 1:1 count
+   * too (a reclassification, a replacement under a new id; any number of generations; a year counts when either reached
+   * it); a merger's or a partial share's do not (docs/adr/0022).
    */
   CONSECUTIVE_YEARS_SAFE: number;
   /** Consecutive years up to and including the campaign's year classified GOOD or better (decided by the date); as above. */
@@ -81,7 +84,8 @@ interface FactRow {
  * a classification from its decision, a registration from its date until a withdrawal — in the campaign or any campaign
  * launched under it, at any depth (its family, walked through the parents the campaign events carry: communes register in
  * their district's child campaign). Runs of consecutive years (safe standard, GOOD or better) count back from the campaign's
- * year over the unit's own rows: the row of year Y is the n-th newest qualifying one exactly when no year between it and the
+ * year over the rows of the unit and of the units it continues 1:1 (lineage walked back in the same statement, see
+ * `consecutive-years.sql.ts`): the year Y is the n-th newest qualifying one exactly when no year between it and the
  * campaign's is missing (year + n - 1 = campaign year). One statement for any number of units.
  */
 export class FactStore {
@@ -108,7 +112,10 @@ export class FactStore {
          SELECT $5::uuid
          UNION
          SELECT f.campaign_id FROM campaign_fact f JOIN family ON f.parent_campaign_id = family.campaign_id
-       )
+       ),
+       ${CONTINUED_CHAIN},
+       ${runOf('safe_run', 'recognition_fact', "s.recognised_on <= $3::date AND (s.revoked_on IS NULL OR s.revoked_on > $3::date)")},
+       ${runOf('good_run', 'classification_fact', "s.decided_on <= $3::date AND s.classification IN ('GOOD', 'EXCELLENT')")}
        SELECT u.unit_id::text AS unit_id,
               (SELECT d.kind FROM directory_unit d JOIN directory_unit_version v ON v.unit_id = d.unit_id
                 WHERE d.unit_id = u.unit_id AND v.valid_from <= $4::date AND (v.valid_to IS NULL OR v.valid_to > $4::date) LIMIT 1) AS kind,
@@ -122,17 +129,13 @@ export class FactStore {
               COALESCE((SELECT m.has_effective_model FROM effective_model_fact m WHERE m.unit_id = u.unit_id AND m.year = $2), false) AS effective,
               EXISTS (SELECT 1 FROM advanced_example_fact x WHERE x.unit_id = u.unit_id AND x.kind = 'COLLECTIVE'
                         AND x.recognised_on <= $3::date AND extract(year FROM x.recognised_on) = $2) AS example,
-              (SELECT count(*)::int FROM (
-                 SELECT s.year, row_number() OVER (ORDER BY s.year DESC) AS n FROM recognition_fact s
-                  WHERE s.unit_id = u.unit_id AND s.year <= $2 AND s.recognised_on <= $3::date AND (s.revoked_on IS NULL OR s.revoked_on > $3::date)
-               ) run WHERE run.year + run.n - 1 = $2) AS years_safe,
-              (SELECT count(*)::int FROM (
-                 SELECT k.year, row_number() OVER (ORDER BY k.year DESC) AS n FROM classification_fact k
-                  WHERE k.unit_id = u.unit_id AND k.year <= $2 AND k.decided_on <= $3::date AND k.classification IN ('GOOD', 'EXCELLENT')
-               ) run WHERE run.year + run.n - 1 = $2) AS years_good
+              COALESCE(rs.years, 0) AS years_safe,
+              COALESCE(rg.years, 0) AS years_good
        FROM unnest($1::uuid[]) AS u(unit_id)
        LEFT JOIN recognition_fact r ON r.unit_id = u.unit_id AND r.year = $2
-       LEFT JOIN classification_fact c ON c.unit_id = u.unit_id AND c.year = $2`,
+       LEFT JOIN classification_fact c ON c.unit_id = u.unit_id AND c.year = $2
+       LEFT JOIN safe_run rs ON rs.root = u.unit_id
+       LEFT JOIN good_run rg ON rg.root = u.unit_id`,
       [...unitIds],
       campaign.year,
       asOf,
