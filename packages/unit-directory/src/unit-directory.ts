@@ -94,6 +94,12 @@ export class UnitDirectory {
     return rows[0] ? toEntry(rows[0]) : null;
   }
 
+  /** The unit's kind (one per unit: a reclassification makes a new unit), whatever the date; null if the directory never held it. */
+  async kindOf(unitId: string): Promise<string | null> {
+    const rows = await this.db.$queryRawUnsafe<Array<{ kind: string }>>(`SELECT kind FROM directory_unit WHERE unit_id = $1::uuid`, unitId);
+    return rows[0]?.kind ?? null;
+  }
+
   /** Several units on `asOf` in one statement (those that did not exist then are absent from the map). */
   async unitsAt(unitIds: readonly string[], asOf: Date | string): Promise<Map<string, DirectoryEntry>> {
     if (unitIds.length === 0) return new Map();

@@ -61,7 +61,7 @@ export function createModelsDomain(prisma: PrismaClient, clock: Clock, rules: Mo
         trainings: new TrainingService(modelRepository, trainingStore, policy, clock, input, rules.trainingPeriodDays),
         examples: new ExampleService(modelRepository, exampleStore, policy, clock, input),
         statistics: new StatisticsService(statisticsRepository, directory, policy, clock, input, rules.trainingPeriodDays, windows),
-        windows: new WindowQueryService(windows, windowStore, input),
+        windows: new WindowQueryService(windows, windowStore, input, directory, policy, clock),
         windowRules: new WindowRuleService(modelRepository, windows, clock, input),
       };
     },

@@ -39,8 +39,9 @@ export const RESUME_MODEL = `mutation($input: ResumeModelInput!) { resumeModel(i
 export const CLOSE_SITE = `mutation($input: CloseModelSiteInput!) { closeModelSite(input: $input) { id unitId name openedOn closedOn } }`;
 export const DISBAND_TEAM = `mutation($input: DisbandModelTeamInput!) { disbandModelTeam(input: $input) { id name memberCount formedOn disbandedOn } }`;
 export const UPDATE_TEAM_MEMBERS = `mutation($input: UpdateModelTeamMembersInput!) { updateModelTeamMembers(input: $input) { id memberCount formedOn members { fullName role } } }`;
-export const WINDOW_RULE_FIELDS = `id unitKinds appliesToOtherKinds unitKindsLabel startMonth startDay startYearOffset endMonth endDay label validFromYear validToYear reason createdBy
+export const WINDOW_RULE_FIELDS = `id provinceId scopeLabel unitKinds appliesToOtherKinds unitKindsLabel startMonth startDay startYearOffset endMonth endDay label validFromYear validToYear reason createdBy
   history { action validToYearBefore validToYearAfter actor reason }`;
-export const WINDOW_RULES = `query($kind: String, $year: Int) { evaluationWindowRules(kind: $kind, year: $year) { ${WINDOW_RULE_FIELDS} } }`;
+export const WINDOW_RULES = `query($kind: String, $year: Int, $provinceId: ID) { evaluationWindowRules(kind: $kind, year: $year, provinceId: $provinceId) { ${WINDOW_RULE_FIELDS} } }`;
 export const EVALUATION_WINDOW = `query($kind: String!, $year: Int!) { evaluationWindow(kind: $kind, year: $year) { kind year start end rule { id validFromYear } } }`;
+export const UNIT_WINDOW = `query($unitId: ID!, $year: Int!) { evaluationWindow(unitId: $unitId, year: $year) { kind year provinceId start end rule { id provinceId } } }`;
 export const ADD_WINDOW_RULE = `mutation($input: AddEvaluationWindowRuleInput!) { addEvaluationWindowRule(input: $input) { ${WINDOW_RULE_FIELDS} } }`;

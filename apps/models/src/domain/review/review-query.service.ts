@@ -3,7 +3,7 @@ import { type Clock } from '@antt/service-kit';
 import { type ModelPolicy, type ModelRepository, type ModelView } from '../model';
 import { type ModelsInput } from '../shared';
 import { type ReviewStore } from './review.repository';
-import { type EvaluationWindows } from '../window';
+import { type EvaluationWindows, unitWindow } from '../window';
 import { type CriteriaSetView, type ReviewView } from './review.types';
 
 /** Reads of reviews and of the effective-model fact. */
@@ -28,12 +28,17 @@ export class ReviewQueryService {
 
   /**
    * R7/R8: whether the unit had an effective model in the window of `year` (false until a review derived it); null when the
-   * unit is not visible to the caller, today or at the end of the year's commune window (the window rules).
+   * unit is not visible to the caller, today or at the end of the unit's own window of the year (its kind's, in its
+   * province's calendar: `unitWindow`).
    */
   async hasEffectiveModel(caller: Caller, unitId: string, rawYear: number): Promise<boolean | null> {
     const year = this.input.year(rawYear);
-    const window = (await this.windows.calendar()).windowOf('COMMUNE', year);
-    if (!(await this.policy.canReadUnit(this.models.directory, caller, unitId, [this.clock.today(), window.end]))) return null;
+    const directory = this.models.directory;
+    const kind = await directory.kindOf(unitId);
+    if (kind === null) return null;
+    const today = this.clock.today();
+    const window = await unitWindow(directory, await this.windows.calendar(), { unitId, kind }, year, today);
+    if (!(await this.policy.canReadUnit(directory, caller, unitId, [today, window.end]))) return null;
     return (await this.reviews.fact(unitId, year))?.hasEffectiveModel ?? false;
   }
 }

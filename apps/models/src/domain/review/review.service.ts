@@ -5,14 +5,14 @@ import { type ModelsInput } from '../shared';
 import { effectiveModelChanged, modelReviewed } from './review.events';
 import { reviewErrors } from './review.errors';
 import { ReviewStore } from './review.repository';
-import { type EvaluationWindows } from '../window';
+import { type EvaluationWindows, unitWindow } from '../window';
 import { CRITERIA_SET_CODE, ineffectiveStreakReached } from './review.rules';
 import { type ReviewModelInput, type ReviewView } from './review.types';
 
 /**
  * Effectiveness reviews. One transaction locks the model, checks that the caller is the host's managing level on the review
- * date and the window's end, reads the host kind's window of the year from the window rules (under the lock a new rule
- * version waits for), writes the review (superseding an earlier one of the window), sets or clears the dissolution
+ * date and the window's end, reads the host kind's window of the year from the window rules of the province the host lay in
+ * (`unitWindow`; under the lock a new rule version waits for), writes the review (superseding an earlier one of the window), sets or clears the dissolution
  * proposal, re-derives the host's effective-model fact for the window and appends the events.
  */
 export class ReviewService {
@@ -41,7 +41,7 @@ export class ReviewService {
       if (model.status === 'DISSOLVED') throw reviewErrors.modelDissolved(model.id);
       const host = await tx.directory.unitAt(model.hostUnitId, reviewedOn);
       if (!host) throw modelErrors.notFound(modelId, 'modelId');
-      const window = (await this.windows.inTransaction(tx.client)).windowOf(host.kind, year);
+      const window = await unitWindow(tx.directory, await this.windows.inTransaction(tx.client), { unitId: host.unitId, kind: host.kind }, year, reviewedOn);
       if (reviewedOn < window.start) throw reviewErrors.beforeWindow(reviewedOn, window.start);
       if (model.foundedOn > window.end) throw reviewErrors.modelNotInWindow(model.id, model.foundedOn, window.end);
       const store = new ReviewStore(tx.client);
@@ -59,6 +59,7 @@ export class ReviewService {
         year,
         windowStart: window.start,
         windowEnd: window.end,
+        provinceId: window.provinceId,
         rating: raw.rating,
         criteriaSetCode: criteria.code,
         criteriaVersion: criteria.version,

@@ -8,6 +8,8 @@ export interface ReviewView {
   year: number;
   windowStart: string;
   windowEnd: string;
+  /** The province whose calendar the window was read in (null: none, national rules). */
+  provinceId: string | null;
   rating: ModelRating;
   criteriaSetCode: string;
   criteriaVersion: number;

@@ -25,10 +25,11 @@ export class StatisticsService {
   async statistics(caller: Caller, args: { unitId?: string | null; asOf?: string | null; year?: number | null }): Promise<ModelStatisticsView | null> {
     requireCaller(caller);
     const asOf = args.asOf ? this.input.date(args.asOf, 'asOf') : this.clock.today();
-    const year = args.year === null || args.year === undefined ? (await this.windows.calendar()).yearHolding('COMMUNE', asOf) : this.input.year(args.year);
+    const explicitYear = args.year === null || args.year === undefined ? null : this.input.year(args.year);
     // Null for a SYSTEM_ADMIN without a unit: the whole country, one row per province.
     const unitId = this.input.optionalId(args.unitId, 'unitId') ?? this.policy.listRoot(caller);
     if (unitId !== null && !(await this.policy.canReadUnit(this.directory, caller, unitId, [asOf]))) return null;
+    const year = explicitYear ?? (await this.defaultYear(unitId, asOf));
     const counted = await this.counts.count(unitId, asOf, year, addDays(asOf, -this.trainingPeriodDays + 1));
     const directory = await this.directory.unitsAt(
       counted.byBranch.map((branch) => branch.unitId),
@@ -45,6 +46,15 @@ export class StatisticsService {
         .map(({ branch, entry }) => ({ unitId: branch.unitId, code: entry?.code ?? '', name: entry?.name ?? '', kind: entry?.kind ?? '', counts: branch.counts }))
         .sort((a, b) => a.code.localeCompare(b.code)),
     };
+  }
+
+  /**
+   * The year whose commune window holds `asOf`, in the calendar of the province the unit lies in on `asOf` (the national one
+   * for the country or a unit above the provinces).
+   */
+  private async defaultYear(unitId: string | null, asOf: string): Promise<number> {
+    const province = unitId === null ? null : await this.directory.ancestorOfKind(unitId, ['PROVINCE'], asOf);
+    return (await this.windows.calendar()).yearHolding('COMMUNE', asOf, province?.unitId ?? null);
   }
 }
 

@@ -3,3 +3,4 @@ export * from './window.errors';
 export * from './window.rules';
 export * from './window.repository';
 export * from './window.service';
+export * from './unit-window';

@@ -7,6 +7,7 @@ type RuleRow = Prisma.EvaluationWindowRuleGetPayload<object>;
 function ruleFromRow(row: RuleRow): WindowRuleView {
   return {
     id: row.id,
+    provinceId: row.provinceId,
     unitKinds: row.unitKinds,
     startMonth: row.startMonth,
     startDay: row.startDay,
@@ -44,9 +45,16 @@ export class WindowRuleStore {
     await this.db.$executeRawUnsafe('LOCK TABLE "evaluation_window_rule" IN ROW SHARE MODE');
   }
 
-  /** The first year from `from` to `to` (null: open) that has a review, if any. */
-  async firstReviewedYear(from: number, to: number | null): Promise<number | null> {
-    const row = await this.db.modelReview.findFirst({ where: { year: { gte: from, ...(to === null ? {} : { lte: to }) } }, orderBy: { year: 'asc' }, select: { year: true } });
+  /**
+   * The first year from `from` to `to` (null: open) that has a review, if any: of the units of `provinceId` (the province a
+   * review recorded), or any review for the national rules (null).
+   */
+  async firstReviewedYear(from: number, to: number | null, provinceId: string | null): Promise<number | null> {
+    const row = await this.db.modelReview.findFirst({
+      where: { year: { gte: from, ...(to === null ? {} : { lte: to }) }, ...(provinceId === null ? {} : { provinceId }) },
+      orderBy: { year: 'asc' },
+      select: { year: true },
+    });
     return row?.year ?? null;
   }
 

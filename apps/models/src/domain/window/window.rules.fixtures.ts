@@ -6,6 +6,7 @@ export { WindowCalendar } from './window.rules';
 export const SEEDED_WINDOW_RULES: readonly WindowRuleView[] = [
   {
     id: '5e1d0a4c-7b2f-4c3e-9d10-000000000001',
+    provinceId: null,
     unitKinds: ['RESIDENTIAL_AREA'],
     startMonth: 11,
     startDay: 1,
@@ -21,6 +22,7 @@ export const SEEDED_WINDOW_RULES: readonly WindowRuleView[] = [
   },
   {
     id: '5e1d0a4c-7b2f-4c3e-9d10-000000000002',
+    provinceId: null,
     unitKinds: [],
     startMonth: 11,
     startDay: 16,

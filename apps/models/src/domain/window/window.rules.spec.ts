@@ -9,6 +9,7 @@ const [residential, others] = SEEDED_WINDOW_RULES;
 /** Residential areas from 2026: 16/11 of the previous year to 15/11, as every other kind. */
 const shape = (overrides: Partial<WindowRuleShape> = {}): WindowRuleShape & { id: string } => ({
   id: 'new',
+  provinceId: null,
   unitKinds: ['RESIDENTIAL_AREA'],
   startMonth: 11,
   startDay: 16,
@@ -93,6 +94,59 @@ describe('evaluation window rules', () => {
     expect(refusal(() => planVersion(SEEDED_WINDOW_RULES, shape({ unitKinds: ['COMMUNE'], startMonth: 11, startDay: 1, endMonth: 10, endDay: 31 }), KINDS))).toEqual({
       reason: 'WINDOW_RULE_BAD_DATES',
       field: 'startMonth',
+    });
+  });
+
+  describe("a province's rules", () => {
+    const A = 'province-a';
+    const B = 'province-b';
+    const rule = (overrides: Partial<WindowRuleShape> & { id: string }) => ({ ...shape(overrides), reason: '', createdBy: '', createdByUnitId: null, createdAt: '' });
+    // A's communes and every other kind it does not name: 01/01 to 31/12 from 2027.
+    const aOthers = rule({ id: 'a-others', provinceId: A, unitKinds: [], startYearOffset: 0, startMonth: 1, startDay: 1, endMonth: 12, endDay: 31, validFromYear: 2027 });
+    // A's residential areas from 2026: 16/11 of the previous year to 15/11.
+    const aResidential = rule({ id: 'a-residential', provinceId: A, validFromYear: 2026 });
+    const calendar = new WindowCalendar([...SEEDED_WINDOW_RULES, aResidential, aOthers]);
+
+    it("come before the national ones for the province's units only", () => {
+      expect(calendar.windowOf('RESIDENTIAL_AREA', 2026, A)).toMatchObject({ provinceId: A, start: '2025-11-16', end: '2026-11-15', rule: { id: 'a-residential' } });
+      expect(calendar.windowOf('RESIDENTIAL_AREA', 2026, B)).toMatchObject({ provinceId: B, start: '2025-11-01', end: '2026-10-31', rule: { id: residential?.id } });
+      expect(calendar.windowOf('RESIDENTIAL_AREA', 2026)).toMatchObject({ provinceId: null, rule: { id: residential?.id } });
+      expect(calendar.windowOf('RESIDENTIAL_AREA', 2025, A)).toMatchObject({ rule: { id: residential?.id } });
+      expect(calendar.windowOf('COMMUNE', 2027, A)).toMatchObject({ start: '2027-01-01', end: '2027-12-31', rule: { id: 'a-others' } });
+      expect(calendar.windowOf('COMMUNE', 2027, B)).toMatchObject({ start: '2026-11-16', end: '2027-11-15', rule: { id: others?.id } });
+      expect(calendar.yearHolding('COMMUNE', '2026-11-20', A)).toBe(2027);
+      expect(calendar.yearHolding('COMMUNE', '2027-11-20', A)).toBe(2027);
+      expect(calendar.yearHolding('COMMUNE', '2027-11-20', B)).toBe(2028);
+    });
+
+    it('precedence: the province naming the kind, the nation naming it, the province for every other kind, the nation', () => {
+      // A's "every other kind" rule does not reach the kinds a national rule names (residential areas, before A named them).
+      const onlyOthers = new WindowCalendar([...SEEDED_WINDOW_RULES, aOthers]);
+      expect(onlyOthers.windowOf('RESIDENTIAL_AREA', 2027, A)).toMatchObject({ rule: { id: residential?.id } });
+      expect(onlyOthers.windowOf('SCHOOL', 2027, A)).toMatchObject({ rule: { id: 'a-others' } });
+      expect(calendar.windowOf('RESIDENTIAL_AREA', 2027, A)).toMatchObject({ rule: { id: 'a-residential' } });
+      expect(calendar.provinceDate('RESIDENTIAL_AREA', 2027)).toBe('2027-10-31');
+      expect(calendar.provinceDate('COMMUNE', 2027)).toBe('2027-11-15');
+      expect(new WindowCalendar([]).provinceDate('COMMUNE', 2027)).toBe('2027-12-31');
+    });
+
+    it("versions close and overlap within one key: a province's rule never closes nor meets a national one or another province's", () => {
+      expect(planVersion(SEEDED_WINDOW_RULES, shape({ provinceId: A }), KINDS).closes).toBeNull();
+      expect(planVersion([...SEEDED_WINDOW_RULES, aResidential], shape({ provinceId: B }), KINDS).closes).toBeNull();
+      expect(planVersion([...SEEDED_WINDOW_RULES, aResidential], shape({ provinceId: A, validFromYear: 2028 }), KINDS).closes).toEqual({ rule: aResidential, validToYear: 2027 });
+      expect(refusal(() => planVersion([...SEEDED_WINDOW_RULES, aResidential], shape({ provinceId: A, validToYear: 2030 }), KINDS))).toEqual({ reason: 'WINDOW_RULE_OVERLAP', field: 'validFromYear' });
+      // A national version of residential areas from 2030 closes the national one, not A's.
+      expect(planVersion([...SEEDED_WINDOW_RULES, aResidential], shape({ validFromYear: 2030 }), KINDS).closes).toEqual({ rule: residential, validToYear: 2029 });
+    });
+
+    it("checks the dates in the province's calendar, and a national version in every province's", () => {
+      // Schools nationally from 2028: 16/12 of the previous year to 15/12. Fine in the national calendar (2027 ends on
+      // 15/11/2027), but in A's 2027 runs to 31/12/2027 (A's "every other kind"), so the national version is refused.
+      const schools = shape({ unitKinds: ['SCHOOL'], startMonth: 12, startDay: 16, endMonth: 12, endDay: 15, validFromYear: 2028 });
+      expect(planVersion(SEEDED_WINDOW_RULES, schools, KINDS).closes).toBeNull();
+      expect(refusal(() => planVersion([...SEEDED_WINDOW_RULES, aOthers], schools, KINDS))).toEqual({ reason: 'WINDOW_RULE_BAD_DATES', field: 'startMonth' });
+      // A's own residential areas from 2026 starting on 16/10/2025, while the national 2025 window ends on 31/10/2025.
+      expect(refusal(() => planVersion(SEEDED_WINDOW_RULES, shape({ provinceId: A, startMonth: 10, endMonth: 10 }), KINDS))).toEqual({ reason: 'WINDOW_RULE_BAD_DATES', field: 'startMonth' });
     });
   });
 

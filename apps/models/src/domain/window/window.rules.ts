@@ -13,37 +13,64 @@ export function coversYear(rule: Pick<WindowRuleView, 'validFromYear' | 'validTo
 }
 
 /**
- * The evaluation windows of every kind and year, from one snapshot of the rules: the rule of (kind, year) is the one naming
- * the kind and covering the year, else the rule of "every other kind" covering the year.
+ * The evaluation windows of every kind and year, from one snapshot of the rules (every province's and the national ones). In
+ * the calendar of a province (`provinceId`; null: the national calendar), the rule of (kind, year) is the first covering the
+ * year of: the province's rule naming the kind, the national rule naming it, the province's "every other kind" rule, the
+ * national one. "Every other kind" keeps its meaning (every kind no other rule of the year names), so a province changing
+ * its communes' window with an "every other kind" rule leaves the national residential-area rule in force for its villages.
  */
 export class WindowCalendar {
   constructor(readonly rules: readonly WindowRuleView[]) {}
 
-  ruleFor(kind: string, year: number): WindowRuleView | null {
-    const covering = this.rules.filter((rule) => coversYear(rule, year));
-    return covering.find((rule) => rule.unitKinds.includes(kind)) ?? covering.find((rule) => rule.unitKinds.length === 0) ?? null;
+  ruleFor(kind: string, year: number, provinceId: string | null = null): WindowRuleView | null {
+    const covering = this.rules.filter((rule) => coversYear(rule, year) && (rule.provinceId === null || rule.provinceId === provinceId));
+    const own = (rule: WindowRuleView) => provinceId !== null && rule.provinceId === provinceId;
+    const national = (rule: WindowRuleView) => rule.provinceId === null;
+    const naming = (rule: WindowRuleView) => rule.unitKinds.includes(kind);
+    const other = (rule: WindowRuleView) => rule.unitKinds.length === 0;
+    return (
+      covering.find((rule) => own(rule) && naming(rule)) ??
+      covering.find((rule) => national(rule) && naming(rule)) ??
+      covering.find((rule) => own(rule) && other(rule)) ??
+      covering.find((rule) => national(rule) && other(rule)) ??
+      null
+    );
   }
 
-  /** The window of `year` for a host of `kind`; EVALUATION_WINDOW_MISSING when no rule covers them. */
-  windowOf(kind: string, year: number): EvaluationWindowView {
-    const window = this.find(kind, year);
+  /** The window of `year` for a host of `kind` in the calendar of `provinceId`; EVALUATION_WINDOW_MISSING when no rule covers them. */
+  windowOf(kind: string, year: number, provinceId: string | null = null): EvaluationWindowView {
+    const window = this.find(kind, year, provinceId);
     if (!window) throw windowErrors.missing(kind, year);
     return window;
   }
 
-  find(kind: string, year: number): EvaluationWindowView | null {
-    const rule = this.ruleFor(kind, year);
-    return rule ? { kind, year, rule, ...windowDates(rule, year) } : null;
+  find(kind: string, year: number, provinceId: string | null = null): EvaluationWindowView | null {
+    const rule = this.ruleFor(kind, year, provinceId);
+    return rule ? { kind, year, provinceId, rule, ...windowDates(rule, year) } : null;
   }
 
   /** The evaluation year whose window for `kind` holds `date` (the first window ending on or after it; its year when none). */
-  yearHolding(kind: string, date: string): number {
+  yearHolding(kind: string, date: string, provinceId: string | null = null): number {
     const year = Number(date.slice(0, 4));
     for (const candidate of [year, year + 1]) {
-      const window = this.find(kind, candidate);
+      const window = this.find(kind, candidate, provinceId);
       if (window && window.end >= date) return candidate;
     }
     return year;
+  }
+
+  /**
+   * The date on which a unit's province is read for the window of (kind, year): the end of the national window (31/12 of the
+   * year when no national rule covers it). Not the province's own window's end, which depends on the province: a fixed date
+   * keeps the choice free of a circle, and windows end within days of each other.
+   */
+  provinceDate(kind: string, year: number): string {
+    return this.find(kind, year, null)?.end ?? dayOf(year, 12, 31);
+  }
+
+  /** Every province that has a rule of its own. */
+  provinces(): string[] {
+    return [...new Set(this.rules.flatMap((rule) => (rule.provinceId === null ? [] : [rule.provinceId])))];
   }
 }
 
@@ -96,16 +123,17 @@ const yearsMeet = (a: WindowRuleShape | WindowRuleView, b: WindowRuleShape | Win
   a.validFromYear <= (b.validToYear ?? Infinity) && b.validFromYear <= (a.validToYear ?? Infinity);
 
 /**
- * Checks a new version against the rules in force and says which rule it closes. An open version with exactly the same kinds
- * (or "every other kind" again) that started earlier is closed the year before the new one starts, when the new one is open
- * too; any other rule sharing a kind and a year is WINDOW_RULE_OVERLAP. With the new version in place, no kind's window may
- * start before the previous year's ends or end after the next year's starts (WINDOW_RULE_BAD_DATES). `kinds`: every known
- * unit kind, checked at the version's edges.
+ * Checks a new version against the rules in force and says which rule it closes. Only rules of the same key (the same
+ * province, or both national) meet: an open version with exactly the same kinds (or "every other kind" again) that started
+ * earlier is closed the year before the new one starts, when the new one is open too; any other rule of the key sharing a
+ * kind and a year is WINDOW_RULE_OVERLAP. With the new version in place, in the calendar of its province (a national version:
+ * the national calendar and that of every province with rules of its own), no kind's window may start before the previous
+ * year's ends at any year a rule starts or ends (WINDOW_RULE_BAD_DATES). `kinds`: every known unit kind.
  */
 export function planVersion(rules: readonly WindowRuleView[], candidate: WindowRuleShape & { id: string }, kinds: readonly string[]): WindowRulePlan {
   let closes: WindowRulePlan['closes'] = null;
   for (const rule of rules) {
-    if (!kindsMeet(rule.unitKinds, candidate.unitKinds) || !yearsMeet(rule, candidate)) continue;
+    if (rule.provinceId !== candidate.provinceId || !kindsMeet(rule.unitKinds, candidate.unitKinds) || !yearsMeet(rule, candidate)) continue;
     const supersedes = sameKinds(rule.unitKinds, candidate.unitKinds) && rule.validToYear === null && candidate.validToYear === null && rule.validFromYear < candidate.validFromYear;
     if (!supersedes) throw windowErrors.overlap(rule.id, rule.unitKinds, rule.validFromYear, rule.validToYear);
     closes = { rule, validToYear: candidate.validFromYear - 1 };
@@ -114,19 +142,27 @@ export function planVersion(rules: readonly WindowRuleView[], candidate: WindowR
     ...rules.map((rule) => (closes && rule.id === closes.rule.id ? { ...rule, validToYear: closes.validToYear } : rule)),
     { ...candidate, reason: '', createdBy: '', createdByUnitId: null, createdAt: '' },
   ]);
-  const edges: Array<[number, number]> = [[candidate.validFromYear - 1, candidate.validFromYear]];
-  if (candidate.validToYear !== null) edges.push([candidate.validToYear, candidate.validToYear + 1]);
-  for (const kind of kinds) {
-    for (const [earlier, later] of edges) {
-      const previous = after.find(kind, earlier);
-      const next = after.find(kind, later);
-      if (previous && next && next.start <= previous.end) {
-        throw windowErrors.badDates('startMonth', `the ${kind} window of ${later} would start on ${next.start}, before the window of ${earlier} ends (${previous.end})`, {
-          kind,
-          year: later,
-          start: next.start,
-          previousEnd: previous.end,
-        });
+  const calendars = candidate.provinceId === null ? [null, ...after.provinces()] : [candidate.provinceId];
+  for (const provinceId of calendars) {
+    const edges = new Set<number>();
+    for (const rule of after.rules) {
+      if (rule.provinceId !== null && rule.provinceId !== provinceId) continue;
+      edges.add(rule.validFromYear);
+      if (rule.validToYear !== null) edges.add(rule.validToYear + 1);
+    }
+    for (const later of [...edges].sort((a, b) => a - b)) {
+      for (const kind of kinds) {
+        const previous = after.find(kind, later - 1, provinceId);
+        const next = after.find(kind, later, provinceId);
+        if (previous && next && next.start <= previous.end) {
+          throw windowErrors.badDates('startMonth', `the ${kind} window of ${later} would start on ${next.start}, before the window of ${later - 1} ends (${previous.end})`, {
+            kind,
+            year: later,
+            provinceId,
+            start: next.start,
+            previousEnd: previous.end,
+          });
+        }
       }
     }
   }

@@ -1,5 +1,7 @@
 /** The shape of a rule, as a caller proposes it (checked by `checkRuleShape`). */
 export interface WindowRuleShape {
+  /** The province (a PROVINCE unit) whose units it applies to; null: the national default. Part of the rule's key. */
+  provinceId: string | null;
   /** The unit kinds it applies to; empty: every kind no other rule of the year names. */
   unitKinds: string[];
   startMonth: number;
@@ -34,10 +36,14 @@ export interface WindowRuleChangeView {
   reason: string;
 }
 
-/** The evaluation window of one unit kind and year. */
+/** The evaluation window of one unit kind and year, in one province's calendar or the national one. */
 export interface EvaluationWindowView {
   kind: string;
   year: number;
+  /** The province whose rules were consulted before the national ones; null: the national calendar alone. */
+  provinceId: string | null;
+  /** The unit asked about, when the window was resolved for a unit. */
+  unitId?: string | null;
   start: string;
   end: string;
   /** The rule in force for the kind and year. */
@@ -45,6 +51,8 @@ export interface EvaluationWindowView {
 }
 
 export interface AddWindowRuleInput {
+  /** Null or absent: a national rule (SYSTEM_ADMIN). */
+  provinceId?: string | null;
   unitKinds?: string[] | null;
   startMonth: number;
   startDay: number;

@@ -9,6 +9,6 @@ export const Query: QueryResolvers = {
   modelStatistics: (_, { unitId, asOf, year }, { caller, statistics }) => statistics.statistics(caller, { unitId, asOf, year }),
   advancedExamples: (_, { unitId, year }, { caller, examples }) => examples.list(caller, unitId, year),
   modelLabels: () => allLabels(),
-  evaluationWindowRules: (_, { kind, year }, { caller, windows }) => windows.rules(caller, { kind, year }),
-  evaluationWindow: (_, { kind, year }, { caller, windows }) => windows.windowOf(caller, kind, year),
+  evaluationWindowRules: (_, { kind, year, provinceId }, { caller, windows }) => windows.rules(caller, { kind, year, provinceId }),
+  evaluationWindow: (_, { kind, year, unitId, provinceId }, { caller, windows }) => windows.windowOf(caller, { kind, year, unitId, provinceId }),
 };
