@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { untilInDirectory } from './support/directory-reader';
-import { eventually, startStack, type Stack } from './support/stack';
+import { eventually, sharedStack, type Stack } from './support/stack';
 import { type CreateUnit, testUnits } from './support/test-units';
 
 /**
@@ -24,9 +24,9 @@ describe('assessments through the gateway', () => {
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    stack = await startStack();
+    stack = sharedStack();
     ({ create } = await testUnits(stack, ids, '2020-01-01'));
-    // The rule sets are Thái Bình's (province code TB); each stack has its own org-units database.
+    // The rule sets are Thái Bình's (province code TB): the one fixed code in the shared stack, taken by this file alone.
     await create('P', { kind: 'PROVINCE', name: 'Tỉnh Thái Bình', code: 'TB' });
     await create('D', { kind: 'DISTRICT', name: 'Huyện Vũ Thư', parentId: ids.P });
     await create('C', { kind: 'COMMUNE', name: 'Xã Vũ Hội', parentId: ids.D });
@@ -34,7 +34,6 @@ describe('assessments through the gateway', () => {
     await untilInDirectory(stack.assessmentsDatabase.url, ids.R!, 'the village in the assessments directory');
   }, 180_000);
 
-  afterAll(async () => stack?.stop());
 
   it('a village submits with its criteria and evidence, the chain approves, its commune recognises it; Unit joins both, and the relay publishes the decisions', async () => {
     // The village officer sees its own unit only: the reviewing commune is asked by id (org-units hides its name from it).
@@ -92,7 +91,8 @@ describe('assessments through the gateway', () => {
     const pool = new pg.Pool({ connectionString: stack.assessmentsDatabase.url, max: 1 });
     try {
       const published = await eventually(async () => {
-        const { rows } = await pool.query<{ type: string }>('SELECT type FROM outbox_event WHERE published_at IS NOT NULL ORDER BY seq');
+        // The village's events (each is keyed by its unit); the commune's own submission comes in the next test.
+        const { rows } = await pool.query<{ type: string }>('SELECT type FROM outbox_event WHERE published_at IS NOT NULL AND aggregate_id = $1 ORDER BY seq', [ids.R]);
         return rows.length === 4 ? rows.map((row) => row.type) : undefined;
       }, 30_000, 'the relay publishing the four events');
       expect(published).toEqual([
@@ -117,7 +117,7 @@ describe('assessments through the gateway', () => {
     const c4 = async () => (await stack.query<Criteria>(CRITERIA, { id: submitted.data!.submitAssessment.id }, district)).data!.assessment;
     const before = await c4();
     expect(before.criteria.find((c) => c.criterion.code === 'C_4')).toMatchObject({ met: false, derived: true, inputs: { discipline: null } });
-    // No effective-model fact from models in this stack, and the village is recognised but not registered: C_2 and C_5 fail too.
+    // No effective-model fact from models for this commune, and the village is recognised but not registered: C_2 and C_5 fail too.
     expect(before.safeStandardProposal).toEqual({ outcome: 'NOT_ACHIEVED', failedCriteria: ['C_2', 'C_4', 'C_5'] });
 
     const recorded = await stack.query<{ recordCommunePoliceDiscipline: { disciplinedOfficers: number; recordedByUnit: { name: string } } }>(

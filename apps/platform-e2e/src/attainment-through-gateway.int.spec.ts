@@ -1,7 +1,7 @@
 import { RecognitionDecidedV1 } from '@antt/contracts';
 import { buildEnvelope, createKafkaClient, recordHeaders } from '@antt/events';
 import { untilInDirectory } from './support/directory-reader';
-import { eventually, startStack, type Stack } from './support/stack';
+import { eventually, sharedStack, type Stack } from './support/stack';
 import { type CreateUnit, testUnits } from './support/test-units';
 
 /**
@@ -21,7 +21,7 @@ describe('target attainment through the gateway, moved by an assessments event',
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    stack = await startStack();
+    stack = sharedStack();
     ({ create } = await testUnits(stack, ids, '2025-07-01'));
     await create('P', { kind: 'PROVINCE', name: 'Tỉnh Thử Nghiệm' });
     await create('C', { kind: 'COMMUNE', name: 'Xã Bình An', parentId: ids.P });
@@ -30,9 +30,6 @@ describe('target attainment through the gateway, moved by an assessments event',
     await untilInDirectory(stack.campaignsDatabase.url, ids.R2!, 'the last village in the campaigns directory');
   }, 180_000);
 
-  afterAll(async () => {
-    await stack?.stop();
-  });
 
   it('answers attainment through the gateway and moves when a recognition arrives on the assessments topic', async () => {
     const police = await stack.token(['STEERING_OFFICER'], ids.P!);

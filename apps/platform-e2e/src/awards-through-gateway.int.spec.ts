@@ -2,7 +2,7 @@ import { ClassificationDecidedV1, type EventContract, RecognitionDecidedV1 } fro
 import { buildEnvelope, createKafkaClient, recordHeaders } from '@antt/events';
 import pg from 'pg';
 import { untilInDirectory } from './support/directory-reader';
-import { eventually, startStack, type Stack } from './support/stack';
+import { eventually, sharedStack, type Stack } from './support/stack';
 import { type CreateUnit, testUnits } from './support/test-units';
 
 /**
@@ -26,11 +26,11 @@ describe('awards through the gateway', () => {
     expect(result.errors).toBeUndefined();
     return result.data;
   }
-  const count = async (sql: string) => Number((await pool.query<{ n: string }>(sql)).rows[0]!.n);
+  const count = async (sql: string, values: unknown[] = []) => Number((await pool.query<{ n: string }>(sql, values)).rows[0]!.n);
   let seasonId: string;
 
   beforeAll(async () => {
-    stack = await startStack();
+    stack = sharedStack();
     pool = new pg.Pool({ connectionString: stack.awardsDatabase.url, max: 2 });
     ({ create } = await testUnits(stack, ids, '2025-07-01'));
     await create('P', { kind: 'PROVINCE', name: 'Tỉnh Thử Nghiệm' });
@@ -43,7 +43,6 @@ describe('awards through the gateway', () => {
 
   afterAll(async () => {
     await pool?.end();
-    await stack?.stop();
   });
 
   it('nominates, decides and joins the award to Unit and Campaign, on facts that arrived as events', async () => {
@@ -82,10 +81,12 @@ describe('awards through the gateway', () => {
     } finally {
       await producer.disconnect();
     }
-    await eventually(async () => ((await count('SELECT count(*) AS n FROM campaign_fact')) === 1 ? true : undefined), 60_000, 'the campaign in the awards fact store');
-    await eventually(async () => ((await count('SELECT count(*) AS n FROM registration_fact')) === 2 ? true : undefined), 60_000, 'the registrations');
-    await eventually(async () => ((await count('SELECT count(*) AS n FROM classification_fact')) === 2 ? true : undefined), 60_000, 'the classifications');
-    await eventually(async () => ((await count('SELECT count(*) AS n FROM recognition_fact')) === 2 ? true : undefined), 60_000, 'the recognitions');
+    // This file's campaign and communes only: the fact store is the shared stack's, fed by every file's campaigns and units.
+    const communes = [ids.C1, ids.C2];
+    await eventually(async () => ((await count('SELECT count(*) AS n FROM campaign_fact WHERE campaign_id = $1', [campaignId])) === 1 ? true : undefined), 60_000, 'the campaign in the awards fact store');
+    await eventually(async () => ((await count('SELECT count(*) AS n FROM registration_fact WHERE campaign_id = $1', [campaignId])) === 2 ? true : undefined), 60_000, 'the registrations');
+    await eventually(async () => ((await count('SELECT count(*) AS n FROM classification_fact WHERE unit_id = ANY($1::uuid[])', [communes])) === 2 ? true : undefined), 60_000, 'the classifications');
+    await eventually(async () => ((await count('SELECT count(*) AS n FROM recognition_fact WHERE unit_id = ANY($1::uuid[])', [communes])) === 2 ? true : undefined), 60_000, 'the recognitions');
 
     const conditions = [
       { name: 'safe standard', fact: 'SAFE_STANDARD', op: 'EQ', value: 'true' },
@@ -164,7 +165,7 @@ describe('awards through the gateway', () => {
     });
     // The relay publishes the decision.
     await eventually(
-      async () => ((await count(`SELECT count(*) AS n FROM outbox_event WHERE type = 'awards.nomination.decided.v1' AND published_at IS NOT NULL`)) === 1 ? true : undefined),
+      async () => ((await count(`SELECT count(*) AS n FROM outbox_event WHERE type = 'awards.nomination.decided.v1' AND aggregate_id = $1 AND published_at IS NOT NULL`, [id])) === 1 ? true : undefined),
       60_000,
       'the decision published by the relay',
     );
@@ -248,7 +249,7 @@ describe('awards through the gateway', () => {
     );
     expect(summary.teamRatingsSummary).toMatchObject({ communesRecorded: 1, teams: 1, rows: [{ commune: { name: 'Xã Bình An' }, recorded: true, teams: 1 }] });
     await eventually(
-      async () => ((await count(`SELECT count(*) AS n FROM outbox_event WHERE type = 'awards.team-ratings.recorded.v1' AND published_at IS NOT NULL`)) === 1 ? true : undefined),
+      async () => ((await count(`SELECT count(*) AS n FROM outbox_event WHERE type = 'awards.team-ratings.recorded.v1' AND aggregate_id = $1 AND published_at IS NOT NULL`, [ids.C1])) === 1 ? true : undefined),
       60_000,
       'the team ratings published by the relay',
     );

@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase, uniqueName } from '@antt/testing
 import pg from 'pg';
 import { untilInDirectory } from './support/directory-reader';
 import { pgTransaction } from './support/pg-transaction';
-import { eventually, startStack, type Stack } from './support/stack';
+import { eventually, sharedStack, type Stack } from './support/stack';
 import { type CreateUnit, testUnits } from './support/test-units';
 
 /**
@@ -27,7 +27,7 @@ describe('models through the gateway, and the effective-model fact reaching a co
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    stack = await startStack();
+    stack = sharedStack();
     ({ create } = await testUnits(stack, ids, '2020-01-01'));
     await create('P', { kind: 'PROVINCE', name: 'Tỉnh Thử Nghiệm' });
     await create('D', { kind: 'DISTRICT', name: 'Huyện Thử Nghiệm', parentId: ids.P });
@@ -47,7 +47,6 @@ describe('models through the gateway, and the effective-model fact reaching a co
     await consumer?.stop();
     await pool?.end();
     await consumerDatabase?.drop();
-    await stack?.stop();
   });
 
   it('registers, replicates and reviews a commune’s models; the fact flips for the 2025 window and a consumer receives both states', async () => {
@@ -112,7 +111,8 @@ describe('models through the gateway, and the effective-model fact reaching a co
     await consumer.ready;
     const received = await eventually(
       async () => {
-        const rows = (await pool.query<Fact>('SELECT unit_id, year, has_effective_model, revision FROM fact ORDER BY seq')).rows;
+        // The commune's facts: the consumer reads the shared stack's topic, where other files' units may have facts too.
+        const rows = (await pool.query<Fact>('SELECT unit_id, year, has_effective_model, revision FROM fact WHERE unit_id = $1 ORDER BY seq', [ids.C])).rows;
         return rows.length >= 2 ? rows : undefined;
       },
       60_000,

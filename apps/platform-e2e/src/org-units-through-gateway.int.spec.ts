@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { topicRecordCount } from '@antt/events';
 import pg from 'pg';
 import { openDirectory } from './support/directory-reader';
-import { eventually, startStack, type Stack } from './support/stack';
+import { eventually, sharedStack, type Stack } from './support/stack';
+import { recordsKeyedBy } from './support/topic-records';
 
 /**
  * A client's view of the platform: org-units through the gateway, and the campaigns service's copy of the tree
@@ -34,7 +34,7 @@ describe('org-units through the gateway, and its events into the campaigns unit 
   }
 
   beforeAll(async () => {
-    stack = await startStack();
+    stack = sharedStack();
     admin = await stack.token(['SYSTEM_ADMIN'], randomUUID());
     const province = await create('P', { kind: 'PROVINCE', name: 'Tỉnh Thử Nghiệm' });
     const d1 = await create('D1', { kind: 'DISTRICT', name: 'Huyện Vũ Thư', parentId: province.id });
@@ -64,9 +64,6 @@ describe('org-units through the gateway, and its events into the campaigns unit 
     expect(dissolved.errors).toBeUndefined();
   }, 180_000);
 
-  afterAll(async () => {
-    await stack?.stop();
-  });
 
   it('answers "as of" a date across the merge: the 2024 tree for 2024, the new tree after 1 July 2025', async () => {
     const before = await stack.query<{ unit: { ancestors: Array<{ code: string }> } }>(ANCESTORS, { id: units.R1!.id, asOf: '2024-06-01' }, admin);
@@ -114,15 +111,19 @@ describe('org-units through the gateway, and its events into the campaigns unit 
       const descendants2024 = await directory.descendantsOf(units.D1!.id, '2024-06-01');
       expect(descendants2024.map((d) => d.code).sort()).toEqual([`${tag}-C1`, `${tag}-C2`, `${tag}-R1`, `${tag}-R2`]);
 
-      // Every outbox row went to this stack's own topic, once.
+      // Every outbox row of this file's units went to the stack's own topic, once (the stack is shared: other files' units
+      // are on the topic too, keyed by their own ids).
+      const ownIds = Object.values(units).map((unit) => unit.id);
       const outbox = new pg.Client({ connectionString: stack.orgUnitsDatabase.url });
       await outbox.connect();
       const { rows } = await outbox.query<{ published: string; total: string }>(
-        'SELECT count(*) FILTER (WHERE published_at IS NOT NULL) AS published, count(*) AS total FROM outbox_event',
+        'SELECT count(*) FILTER (WHERE published_at IS NOT NULL) AS published, count(*) AS total FROM outbox_event WHERE aggregate_id = ANY($1)',
+        [ownIds],
       );
       await outbox.end();
+      expect(Number(rows[0]!.total)).toBeGreaterThan(0);
       expect(Number(rows[0]!.published)).toBe(Number(rows[0]!.total));
-      expect(await topicRecordCount(stack.kafkaBrokers, `${stack.topicPrefix}org-units.unit`)).toBe(Number(rows[0]!.total));
+      expect(await recordsKeyedBy(stack.kafkaBrokers, `${stack.topicPrefix}org-units.unit`, ownIds)).toBe(Number(rows[0]!.total));
     } finally {
       await close();
     }
@@ -167,6 +168,7 @@ describe('org-units through the gateway, and its events into the campaigns unit 
     const client = new pg.Client({ connectionString: stack.orgUnitsDatabase.url });
     await client.connect();
     try {
+      // The whole outbox, before and after: specs run one at a time, so no other file writes to it meanwhile.
       const count = async () => Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM outbox_event')).rows[0]!.n);
       const eventsBefore = await count();
       const wrongParent = await stack.query(
@@ -209,10 +211,14 @@ describe('org-units through the gateway, and its events into the campaigns unit 
     await orgUnits.connect();
     const { directory, close } = openDirectory(stack.campaignsDatabase.url);
     try {
+      // Every unit of this file's tree (its codes carry the file's tag; the shared stack holds other files' units too).
       const { rows } = await orgUnits.query<{ id: string; revision: number; parent: string | null }>(
         `SELECT u.id::text AS id, u.revision, v.parent_id::text AS parent FROM unit u
-         LEFT JOIN unit_version v ON v.unit_id = u.id AND v.valid_from <= '2025-11-01' AND (v.valid_to IS NULL OR v.valid_to > '2025-11-01')`,
+         LEFT JOIN unit_version v ON v.unit_id = u.id AND v.valid_from <= '2025-11-01' AND (v.valid_to IS NULL OR v.valid_to > '2025-11-01')
+         WHERE u.code LIKE $1`,
+        [`${tag}-%`],
       );
+      expect(rows.map((row) => row.id).sort()).toEqual(Object.values(units).map((unit) => unit.id).sort());
       await eventually(
         async () => {
           const revisions = await Promise.all(rows.map((row) => directory.revisionOf(row.id)));

@@ -1,7 +1,7 @@
-import { topicRecordCount } from '@antt/events';
 import pg from 'pg';
 import { untilInDirectory } from './support/directory-reader';
-import { eventually, startStack, type Stack } from './support/stack';
+import { eventually, sharedStack, type Stack } from './support/stack';
+import { recordsKeyedBy } from './support/topic-records';
 import { type CreateUnit, testUnits } from './support/test-units';
 
 /**
@@ -33,7 +33,7 @@ describe('pledges through the gateway', () => {
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    stack = await startStack();
+    stack = sharedStack();
     ({ create, tag } = await testUnits(stack, ids, '2020-01-01'));
     await create('P', { kind: 'PROVINCE', name: 'Tỉnh Thử Nghiệm' });
     // The two-level tree (communes straight under the province) from the 2025 reform.
@@ -42,9 +42,6 @@ describe('pledges through the gateway', () => {
     await untilInDirectory(stack.campaignsDatabase.url, ids.R!, 'the village in the campaigns directory');
   }, 180_000);
 
-  afterAll(async () => {
-    await stack?.stop();
-  });
 
   it('imports a village\'s households, reads the coverage, hides the people from an external agency, publishes one coverage event', async () => {
     const police = await stack.token(['STEERING_OFFICER'], ids.P!);
@@ -88,7 +85,7 @@ describe('pledges through the gateway', () => {
     expect(JSON.stringify(external)).not.toMatch(/Nguyễn|0912345678|034070001234/);
 
     await eventually(
-      async () => ((await topicRecordCount(stack.kafkaBrokers, `${stack.topicPrefix}campaigns.pledge-coverage`)) === 1 ? true : undefined),
+      async () => ((await recordsKeyedBy(stack.kafkaBrokers, `${stack.topicPrefix}campaigns.pledge-coverage`, [ids.R!])) === 1 ? true : undefined),
       30_000,
       'one pledge coverage event on its topic',
     );
@@ -97,7 +94,8 @@ describe('pledges through the gateway', () => {
     await client.connect();
     try {
       const { rows } = await client.query<{ envelope: { data: Record<string, unknown> }; published: boolean }>(
-        `SELECT envelope, published_at IS NOT NULL AS published FROM outbox_event WHERE type = 'campaigns.pledge-coverage.changed.v1'`,
+        `SELECT envelope, published_at IS NOT NULL AS published FROM outbox_event WHERE type = 'campaigns.pledge-coverage.changed.v1' AND aggregate_id = $1`,
+        [ids.R],
       );
       expect(rows).toHaveLength(1);
       expect(rows[0]!.published).toBe(true);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { DEV_JWT_HS256_SECRET, mintDevToken, type Role } from '@antt/auth';
 import { freePort, printWarnings, raisedRateLimits, REPO_ROOT, startGatewayService, startServiceProcess, type ServiceProcess } from '@antt/infra';
 import { createIsolatedTopics, createMigratedTestDatabase, getTestInfra, type TestDatabase, uniqueName } from '@antt/testing';
+import { readStackCoordinates } from './config';
 
 export interface GraphQLResult<T> {
   data?: T | null;
@@ -10,31 +11,117 @@ export interface GraphQLResult<T> {
   extensions?: Record<string, unknown>;
 }
 
-/** org-units, campaigns, models, assessments, awards and the gateway as real processes on fresh, migrated databases and the test Kafka broker. */
-export interface Stack {
+/** A running service as a spec reaches it (the process itself belongs to the global set-up). */
+export interface ServiceEndpoint {
+  name: string;
+  /** `http://127.0.0.1:<port>` */
+  baseUrl: string;
+  /** `http://127.0.0.1:<port>/graphql` */
+  graphqlUrl: string;
+}
+
+/** A database of the stack, for a spec to read (never to drop: the global tear-down does). */
+export interface StackDatabase {
+  name: string;
+  url: string;
+}
+
+/** Where the shared stack runs: plain data, handed from the global set-up to every spec (see `config.ts`). */
+export interface StackCoordinates {
   /** Prefix of this stack's own topics (`KAFKA_TOPIC_PREFIX` of its services). */
   topicPrefix: string;
   kafkaBrokers: string[];
-  orgUnitsDatabase: TestDatabase;
-  campaignsDatabase: TestDatabase;
-  modelsDatabase: TestDatabase;
-  assessmentsDatabase: TestDatabase;
-  orgUnits: ServiceProcess;
-  campaigns: ServiceProcess;
-  models: ServiceProcess;
-  assessments: ServiceProcess;
-  awardsDatabase: TestDatabase;
-  awards: ServiceProcess;
-  gateway: ServiceProcess;
+  orgUnitsDatabase: StackDatabase;
+  campaignsDatabase: StackDatabase;
+  modelsDatabase: StackDatabase;
+  assessmentsDatabase: StackDatabase;
+  awardsDatabase: StackDatabase;
+  orgUnits: ServiceEndpoint;
+  campaigns: ServiceEndpoint;
+  models: ServiceEndpoint;
+  assessments: ServiceEndpoint;
+  awards: ServiceEndpoint;
+  gateway: ServiceEndpoint;
+}
+
+/**
+ * The platform-e2e stack as a spec sees it: org-units, campaigns, models, assessments, awards and the gateway as real processes
+ * on migrated databases and topics of their own, started once for the whole jest run and shared by every spec.
+ */
+export interface Stack extends StackCoordinates {
   /** A client request to the gateway, with `token` as bearer (none: anonymous). */
   query<T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<T>>;
   token(roles: Role[], unitId: string): Promise<string>;
+}
+
+/** The stack as the global set-up holds it: its coordinates and what stops it. */
+export interface RunningStack {
+  coordinates: StackCoordinates;
+  /** Stops the processes (the gateway first), then drops the databases and the topics. */
   stop(): Promise<void>;
 }
 
-export async function startStack(): Promise<Stack> {
+/** The subgraphs' GraphQL URLs a gateway is given. */
+export type SubgraphUrls = Record<'orgUnits' | 'campaigns' | 'models' | 'assessments' | 'awards', string>;
+
+/** A client of the gateway at `graphqlUrl`: one request, `token` as bearer (none: anonymous). */
+export function gatewayQuery(graphqlUrl: string): Stack['query'] {
+  return async <T>(query: string, variables: Record<string, unknown> = {}, token?: string) => {
+    const response = await fetch(graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLResult<T>;
+  };
+}
+
+/** The shared stack that the global set-up started (`jest.integration.config.cjs`); fails with a hint when there is none. */
+export function sharedStack(): Stack {
+  const coordinates = readStackCoordinates();
+  return {
+    ...coordinates,
+    query: gatewayQuery(coordinates.gateway.graphqlUrl),
+    token: (roles, unitId) => mintDevToken({ subject: `e2e:${roles.join('+')}`, roles, unitId, secret: DEV_JWT_HS256_SECRET }),
+  };
+}
+
+function serviceEnv(topicPrefix: string, kafkaBrokers: string[]): Record<string, string> {
+  return { NODE_ENV: 'test', HOST: '127.0.0.1', LOG_LEVEL: 'warn', KAFKA_BROKERS: kafkaBrokers.join(','), KAFKA_TOPIC_PREFIX: topicPrefix };
+}
+
+/**
+ * A gateway process in front of `subgraphs`, configured as the stack's own (rate limits lifted, other limits the defaults):
+ * the stack starts one, and a spec that must cut a subgraph off starts another in front of a proxy of its own.
+ */
+export async function startStackGateway(subgraphs: SubgraphUrls, topics: { topicPrefix: string; kafkaBrokers: string[] }): Promise<ServiceProcess> {
+  return startGatewayService(
+    {
+      ...serviceEnv(topics.topicPrefix, topics.kafkaBrokers),
+      ORG_UNITS_URL: subgraphs.orgUnits,
+      CAMPAIGNS_URL: subgraphs.campaigns,
+      MODELS_URL: subgraphs.models,
+      ASSESSMENTS_URL: subgraphs.assessments,
+      AWARDS_URL: subgraphs.awards,
+      // Every request of a test comes from one address and a few subjects: the rate limits are not what is tested here.
+      GATEWAY_LIMITS: raisedRateLimits(100_000),
+    },
+    printWarnings('gateway'),
+  );
+}
+
+function endpoint(service: ServiceProcess): ServiceEndpoint {
+  return { name: service.name, baseUrl: service.baseUrl, graphqlUrl: service.graphqlUrl };
+}
+
+function readable(database: TestDatabase): StackDatabase {
+  return { name: database.name, url: database.url };
+}
+
+/** Starts the stack: called once per jest run by the global set-up (`global-setup.ts`), never by a spec. */
+export async function startStack(): Promise<RunningStack> {
   const infra = await getTestInfra();
-  // The five databases are independent: migrated side by side (a stack start is paid by every e2e spec).
+  // The five databases are independent: migrated side by side.
   const migrated = (prefix: string, app: string) => createMigratedTestDatabase(prefix, path.join(REPO_ROOT, 'apps', app));
   const made = await Promise.allSettled([
     migrated('e2e_ou_', 'org-units'),
@@ -59,13 +146,7 @@ export async function startStack(): Promise<Stack> {
     (result) => (result as PromiseFulfilledResult<TestDatabase>).value,
   ) as [TestDatabase, TestDatabase, TestDatabase, TestDatabase, TestDatabase];
   const topics = topicsMade.value;
-  const common = {
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-    KAFKA_TOPIC_PREFIX: topics.prefix,
-  };
+  const common = serviceEnv(topics.prefix, infra.kafkaBrokers);
   const started: ServiceProcess[] = [];
   /** Starts `apps/<name>` as a process on the common variables plus `env`, stopped in reverse order by `tearDown`. */
   const startService = async (name: string, env: Record<string, string>): Promise<ServiceProcess> => {
@@ -109,43 +190,27 @@ export async function startStack(): Promise<Stack> {
       ServiceProcess,
       ServiceProcess,
     ];
-    const gateway = await startGatewayService(
-      {
-        ...common,
-        ORG_UNITS_URL: orgUnits.graphqlUrl,
-        CAMPAIGNS_URL: campaigns.graphqlUrl,
-        MODELS_URL: models.graphqlUrl,
-        ASSESSMENTS_URL: assessments.graphqlUrl,
-        AWARDS_URL: awards.graphqlUrl,
-        // Every request of a test comes from one address and a few subjects: the rate limits are not what is tested here.
-        GATEWAY_LIMITS: raisedRateLimits(100_000),
-      },
-      printWarnings('gateway'),
+    const gateway = await startStackGateway(
+      { orgUnits: orgUnits.graphqlUrl, campaigns: campaigns.graphqlUrl, models: models.graphqlUrl, assessments: assessments.graphqlUrl, awards: awards.graphqlUrl },
+      { topicPrefix: topics.prefix, kafkaBrokers: infra.kafkaBrokers },
     );
     started.push(gateway);
     return {
-      topicPrefix: topics.prefix,
-      kafkaBrokers: infra.kafkaBrokers,
-      orgUnitsDatabase,
-      campaignsDatabase,
-      modelsDatabase,
-      assessmentsDatabase,
-      orgUnits,
-      campaigns,
-      models,
-      assessments,
-      awardsDatabase,
-      awards,
-      gateway,
-      async query<T>(query: string, variables: Record<string, unknown> = {}, token?: string) {
-        const response = await fetch(gateway.graphqlUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-          body: JSON.stringify({ query, variables }),
-        });
-        return (await response.json()) as GraphQLResult<T>;
+      coordinates: {
+        topicPrefix: topics.prefix,
+        kafkaBrokers: infra.kafkaBrokers,
+        orgUnitsDatabase: readable(orgUnitsDatabase),
+        campaignsDatabase: readable(campaignsDatabase),
+        modelsDatabase: readable(modelsDatabase),
+        assessmentsDatabase: readable(assessmentsDatabase),
+        awardsDatabase: readable(awardsDatabase),
+        orgUnits: endpoint(orgUnits),
+        campaigns: endpoint(campaigns),
+        models: endpoint(models),
+        assessments: endpoint(assessments),
+        awards: endpoint(awards),
+        gateway: endpoint(gateway),
       },
-      token: (roles, unitId) => mintDevToken({ subject: `e2e:${roles.join('+')}`, roles, unitId, secret: DEV_JWT_HS256_SECRET }),
       stop: tearDown,
     };
   } catch (error) {
