@@ -161,6 +161,45 @@ describe('assessments: review queue and review reminders', () => {
     expect((await queue(villageOfficer)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  it('levelKinds keeps the steps pending at levels of those kinds, in the total too, for a level and a system admin', async () => {
+    const atDistrictLevel = (await queue(district, { levelKinds: ['DISTRICT'] })).data!.reviewQueue;
+    expect(atDistrictLevel.totalCount).toBe(3);
+    expect(atDistrictLevel.entries.map((entry: Data) => entry.unit.id).sort()).toEqual([id.vh2, vh4, id.vh].sort());
+    expect(atDistrictLevel.entries.every((entry: Data) => entry.levelKind === 'DISTRICT' && entry.level.id === id.vt)).toBe(true);
+    expect((await queue(admin, { levelKinds: ['COMMUNE'] })).data!.reviewQueue.totalCount).toBe(3);
+    expect((await queue(district, { levelKinds: ['PROVINCE'] })).data!.reviewQueue.totalCount).toBe(0);
+    expect((await queue(district, { levelKinds: ['COMMUNE', 'DISTRICT'] })).data!.reviewQueue.totalCount).toBe(6);
+  });
+
+  it('unitKinds keeps the assessments of units of those kinds, with the other filters', async () => {
+    const schoolsAndCommunes = (await queue(district, { unitKinds: ['SCHOOL', 'COMMUNE'] })).data!.reviewQueue;
+    expect(schoolsAndCommunes.totalCount).toBe(2);
+    expect(schoolsAndCommunes.entries.map((entry: Data) => [entry.unit.id, entry.unitKind])).toEqual([
+      [id.thcs, 'SCHOOL'],
+      [id.vh, 'COMMUNE'],
+    ]);
+    expect((await queue(admin, { unitKinds: ['SCHOOL'] })).data!.reviewQueue.totalCount).toBe(1);
+    const areasAtCommunes = (await queue(district, { unitKinds: ['RESIDENTIAL_AREA'], levelKinds: ['COMMUNE'], overdueOnly: true })).data!.reviewQueue;
+    expect(areasAtCommunes.entries.map((entry: Data) => entry.unit.id).sort()).toEqual([id.vh1, vh3].sort());
+  });
+
+  it('a filtered list pages by its own cursor; a cursor used with other filters and an unknown level kind are refused naming the field', async () => {
+    const first: Data = (await queue(district, { levelKinds: ['DISTRICT'], first: 2 })).data!.reviewQueue;
+    const second: Data = (await queue(district, { levelKinds: ['DISTRICT'], first: 2, after: first.endCursor })).data!.reviewQueue;
+    expect([first.totalCount, first.hasNextPage, second.totalCount, second.hasNextPage, second.entries.length]).toEqual([3, true, 3, false, 1]);
+
+    expect((await queue(district, { first: 2, after: first.endCursor })).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'CURSOR_FILTERS_CHANGED',
+      field: 'after',
+    });
+    expect((await queue(district, { levelKinds: ['COMMUNE', 'VILLAGE'] })).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'INVALID_LEVEL_KIND',
+      field: 'levelKinds',
+    });
+  });
+
   it('reminders: a step that becomes due later gets its own reminder, once', async () => {
     expect(await reminders('2024-11-27').runOnce()).toEqual({ dueSoon: 3, overdue: 0 });
     expect(await reminders('2024-11-27').runOnce()).toEqual({ dueSoon: 0, overdue: 0 });

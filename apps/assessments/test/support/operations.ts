@@ -44,6 +44,7 @@ export const WHAT_IF = `query($assessmentId: ID!, $ruleSetCode: String!) { whatI
 
 export const CORRECT_CLASSIFICATION = `mutation($input: CorrectClassificationInput!) { correctClassification(input: $input) { classification score revision decidedOn revisions { revision classification score decidedOn decisionNumber reason actor actorUnit { id } } } }`;
 
-export const REVIEW_QUEUE = `query($year: Int!, $overdueOnly: Boolean, $first: Int, $after: String) { reviewQueue(year: $year, overdueOnly: $overdueOnly, first: $first, after: $after) {
+export const REVIEW_QUEUE = `query($year: Int!, $overdueOnly: Boolean, $levelKinds: [String!], $unitKinds: [UnitKind!], $first: Int, $after: String) {
+  reviewQueue(year: $year, overdueOnly: $overdueOnly, levelKinds: $levelKinds, unitKinds: $unitKinds, first: $first, after: $after) {
   totalCount endCursor hasNextPage
   entries { assessment { id status } unit { id } unitKind level { id } levelKind levelKindLabel position deadline overdue daysOverdue daysLeft deadlineLabel } } }`;

@@ -23,6 +23,9 @@ export interface QueuePageQuery {
   /** The caller's jurisdiction unit; null for every level (a system admin). */
   jurisdictionUnitId: string | null;
   overdueOnly: boolean;
+  /** Keep only these level kinds / unit kinds; null keeps every kind. */
+  levelKinds: readonly string[] | null;
+  unitKinds: readonly string[] | null;
   after: QueueCursor | null;
   /** Rows to fetch: the page size plus one, to know whether a next page exists. */
   limit: number;
@@ -37,7 +40,7 @@ export class ReviewQueueRepository {
   }
 
   async page(query: QueuePageQuery): Promise<{ total: number; entries: ReviewQueueEntryView[] }> {
-    const common = [query.year, query.today, query.overdueOnly, query.after?.deadline ?? null, query.after?.assessmentId ?? null, query.limit];
+    const common = [query.year, query.today, query.overdueOnly, query.after?.deadline ?? null, query.after?.assessmentId ?? null, query.limit, query.levelKinds, query.unitKinds];
     const rows =
       query.jurisdictionUnitId === null
         ? await this.prisma.$queryRawUnsafe<PageRow[]>(REVIEW_QUEUE_PAGE_ALL, ...common)

@@ -4,7 +4,7 @@ import { REVIEWER_ROLES } from '../assessment/assessment.service';
 import { recognitionErrors } from '../recognition/recognition.errors';
 import { isSystemAdmin } from '../shared';
 import { type ReviewQueueRepository } from './review-queue.repository';
-import { decodeQueueCursor, encodeQueueCursor, queuePageSize } from './review-queue.rules';
+import { decodeQueueCursor, encodeQueueCursor, queueFilters, queuePageSize } from './review-queue.rules';
 import { type ReviewQueueArgs, type ReviewQueuePageView } from './review-queue.types';
 
 /**
@@ -21,14 +21,16 @@ export class ReviewQueueService {
 
   async page(caller: Caller, args: ReviewQueueArgs): Promise<ReviewQueuePageView> {
     const identity = requireRole(caller, REVIEWER_ROLES);
-    const year = this.year(args.year);
+    const filters = queueFilters({ ...args, year: this.year(args.year) });
     const size = queuePageSize(args.first);
-    const after = args.after ? decodeQueueCursor(args.after) : null;
+    const after = args.after ? decodeQueueCursor(args.after, filters) : null;
     const { total, entries } = await this.queue.page({
-      year,
+      year: filters.year,
       today: this.clock.today(),
       jurisdictionUnitId: isSystemAdmin(identity) ? null : identity.jurisdictionUnitId,
-      overdueOnly: args.overdueOnly === true,
+      overdueOnly: filters.overdueOnly,
+      levelKinds: filters.levelKinds,
+      unitKinds: filters.unitKinds,
       after,
       limit: size + 1,
     });
@@ -37,7 +39,7 @@ export class ReviewQueueService {
     return {
       totalCount: total,
       entries: page,
-      endCursor: last ? encodeQueueCursor({ deadline: last.deadline, assessmentId: last.assessment.id }) : null,
+      endCursor: last ? encodeQueueCursor({ deadline: last.deadline, assessmentId: last.assessment.id }, filters) : null,
       hasNextPage: entries.length > size,
     };
   }

@@ -1,5 +1,6 @@
 import { type UnitKind } from '@antt/contracts';
 import { type AssessmentView } from '../assessment/assessment.types';
+import { type ReviewLevelKind } from '../rule-set/review-plan.types';
 
 /** One assessment waiting on a level: the current step of its review chain, pending. */
 export interface ReviewQueueEntryView {
@@ -16,7 +17,7 @@ export interface ReviewQueueEntryView {
 }
 
 export interface ReviewQueuePageView {
-  /** Every entry matching (year, overdueOnly), whatever the cursor. */
+  /** Every entry matching the filters (year, overdueOnly, levelKinds, unitKinds), whatever the cursor. */
   totalCount: number;
   entries: ReviewQueueEntryView[];
   endCursor: string | null;
@@ -26,8 +27,20 @@ export interface ReviewQueuePageView {
 export interface ReviewQueueArgs {
   year: number;
   overdueOnly?: boolean | null;
+  /** COMMUNE, DISTRICT, PROVINCE: only the steps pending at a level of these kinds. */
+  levelKinds?: readonly string[] | null;
+  /** Only the assessments of units of these kinds. */
+  unitKinds?: readonly string[] | null;
   first?: number | null;
   after?: string | null;
+}
+
+/** The queue's filters in canonical form: null lists filter nothing; lists are sorted and without duplicates. */
+export interface QueueFilters {
+  year: number;
+  overdueOnly: boolean;
+  levelKinds: ReviewLevelKind[] | null;
+  unitKinds: UnitKind[] | null;
 }
 
 /** Where the previous page ended: the queue is ordered by deadline (most overdue first), then assessment id. */
