@@ -2,6 +2,7 @@ export {
   UnitDirectory,
   type CarrierOptions,
   type DirectoryEntry,
+  type UnitOnDate,
   type LineageLink,
   type LineageRelative,
   type ReadJurisdiction,

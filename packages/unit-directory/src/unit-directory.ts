@@ -29,6 +29,12 @@ export interface LineageRelative {
   effectiveDate: string;
 }
 
+/** A unit and the date it is asked about, for the batched reads. */
+export interface UnitOnDate {
+  unitId: string;
+  asOf: Date | string;
+}
+
 /** One hop out of a unit, as the directory holds it. */
 export interface LineageLink {
   toUnitId: string;
@@ -100,6 +106,16 @@ export class UnitDirectory {
     return rows[0]?.kind ?? null;
   }
 
+  /** The kinds of several units in one statement (units the directory never held are absent from the map). */
+  async kindsOf(unitIds: readonly string[]): Promise<Map<string, string>> {
+    if (unitIds.length === 0) return new Map();
+    const rows = await this.db.$queryRawUnsafe<Array<{ unit_id: string; kind: string }>>(
+      `SELECT unit_id::text, kind FROM directory_unit WHERE unit_id = ANY($1::uuid[])`,
+      [...new Set(unitIds)],
+    );
+    return new Map(rows.map((row) => [row.unit_id, row.kind]));
+  }
+
   /** Several units on `asOf` in one statement (those that did not exist then are absent from the map). */
   async unitsAt(unitIds: readonly string[], asOf: Date | string): Promise<Map<string, DirectoryEntry>> {
     if (unitIds.length === 0) return new Map();
@@ -146,6 +162,32 @@ export class UnitDirectory {
       toIsoDate(asOf),
     );
     return rows.map(toEntry);
+  }
+
+  /**
+   * {@link ancestorsOf} for several (unit, date) pairs in one statement, answers in the order of `keys`: an empty chain for a
+   * unit that did not exist on its date. What a batch of per-unit jurisdiction or province checks reads (a DataLoader's fetch).
+   */
+  async ancestorsOfEach(keys: readonly UnitOnDate[]): Promise<DirectoryEntry[][]> {
+    if (keys.length === 0) return [];
+    const rows = await this.db.$queryRawUnsafe<Array<EntryRow & { ord: number }>>(
+      `WITH RECURSIVE up AS (
+         SELECT k.ord, k.as_of, v.unit_id, v.code, v.name, v.parent_id, v.managing_unit_id, v.attributes, 0 AS depth
+         FROM unnest($1::uuid[], $2::date[]) WITH ORDINALITY AS k(unit_id, as_of, ord)
+         JOIN directory_unit_version v ON v.unit_id = k.unit_id AND ${LIVE_ON('v', 'k.as_of')}
+         UNION ALL
+         SELECT up.ord, up.as_of, v.unit_id, v.code, v.name, v.parent_id, v.managing_unit_id, v.attributes, up.depth + 1
+         FROM up JOIN directory_unit_version v ON v.unit_id = up.parent_id AND ${LIVE_ON('v', 'up.as_of')}
+         WHERE up.depth < ${MAX_DEPTH}
+       )
+       SELECT up.ord::int AS ord, up.unit_id, COALESCE(up.code, u.code) AS code, u.kind, up.name, up.parent_id, up.managing_unit_id, up.attributes, up.depth
+       FROM up JOIN directory_unit u ON u.unit_id = up.unit_id ORDER BY up.ord, up.depth`,
+      keys.map((key) => key.unitId),
+      keys.map((key) => toIsoDate(key.asOf)),
+    );
+    const chains: DirectoryEntry[][] = keys.map(() => []);
+    for (const row of rows) chains[Number(row.ord) - 1]?.push(toEntry(row));
+    return chains;
   }
 
   /** Whether `unitId` is `ancestorUnitId` or lies below it on `asOf`. Satisfies the auth kit's JurisdictionChecker. */

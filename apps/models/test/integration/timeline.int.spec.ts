@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type ModelsHarness, as, startHarness } from '../support/models-harness';
 import { CATALOGUE, CREATE_MODEL, DISSOLVE_MODEL, MODEL, MODELS, REPLICATE_MODEL, REVIEW_MODEL, UNIT_MODELS } from '../support/operations';
 import { seedTree } from '../support/seed-tree';
@@ -127,6 +128,23 @@ describe('models of Xã Vũ Hội, 2023–2024', () => {
     expect(entities.data?._entities?.[0].models).toHaveLength(3);
     const in2023 = await h.requestSubgraph<Data>(UNIT_MODELS, { reps: [{ __typename: 'Unit', id: id.vh }], year: 2023 }, district);
     expect(in2023.data?._entities?.[0].hasEffectiveModel).toBe(false);
+  });
+
+  it('several units in one _entities request (batched reads) answer hasEffectiveModel as one by one', async () => {
+    const FACTS = `query($reps: [_Any!]!, $year: Int!) { _entities(representations: $reps) { ... on Unit { id hasEffectiveModel(year: $year) } } }`;
+    const units = [id.vh, id.vh1, id.qb, id.vh2, randomUUID(), id.vt];
+    const reps = units.map((unitId) => ({ __typename: 'Unit', id: unitId }));
+    for (const [caller, expected] of [
+      [district, [true, false, null, false, null, false]],
+      [outsider, [null, null, false, null, null, null]],
+    ] as const) {
+      const together = await h.requestSubgraph<Data>(FACTS, { reps, year: 2024 }, caller);
+      expect(together.errors).toBeUndefined();
+      expect(together.data?._entities.map((unit: Data) => unit.hasEffectiveModel)).toEqual(expected);
+      const oneByOne: unknown[] = [];
+      for (const rep of reps) oneByOne.push((await h.requestSubgraph<Data>(FACTS, { reps: [rep], year: 2024 }, caller)).data?._entities[0].hasEffectiveModel);
+      expect(oneByOne).toEqual(expected);
+    }
   });
 
   it("the district dissolves the ineffective team by its decision; the model keeps its history", async () => {

@@ -53,6 +53,16 @@ export class ModelPolicy {
     return false;
   }
 
+  /**
+   * {@link canReadUnit} over chains already read (the unit and its ancestors on each date, empty where the unit did not exist):
+   * a SYSTEM_ADMIN reads a unit that existed on one of the dates, anyone else one inside the jurisdiction on one of them.
+   */
+  canReadUnitInChains(caller: Caller, chains: ReadonlyArray<ReadonlyArray<{ unitId: string }>>): boolean {
+    const identity = requireCaller(caller);
+    if (isSystemAdmin(identity)) return chains.some((chain) => chain.length > 0);
+    return chains.some((chain) => chain.some((entry) => entry.unitId === identity.jurisdictionUnitId));
+  }
+
   async assertCanPlace(directory: UnitDirectory, identity: Identity, hostUnitId: string, from: string, to: string, absent: () => DomainError): Promise<void> {
     if (isSystemAdmin(identity)) return;
     const gap = await directory.firstDateOutside(hostUnitId, identity.jurisdictionUnitId, from, to);

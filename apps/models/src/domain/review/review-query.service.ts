@@ -1,13 +1,40 @@
 import { type Caller } from '@antt/auth';
-import { type Clock } from '@antt/service-kit';
+import { type Clock, createEntityLoader, inKeyOrder } from '@antt/service-kit';
+import { type DirectoryEntry, type UnitOnDate } from '@antt/unit-directory';
+import DataLoader from 'dataloader';
 import { type ModelPolicy, type ModelRepository, type ModelView } from '../model';
 import { type ModelsInput } from '../shared';
 import { type ReviewStore } from './review.repository';
-import { type EvaluationWindows, unitWindow } from '../window';
-import { type CriteriaSetView, type ReviewView } from './review.types';
+import { type EvaluationWindows, type ProvinceLookup, unitWindow } from '../window';
+import { type CriteriaSetView, type EffectiveModelFactView, type ReviewView } from './review.types';
 
-/** Reads of reviews and of the effective-model fact. */
+interface FactKey {
+  unitId: string;
+  year: number;
+}
+
+/**
+ * Reads of reviews and of the effective-model fact, one instance per request: the directory rows and facts that
+ * `hasEffectiveModel` needs are loaded in batches, so a list of units costs a few statements, not a few per unit.
+ */
 export class ReviewQueryService {
+  private readonly kinds = createEntityLoader(
+    async (ids: readonly string[]) => [...(await this.models.directory.kindsOf(ids))].map(([unitId, kind]) => ({ unitId, kind })),
+    (row) => row.unitId,
+  );
+  /** Each unit's chain of ancestors on a date (empty: the unit did not exist then). */
+  private readonly chains = new DataLoader<UnitOnDate, DirectoryEntry[], string>((keys) => this.models.directory.ancestorsOfEach(keys), {
+    cacheKeyFn: (key) => `${key.unitId}@${String(key.asOf)}`,
+    maxBatchSize: 1000,
+  });
+  private readonly facts = new DataLoader<FactKey, EffectiveModelFactView | null, string>(
+    async (keys) => inKeyOrder(keys.map(factKey), await this.reviews.facts(keys), factKey),
+    { cacheKeyFn: factKey, maxBatchSize: 1000 },
+  );
+  private readonly provinces: ProvinceLookup = {
+    ancestorOfKind: async (unitId, kinds, asOf) => (await this.chains.load({ unitId, asOf })).find((entry) => kinds.includes(entry.kind)) ?? null,
+  };
+
   constructor(
     private readonly models: ModelRepository,
     private readonly reviews: ReviewStore,
@@ -33,12 +60,14 @@ export class ReviewQueryService {
    */
   async hasEffectiveModel(caller: Caller, unitId: string, rawYear: number): Promise<boolean | null> {
     const year = this.input.year(rawYear);
-    const directory = this.models.directory;
-    const kind = await directory.kindOf(unitId);
-    if (kind === null) return null;
+    const kind = (await this.kinds.load(unitId))?.kind;
+    if (kind === undefined) return null;
     const today = this.clock.today();
-    const window = await unitWindow(directory, await this.windows.calendar(), { unitId, kind }, year, today);
-    if (!(await this.policy.canReadUnit(directory, caller, unitId, [today, window.end]))) return null;
-    return (await this.reviews.fact(unitId, year))?.hasEffectiveModel ?? false;
+    const window = await unitWindow(this.provinces, await this.windows.calendar(), { unitId, kind }, year, today);
+    const chains = await Promise.all([today, window.end].map((asOf) => this.chains.load({ unitId, asOf })));
+    if (!this.policy.canReadUnitInChains(caller, chains)) return null;
+    return (await this.facts.load({ unitId, year }))?.hasEffectiveModel ?? false;
   }
 }
+
+const factKey = (key: FactKey) => `${key.unitId}:${key.year}`;

@@ -105,6 +105,13 @@ export class ReviewStore {
     return row ? factFromRow(row) : null;
   }
 
+  /** The facts of several (unit, year) pairs in one statement, in no particular order (pairs without a fact are absent). */
+  async facts(keys: ReadonlyArray<{ unitId: string; year: number }>): Promise<EffectiveModelFactView[]> {
+    if (keys.length === 0) return [];
+    const rows = await this.db.effectiveModelFact.findMany({ where: { OR: keys.map(({ unitId, year }) => ({ unitId, year })) } });
+    return rows.map(factFromRow);
+  }
+
   /** Serialises the derivations of one (unit, year) fact until the transaction ends: two reviews of one unit's window derive it in turn. */
   async lockFact(unitId: string, year: number): Promise<void> {
     await this.db.$queryRawUnsafe('SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext($1::text))', `effective-model:${unitId}:${year}`);
