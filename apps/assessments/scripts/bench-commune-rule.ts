@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { createMigratedTestDatabase, fixtureUnit } from '@antt/testing';
+import { fixtureUnit, runScript, withMigratedDatabase } from '@antt/testing';
 import { projectUnitStates, type UnitState } from '@antt/unit-directory';
 import { DerivedRuleService } from '../src/domain/derived';
 import { projectRegistrations } from '../src/domain/facts';
@@ -19,9 +19,7 @@ const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 10;
 
 async function main(): Promise<void> {
-  const database = await createMigratedTestDatabase('bench_as_', path.resolve(__dirname, '..'));
-  const prisma = createPrismaClient(database.url, 4);
-  try {
+  await withMigratedDatabase('bench_as_', path.resolve(__dirname, '..'), (url) => createPrismaClient(url, 4), async (prisma) => {
     const province = randomUUID();
     const unit = (unitId: string, code: string, kind: string, parentId: string | null, attributes = {}) => fixtureUnit(unitId, code, kind, code, parentId, attributes);
     const states: UnitState[] = [unit(province, 'TB', 'PROVINCE', null)];
@@ -79,13 +77,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `R7 for ${COMMUNES} communes managing ${UNITS} units, ${RUNS} runs: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms (target < 2000 ms); ${passing} communes pass\n`,
     );
-  } finally {
-    await prisma.$disconnect();
-    await database.drop();
-  }
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runScript(main);

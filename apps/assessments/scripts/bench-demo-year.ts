@@ -9,7 +9,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createMigratedTestDatabase, demoRows, demoUnitStates } from '@antt/testing';
+import { demoRows, demoUnitStates, runScript, withMigratedDatabase } from '@antt/testing';
 import { projectUnitStates } from '@antt/unit-directory';
 import { loadDemoAssessments } from '../src/demo/load-demo';
 import { projectEffectiveModelFacts, projectRegistrations } from '../src/domain/facts';
@@ -24,9 +24,7 @@ async function main(): Promise<void> {
   const { ids, states } = demoUnitStates(rows);
   // campaigns' demo leaves a stable ~2% of units unregistered (sha256 of the code); the same rule here.
   const registered = rows.filter((row) => REGISTERING.includes(row.kind) && createHash('sha256').update(row.code).digest().readUInt16BE(0) % 1000 >= 20);
-  const database = await createMigratedTestDatabase('bench_asd_', path.resolve(__dirname, '..'));
-  const prisma = createPrismaClient(database.url, concurrency + 2);
-  try {
+  await withMigratedDatabase('bench_asd_', path.resolve(__dirname, '..'), (url) => createPrismaClient(url, concurrency + 2), async (prisma) => {
     const campaignId = randomUUID();
     await prisma.$transaction(
       async (tx) => {
@@ -71,13 +69,7 @@ async function main(): Promise<void> {
     const seconds = (performance.now() - started) / 1000;
     const outbox = await prisma.outboxEvent.count();
     process.stdout.write(`demo year: ${rows.length} units, ${registered.length} registered, concurrency ${concurrency}: ${seconds.toFixed(1)} s, ${outbox} events in the outbox\n${JSON.stringify(outcome)}\n`);
-  } finally {
-    await prisma.$disconnect();
-    await database.drop();
-  }
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runScript(main);

@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fixedClock } from '@antt/service-kit';
-import { createMigratedTestDatabase, fixtureUnit } from '@antt/testing';
+import { fixtureUnit, runScript, withMigratedDatabase } from '@antt/testing';
 import { projectUnitStates, type UnitState } from '@antt/unit-directory';
 import { ReviewQueueRepository, ReviewQueueService } from '../src/domain/review-queue';
 import { ReviewReminderRepository, ReviewReminderScheduler } from '../src/domain/review-reminder';
@@ -27,9 +27,7 @@ const COMMUNES = 260;
 const AREAS = 3300;
 
 async function main(): Promise<void> {
-  const database = await createMigratedTestDatabase('bench_rq_', path.resolve(__dirname, '..'));
-  const prisma = createPrismaClient(database.url, 4);
-  try {
+  await withMigratedDatabase('bench_rq_', path.resolve(__dirname, '..'), (url) => createPrismaClient(url, 4), async (prisma) => {
     const unit = (unitId: string, code: string, kind: string, parentId: string | null) => fixtureUnit(unitId, code, kind, code, parentId);
     const chains: Array<[string, string, string, string]> = [];
     let sample = { province: '', district: '', commune: '' };
@@ -117,13 +115,7 @@ async function main(): Promise<void> {
       `${PROVINCES} province(s), ${chains.length} assessments under review on ${today}, ${RUNS} runs:\n${lines.join('\n')}\n` +
         `scheduler: ${run.overdue} overdue + ${run.dueSoon} due soon sent in ${schedulerMs.toFixed(0)} ms; a second run sent ${again.overdue + again.dueSoon} in ${(performance.now() - againStarted).toFixed(0)} ms\n`,
     );
-  } finally {
-    await prisma.$disconnect();
-    await database.drop();
-  }
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runScript(main);

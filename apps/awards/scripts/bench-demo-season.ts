@@ -11,7 +11,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { CampaignLaunchedV1, ClassificationDecidedV1, RecognitionDecidedV1, RegistrationSubmittedV1 } from '@antt/contracts';
 import { type EventEnvelope, type SqlExecutor } from '@antt/events';
-import { createMigratedTestDatabase, type DemoRow, demoRows, demoUnitStates } from '@antt/testing';
+import { type DemoRow, demoRows, demoUnitStates, runScript, withMigratedDatabase } from '@antt/testing';
 import { projectUnitStates } from '@antt/unit-directory';
 import { DEV_NOMINEE_KEYS } from '../src/config';
 import { loadDemoAwards } from '../src/demo/load-demo';
@@ -27,9 +27,7 @@ async function main(): Promise<void> {
   const { ids, states } = demoUnitStates(rows);
   const province = rows.find((row) => row.kind === 'PROVINCE' && row.code === 'TB') as DemoRow;
   const registered = rows.filter((row) => REGISTERING.includes(row.kind) && createHash('sha256').update(row.code).digest().readUInt16BE(0) % 1000 >= 20);
-  const database = await createMigratedTestDatabase('bench_awd_', path.resolve(__dirname, '..'));
-  const prisma = createPrismaClient(database.url, 4);
-  try {
+  await withMigratedDatabase('bench_awd_', path.resolve(__dirname, '..'), (url) => createPrismaClient(url, 4), async (prisma) => {
     const campaignId = randomUUID();
     const handlers = factHandlers<SqlExecutor>();
     const apply = async (type: string, data: Record<string, unknown>, tx: SqlExecutor) => {
@@ -78,13 +76,7 @@ async function main(): Promise<void> {
     const seconds = (performance.now() - started) / 1000;
     const outbox = await prisma.outboxEvent.count();
     process.stdout.write(`demo season: ${rows.length} units, ${facts} with facts: ${seconds.toFixed(1)} s, ${outbox} events in the outbox\n${JSON.stringify(outcome)}\n`);
-  } finally {
-    await prisma.$disconnect();
-    await database.drop();
-  }
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runScript(main);

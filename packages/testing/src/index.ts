@@ -6,7 +6,7 @@ export { startPrivateBroker, type PrivateBroker } from './private-broker';
 export { recordSharedBroker, type SharedBrokerRecord } from './shared-broker';
 export { uniqueName } from './unique-name';
 export { kafkaContainerEnvironment } from './kafka-container-env';
-export { createMigratedTestDatabase } from './migrated-database';
+export { createMigratedTestDatabase, runScript, withMigratedDatabase } from './migrated-database';
 export { startGatewayProcess, startHiveGatewayProcess } from './gateway-process';
 export { gatewayClient, subgraphClient, type GraphQLClient, type GraphQLResponse } from './graphql-clients';
 export { testRedisUrl } from './settings';

@@ -17,3 +17,31 @@ export async function createMigratedTestDatabase(prefix: string, projectRoot: st
   }
   return database;
 }
+
+/**
+ * Runs `work` on a client of a fresh migrated database (a benchmark's scratch database), then disconnects the client and drops
+ * the database whatever happened.
+ */
+export async function withMigratedDatabase<C extends { $disconnect(): Promise<void> }, T>(
+  prefix: string,
+  projectRoot: string,
+  connect: (url: string) => C,
+  work: (client: C, database: TestDatabase) => Promise<T>,
+): Promise<T> {
+  const database = await createMigratedTestDatabase(prefix, projectRoot);
+  const client = connect(database.url);
+  try {
+    return await work(client, database);
+  } finally {
+    await client.$disconnect();
+    await database.drop();
+  }
+}
+
+/** A script's entry point: runs `main`, and on failure prints the error and exits 1. */
+export function runScript(main: () => Promise<unknown>): void {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

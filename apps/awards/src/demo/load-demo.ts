@@ -22,6 +22,7 @@ import {
   factsShortfall,
   planSeason,
 } from './season-plan';
+import { nearestOfKind } from '../domain/team-rating';
 import { type DemoTeamRatingsOutcome, loadDemoTeamRatings } from './team-ratings';
 
 const YEAR = 2024;
@@ -180,12 +181,7 @@ export async function loadDemoAwards(prisma: PrismaClient, options: DemoAwardsOp
   log(`demo awards: scheme v${scheme.version} of "${campaign.title}": ${scheme.forms.map((f) => `${f.form.code}${f.quota === null ? '' : ` (${f.quota})`}`).join(', ')}`);
 
   // Candidates and their facts as the nominators see them (one fact query for every unit).
-  const ancestorOfKind = (unit: DirectoryEntry, kind: string): string | null => {
-    for (let current: DirectoryEntry | undefined = unit; current; current = current.parentId ? byId.get(current.parentId) : undefined) {
-      if (current.kind === kind) return current.unitId;
-    }
-    return null;
-  };
+  const ancestorOfKind = (unit: DirectoryEntry, kind: string): string | null => nearestOfKind(unit, kind, byId)?.unitId ?? null;
   // Communes and residential areas, and the province's own agencies, departments, enterprises and schools (not the districts').
   const nominable = units.filter((unit) => ['COMMUNE', 'RESIDENTIAL_AREA'].includes(unit.kind) || (unit.kind !== 'DISTRICT' && ancestorOfKind(unit, 'DISTRICT') === null));
   const facts = await new FactStore(prisma).factsOf(

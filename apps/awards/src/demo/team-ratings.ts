@@ -1,7 +1,7 @@
 import { type Identity } from '@antt/auth';
 import { type DirectoryEntry, type UnitDirectory } from '@antt/unit-directory';
 import { type RequestServices } from '../domain/awards.module';
-import { type TeamInput, type TeamRatingLevel, type TeamRatingRoundView, evaluationDateOf } from '../domain/team-rating';
+import { type TeamInput, type TeamRatingLevel, type TeamRatingRoundView, evaluationDateOf, securityTeamsByCommune } from '../domain/team-rating';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Phạm', 'Vũ', 'Đỗ', 'Bùi', 'Hoàng', 'Đặng', 'Ngô', 'Lê'];
 const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Quang', 'Thu', 'Hữu', 'Ngọc'];
@@ -81,24 +81,12 @@ export async function loadDemoTeamRatings(
   recordedOn: string,
 ): Promise<DemoTeamRatingsOutcome> {
   const evaluatedOn = evaluationDateOf(year);
-  const units = await directory.descendantsOf(provinceId, evaluatedOn, ['COMMUNE', 'RESIDENTIAL_AREA', 'SECURITY_TEAM']);
-  const byId = new Map(units.map((unit) => [unit.unitId, unit]));
-  const communeOf = (unit: DirectoryEntry): DirectoryEntry | null => {
-    for (let current: DirectoryEntry | undefined = unit; current; current = current.parentId ? byId.get(current.parentId) : undefined) {
-      if (current.kind === 'COMMUNE') return current;
-    }
-    return null;
-  };
-  const teamsByCommune = new Map<string, DirectoryEntry[]>();
-  for (const team of units.filter((unit) => unit.kind === 'SECURITY_TEAM').sort((a, b) => (a.code < b.code ? -1 : 1))) {
-    const commune = communeOf(team);
-    if (commune) teamsByCommune.set(commune.unitId, [...(teamsByCommune.get(commune.unitId) ?? []), team]);
-  }
+  const { units: byId, teams: teamsByCommune } = await securityTeamsByCommune(directory, [provinceId], evaluatedOn);
   setToday(recordedOn);
   const outcome: DemoTeamRatingsOutcome = { communes: 0, teams: 0, members: 0, excellentTeams: 0, excellentMembers: 0, notRatedMembers: 0 };
   for (const [communeId, teams] of teamsByCommune) {
     const commune = byId.get(communeId);
-    if (!commune) continue;
+    if (!commune || teams.length === 0) continue;
     const caller: Identity = { subject: `bcd-xa@${commune.code.toLowerCase()}`, roles: ['LEVEL_OFFICER'], jurisdictionUnitId: communeId };
     const round: TeamRatingRoundView = await services.teamRatings.record(
       { caller, correlationId: `demo-team-ratings-${year}` },

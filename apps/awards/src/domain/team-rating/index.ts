@@ -1,2 +1,3 @@
+export * from './security-teams';
 export * from './team-rating.rules';
 export * from './team-rating.service';

@@ -24,6 +24,7 @@ import {
   windowStartOf,
   wholeMonths,
 } from './team-rating.rules';
+import { securityTeamsByCommune } from './security-teams';
 
 /** Bounds of one recording: a commune has a few dozen teams of a dozen members at most; these leave ample room. */
 export const MAX_TEAMS_PER_COMMUNE = 300;
@@ -297,25 +298,8 @@ export class TeamRatingService {
     if (!(await this.policy.readsForCampaign(directory, identity, root, today, evaluatedOn))) return null;
     // The roots to walk on the evaluation date: the unit, and for a past year the units merged WHOLE into it since.
     const roots = evaluatedOn < today ? await directory.readRootsOf(root, evaluatedOn) : [root];
-    const units = new Map<string, DirectoryEntry>();
-    for (const start of roots) {
-      const entry = await directory.unitAt(start, evaluatedOn);
-      if (entry) units.set(entry.unitId, entry);
-      for (const below of await directory.descendantsOf(start, evaluatedOn, ['COMMUNE', 'RESIDENTIAL_AREA', 'SECURITY_TEAM'])) units.set(below.unitId, below);
-    }
-    const communeOf = (entry: DirectoryEntry): DirectoryEntry | null => {
-      for (let current: DirectoryEntry | undefined = entry; current; current = current.parentId ? units.get(current.parentId) : undefined) {
-        if (current.kind === 'COMMUNE') return current;
-      }
-      return null;
-    };
-    const teamsOf = new Map<string, number>();
-    for (const entry of units.values()) {
-      if (entry.kind === 'COMMUNE' && !teamsOf.has(entry.unitId)) teamsOf.set(entry.unitId, 0);
-      if (entry.kind !== 'SECURITY_TEAM') continue;
-      const commune = communeOf(entry);
-      if (commune) teamsOf.set(commune.unitId, (teamsOf.get(commune.unitId) ?? 0) + 1);
-    }
+    const { units, teams: teamsByCommune } = await securityTeamsByCommune(directory, roots, evaluatedOn);
+    const teamsOf = new Map([...teamsByCommune].map(([communeId, teams]) => [communeId, teams.length]));
     const recorded = await this.prisma.$queryRawUnsafe<
       Array<{ commune_id: string; version: number; recorded_at: Date; teams: Array<string | null>; members: Array<string | null> }>
     >(

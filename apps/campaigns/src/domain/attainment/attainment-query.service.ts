@@ -7,7 +7,6 @@ import {
   type CampaignView,
   type ScopePart,
   type TargetView,
-  dayBefore,
   scopeContains,
   scopePartsOn,
   scopeSubtreeOn,
@@ -65,7 +64,7 @@ export class AttainmentQueryService {
     } else {
       let seesAll = true;
       for (const part of parts) seesAll = seesAll && (await this.policy.canReadUnit(directory, caller, part.unitId, asOf));
-      if (seesAll) return this.read(campaign, parts.map((part) => part.unitId), keep, asOf, level, kind);
+      if (seesAll) return this.read(campaign, parts.map((part) => part.unitId), keep, asOf, level, kind, parts.find((part) => part.from)?.from ?? null);
     }
     const unitId = requireCaller(caller).jurisdictionUnitId;
     if (!(await scopeContains(directory, parts, unitId, asOf))) throw attainmentErrors.unitOutsideCampaign(unitId, asOf);
@@ -156,19 +155,27 @@ export class AttainmentQueryService {
    * Reads at one unit (`roots` of one), or at a split scope's parts under the stored scope unit (`roots` of several); `keep`
    * cuts every subtree to the units a PARTIAL part holds.
    */
-  private async read(campaign: CampaignView, roots: readonly string[], keep: ReadonlySet<string> | null, asOf: string, level: UnitKind | null, kind: UnitKind | null): Promise<AttainmentView> {
+  private async read(
+    campaign: CampaignView,
+    roots: readonly string[],
+    keep: ReadonlySet<string> | null,
+    asOf: string,
+    level: UnitKind | null,
+    kind: UnitKind | null,
+    splitFrom: ScopePart['from'] = null,
+  ): Promise<AttainmentView> {
     const [targets, familyCampaignIds] = await Promise.all([this.campaigns.targets(campaign.id), this.campaigns.familyBelow(campaign.id)]);
     const counted = (target: TargetView) => target.unitKinds.filter((k) => kind === null || k === kind);
     const kinds = [...new Set(targets.flatMap(counted))];
     const year = evaluationYear(campaign.periodStart);
-    const unitId = roots.length === 1 ? (roots[0] as string) : campaign.scopeUnitId;
+    const unitId = roots.length === 1 ? (roots[0] as string) : (splitFrom?.unitId ?? campaign.scopeUnitId);
     const subtree = async (rootUnitId: string): Promise<SubtreeFacts> => {
       const found = await this.attainment.subtreeFacts({ rootUnitId, asOf, levelKinds: LEVEL_KINDS, rootCampaignId: campaign.rootCampaignId, familyCampaignIds, year, countedKinds: kinds });
       return keep ? cutToScope(found, keep) : found;
     };
     let facts: SubtreeFacts = { levels: [], units: [] };
     if (kinds.length > 0 && roots.length === 1) facts = await subtree(unitId);
-    else if (kinds.length > 0) facts = mergeParts(await this.splitRoot(campaign, asOf), await Promise.all(roots.map(subtree)));
+    else if (kinds.length > 0) facts = mergeParts(await this.splitRoot(unitId, splitFrom?.before ?? campaign.periodStart), await Promise.all(roots.map(subtree)));
     const counts = levelCounts(facts);
     const root = counts[0];
     // A split scope's root is the stored (dissolved) scope unit: it carries the totals but is no level unit of its own.
@@ -203,13 +210,10 @@ export class AttainmentQueryService {
     return { campaignId: campaign.id, unitId, asOf, year, kind, level, targets: views };
   }
 
-  /** The stored scope unit as a split scope's root: its code, name and kind on the day before it ceased to exist. */
-  private async splitRoot(campaign: CampaignView, asOf: string): Promise<SubtreeFacts['levels'][number]> {
-    const directory = this.campaigns.directory;
-    const links = (await directory.lineageFrom(campaign.scopeUnitId)).filter((link) => link.effectiveDate <= asOf);
-    const lastDay = links[0] ? dayBefore(links[0].effectiveDate) : asOf;
-    const entry = (await directory.unitAt(campaign.scopeUnitId, lastDay)) ?? (await directory.unitAt(campaign.scopeUnitId, campaign.periodStart));
-    return { unitId: campaign.scopeUnitId, code: entry?.code ?? '', name: entry?.name ?? '', kind: (entry?.kind ?? 'DISTRICT') as UnitKind, depth: 0 };
+  /** A split scope's root: the unit that was split (the scope unit, or the unit it went whole into), as it stood the day before. */
+  private async splitRoot(unitId: string, before: string): Promise<SubtreeFacts['levels'][number]> {
+    const entry = await this.campaigns.directory.unitAt(unitId, before);
+    return { unitId, code: entry?.code ?? '', name: entry?.name ?? '', kind: (entry?.kind ?? 'DISTRICT') as UnitKind, depth: 0 };
   }
 }
 

@@ -46,11 +46,9 @@ export class ModelPolicy {
 
   /** Whether the caller may read a unit's models and facts on one of `dates`. */
   async canReadUnit(directory: UnitDirectory, caller: Caller, unitId: string, dates: readonly string[]): Promise<boolean> {
-    const identity = requireCaller(caller);
-    for (const date of new Set(dates)) {
-      if (isSystemAdmin(identity) ? (await directory.unitAt(unitId, date)) !== null : await directory.isWithin(unitId, identity.jurisdictionUnitId, date)) return true;
-    }
-    return false;
+    requireCaller(caller);
+    // One statement for every date, judged by the same rule as a batch of units ({@link canReadUnitInChains}).
+    return this.canReadUnitInChains(caller, await directory.ancestorsOfEach([...new Set(dates)].map((asOf) => ({ unitId, asOf }))));
   }
 
   /**

@@ -1,4 +1,4 @@
-import { SEEDED_WINDOW_RULES } from './window.rules.fixtures';
+import { SEEDED_WINDOW_RULES, villageRule } from './window.rules.fixtures';
 import { WindowCalendar } from './window.rules';
 import { type ProvinceLookup, unitWindow } from './unit-window';
 
@@ -16,22 +16,7 @@ const directory: ProvinceLookup & { asked: string[] } = {
   },
 };
 
-const rule = (id: string, provinceId: string, validFromYear: number) => ({
-  id,
-  provinceId,
-  unitKinds: ['RESIDENTIAL_AREA'],
-  startMonth: 11,
-  startDay: 16,
-  startYearOffset: -1,
-  endMonth: 11,
-  endDay: 15,
-  validFromYear,
-  validToYear: null,
-  reason: '',
-  createdBy: '',
-  createdByUnitId: null,
-  createdAt: '',
-});
+const rule = (id: string, provinceId: string, validFromYear: number) => villageRule({ id, provinceId, validFromYear });
 
 describe("a unit's window", () => {
   // Thái Bình's residential areas use 16/11–15/11 from 2024, Hưng Yên's from 2026.

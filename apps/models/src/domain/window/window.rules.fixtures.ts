@@ -37,3 +37,24 @@ export const SEEDED_WINDOW_RULES: readonly WindowRuleView[] = [
     createdAt: '2026-11-30T00:00:00.000Z',
   },
 ];
+
+/** A rule moving residential areas to the 16/11–15/11 window (national from 2026 unless `overrides` say otherwise), for unit specs. */
+export function villageRule(overrides: Partial<WindowRuleView> = {}): WindowRuleView {
+  return {
+    id: 'new',
+    provinceId: null,
+    unitKinds: ['RESIDENTIAL_AREA'],
+    startMonth: 11,
+    startDay: 16,
+    startYearOffset: -1,
+    endMonth: 11,
+    endDay: 15,
+    validFromYear: 2026,
+    validToYear: null,
+    reason: '',
+    createdBy: '',
+    createdByUnitId: null,
+    createdAt: '',
+    ...overrides,
+  };
+}

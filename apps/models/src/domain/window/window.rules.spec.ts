@@ -1,5 +1,5 @@
 import { DomainError } from '@antt/service-kit';
-import { SEEDED_WINDOW_RULES } from './window.rules.fixtures';
+import { SEEDED_WINDOW_RULES, villageRule } from './window.rules.fixtures';
 import { WindowCalendar, checkRuleShape, planVersion, windowLabel } from './window.rules';
 import { type WindowRuleShape } from './window.types';
 
@@ -7,19 +7,7 @@ const KINDS = ['PROVINCE', 'DISTRICT', 'COMMUNE', 'RESIDENTIAL_AREA', 'AGENCY', 
 const [residential, others] = SEEDED_WINDOW_RULES;
 
 /** Residential areas from 2026: 16/11 of the previous year to 15/11, as every other kind. */
-const shape = (overrides: Partial<WindowRuleShape> = {}): WindowRuleShape & { id: string } => ({
-  id: 'new',
-  provinceId: null,
-  unitKinds: ['RESIDENTIAL_AREA'],
-  startMonth: 11,
-  startDay: 16,
-  startYearOffset: -1,
-  endMonth: 11,
-  endDay: 15,
-  validFromYear: 2026,
-  validToYear: null,
-  ...overrides,
-});
+const shape = (overrides: Partial<WindowRuleShape> = {}): WindowRuleShape & { id: string } => villageRule(overrides);
 
 function refusal(work: () => unknown): { reason: string; field?: unknown } {
   try {
