@@ -156,6 +156,12 @@ describe('grassroots security team ratings (R25)', () => {
     const crowded = [{ teamId: team[0], operatingSince: '2019-01-01', rating: null, members: Array.from({ length: 101 }, (_, n) => person(n, { rating: null })) }];
     expect(await refused(RECORD, input(crowded))).toMatchObject({ reason: 'INVALID_COUNT', field: 'input.teams[0].members' });
     expect(await refused(RECORD, input(goodCommune()), agency)).toMatchObject({ code: 'FORBIDDEN' });
+    // A team whose own date is refused still has its members checked: every bad row is named.
+    const badTeam = await refused(RECORD, input([{ teamId: team[0], operatingSince: '9999-12-31', rating: 'GOOD', members: [person(5, { birthYear: 2090 })] }]));
+    expect(badTeam.rejections.map((r: Data) => `${r.field} ${r.code}`)).toEqual([
+      'input.teams[0].operatingSince DATE_OUT_OF_RANGE',
+      'input.teams[0].members[0].birthYear INVALID_BIRTH_DATE',
+    ]);
     expect(await ratingTables()).toEqual(before);
     // Readers outside the jurisdiction, and external agencies, read nothing.
     expect((await ok(READ, { year: 2024, communeId }, kienXuong)).teamRatings).toBeNull();

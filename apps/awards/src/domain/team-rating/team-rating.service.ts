@@ -193,20 +193,19 @@ export class TeamRatingService {
       for (const [index, rawTeam] of raw.teams.entries()) {
         const field = `input.teams[${index}]`;
         const team = await this.team(directory, identity, rawTeam, field, communeId, evaluatedOn, today);
-        if (!team.ok) {
-          rejections.push(...team.rejections);
-          continue;
-        }
+        rejections.push(...team.rejections);
+        // Members are checked whenever the team is known, even when its own dates or rating are refused: every row is named.
+        if (team.personUnitId === null) continue;
         const members: RatedMember[] = [];
         for (const [memberIndex, rawMember] of rawTeam.members.entries()) {
-          const member = this.member(rawMember, `${field}.members[${memberIndex}]`, team.value.personUnitId, today);
+          const member = this.member(rawMember, `${field}.members[${memberIndex}]`, team.personUnitId, today);
           if (!member.ok) rejections.push(...member.rejections);
           else {
             members.push(member.value.rated);
             encrypted.set(member.value.rated.subjectKey, member.value.memberEnc);
           }
         }
-        teams.push({ ...team.value.rated, members });
+        if (team.rated) teams.push({ ...team.rated, members });
       }
       rejections.push(...teamRatingProblems(teams, year));
       if (rejections.length > 0) throw awardErrors.teamRatingsRefused(rejections);
@@ -362,24 +361,21 @@ export class TeamRatingService {
     communeId: string,
     evaluatedOn: string,
     today: string,
-  ): Promise<Checked<{ rated: Omit<RatedTeam, 'members'>; personUnitId: string }>> {
-    const canonical = checked(() => ({
-      teamUnitId: this.input.id(raw.teamId, `${field}.teamId`),
-      operatingSince: this.input.date(raw.operatingSince, `${field}.operatingSince`),
-      rating: this.level(raw.rating, `${field}.rating`),
-    }));
-    if (!canonical.ok) return canonical;
-    const { teamUnitId, operatingSince, rating } = canonical.value;
+  ): Promise<{ rejections: TeamRatingRejection[]; rated: Omit<RatedTeam, 'members'> | null; personUnitId: string | null }> {
+    const id = checked(() => this.input.id(raw.teamId, `${field}.teamId`));
+    if (!id.ok) return { rejections: id.rejections, rated: null, personUnitId: null };
+    const teamUnitId = id.value;
     const entry: DirectoryEntry | null = await directory.unitAt(teamUnitId, evaluatedOn);
     const inside =
       entry !== null && entry.kind === 'SECURITY_TEAM' && (await directory.isWithin(teamUnitId, communeId, evaluatedOn)) && (await this.policy.sees(directory, identity, teamUnitId, today));
     if (!inside || !entry) {
-      return { ok: false, rejections: [{ field: `${field}.teamId`, code: 'TEAM_NOT_FOUND', reason: `no security team of the commune on ${evaluatedOn}` }] };
+      return { rejections: [{ field: `${field}.teamId`, code: 'TEAM_NOT_FOUND', reason: `no security team of the commune on ${evaluatedOn}` }], rated: null, personUnitId: null };
     }
-    return {
-      ok: true,
-      value: { rated: { field, teamUnitId, operatingSince, underComplaint: raw.underComplaint === true, rating }, personUnitId: entry.parentId ?? communeId },
-    };
+    const operatingSince = checked(() => this.input.date(raw.operatingSince, `${field}.operatingSince`));
+    const rating = checked(() => this.level(raw.rating, `${field}.rating`));
+    const rejections = [...(operatingSince.ok ? [] : operatingSince.rejections), ...(rating.ok ? [] : rating.rejections)];
+    const rated = operatingSince.ok && rating.ok ? { field, teamUnitId, operatingSince: operatingSince.value, underComplaint: raw.underComplaint === true, rating: rating.value } : null;
+    return { rejections, rated, personUnitId: entry.parentId ?? communeId };
   }
 
   private member(raw: TeamMemberInput, field: string, personUnitId: string, today: string): Checked<{ rated: RatedMember; memberEnc: string }> {
