@@ -154,27 +154,33 @@ async function benchSize(size: string, requests: number, keep: boolean): Promise
     }
     // The statement alone (no HTTP, no GraphQL): what the database costs of each read above.
     const family = (await prisma.campaign.findMany({ select: { id: true } })).map((row) => row.id);
-    const repository = new AttainmentRepository(prisma);
+    // The repository read alone (no gateway, no GraphQL): with its subtree shape kept in memory (the steady state), and with
+    // no shape kept (every read walks the directory too: the first read after a directory write, ADR 0013 addendum).
     const kinds = ['RESIDENTIAL_AREA', 'COMMUNE', 'AGENCY', 'ENTERPRISE', 'SCHOOL', 'DEPARTMENT'] as const;
-    const statement = () =>
-      repository.subtreeFacts({ rootUnitId: campaign.scope, asOf: '2024-12-31', levelKinds: LEVEL_KINDS, rootCampaignId: campaign.id, familyCampaignIds: family, year: 2024, countedKinds: kinds });
-    for (let i = 0; i < 10; i++) await statement();
-    const sqlTimings: number[] = [];
-    const sqlCpu = process.cpuUsage();
-    for (let i = 0; i < requests; i++) {
-      const t0 = performance.now();
-      await statement();
-      sqlTimings.push(performance.now() - t0);
+    for (const [label, repository] of [
+      ['statement alone (subtreeFacts, shape kept)', new AttainmentRepository(prisma)],
+      ['statements alone (subtreeFacts, shape not kept)', new AttainmentRepository(prisma, 0)],
+    ] as const) {
+      const statement = () =>
+        repository.subtreeFacts({ rootUnitId: campaign.scope, asOf: '2024-12-31', levelKinds: LEVEL_KINDS, rootCampaignId: campaign.id, familyCampaignIds: family, year: 2024, countedKinds: kinds });
+      for (let i = 0; i < 10; i++) await statement();
+      const sqlTimings: number[] = [];
+      const sqlCpu = process.cpuUsage();
+      for (let i = 0; i < requests; i++) {
+        const t0 = performance.now();
+        await statement();
+        sqlTimings.push(performance.now() - t0);
+      }
+      sqlTimings.sort((a, b) => a - b);
+      const sqlUsed = process.cpuUsage(sqlCpu);
+      results[label] = {
+        requests,
+        p50Ms: +percentile(sqlTimings, 50).toFixed(1),
+        p95Ms: +percentile(sqlTimings, 95).toFixed(1),
+        clientCpuMsPerRequest: +((sqlUsed.user + sqlUsed.system) / 1000 / requests).toFixed(1),
+      };
+      log(`${size} | ${label} | ${JSON.stringify(results[label])}`);
     }
-    sqlTimings.sort((a, b) => a - b);
-    const sqlUsed = process.cpuUsage(sqlCpu);
-    results['statement alone (subtreeFacts)'] = {
-      requests,
-      p50Ms: +percentile(sqlTimings, 50).toFixed(1),
-      p95Ms: +percentile(sqlTimings, 95).toFixed(1),
-      clientCpuMsPerRequest: +((sqlUsed.user + sqlUsed.system) / 1000 / requests).toFixed(1),
-    };
-    log(`${size} | statement alone (subtreeFacts) | ${JSON.stringify(results['statement alone (subtreeFacts)'])}`);
     log(`${size} | figures: ${(results.figures as string[]).join('; ')}`);
     results.loadAverageAtEnd = loadavg().map((n) => +n.toFixed(1));
     return results;

@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { CONSUMER_GROUPS, ClassificationDecidedV1, type EventContract, RecognitionDecidedV1, deadLetterTopicFor } from '@antt/contracts';
 import { buildEnvelope, createKafkaClient, type RecordProducer, recordHeaders, topicRecordCount } from '@antt/events';
-import { createIsolatedTopics, getTestInfra, type IsolatedTopics, uniqueName } from '@antt/testing';
+import { createIsolatedTopics, fixtureUnit, getTestInfra, type IsolatedTopics, uniqueName } from '@antt/testing';
 import { type EventEnvelope } from '@antt/contracts';
 import { type CampaignsHarness, as, startHarness } from '../support/campaigns-harness';
 import { CREATE_CAMPAIGN, LAUNCH_CAMPAIGN, REGISTER_UNITS } from '../support/operations';
 import { seedTree } from '../support/seed-tree';
+import { type UnitState } from '@antt/unit-directory';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- GraphQL answers, checked field by field
 
@@ -281,5 +283,33 @@ describe('target attainment', () => {
     const r = [{ __typename: 'Unit', id: id.vh }];
     await refused(UNIT_ATTAINMENT, { r, campaignId: unknown }, { code: 'NOT_FOUND', reason: 'CAMPAIGN_NOT_FOUND', field: 'campaignId' }, true);
     await refused(UNIT_ATTAINMENT, { r, campaignId: 'campaign-1' }, { code: 'BAD_USER_INPUT', reason: 'INVALID_ID', field: 'campaignId' }, true);
+  });
+
+  it('follows the unit directory when it changes after a read: the kept subtree shape is dropped on the next read', async () => {
+    const before = await attainment({ asOf: '2024-12-31' }, vuThu);
+    expect(target(before, 'REGISTRATION')).toMatchObject({ numerator: 6, denominator: 8 });
+    expect(target(before, 'SAFE_STANDARD_INSTITUTIONS')).toMatchObject({ numerator: 0, denominator: 1 });
+    const generation = async () => (await h.prisma.$queryRawUnsafe<Array<{ g: string }>>('SELECT generation::text AS g FROM directory_generation WHERE id = 1'))[0]?.g;
+    const generationBefore = await generation();
+
+    // A new village in Xã Vũ Vinh, and the school re-described as a primary school (outside Circular 124, R1), both as
+    // org-units would publish them: the directory's projection writes them, the next read must count them.
+    const newVillage = randomUUID();
+    const school = states.find((state) => state.unitId === id.school) as UnitState;
+    await h.project([
+      fixtureUnit(newVillage, 'TB-VT-VV-02', 'RESIDENTIAL_AREA', 'Thôn Vinh Tiến', id.vv),
+      { ...school, revision: school.revision + 1, timeline: school.timeline.map((period) => ({ ...period, attributes: { ...period.attributes, schoolLevel: 'PRIMARY' } })) } as UnitState,
+    ]);
+    expect(await generation()).not.toBe(generationBefore);
+
+    const after = await attainment({ asOf: '2024-12-31' }, vuThu);
+    expect(target(after, 'REGISTRATION')).toMatchObject({ numerator: 6, denominator: 9 });
+    expect(target(after, 'SAFE_STANDARD_RESIDENTIAL').denominator).toBe(target(before, 'SAFE_STANDARD_RESIDENTIAL').denominator + 1);
+    expect(target(after, 'SAFE_STANDARD_INSTITUTIONS')).toMatchObject({ numerator: 0, denominator: 0, percent: null, met: null });
+    expect(target(after, 'REGISTRATION').shortfall.units.map((u: Data) => [u.code, u.name])).toEqual([
+      ['TB-VT-VV', 'Xã Vũ Vinh'],
+      ['TB-VT-VV-01', 'Thôn Vinh Quang'],
+      ['TB-VT-VV-02', 'Thôn Vinh Tiến'],
+    ]);
   });
 });
