@@ -130,8 +130,9 @@ describe('models of Xã Vũ Hội, 2023–2024', () => {
     expect(in2023.data?._entities?.[0].hasEffectiveModel).toBe(false);
   });
 
-  it('several units in one _entities request (batched reads) answer hasEffectiveModel as one by one', async () => {
+  it('several units in one _entities request (batched reads) answer hasEffectiveModel and models as one by one', async () => {
     const FACTS = `query($reps: [_Any!]!, $year: Int!) { _entities(representations: $reps) { ... on Unit { id hasEffectiveModel(year: $year) } } }`;
+    const MODELS_OF = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Unit { id models { id hostUnitId } active: models(status: ACTIVE) { id } } } }`;
     const units = [id.vh, id.vh1, id.qb, id.vh2, randomUUID(), id.vt];
     const reps = units.map((unitId) => ({ __typename: 'Unit', id: unitId }));
     for (const [caller, expected] of [
@@ -144,7 +145,20 @@ describe('models of Xã Vũ Hội, 2023–2024', () => {
       const oneByOne: unknown[] = [];
       for (const rep of reps) oneByOne.push((await h.requestSubgraph<Data>(FACTS, { reps: [rep], year: 2024 }, caller)).data?._entities[0].hasEffectiveModel);
       expect(oneByOne).toEqual(expected);
+
+      const models = await h.requestSubgraph<Data>(MODELS_OF, { reps }, caller);
+      expect(models.errors).toBeUndefined();
+      const modelsOneByOne: unknown[] = [];
+      for (const rep of reps) modelsOneByOne.push((await h.requestSubgraph<Data>(MODELS_OF, { reps: [rep] }, caller)).data?._entities[0]);
+      expect(models.data?._entities).toEqual(modelsOneByOne);
+      for (const [index, unit] of (models.data?._entities as Data[]).entries()) {
+        expect(unit.models.every((m: Data) => m.hostUnitId === units[index])).toBe(true);
+      }
     }
+    // What each caller sees: the district its communes' models (Xã Vũ Hội hosts three), the outsider nothing of Vũ Thư's.
+    const count = async (caller: typeof district) => ((await h.requestSubgraph<Data>(MODELS_OF, { reps }, caller)).data?._entities as Data[]).map((unit) => unit.models.length);
+    expect((await count(district))[0]).toBeGreaterThanOrEqual(3);
+    expect((await count(outsider)).filter((_, index) => index !== 2)).toEqual([0, 0, 0, 0, 0]);
   });
 
   it("the district dissolves the ineffective team by its decision; the model keeps its history", async () => {
