@@ -1,15 +1,17 @@
 /**
  * The national reorganisation benchmark (issue 5, "Measure" and item 18), on scratch databases and topics of its own:
- *  1. starts org-units, campaigns and the gateway on free ports, loads the demo province (Thái Bình, 5,589 units);
+ *  1. starts org-units, the services that keep a unit directory (campaigns, models, assessments, awards: `--directories`)
+ *     and the gateway on free ports, loads the demo province (Thái Bình, 5,589 units);
  *  2. keeps a read load on the gateway the whole time (`unitByCode` + `descendants(first: 50)` of a province, bounded
  *     concurrency), recording every latency with the phase it started in;
- *  3. imports the national tree (110,756 units) with the import CLI, then waits for the campaigns unit directory;
+ *  3. imports the national tree (110,756 units) with the import CLI, then waits until every unit directory matches;
  *  4. records the synthetic national reform (63 → 34 provinces, districts abolished, communes 3:1, 15% partial parts)
  *     from its mapping with the reorganisation CLI, which times conversion, dry run and apply separately;
- *  5. measures how long after the apply the campaigns unit directory holds every unit at org-units' revision;
+ *  5. measures how long after the apply each unit directory holds every unit at org-units' revision (and all of them);
  *  6. prints read p50/p95/p99/max per phase and every read slower than a second, and writes `.local/bench/reform.json`.
  *
- * usage: npm run bench:reform [-- --concurrency 4] [--before 15] [--after 60] [--catch-up-timeout 120] [--keep]
+ * usage: npm run bench:reform [-- --concurrency 4] [--before 15] [--after 60] [--catch-up-timeout 120]
+ *   [--directories campaigns,models,assessments,awards] [--keep]
  * Ctrl-C stops the load and the services and drops what it created.
  * Needs DATABASE_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres) and KAFKA_BROKERS (default 127.0.0.1:9092)
  * to point at running servers; it starts no infrastructure. `--keep` leaves the databases and topics for inspection.
@@ -28,6 +30,8 @@ import { nationalTree, serializeRows, thaiBinhTree } from './demo';
 import { percentile } from './bench-support';
 
 const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
+/** The services that keep a unit directory fed by org-units' events. */
+const DIRECTORY_SERVICES = ['campaigns', 'models', 'assessments', 'awards'] as const;
 const OUT = path.join(REPO_ROOT, '.local', 'bench');
 const REFORM_DATE = '2025-07-01';
 const log = (line: string) => process.stdout.write(`[bench:reform] ${(performance.now() / 1000).toFixed(1).padStart(6)} s  ${line}\n`);
@@ -145,7 +149,7 @@ interface CatchUp {
   remainingRevisions: number;
 }
 
-async function waitForDirectory(orgUnitsUrl: string, campaignsUrl: string, timeoutS: number): Promise<CatchUp> {
+async function waitForDirectory(orgUnitsUrl: string, campaignsUrl: string, timeoutS: number, name = 'campaigns'): Promise<CatchUp> {
   const started = performance.now();
   const target = await revisions(orgUnitsUrl, 'unit');
   const first = await revisions(campaignsUrl, 'directory_unit');
@@ -163,12 +167,20 @@ async function waitForDirectory(orgUnitsUrl: string, campaignsUrl: string, timeo
     const seconds = (performance.now() - started) / 1000;
     if (seen.count === target.count && seen.sum === target.sum) return report(seen, seconds);
     if (seconds > timeoutS) {
-      log(`directory not caught up after ${timeoutS} s: ${seen.count}/${target.count} units, revision sum ${seen.sum}/${target.sum}`);
+      log(`${name} directory not caught up after ${timeoutS} s: ${seen.count}/${target.count} units, revision sum ${seen.sum}/${target.sum}`);
       return report(seen, null);
     }
-    if (polls % 20 === 19) log(`directory: ${seen.count}/${target.count} units, revision sum ${seen.sum}/${target.sum}`);
+    if (polls % 20 === 19) log(`${name} directory: ${seen.count}/${target.count} units, revision sum ${seen.sum}/${target.sum}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
+}
+
+/** Every directory's catch-up, waited for side by side, and the time until the last one matched (null: one did not). */
+async function waitForDirectories(orgUnitsUrl: string, directories: Readonly<Record<string, string>>, timeoutS: number): Promise<{ allSeconds: number | null; byService: Record<string, CatchUp> }> {
+  const entries = await Promise.all(Object.entries(directories).map(async ([name, url]) => [name, await waitForDirectory(orgUnitsUrl, url, timeoutS, name)] as const));
+  const byService = Object.fromEntries(entries);
+  const seconds = entries.map(([, catchUp]) => catchUp.seconds);
+  return { allSeconds: seconds.some((value) => value === null) ? null : Math.max(...(seconds as number[])), byService };
 }
 
 const sleep = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
@@ -180,14 +192,21 @@ async function main(): Promise<void> {
       before: { type: 'string', default: '15' },
       after: { type: 'string', default: '60' },
       'catch-up-timeout': { type: 'string', default: '120' },
+      directories: { type: 'string', default: DIRECTORY_SERVICES.join(',') },
       keep: { type: 'boolean', default: false },
     },
   });
+  const directoryServices = values.directories.split(',').map((name) => name.trim()).filter(Boolean);
+  for (const name of directoryServices) {
+    if (!(DIRECTORY_SERVICES as readonly string[]).includes(name)) throw new Error(`--directories: unknown service ${name} (one of ${DIRECTORY_SERVICES.join(', ')})`);
+  }
   const adminUrl = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
   const suffix = Date.now().toString(36);
-  const names = { orgUnits: `bench_reform_ou_${suffix}`, campaigns: `bench_reform_cp_${suffix}` };
-  const urls = { orgUnits: databaseUrl(adminUrl, names.orgUnits), campaigns: databaseUrl(adminUrl, names.campaigns) };
+  const names: Record<string, string> = { orgUnits: `bench_reform_ou_${suffix}`, campaigns: `bench_reform_cp_${suffix}` };
+  for (const name of directoryServices) names[name] = `bench_reform_${name.slice(0, 6)}_${suffix}`;
+  const urls = Object.fromEntries(Object.entries(names).map(([name, database]) => [name, databaseUrl(adminUrl, database)])) as Record<string, string> & { orgUnits: string; campaigns: string };
+  const directoryUrls = Object.fromEntries(directoryServices.map((name) => [name, urls[name] as string]));
   const prefix = `bench_reform_${suffix}.`;
   const topics = TOPICS.map((topic) => ({ ...topic, name: `${prefix}${topic.name}` }));
   const results: Record<string, unknown> = { machine: { node: process.version, cpus: 2, shared: true }, at: new Date().toISOString() };
@@ -199,7 +218,7 @@ async function main(): Promise<void> {
   try {
     await createDatabases(adminUrl, Object.values(names));
     await migrateDeploy({ projectRoot: path.join(REPO_ROOT, 'apps/org-units'), databaseUrl: urls.orgUnits });
-    await migrateDeploy({ projectRoot: path.join(REPO_ROOT, 'apps/campaigns'), databaseUrl: urls.campaigns });
+    for (const name of new Set(['campaigns', ...directoryServices])) await migrateDeploy({ projectRoot: path.join(REPO_ROOT, `apps/${name}`), databaseUrl: urls[name] as string });
     await ensureTopics(brokers, topics);
 
     const files = { demo: path.join(OUT, 'thai-binh.json'), national: path.join(OUT, 'national.json'), mapping: path.join(OUT, 'national-reform.json') };
@@ -221,6 +240,26 @@ async function main(): Promise<void> {
       onOutput: printWarnings('campaigns'),
     });
     services.push(campaigns);
+    // The other services that keep a unit directory, each with its own consumer group; their other consumers and schedulers
+    // as they start by default (what a deployment runs), their relays on (nothing to publish in this benchmark).
+    for (const name of directoryServices.filter((service) => service !== 'campaigns')) {
+      const group = `bench-reform-${name}-${suffix}`;
+      const groups: Record<string, Record<string, string>> = {
+        models: { MODELS_UNIT_DIRECTORY_GROUP_ID: `${group}-unit-directory` },
+        assessments: { ASSESSMENTS_UNIT_DIRECTORY_GROUP_ID: `${group}-unit-directory`, ASSESSMENTS_FACTS_GROUP_ID: `${group}-facts` },
+        awards: { AWARDS_UNIT_DIRECTORY_GROUP_ID: `${group}-unit-directory`, AWARDS_FACTS_GROUP_ID: `${group}-facts` },
+      };
+      services.push(
+        await startServiceProcess({
+          name,
+          entry: `apps/${name}/src/main.ts`,
+          port: await freePort(),
+          readyPath: '/ready',
+          env: { ...common, DATABASE_URL: urls[name] as string, ...groups[name] },
+          onOutput: printWarnings(name),
+        }),
+      );
+    }
     const gateway = await startGatewayService(
       {
         ...common,
@@ -232,8 +271,8 @@ async function main(): Promise<void> {
       printWarnings('gateway'),
     );
     services.push(gateway);
-    log(`services ready; waiting for the demo province in the campaigns directory`);
-    await waitForDirectory(urls.orgUnits, urls.campaigns, 300);
+    log(`services ready; waiting for the demo province in the unit directories (${directoryServices.join(', ')})`);
+    await waitForDirectories(urls.orgUnits, directoryUrls, 300);
     const catchUpTimeout = Number(values['catch-up-timeout']);
 
     const token = await mintDevToken({ subject: 'bench', roles: ['SYSTEM_ADMIN'], unitId: '00000000-0000-4000-8000-000000000000', secret: DEV_JWT_HS256_SECRET, expiresIn: '2h' });
@@ -258,9 +297,10 @@ async function main(): Promise<void> {
     log(importLine.trim());
     load.codes = ['TB', 'P01', 'P59'];
     const importCatchUp = await phase('after-import', async () => {
-      const caughtUp = await waitForDirectory(urls.orgUnits, urls.campaigns, catchUpTimeout);
-      log(`directory after the import: ${JSON.stringify(caughtUp)}`);
-      await sleep(Math.max(0, Number(values.after) - (caughtUp.seconds ?? catchUpTimeout)));
+      const caughtUp = await waitForDirectories(urls.orgUnits, directoryUrls, catchUpTimeout);
+      for (const [name, catchUp] of Object.entries(caughtUp.byService)) log(`${name} directory after the import: ${JSON.stringify(catchUp)}`);
+      log(`every directory matched ${caughtUp.allSeconds ?? `not within ${catchUpTimeout}`} s after the import`);
+      await sleep(Math.max(0, Number(values.after) - (caughtUp.allSeconds ?? catchUpTimeout)));
       return caughtUp;
     });
     const reformOutput = await phase('reform', () =>
@@ -288,9 +328,10 @@ async function main(): Promise<void> {
       return match ? Number(match[1]) : null;
     };
     const reformCatchUp = await phase('after-reform', async () => {
-      const caughtUp = await waitForDirectory(urls.orgUnits, urls.campaigns, catchUpTimeout);
-      log(`directory after the reform: ${JSON.stringify(caughtUp)}`);
-      await sleep(Math.max(0, Number(values.after) - (caughtUp.seconds ?? catchUpTimeout)));
+      const caughtUp = await waitForDirectories(urls.orgUnits, directoryUrls, catchUpTimeout);
+      for (const [name, catchUp] of Object.entries(caughtUp.byService)) log(`${name} directory after the reform: ${JSON.stringify(catchUp)}`);
+      log(`every directory matched ${caughtUp.allSeconds ?? `not within ${catchUpTimeout}`} s after the reform`);
+      await sleep(Math.max(0, Number(values.after) - (caughtUp.allSeconds ?? catchUpTimeout)));
       return caughtUp;
     });
     await load.stop();
