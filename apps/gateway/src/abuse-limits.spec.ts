@@ -171,3 +171,26 @@ describe('abuse limits at the gateway', () => {
     expect(answered.ms).toBeLessThan(2_000);
   });
 });
+
+describe('the benchmark-only gateway without limits (enforceLimits: false)', () => {
+  let subgraph: RunningServer;
+  let gateway: RunningServer;
+
+  beforeAll(async () => {
+    subgraph = await startTreeSubgraph();
+    // Rate limits of one request per minute: a gateway that enforced them would refuse the second request below.
+    gateway = await startGatewayOver(subgraph.url, { GATEWAY_LIMITS: JSON.stringify({ rateLimits: { anonymous: { points: 1 } } }) }, undefined, false);
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+    await subgraph?.stop();
+  });
+
+  it('runs no limit check, so that a run against it prices them (issue 10)', async () => {
+    const deep = await post(gateway.url, { query: nested(DEFAULT_LIMITS.anonymous.maxDepth + 2) });
+    expect(deep.json.errors).toBeUndefined();
+    const aliased = await post(gateway.url, { query: aliases(DEFAULT_LIMITS.anonymous.maxAliases + 5) });
+    expect(aliased.status).toBe(200);
+    expect(aliased.json.errors).toBeUndefined();
+  });
+});

@@ -29,6 +29,11 @@ export interface GatewayOptions {
   logger?: Logger;
   /** Exit on SIGTERM/SIGINT after a graceful stop. Default true; in-process tests pass false. */
   handleSignals?: boolean;
+  /**
+   * Benchmarks only (`scripts/gateway-without-limits.ts`, issue 10's "the limits add under 5 %"): false runs no rate limit,
+   * batch, token, depth, alias, directive or cost check, so that a run against it prices them. Never set by `main.ts`.
+   */
+  enforceLimits?: boolean;
 }
 
 /**
@@ -40,6 +45,7 @@ export interface GatewayOptions {
 export async function createGateway(options: GatewayOptions): Promise<RunningServer> {
   const { config } = options;
   const { limits } = config;
+  const enforce = options.enforceLimits ?? true;
   const logger = options.logger ?? createLogger(config, 'gateway');
   applyApolloTelemetryPreference(config);
   const verifier = createUserTokenVerifier(config.userTokens);
@@ -102,12 +108,12 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
       config.NODE_ENV === 'development'
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
-      abuseLimitsPlugin(limits) as ApolloServerPlugin<GatewayContext>,
+      ...(enforce ? [abuseLimitsPlugin(limits) as ApolloServerPlugin<GatewayContext>] : []),
       ...(armor.plugins as ApolloServerPlugin<GatewayContext>[]),
       clientRecordingPlugin(),
     ],
     apollo: {
-      parseOptions: parseOptionsFor(limits),
+      parseOptions: enforce ? parseOptionsFor(limits) : {},
       allowBatchedHttpRequests: Math.max(limits.anonymous.maxBatch, limits.authenticated.maxBatch) > 1,
       csrfPrevention: true,
       introspection: !production,
@@ -118,6 +124,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
       beforeRoute: async (req, res) => (await httpPolicy(req, res)) || adminRoutes(req, res),
       admit: async (req, caller, res) => {
         apiKeys.track(req, res);
+        if (!enforce) return;
         try {
           await rateLimiter.admit(req, caller);
         } catch (error) {
@@ -127,6 +134,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
       },
       verifyRequest: async (req, body, caller) => {
         await apiKeys.verify(req, body);
+        if (!enforce) return;
         const own = callerLimits(limits, caller !== null);
         if (Array.isArray(body) && body.length > own.maxBatch) {
           throw new HttpRefusal(400, GATEWAY_ERROR_CODES.BATCH_LIMIT, `At most ${own.maxBatch} operation(s) per request.`, {}, { limit: own.maxBatch });

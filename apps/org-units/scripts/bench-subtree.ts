@@ -10,6 +10,8 @@
  * gateway process with METRICS_ENABLED=false beside the first, the two loaded in turn (on, off, on, off, …) with the unit
  * lookup and the heaviest subtree query; per mode the median requests/s and p99, and the gateway's own CPU time per request
  * (from /proc/<pid>/stat: less sensitive than throughput to what else the machine runs).
+ * With `--limits-overhead [--rounds 3]`, the cost of the gateway's limits (issue 10, aim under 5 %) the same way: a second
+ * gateway process with its limits off (`apps/gateway/scripts/gateway-without-limits.ts`) beside the first, loaded in turn.
  * With `--hive`, each query also runs through Hive Gateway (`apps/gateway/scripts/hive-gateway.ts`: `@graphql-hive/gateway-runtime`
  * with its defaults, plus the caller's token check and the subgraph assertion every gateway here must sign), a third process
  * beside ours, and a second one with its transport's in-flight deduplication off; direct, ours and the two Hive are loaded in turn `--rounds` times (default 3) and the medians reported with each
@@ -23,7 +25,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEV_JWT_HS256_SECRET, type Identity, mintDevToken, signGatewayAssertion } from '@antt/auth';
-import { createMigratedTestDatabase, inProcessServiceEnv, readDemoTree, startGatewayProcess, startHiveGatewayProcess, writeBenchResults } from '@antt/testing';
+import { createMigratedTestDatabase, inProcessServiceEnv, readDemoTree, startGatewayProcess, startGatewayWithoutLimitsProcess, startHiveGatewayProcess, writeBenchResults } from '@antt/testing';
 import { createPrismaClient } from '../src';
 import { startOrgUnits } from '../src/app';
 import { loadOrgUnitsConfig } from '../src/config';
@@ -120,10 +122,11 @@ const median = (values: readonly number[]): number => {
 };
 
 /**
- * The gateway with metrics against the same gateway without (METRICS_ENABLED=false), in turn, `rounds` times per query:
+ * A gateway with something on (metrics, limits) against the same gateway without it, in turn, `rounds` times per query:
  * throughput, p99 and the gateway process's CPU milliseconds per request, and the medians' differences.
  */
-async function metricsOverhead(
+async function overheadOf(
+  what: 'metrics' | 'limits',
   withMetrics: ServiceProcess,
   withoutMetrics: ServiceProcess,
   bearer: string,
@@ -159,9 +162,9 @@ async function metricsOverhead(
     const off = summary(runs.off);
     const throughputCostPercent = +((1 - on.requestsPerSecond / off.requestsPerSecond) * 100).toFixed(1);
     const cpuCostPercent = +((on.cpuMsPerRequest / off.cpuMsPerRequest - 1) * 100).toFixed(1);
-    report[label] = { metricsOn: on, metricsOff: off, throughputCostPercent, cpuCostPercent };
+    report[label] = { [`${what}On`]: on, [`${what}Off`]: off, throughputCostPercent, cpuCostPercent };
     log(
-      `metrics overhead | ${label} | on ${on.requestsPerSecond} req/s p99 ${on.p99Ms} ms ${on.cpuMsPerRequest} CPU ms/req | ` +
+      `${what} overhead | ${label} | on ${on.requestsPerSecond} req/s p99 ${on.p99Ms} ms ${on.cpuMsPerRequest} CPU ms/req | ` +
         `off ${off.requestsPerSecond} req/s p99 ${off.p99Ms} ms ${off.cpuMsPerRequest} CPU ms/req | throughput cost ${throughputCostPercent} %, CPU cost ${cpuCostPercent} %`,
     );
   }
@@ -203,6 +206,7 @@ async function benchSize(
   connections: number,
   overhead: { rounds: number } | null,
   hive: { rounds: number } | null,
+  limitsOverhead: { rounds: number } | null = null,
 ): Promise<Record<string, unknown>> {
   const database = await createMigratedTestDatabase('bsub_', path.join(REPO_ROOT, 'apps/org-units'));
   const stops: (() => Promise<void>)[] = [];
@@ -237,10 +241,23 @@ async function benchSize(
       const withoutMetrics = await startGatewayProcess({ ORG_UNITS_URL: subgraph.url, METRICS_ENABLED: 'false' });
       stops.push(() => withoutMetrics.stop());
       const heavy = 'descendants(first: 50) { totalCount edges }';
-      results['metricsOverhead'] = await metricsOverhead(gateway, withoutMetrics, bearer, { 'unit lookup': queries['unit lookup'] as string, [heavy]: queries[heavy] as string }, {
+      results['metricsOverhead'] = await overheadOf('metrics', gateway, withoutMetrics, bearer, { 'unit lookup': queries['unit lookup'] as string, [heavy]: queries[heavy] as string }, {
         seconds,
         connections,
         rounds: overhead.rounds,
+      });
+      return results;
+    }
+    if (limitsOverhead) {
+      // The same gateway with its limits off (apps/gateway/scripts/gateway-without-limits.ts): what the rate limit (in Redis
+      // when REDIS_URL is set, as `npm start` runs it), batch, token, depth, alias, directive and cost checks cost.
+      const withoutLimits = await startGatewayWithoutLimitsProcess({ ORG_UNITS_URL: subgraph.url });
+      stops.push(() => withoutLimits.stop());
+      const heavy = 'descendants(first: 50) { totalCount edges }';
+      results['limitsOverhead'] = await overheadOf('limits', gateway, withoutLimits, bearer, { 'unit lookup': queries['unit lookup'] as string, [heavy]: queries[heavy] as string }, {
+        seconds,
+        connections,
+        rounds: limitsOverhead.rounds,
       });
       return results;
     }
@@ -303,18 +320,20 @@ async function main(): Promise<void> {
       connections: { type: 'string', default: '20' },
       'metrics-overhead': { type: 'boolean', default: false },
       hive: { type: 'boolean', default: false },
+      'limits-overhead': { type: 'boolean', default: false },
       rounds: { type: 'string', default: '3' },
     },
   });
   const overhead = values['metrics-overhead'] ? { rounds: Number(values.rounds) } : null;
   const hive = values.hive ? { rounds: Number(values.rounds) } : null;
+  const limits = values['limits-overhead'] ? { rounds: Number(values.rounds) } : null;
   const output: Record<string, unknown> = { at: new Date().toISOString(), node: process.version, connections: Number(values.connections), seconds: Number(values.seconds) };
   for (const name of values.sizes.split(',')) {
     const size = SIZES[name];
     if (!size) throw new Error(`unknown size "${name}" (province, national)`);
-    output[name] = await benchSize(size, Number(values.seconds), Number(values.connections), overhead, hive);
+    output[name] = await benchSize(size, Number(values.seconds), Number(values.connections), overhead, hive, limits);
   }
-  log(`written to ${writeBenchResults(overhead ? 'metrics-overhead' : hive ? 'gateways' : 'subtree', output)}`);
+  log(`written to ${writeBenchResults(overhead ? 'metrics-overhead' : limits ? 'limits-overhead' : hive ? 'gateways' : 'subtree', output)}`);
 }
 
 main().catch((error: unknown) => {

@@ -29,3 +29,18 @@ export async function startHiveGatewayProcess(variables: Record<string, string>,
     env: { NODE_ENV: 'test', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...variables },
   });
 }
+
+/**
+ * Our gateway with its limits off (`apps/gateway/scripts/gateway-without-limits.ts`) as a process, rate limits raised as in
+ * {@link startGatewayProcess}: the comparison target that prices the limits in the gateway benchmark (issue 10), not a product.
+ */
+export async function startGatewayWithoutLimitsProcess(subgraphUrls: Record<string, string>): Promise<ServiceProcess> {
+  return startServiceProcess({
+    name: 'gateway-without-limits',
+    entry: 'apps/gateway/scripts/gateway-without-limits.ts',
+    port: await freePort(),
+    readyPath: '/health',
+    env: { NODE_ENV: 'test', HOST: '127.0.0.1', LOG_LEVEL: 'warn', GATEWAY_LIMITS: raisedRateLimits(100_000), ...subgraphUrls },
+  });
+}
+

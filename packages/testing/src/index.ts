@@ -7,7 +7,7 @@ export { recordSharedBroker, type SharedBrokerRecord } from './shared-broker';
 export { uniqueName } from './unique-name';
 export { kafkaContainerEnvironment } from './kafka-container-env';
 export { createMigratedTestDatabase, runScript, withMigratedDatabase } from './migrated-database';
-export { startGatewayProcess, startHiveGatewayProcess } from './gateway-process';
+export { startGatewayProcess, startGatewayWithoutLimitsProcess, startHiveGatewayProcess } from './gateway-process';
 export { gatewayClient, subgraphClient, type GraphQLClient, type GraphQLResponse } from './graphql-clients';
 export { testRedisUrl } from './settings';
 export { inProcessService, inProcessServiceEnv, startSubgraphHarness, type HarnessClock, type SubgraphHarness, type SubgraphHarnessOptions } from './subgraph-harness';

@@ -68,8 +68,9 @@ export function startTreeSubgraph(): Promise<RunningServer> {
 const GENEROUS_RATE_LIMITS = JSON.stringify({ rateLimits: { anonymous: { points: 10_000 }, authenticated: { points: 10_000 } } });
 
 /** Starts the gateway in process over the tree subgraph, with `env` added to a test configuration. */
-export function startGatewayOver(subgraphUrl: string, env: Record<string, string> = {}, logger: Logger = silent): Promise<RunningServer> {
+export function startGatewayOver(subgraphUrl: string, env: Record<string, string> = {}, logger: Logger = silent, enforceLimits = true): Promise<RunningServer> {
   return createGateway({
+    enforceLimits,
     supergraphSdl: supergraphOf([{ name: 'org-units', typeDefs: treeTypeDefs }]),
     config: loadGatewayConfig({
       NODE_ENV: 'test',
