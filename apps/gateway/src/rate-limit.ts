@@ -46,9 +46,9 @@ export function createRateLimiter(options: RateLimiterOptions): GatewayRateLimit
   const memory = (name: string, limit: { points: number; durationSeconds: number }) =>
     new RateLimiterMemory({ keyPrefix: `${keyPrefix}:${name}`, points: limit.points, duration: limit.durationSeconds });
   let redis: Redis | undefined;
-  let anonymous: RateLimiterAbstract;
-  let authenticated: RateLimiterAbstract;
-  let apiKey: RateLimiterAbstract;
+  let anonymous: Consumer;
+  let authenticated: Consumer;
+  let apiKey: Consumer;
   if (options.redisUrl) {
     redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2_000, lazyConnect: false });
     // Once per outage, not once per reconnection attempt.
@@ -72,9 +72,9 @@ export function createRateLimiter(options: RateLimiterOptions): GatewayRateLimit
         rejectIfRedisNotReady: true,
         insuranceLimiter: memory(`${name}:insurance`, limit),
       });
-    anonymous = shared('anon', limits.anonymous);
-    authenticated = shared('user', limits.authenticated);
-    apiKey = shared('key', limits.apiKey);
+    anonymous = coalescing(shared('anon', limits.anonymous), limits.anonymous.points);
+    authenticated = coalescing(shared('user', limits.authenticated), limits.authenticated.points);
+    apiKey = coalescing(shared('key', limits.apiKey), limits.apiKey.points);
     options.logger.info({ store: 'redis', keyPrefix }, 'rate limits shared in Redis');
   } else {
     anonymous = memory('anon', limits.anonymous);
@@ -123,6 +123,64 @@ export function createRateLimiter(options: RateLimiterOptions): GatewayRateLimit
     },
     async close() {
       if (redis) redis.disconnect();
+    },
+  };
+}
+
+/** What `admit` needs of a limiter: spend one point of a key's budget, or reject with the `RateLimiterRes` saying when to retry. */
+export interface Consumer {
+  consume(key: string): Promise<RateLimiterRes>;
+}
+
+/**
+ * One shared-store call for the concurrent requests of one key: while a key's call to Redis is in flight, the requests of
+ * that key that arrive wait for it and then go together in one `consume(key, n)`; request i of such a batch is admitted
+ * when the count before the batch plus i stays within the budget, exactly as n calls one after the other would be (the
+ * same answers, in arrival order), so a caller alone at a time sees no difference. Under load a busy caller costs one Redis
+ * round trip per batch instead of one per request (issue 10: the limits' share of the gateway's CPU).
+ */
+export function coalescing(limiter: Pick<RateLimiterAbstract, 'consume'>, budget: number): Consumer {
+  interface Waiter {
+    resolve: (result: RateLimiterRes) => void;
+    reject: (reason: unknown) => void;
+  }
+  /** Keys with a call in flight, and the requests waiting for the next one. */
+  const queued = new Map<string, Waiter[]>();
+  const run = async (key: string, batch: Waiter[]): Promise<void> => {
+    let result: RateLimiterRes;
+    try {
+      result = await limiter.consume(key, batch.length);
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) {
+        for (const waiter of batch) waiter.reject(error);
+        return next(key);
+      }
+      result = error;
+    }
+    const before = result.consumedPoints - batch.length;
+    batch.forEach((waiter, index) => (before + index + 1 <= budget ? waiter.resolve(result) : waiter.reject(result)));
+    return next(key);
+  };
+  const next = (key: string): void => {
+    const waiting = queued.get(key) ?? [];
+    if (waiting.length === 0) {
+      queued.delete(key);
+      return;
+    }
+    queued.set(key, []);
+    void run(key, waiting);
+  };
+  return {
+    consume(key) {
+      return new Promise<RateLimiterRes>((resolve, reject) => {
+        const waiting = queued.get(key);
+        if (waiting) {
+          waiting.push({ resolve, reject });
+          return;
+        }
+        queued.set(key, []);
+        void run(key, [{ resolve, reject }]);
+      });
     },
   };
 }
