@@ -139,6 +139,9 @@ describe('abuse limits at the gateway', () => {
     });
     const signedIn = await post(gateway.url, { query: many(DEFAULT_LIMITS.anonymous.maxTokens + 10) }, auth);
     expect(signedIn.json.data).toEqual({ count: DEFAULT_LIMITS.anonymous.maxTokens + 10 });
+    // A pass is remembered per caller class: the same text again from a signed-in caller answers, from an anonymous one is refused.
+    expect((await post(gateway.url, { query: many(DEFAULT_LIMITS.anonymous.maxTokens + 10) }, auth)).json.data).toEqual({ count: DEFAULT_LIMITS.anonymous.maxTokens + 10 });
+    expect(await refusal({ query: many(DEFAULT_LIMITS.anonymous.maxTokens + 10) })).toMatchObject({ status: 400, code: 'TOKEN_LIMIT' });
   });
 
   it('refuses a body over the caller limit with 413 BODY_TOO_LARGE, and batches over the caller limit with BATCH_LIMIT', async () => {

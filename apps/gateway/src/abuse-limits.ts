@@ -79,12 +79,32 @@ export function checkRequestTokens(body: unknown, search: URLSearchParams, limit
   for (const operation of operations) {
     const query = (operation as { query?: unknown } | null)?.query;
     if (typeof query !== 'string') continue;
+    if (tokenPasses.get(query)?.has(limits)) continue;
     try {
       checkTokens(query, limits.maxTokens);
+      rememberTokenPass(query, limits);
     } catch {
       throw new HttpRefusal(400, GATEWAY_ERROR_CODES.TOKEN_LIMIT, `Token limit of ${limits.maxTokens} exceeded.`, {}, { limit: limits.maxTokens });
     }
   }
+}
+
+/**
+ * Query texts that passed the token check on arrival, per caller class: a front end repeats its operations, and the check is
+ * a parse of its own. Only passes are kept, texts up to 10,000 characters, the least recently passed out past 1,000 (at most
+ * about 10 MB); a refused text is checked again each time.
+ */
+const tokenPasses = new Map<string, Set<CallerLimits>>();
+const TOKEN_PASSES = 1_000;
+const TOKEN_PASS_MAX_CHARS = 10_000;
+
+function rememberTokenPass(query: string, limits: CallerLimits): void {
+  if (query.length > TOKEN_PASS_MAX_CHARS) return;
+  const classes = tokenPasses.get(query) ?? new Set<CallerLimits>();
+  classes.add(limits);
+  tokenPasses.delete(query);
+  tokenPasses.set(query, classes);
+  if (tokenPasses.size > TOKEN_PASSES) tokenPasses.delete(tokenPasses.keys().next().value as string);
 }
 
 const withoutPrefix = (message: string) => message.replace(/^Syntax Error: /, '');
