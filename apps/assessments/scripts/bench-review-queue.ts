@@ -3,10 +3,11 @@
  * `--provinces` provinces (default 1) of 8 districts, 260 communes and 3,300 residential areas each, every area's 2024
  * self-assessment under review (inserted in SQL: a third waiting at its commune, a third at its district, a third at the
  * province, submitted over 30 days of November). Times, on 21/11/2024, the first page (50) and the tenth page of
- * `reviewQueue` for a commune, a district, a province officer and a system admin, with and without `overdueOnly`; then one
- * scheduler run (every commune step overdue, every district step due soon). One statement per page.
+ * `reviewQueue` for a commune, a district, a province officer and a system admin, with and without `overdueOnly`: the page
+ * without `totalCount` (its rows only), with it (rows and count side by side, as GraphQL resolves them) and the count alone;
+ * then one scheduler run (every commune step overdue, every district step due soon). `--explain` prints the plans.
  *
- * usage: npm run bench:review-queue [-- --provinces 10] [-- --runs 5]   (DATABASE_ADMIN_URL as for the tests)
+ * usage: npm run bench:review-queue [-- --provinces 10] [-- --runs 5] [-- --explain]   (DATABASE_ADMIN_URL as for the tests)
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -77,33 +78,62 @@ async function main(): Promise<void> {
     const officer = (unitId: string, role: 'LEVEL_OFFICER' | 'SYSTEM_ADMIN' = 'LEVEL_OFFICER') => ({ subject: 'bench', roles: [role], jurisdictionUnitId: unitId });
     const callers = { commune: officer(sample.commune), district: officer(sample.district), province: officer(sample.province), admin: officer(sample.province, 'SYSTEM_ADMIN') };
     const lines: string[] = [];
+    const p50 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+    const ms = (value: number) => `${value.toFixed(1)} ms`;
     for (const [name, caller] of Object.entries(callers)) {
       for (const overdueOnly of [false, true]) {
-        const timings: number[] = [];
+        const args = { year: 2024, overdueOnly, first: 50 };
+        const rowsOnly: number[] = [];
+        const withCount: number[] = [];
+        const countOnly: number[] = [];
         let total = 0;
         let tenth = 0;
         for (let run = 0; run < RUNS; run += 1) {
-          const started = performance.now();
-          const first = await service.page(caller, { year: 2024, overdueOnly, first: 50 });
-          timings.push(performance.now() - started);
-          total = first.totalCount;
-          let after = first.endCursor;
-          for (let page = 2; page <= 10 && after; page += 1) {
+          // A page without totalCount: its rows only (no count runs).
+          let started = performance.now();
+          let rows = await service.page(caller, args).rows();
+          rowsOnly.push(performance.now() - started);
+          // The same page with totalCount: rows and count resolved side by side, as GraphQL resolves sibling fields.
+          started = performance.now();
+          const both = service.page(caller, args);
+          [, total] = await Promise.all([both.rows(), both.totalCount()]);
+          withCount.push(performance.now() - started);
+          started = performance.now();
+          await service.page(caller, args).totalCount();
+          countOnly.push(performance.now() - started);
+          for (let page = 2; page <= 10 && rows.endCursor; page += 1) {
             const pageStarted = performance.now();
-            const next = await service.page(caller, { year: 2024, overdueOnly, first: 50, after });
+            rows = await service.page(caller, { ...args, after: rows.endCursor }).rows();
             if (page === 10) tenth = performance.now() - pageStarted;
-            after = next.endCursor;
           }
         }
-        timings.sort((a, b) => a - b);
-        lines.push(`${name.padEnd(8)} overdueOnly=${String(overdueOnly).padEnd(5)} total ${String(total).padStart(7)}: first page p50 ${(timings[Math.floor(timings.length / 2)] ?? 0).toFixed(1)} ms, 10th page ${tenth > 0 ? `${tenth.toFixed(1)} ms` : "(fewer pages)"}`);
+        lines.push(
+          `${name.padEnd(8)} overdueOnly=${String(overdueOnly).padEnd(5)} total ${String(total).padStart(6)}: first page p50 ${ms(p50(rowsOnly))} ` +
+            `(with totalCount ${ms(p50(withCount))}, the count alone ${ms(p50(countOnly))}), 10th page ${tenth > 0 ? ms(tenth) : '(fewer pages)'}`,
+        );
       }
     }
     if (process.argv.includes('--explain')) {
-      const { REVIEW_QUEUE_PAGE_SCOPED } = await import('../src/domain/review-queue/review-queue.sql');
+      const sql = await import('../src/domain/review-queue/review-queue.sql');
+      const explain = async (title: string, statement: string, ...params: unknown[]) => {
+        const plan = await prisma.$queryRawUnsafe<Array<{ 'QUERY PLAN': string }>>(`EXPLAIN ANALYZE ${statement}`, ...params);
+        process.stdout.write(`--- ${title}\n${plan.map((row) => row['QUERY PLAN']).join('\n')}\n`);
+      };
+      const kinds = ['COMMUNE', 'DISTRICT', 'PROVINCE'];
+      const tenthPage = await (async () => {
+        let rows = await service.page(callers.admin, { year: 2024, first: 50 }).rows();
+        for (let page = 2; page < 10 && rows.endCursor; page += 1) rows = await service.page(callers.admin, { year: 2024, first: 50, after: rows.endCursor }).rows();
+        const last = rows.entries.at(-1);
+        return last ? [last.deadline, last.assessment.id] : [null, null];
+      })();
+      await explain('admin, first page', sql.REVIEW_QUEUE_PAGE_ALL, 2024, today, false, null, null, null, null, 51);
+      await explain('admin, 10th page', sql.REVIEW_QUEUE_PAGE_ALL, 2024, today, false, null, null, ...tenthPage, 51);
+      await explain('admin, first page, overdueOnly', sql.REVIEW_QUEUE_PAGE_ALL, 2024, today, true, null, null, null, null, 51);
+      await explain('admin, first page, levelKinds PROVINCE', sql.REVIEW_QUEUE_PAGE_ALL, 2024, today, false, ['PROVINCE'], null, null, null, 51);
+      await explain('admin, count', sql.REVIEW_QUEUE_COUNT_ALL, 2024, today, false, null, null);
       for (const [name, unitId] of [['commune', sample.commune], ['province', sample.province]] as const) {
-        const plan = await prisma.$queryRawUnsafe<Array<{ 'QUERY PLAN': string }>>(`EXPLAIN ANALYZE ${REVIEW_QUEUE_PAGE_SCOPED}`, 2024, today, false, null, null, 51, unitId, ['COMMUNE', 'DISTRICT', 'PROVINCE']);
-        process.stdout.write(`--- ${name}\n${plan.map((row) => row['QUERY PLAN']).join('\n')}\n`);
+        await explain(`${name}, first page`, sql.REVIEW_QUEUE_PAGE_SCOPED, 2024, today, false, null, null, null, null, 51, unitId, kinds);
+        await explain(`${name}, count`, sql.REVIEW_QUEUE_COUNT_SCOPED, 2024, today, false, null, null, unitId, kinds);
       }
     }
     const started = performance.now();

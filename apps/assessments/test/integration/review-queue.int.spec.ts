@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { fixedClock } from '@antt/service-kit';
 import { fixtureUnit } from '@antt/testing';
+import { ReviewQueueRepository } from '../../src/domain/review-queue';
 import { ReviewReminderRepository, ReviewReminderScheduler } from '../../src/domain/review-reminder';
 import { type AssessmentsHarness, as, startHarness } from '../support/assessments-harness';
-import { APPROVE_ASSESSMENT, REVIEW_QUEUE, RULE_SETS, SUBMIT_ASSESSMENT } from '../support/operations';
+import { APPROVE_ASSESSMENT, REVIEW_QUEUE, REVIEW_QUEUE_WITHOUT_TOTAL, RULE_SETS, SUBMIT_ASSESSMENT } from '../support/operations';
 import { seedTree } from '../support/seed-tree';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- GraphQL answers, checked field by field
@@ -198,6 +199,56 @@ describe('assessments: review queue and review reminders', () => {
       reason: 'INVALID_LEVEL_KIND',
       field: 'levelKinds',
     });
+  });
+
+  it('a page without totalCount runs no count and has the same entries as with it; the count stays right with filters and after a cursor', async () => {
+    const counts = jest.spyOn(ReviewQueueRepository.prototype, 'count');
+    const together = jest.spyOn(ReviewQueueRepository.prototype, 'entriesAndCount');
+    const walk = async (operation: string, caller: ReturnType<typeof as>, variables: Record<string, unknown>) => {
+      const pages: Data[] = [];
+      let after: string | null = null;
+      do {
+        const answer = await h.request<Data>(operation, { year: 2024, first: 2, ...variables, after }, caller);
+        expect(answer.errors).toBeUndefined();
+        const page: Data = answer.data!.reviewQueue;
+        pages.push(page);
+        after = page.endCursor as string | null;
+      } while (pages.at(-1)!.hasNextPage);
+      return pages;
+    };
+    try {
+      const cases: Array<[ReturnType<typeof as>, Record<string, unknown>, number]> = [
+        [admin, {}, 6],
+        [admin, { levelKinds: ['DISTRICT'] }, 3],
+        [admin, { unitKinds: ['RESIDENTIAL_AREA'], overdueOnly: true }, 2],
+        [admin, { unitKinds: ['SCHOOL', 'COMMUNE'], levelKinds: ['COMMUNE', 'DISTRICT'] }, 2],
+        [province, { levelKinds: ['COMMUNE'] }, 3],
+        [district, { unitKinds: ['RESIDENTIAL_AREA'] }, 4],
+        [commune, {}, 3],
+      ];
+      for (const [caller, variables, expected] of cases) {
+        const without = await walk(REVIEW_QUEUE_WITHOUT_TOTAL, caller, variables);
+        expect(counts).not.toHaveBeenCalled();
+        expect(together).not.toHaveBeenCalled();
+        const withTotal = await walk(REVIEW_QUEUE, caller, variables);
+        // Selected together, the page and its count are read together (one statement for a jurisdiction).
+        expect(together).toHaveBeenCalledTimes(withTotal.length);
+        // The same pages, entry for entry, with the total on every page: the number of entries the pages hold, whatever the cursor.
+        expect(withTotal.map(({ totalCount: _total, ...page }) => page)).toEqual(without);
+        const entries = without.flatMap((page) => page.entries);
+        expect(withTotal.map((page) => page.totalCount)).toEqual(withTotal.map(() => entries.length));
+        expect(entries).toHaveLength(expected);
+        expect(new Set(entries.map((entry: Data) => entry.assessment.id)).size).toBe(expected);
+        counts.mockClear();
+        together.mockClear();
+      }
+      // Asked alone after the last page, the count still counts every entry of the filters.
+      const past = (await queue(admin, { levelKinds: ['DISTRICT'], first: 3, after: (await queue(admin, { levelKinds: ['DISTRICT'], first: 3 })).data!.reviewQueue.endCursor })).data!.reviewQueue;
+      expect(past).toMatchObject({ totalCount: 3, entries: [], hasNextPage: false });
+    } finally {
+      counts.mockRestore();
+      together.mockRestore();
+    }
   });
 
   it('reminders: a step that becomes due later gets its own reminder, once', async () => {

@@ -48,3 +48,9 @@ export const REVIEW_QUEUE = `query($year: Int!, $overdueOnly: Boolean, $levelKin
   reviewQueue(year: $year, overdueOnly: $overdueOnly, levelKinds: $levelKinds, unitKinds: $unitKinds, first: $first, after: $after) {
   totalCount endCursor hasNextPage
   entries { assessment { id status } unit { id } unitKind level { id } levelKind levelKindLabel position deadline overdue daysOverdue daysLeft deadlineLabel } } }`;
+
+/** {@link REVIEW_QUEUE} without `totalCount`: the page only (no count runs). */
+export const REVIEW_QUEUE_WITHOUT_TOTAL = `query($year: Int!, $overdueOnly: Boolean, $levelKinds: [String!], $unitKinds: [UnitKind!], $first: Int, $after: String) {
+  reviewQueue(year: $year, overdueOnly: $overdueOnly, levelKinds: $levelKinds, unitKinds: $unitKinds, first: $first, after: $after) {
+  endCursor hasNextPage
+  entries { assessment { id status } unit { id } unitKind level { id } levelKind levelKindLabel position deadline overdue daysOverdue daysLeft deadlineLabel } } }`;

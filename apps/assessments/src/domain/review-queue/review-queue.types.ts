@@ -16,12 +16,22 @@ export interface ReviewQueueEntryView {
   daysPastDeadline: number;
 }
 
-export interface ReviewQueuePageView {
-  /** Every entry matching the filters (year, overdueOnly, levelKinds, unitKinds), whatever the cursor. */
-  totalCount: number;
+/** The rows of one page of the queue. */
+export interface ReviewQueueRows {
   entries: ReviewQueueEntryView[];
   endCursor: string | null;
   hasNextPage: boolean;
+}
+
+/**
+ * A page of the queue, queried only for what is asked (the page's fields resolve through these): each read runs on its
+ * first call only, so a page without `totalCount` counts nothing; both asked in the same turn (one selection) may share a
+ * statement (see ReviewQueueService.page).
+ */
+export interface ReviewQueuePageView {
+  rows: () => Promise<ReviewQueueRows>;
+  /** Every entry matching the filters (year, overdueOnly, levelKinds, unitKinds), whatever the cursor. */
+  totalCount: () => Promise<number>;
 }
 
 export interface ReviewQueueArgs {

@@ -5,7 +5,7 @@ import { CommunePoliceDisciplineRecord, CriterionResult, EvidenceFile, ReviewLev
 import { CommuneSafetyRule, SecurityIncident } from './derived.resolvers';
 import { Mutation } from './mutation.resolvers';
 import { Query } from './query.resolvers';
-import { ReviewQueueEntry } from './review-queue.resolvers';
+import { ReviewQueueEntry, ReviewQueuePage } from './review-queue.resolvers';
 import { RecognisingBody, RecognitionRevision, SafeStandardRecognition } from './recognition.resolvers';
 import { Unit } from './unit.resolvers';
 import { ClassCounts, WhatIfCommuneDifference, WhatIfUnitDifference, WhatIfYearResult } from './what-if.resolvers';
@@ -38,4 +38,5 @@ export const resolvers: Resolvers = {
   WhatIfCommuneDifference,
   ClassCounts,
   ReviewQueueEntry,
+  ReviewQueuePage,
 };

@@ -1,6 +1,6 @@
 import { daysLeft, daysOverdue, deadlineLabel } from '../../domain/review-queue';
 import { REVIEW_LEVEL_KIND_LABELS, type ReviewLevelKind } from '../../domain/rule-set';
-import { type ReviewQueueEntryResolvers } from '../__generated__/resolvers-types';
+import { type ReviewQueueEntryResolvers, type ReviewQueuePageResolvers } from '../__generated__/resolvers-types';
 
 export const ReviewQueueEntry: ReviewQueueEntryResolvers = {
   unit: (entry) => ({ id: entry.unitId }),
@@ -10,4 +10,13 @@ export const ReviewQueueEntry: ReviewQueueEntryResolvers = {
   daysOverdue: (entry) => daysOverdue(entry.daysPastDeadline),
   daysLeft: (entry) => daysLeft(entry.daysPastDeadline),
   deadlineLabel: (entry) => deadlineLabel(entry.daysPastDeadline),
+};
+
+// Each field asks the page for what it needs: the rows are queried once for the three fields that read them, the count only
+// when `totalCount` is selected.
+export const ReviewQueuePage: ReviewQueuePageResolvers = {
+  totalCount: (page) => page.totalCount(),
+  entries: async (page) => (await page.rows()).entries,
+  endCursor: async (page) => (await page.rows()).endCursor,
+  hasNextPage: async (page) => (await page.rows()).hasNextPage,
 };
