@@ -55,6 +55,12 @@ describe('org-units closure kept incrementally by plans', () => {
     const plan = created.data!.createReorganisationPlan;
     expect(plan.dryRun.errors).toEqual([]);
     const before = await table();
+    // Versions are written in place: one that ended by the plan's date is not rewritten (the same row version, xmin).
+    const endedVersions = () =>
+      harness.prisma.$queryRaw<{ unit_id: string; valid_from: string; xmin: string }[]>`
+        SELECT unit_id::text, valid_from::text, xmin::text FROM unit_version
+        WHERE valid_to <= ${effectiveDate}::date ORDER BY unit_id, valid_from`;
+    const versionsBefore = await endedVersions();
     const applied = await harness.request<{ applyReorganisationPlan: { status: string } }>(APPLY, { id: plan.id }, systemAdmin);
     if (applied.errors) throw new Error(JSON.stringify(applied.errors));
     expect(applied.data!.applyReorganisationPlan.status).toBe('APPLIED');
@@ -62,6 +68,7 @@ describe('org-units closure kept incrementally by plans', () => {
     const ended = (rows: ClosureRow[]) => rows.filter((row) => row.valid_to !== null && row.valid_to <= effectiveDate);
     expect(ended(await table())).toEqual(expect.arrayContaining(ended(before)));
     expect(await table()).toEqual(await derivedAfresh());
+    expect(await endedVersions()).toEqual(expect.arrayContaining(versionsBefore));
     return plan.id;
   }
 

@@ -8,6 +8,7 @@ import { assertCodesUnique, codesGained, codeSpans, lockCodes } from './unit-cod
 import { closureChangedFrom, parentSpans, rebuildUnitClosure } from './unit-closure.repository';
 import { type SubtreeScope, type UnitListFilter } from './unit-query.types';
 import { type ViewRow, viewFromRow } from './unit-rows';
+import { sameState } from './timeline';
 import { kindLevel, likeContains, likePrefix, likeWordStarts, liveOn, slimUnitsCte, VIEW_COLUMNS } from './unit-tree.sql';
 import {
   type LineageEventKind,
@@ -113,9 +114,19 @@ function recordsFromRows(units: readonly RecordRow[], versions: readonly Version
   return units.map((u) => ({ ...u, timeline: timelines.get(u.id) ?? [] }));
 }
 
-/** Every version of `records`, in multi-row `unnest` inserts (Prisma's createMany of 200,000 rows takes minutes). */
-async function insertVersions(tx: Prisma.TransactionClient, records: readonly UnitRecord[], fold: (name: string) => string): Promise<void> {
-  const rows = records.flatMap((record) => record.timeline.map((version) => ({ record, version })));
+/** A version of a unit, as written to unit_version. */
+interface VersionWrite {
+  record: UnitRecord;
+  version: UnitVersion;
+}
+
+/** Every version of `records`. */
+function versionsOf(records: readonly UnitRecord[]): VersionWrite[] {
+  return records.flatMap((record) => record.timeline.map((version) => ({ record, version })));
+}
+
+/** Versions in multi-row `unnest` inserts (Prisma's createMany of 200,000 rows takes minutes). */
+async function insertVersions(tx: Prisma.TransactionClient, rows: readonly VersionWrite[], fold: (name: string) => string): Promise<void> {
   for (let start = 0; start < rows.length; start += BULK_ROWS) {
     const chunk = rows.slice(start, start + BULK_ROWS);
     const col = <T>(pick: (row: { record: UnitRecord; version: UnitVersion }) => T) => chunk.map(pick);
@@ -146,6 +157,74 @@ async function insertVersions(tx: Prisma.TransactionClient, records: readonly Un
       col((r) => r.version.attributes.communeType),
     );
   }
+}
+
+/**
+ * Rewrites stored versions in place, found by their key (unit, start): every column but the key from `rows`, in
+ * multi-row `unnest` updates.
+ */
+async function updateVersions(tx: Prisma.TransactionClient, rows: readonly VersionWrite[], fold: (name: string) => string): Promise<void> {
+  for (let start = 0; start < rows.length; start += BULK_ROWS) {
+    const chunk = rows.slice(start, start + BULK_ROWS);
+    const col = <T>(pick: (row: VersionWrite) => T) => chunk.map(pick);
+    const updated = await tx.$executeRawUnsafe(
+      `UPDATE unit_version v SET code = t.code, valid_to = t.valid_to::date, name = t.name, search_name = t.search_name,
+         parent_id = t.parent_id, managing_unit_id = t.managing_unit_id, enterprise_size = t.enterprise_size::"EnterpriseSize",
+         school_level = t.school_level::"SchoolLevel", armed_forces = t.armed_forces, resident_households = t.resident_households,
+         staff_count = t.staff_count, commune_type = t.commune_type::"CommuneType"
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::uuid[],
+         $9::text[], $10::text[], $11::boolean[], $12::int[], $13::int[], $14::text[])
+         AS t(unit_id, code, valid_from, valid_to, name, search_name, parent_id, managing_unit_id, enterprise_size,
+           school_level, armed_forces, resident_households, staff_count, commune_type)
+       WHERE v.unit_id = t.unit_id AND v.valid_from = t.valid_from::date`,
+      col((r) => r.record.id),
+      col((r) => r.version.code),
+      col((r) => r.version.validFrom),
+      col((r) => r.version.validTo),
+      col((r) => r.version.name),
+      col((r) => fold(r.version.name)),
+      col((r) => r.version.parentId),
+      col((r) => r.version.managingUnitId),
+      col((r) => r.version.attributes.enterpriseSize),
+      col((r) => r.version.attributes.schoolLevel),
+      col((r) => r.version.attributes.armedForces),
+      col((r) => r.version.attributes.residentHouseholds),
+      col((r) => r.version.attributes.staffCount),
+      col((r) => r.version.attributes.communeType),
+    );
+    if (updated !== chunk.length) throw new Error(`${chunk.length - updated} stored version(s) vanished while their units were locked`);
+  }
+}
+
+/** Deletes the stored versions (unit, start) given. */
+async function deleteVersions(tx: Prisma.TransactionClient, keys: readonly { unitId: string; validFrom: string }[]): Promise<void> {
+  for (let start = 0; start < keys.length; start += BULK_ROWS) {
+    const chunk = keys.slice(start, start + BULK_ROWS);
+    await tx.$executeRaw`
+      DELETE FROM unit_version v USING unnest(${chunk.map((k) => k.unitId)}::text[]::uuid[], ${chunk.map((k) => k.validFrom)}::text[]::date[])
+        AS t(unit_id, valid_from)
+      WHERE v.unit_id = t.unit_id AND v.valid_from = t.valid_from`;
+  }
+}
+
+/** The state a stored version row holds, to compare with a version of a timeline. */
+function storedVersion(row: VersionRow): UnitVersion {
+  return {
+    code: row.code,
+    validFrom: row.validFrom,
+    validTo: row.validTo,
+    name: row.name,
+    parentId: row.parentId,
+    managingUnitId: row.managingUnitId,
+    attributes: {
+      enterpriseSize: row.enterpriseSize,
+      schoolLevel: row.schoolLevel,
+      armedForces: row.armedForces,
+      residentHouseholds: row.residentHouseholds,
+      staffCount: row.staffCount,
+      communeType: row.communeType,
+    },
+  };
 }
 
 /** Filters on the `slim` rows: kinds, and every folded name term. */
@@ -194,13 +273,17 @@ export class UnitReader {
     const units = await this.db.$queryRaw<RecordRow[]>`
         SELECT id::text AS id, code, kind::text AS kind, created_on::text AS "createdOn", dissolved_on::text AS "dissolvedOn", revision
         FROM unit WHERE id = ANY(${unique}::text[]::uuid[])`;
-    const versions = await this.db.$queryRaw<VersionRow[]>`
+    return recordsFromRows(units, await this.versionRows(unique));
+  }
+
+  /** Every stored version of `ids`, by unit and start. */
+  protected versionRows(ids: readonly string[]): Promise<VersionRow[]> {
+    return this.db.$queryRaw<VersionRow[]>`
         SELECT unit_id::text AS "unitId", code, valid_from::text AS "validFrom", valid_to::text AS "validTo", name,
           parent_id::text AS "parentId", managing_unit_id::text AS "managingUnitId", enterprise_size::text AS "enterpriseSize",
           school_level::text AS "schoolLevel", armed_forces AS "armedForces", resident_households AS "residentHouseholds",
           staff_count AS "staffCount", commune_type::text AS "communeType"
-        FROM unit_version WHERE unit_id = ANY(${unique}::text[]::uuid[]) ORDER BY unit_id, valid_from`;
-    return recordsFromRows(units, versions);
+        FROM unit_version WHERE unit_id = ANY(${[...ids]}::text[]::uuid[]) ORDER BY unit_id, valid_from`;
   }
 
   /** The unit holding `code` on `asOf`: at most one (codes are unique per date). */
@@ -438,6 +521,12 @@ export class UnitTransaction extends UnitReader {
    */
   private closureFrom: string | null = null;
   /**
+   * What unit_version holds for a unit this transaction locked or wrote, kept as a copy: the units are locked and their
+   * versions written only through this class, so {@link saveRecords} need not read them again.
+   */
+  private readonly storedVersions = new Map<string, UnitVersion[]>();
+
+  /**
    * Units that took a code on some date: checked once all the writes are done, since a plan creates the unit that reuses
    * a code before it closes the timeline of the unit that gives it up.
    */
@@ -455,14 +544,23 @@ export class UnitTransaction extends UnitReader {
     return this.tx;
   }
 
-  /** Locks the units (in id order, so that concurrent commands cannot deadlock) and returns their current state. */
+  /**
+   * Locks the units (in id order, so that concurrent commands cannot deadlock) and returns their current state: the
+   * units read by the locking statement itself, then their versions.
+   */
   async lockRecords(ids: readonly string[]): Promise<Map<string, UnitRecord>> {
     const unique = [...new Set(ids)].sort();
-    if (unique.length > 0) {
-      await this.tx.$queryRaw`SELECT id FROM unit WHERE id = ANY(${unique}::text[]::uuid[]) ORDER BY id FOR UPDATE`;
-    }
-    const records = await this.findRecords(unique);
+    if (unique.length === 0) return new Map();
+    const units = await this.tx.$queryRaw<RecordRow[]>`
+      SELECT id::text AS id, code, kind::text AS kind, created_on::text AS "createdOn", dissolved_on::text AS "dissolvedOn", revision
+      FROM unit WHERE id = ANY(${unique}::text[]::uuid[]) ORDER BY id FOR UPDATE`;
+    const records = recordsFromRows(units, await this.versionRows(unique));
+    for (const record of records) this.remember(record.id, record.timeline);
     return new Map(records.map((record) => [record.id, record]));
+  }
+
+  private remember(unitId: string, timeline: readonly UnitVersion[]): void {
+    this.storedVersions.set(unitId, timeline.map((version) => ({ ...version, attributes: { ...version.attributes } })));
   }
 
   async insertUnit(record: UnitRecord): Promise<void> {
@@ -488,23 +586,35 @@ export class UnitTransaction extends UnitReader {
         revision: record.revision,
       })),
     });
-    await insertVersions(this.tx, records, this.fold);
+    await insertVersions(this.tx, versionsOf(records), this.fold);
     for (const record of records) {
+      this.remember(record.id, record.timeline);
       this.placementsChanged.add(record.id);
       this.codesToCheck.add(record.id);
       for (const version of record.timeline) this.closureChangesFrom(version.validFrom);
     }
   }
 
-  /** Replaces many units' timelines at once; each `revision` must be one above what is stored (rows locked by the caller). */
+  /**
+   * Replaces many units' timelines at once; each `revision` must be one above what is stored (rows locked by the caller).
+   * The versions are written in place: a stored version the new timeline keeps as it is (same start, end and state) is
+   * left alone, one it keeps with another end or state (a period cut by a change) is updated, the others are deleted,
+   * and only the new timeline's other versions are inserted.
+   */
   async saveRecords(records: readonly UnitRecord[]): Promise<void> {
     if (records.length === 0) return;
     const ids = records.map((r) => r.id);
-    const before = await this.tx.$queryRaw<{ unitId: string; code: string; validFrom: string; validTo: string | null; parentId: string | null }[]>`
-      SELECT unit_id::text AS "unitId", code, valid_from::text AS "validFrom", valid_to::text AS "validTo", parent_id::text AS "parentId"
-      FROM unit_version WHERE unit_id = ANY(${ids}::text[]::uuid[])`;
-    const beforeOf = new Map<string, typeof before>();
-    for (const row of before) beforeOf.set(row.unitId, [...(beforeOf.get(row.unitId) ?? []), row]);
+    const beforeOf = new Map<string, UnitVersion[]>();
+    const unknown = ids.filter((id) => !this.storedVersions.has(id));
+    for (const row of unknown.length > 0 ? await this.versionRows(unknown) : []) {
+      let versions = beforeOf.get(row.unitId);
+      if (!versions) beforeOf.set(row.unitId, (versions = []));
+      versions.push(storedVersion(row));
+    }
+    for (const id of ids) {
+      const stored = this.storedVersions.get(id);
+      if (stored) beforeOf.set(id, stored);
+    }
     const gaining = records.filter((record) => codesGained(beforeOf.get(record.id) ?? [], record.timeline).length > 0);
     await lockCodes(this.tx, gaining.flatMap((record) => codesGained(beforeOf.get(record.id) ?? [], record.timeline)));
     const updated = await this.tx.$executeRaw`
@@ -514,8 +624,23 @@ export class UnitTransaction extends UnitReader {
         AS x(id, revision, dissolved_on, code)
       WHERE u.id = x.id AND u.revision = x.revision - 1`;
     if (updated !== records.length) throw new Error(`${records.length - updated} unit(s) changed concurrently despite their row locks`);
-    await this.tx.$executeRaw`DELETE FROM unit_version WHERE unit_id = ANY(${ids}::text[]::uuid[])`;
-    await insertVersions(this.tx, records, this.fold);
+    const toDelete: { unitId: string; validFrom: string }[] = [];
+    const toUpdate: VersionWrite[] = [];
+    const toInsert: VersionWrite[] = [];
+    for (const record of records) {
+      const stored = new Map((beforeOf.get(record.id) ?? []).map((version) => [version.validFrom, version]));
+      for (const version of record.timeline) {
+        const was = stored.get(version.validFrom);
+        stored.delete(version.validFrom);
+        if (!was) toInsert.push({ record, version });
+        else if (was.validTo !== version.validTo || !sameState(was, version)) toUpdate.push({ record, version });
+      }
+      for (const validFrom of stored.keys()) toDelete.push({ unitId: record.id, validFrom });
+    }
+    await deleteVersions(this.tx, toDelete);
+    await updateVersions(this.tx, toUpdate, this.fold);
+    await insertVersions(this.tx, toInsert, this.fold);
+    for (const record of records) this.remember(record.id, record.timeline);
     for (const record of gaining) this.codesToCheck.add(record.id);
     for (const record of records) {
       const was = beforeOf.get(record.id) ?? [];
