@@ -94,22 +94,7 @@ function recordsFromRows(units: readonly RecordRow[], versions: readonly Version
   for (const v of versions) {
     let timeline = timelines.get(v.unitId);
     if (!timeline) timelines.set(v.unitId, (timeline = []));
-    timeline.push({
-      code: v.code,
-      validFrom: v.validFrom,
-      validTo: v.validTo,
-      name: v.name,
-      parentId: v.parentId,
-      managingUnitId: v.managingUnitId,
-      attributes: {
-        enterpriseSize: v.enterpriseSize,
-        schoolLevel: v.schoolLevel,
-        armedForces: v.armedForces,
-        residentHouseholds: v.residentHouseholds,
-        staffCount: v.staffCount,
-        communeType: v.communeType,
-      },
-    });
+    timeline.push(storedVersion(v));
   }
   return units.map((u) => ({ ...u, timeline: timelines.get(u.id) ?? [] }));
 }
@@ -125,36 +110,49 @@ function versionsOf(records: readonly UnitRecord[]): VersionWrite[] {
   return records.flatMap((record) => record.timeline.map((version) => ({ record, version })));
 }
 
+/**
+ * The columns of `unit_version` but its kind, one array per column for a multi-row `unnest` ($1–$14 of both statements
+ * below): unit, code, start, end, name, search name, parent, managing unit, then the six attributes.
+ */
+function versionColumns(chunk: readonly VersionWrite[], fold: (name: string) => string): unknown[][] {
+  const col = <T>(pick: (row: VersionWrite) => T) => chunk.map(pick);
+  return [
+    col((r) => r.record.id),
+    col((r) => r.version.code),
+    col((r) => r.version.validFrom),
+    col((r) => r.version.validTo),
+    col((r) => r.version.name),
+    col((r) => fold(r.version.name)),
+    col((r) => r.version.parentId),
+    col((r) => r.version.managingUnitId),
+    col((r) => r.version.attributes.enterpriseSize),
+    col((r) => r.version.attributes.schoolLevel),
+    col((r) => r.version.attributes.armedForces),
+    col((r) => r.version.attributes.residentHouseholds),
+    col((r) => r.version.attributes.staffCount),
+    col((r) => r.version.attributes.communeType),
+  ];
+}
+
+/** The `unnest` of {@link versionColumns} as `t`, with the units' kinds as $15 when `withKind`. */
+const versionUnnest = (withKind: boolean) => `unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::uuid[],
+         $9::text[], $10::text[], $11::boolean[], $12::int[], $13::int[], $14::text[]${withKind ? ', $15::text[]' : ''})
+         AS t(unit_id, code, valid_from, valid_to, name, search_name, parent_id, managing_unit_id, enterprise_size,
+           school_level, armed_forces, resident_households, staff_count, commune_type${withKind ? ', kind' : ''})`;
+
 /** Versions in multi-row `unnest` inserts (Prisma's createMany of 200,000 rows takes minutes). */
 async function insertVersions(tx: Prisma.TransactionClient, rows: readonly VersionWrite[], fold: (name: string) => string): Promise<void> {
   for (let start = 0; start < rows.length; start += BULK_ROWS) {
     const chunk = rows.slice(start, start + BULK_ROWS);
-    const col = <T>(pick: (row: { record: UnitRecord; version: UnitVersion }) => T) => chunk.map(pick);
     await tx.$executeRawUnsafe(
       `INSERT INTO unit_version (unit_id, code, kind, valid_from, valid_to, name, search_name, parent_id, managing_unit_id,
          enterprise_size, school_level, armed_forces, resident_households, staff_count, commune_type)
-       SELECT unit_id, code, kind::"UnitKind", valid_from::date, valid_to::date, name, search_name, parent_id, managing_unit_id,
-         enterprise_size::"EnterpriseSize", school_level::"SchoolLevel", armed_forces, resident_households, staff_count,
-         commune_type::"CommuneType"
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::uuid[],
-         $10::text[], $11::text[], $12::boolean[], $13::int[], $14::int[], $15::text[])
-         AS t(unit_id, code, kind, valid_from, valid_to, name, search_name, parent_id, managing_unit_id, enterprise_size,
-           school_level, armed_forces, resident_households, staff_count, commune_type)`,
-      col((r) => r.record.id),
-      col((r) => r.version.code),
-      col((r) => r.record.kind),
-      col((r) => r.version.validFrom),
-      col((r) => r.version.validTo),
-      col((r) => r.version.name),
-      col((r) => fold(r.version.name)),
-      col((r) => r.version.parentId),
-      col((r) => r.version.managingUnitId),
-      col((r) => r.version.attributes.enterpriseSize),
-      col((r) => r.version.attributes.schoolLevel),
-      col((r) => r.version.attributes.armedForces),
-      col((r) => r.version.attributes.residentHouseholds),
-      col((r) => r.version.attributes.staffCount),
-      col((r) => r.version.attributes.communeType),
+       SELECT t.unit_id, t.code, t.kind::"UnitKind", t.valid_from::date, t.valid_to::date, t.name, t.search_name, t.parent_id,
+         t.managing_unit_id, t.enterprise_size::"EnterpriseSize", t.school_level::"SchoolLevel", t.armed_forces,
+         t.resident_households, t.staff_count, t.commune_type::"CommuneType"
+       FROM ${versionUnnest(true)}`,
+      ...versionColumns(chunk, fold),
+      chunk.map((r) => r.record.kind),
     );
   }
 }
@@ -166,31 +164,14 @@ async function insertVersions(tx: Prisma.TransactionClient, rows: readonly Versi
 async function updateVersions(tx: Prisma.TransactionClient, rows: readonly VersionWrite[], fold: (name: string) => string): Promise<void> {
   for (let start = 0; start < rows.length; start += BULK_ROWS) {
     const chunk = rows.slice(start, start + BULK_ROWS);
-    const col = <T>(pick: (row: VersionWrite) => T) => chunk.map(pick);
     const updated = await tx.$executeRawUnsafe(
       `UPDATE unit_version v SET code = t.code, valid_to = t.valid_to::date, name = t.name, search_name = t.search_name,
          parent_id = t.parent_id, managing_unit_id = t.managing_unit_id, enterprise_size = t.enterprise_size::"EnterpriseSize",
          school_level = t.school_level::"SchoolLevel", armed_forces = t.armed_forces, resident_households = t.resident_households,
          staff_count = t.staff_count, commune_type = t.commune_type::"CommuneType"
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::uuid[],
-         $9::text[], $10::text[], $11::boolean[], $12::int[], $13::int[], $14::text[])
-         AS t(unit_id, code, valid_from, valid_to, name, search_name, parent_id, managing_unit_id, enterprise_size,
-           school_level, armed_forces, resident_households, staff_count, commune_type)
+       FROM ${versionUnnest(false)}
        WHERE v.unit_id = t.unit_id AND v.valid_from = t.valid_from::date`,
-      col((r) => r.record.id),
-      col((r) => r.version.code),
-      col((r) => r.version.validFrom),
-      col((r) => r.version.validTo),
-      col((r) => r.version.name),
-      col((r) => fold(r.version.name)),
-      col((r) => r.version.parentId),
-      col((r) => r.version.managingUnitId),
-      col((r) => r.version.attributes.enterpriseSize),
-      col((r) => r.version.attributes.schoolLevel),
-      col((r) => r.version.attributes.armedForces),
-      col((r) => r.version.attributes.residentHouseholds),
-      col((r) => r.version.attributes.staffCount),
-      col((r) => r.version.attributes.communeType),
+      ...versionColumns(chunk, fold),
     );
     if (updated !== chunk.length) throw new Error(`${chunk.length - updated} stored version(s) vanished while their units were locked`);
   }
