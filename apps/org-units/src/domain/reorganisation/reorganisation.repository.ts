@@ -2,6 +2,7 @@ import { type Prisma } from '../../generated/prisma/client';
 import { fromDbDate, toDbDate } from '../shared/calendar-date';
 import { type UnitReader, type UnitTransaction } from '../unit/unit.repository';
 import { liveOn } from '../unit/unit-tree.sql';
+import { attributesFromRow } from '../unit/unit-rows';
 import { type UnitAttributes, type UnitKind } from '../unit/unit.types';
 import { type SnapshotUnit, type TreeSnapshot } from './plan-engine';
 import { type PlanOperation, type PlanReport, type PlanStatus, type ReorganisationPlan } from './plan.types';
@@ -45,14 +46,7 @@ export async function loadTreeSnapshot(db: Db, date: string): Promise<TreeSnapsh
     name: row.name,
     parentId: row.parentId,
     managingUnitId: row.managingUnitId,
-    attributes: {
-      enterpriseSize: row.enterpriseSize,
-      schoolLevel: row.schoolLevel,
-      armedForces: row.armedForces,
-      residentHouseholds: row.residentHouseholds,
-      staffCount: row.staffCount,
-      communeType: row.communeType,
-    },
+    attributes: attributesFromRow(row),
     laterChanges: row.later,
   }));
   return { date, units, codesHeldLater: new Set(codes.map((row) => row.code)) };

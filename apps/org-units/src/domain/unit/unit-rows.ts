@@ -1,4 +1,26 @@
-import { type CommuneType, type EnterpriseSize, type SchoolLevel, type UnitKind, type UnitView } from './unit.types';
+import { type CommuneType, type EnterpriseSize, type SchoolLevel, type UnitAttributes, type UnitKind, type UnitView } from './unit.types';
+
+/** The attribute columns of a unit version row (enums as their text). */
+export interface AttributeColumns {
+  enterpriseSize: string | null;
+  schoolLevel: string | null;
+  armedForces: boolean | null;
+  residentHouseholds: number | null;
+  staffCount: number | null;
+  communeType: string | null;
+}
+
+/** A version row's attributes, as the domain holds them. */
+export function attributesFromRow(row: AttributeColumns): UnitAttributes {
+  return {
+    enterpriseSize: row.enterpriseSize as EnterpriseSize | null,
+    schoolLevel: row.schoolLevel as SchoolLevel | null,
+    armedForces: row.armedForces,
+    residentHouseholds: row.residentHouseholds,
+    staffCount: row.staffCount,
+    communeType: row.communeType as CommuneType | null,
+  };
+}
 
 /** Columns of a unit seen on a date, as selected by {@link VIEW_COLUMNS}. */
 export interface ViewRow {
@@ -37,14 +59,7 @@ export function viewFromRow(row: ViewRow, asOf: string): UnitView {
       name: row.name,
       parentId: row.parentId,
       managingUnitId: row.managingUnitId,
-      attributes: {
-        enterpriseSize: row.enterpriseSize as EnterpriseSize | null,
-        schoolLevel: row.schoolLevel as SchoolLevel | null,
-        armedForces: row.armedForces,
-        residentHouseholds: row.residentHouseholds,
-        staffCount: row.staffCount,
-        communeType: row.communeType as CommuneType | null,
-      },
+      attributes: attributesFromRow(row),
     },
   };
 }

@@ -7,7 +7,7 @@ import { once } from '../shared/once';
 import { assertCodesUnique, codesGained, codeSpans, lockCodes } from './unit-code.repository';
 import { closureChangedFrom, parentSpans, rebuildUnitClosure } from './unit-closure.repository';
 import { type SubtreeScope, type UnitListFilter } from './unit-query.types';
-import { type ViewRow, viewFromRow } from './unit-rows';
+import { attributesFromRow, type ViewRow, viewFromRow } from './unit-rows';
 import { sameState } from './timeline';
 import { kindLevel, likeContains, likePrefix, likeWordStarts, liveOn, slimUnitsCte, VIEW_COLUMNS } from './unit-tree.sql';
 import {
@@ -197,14 +197,7 @@ function storedVersion(row: VersionRow): UnitVersion {
     name: row.name,
     parentId: row.parentId,
     managingUnitId: row.managingUnitId,
-    attributes: {
-      enterpriseSize: row.enterpriseSize,
-      schoolLevel: row.schoolLevel,
-      armedForces: row.armedForces,
-      residentHouseholds: row.residentHouseholds,
-      staffCount: row.staffCount,
-      communeType: row.communeType,
-    },
+    attributes: attributesFromRow(row),
   };
 }
 
