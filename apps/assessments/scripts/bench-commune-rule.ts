@@ -2,21 +2,36 @@
  * Benchmark of the derived commune rule (R7) for a whole province: a scratch database (migrated like production) holding a
  * province of 260 communes managing 5,000 units (12–13 residential areas and 6–7 local units each, a few out of scope), every unit
  * registered and about 75% recognised; then `DerivedRuleService.evaluate` for every commune at once, timed. Target < 2 s.
+ * `--national` evaluates the country's size instead (10,000 communes managing 192,000 units, in 700 districts, one directory):
+ * the issue asks for that figure and how it grows; `--communes N --units M` any other size.
  *
- * usage: npm run bench:assessments [-- --runs 10]   (DATABASE_ADMIN_URL as for the tests)
+ * usage: npm run bench:assessments [-- --runs 10] [-- --national | --communes 10000 --units 192000]   (DATABASE_ADMIN_URL as for the tests)
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { fixtureUnit, runScript, withMigratedDatabase } from '@antt/testing';
 import { projectUnitStates, type UnitState } from '@antt/unit-directory';
 import { DerivedRuleService } from '../src/domain/derived';
 import { projectRegistrations } from '../src/domain/facts';
 import { createPrismaClient } from '../src/infrastructure/prisma-client';
 
-const COMMUNES = 260;
-const UNITS = 5000;
-const runsArg = process.argv.indexOf('--runs');
-const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 10;
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '10' },
+    national: { type: 'boolean', default: false },
+    communes: { type: 'string' },
+    units: { type: 'string' },
+  },
+});
+const COMMUNES = Number(values.communes ?? (values.national ? 10_000 : 260));
+const UNITS = Number(values.units ?? (values.national ? 192_000 : 5000));
+const RUNS = Number(values.runs);
+/** Districts of the synthetic province: 8 for a province, about 14 communes each beyond. */
+const DISTRICTS = Math.max(8, Math.round(COMMUNES / 14));
+for (const [name, value] of [['--communes', COMMUNES], ['--units', UNITS], ['--runs', RUNS]] as const) {
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name}: a positive whole number expected`);
+}
 
 async function main(): Promise<void> {
   await withMigratedDatabase('bench_as_', path.resolve(__dirname, '..'), (url) => createPrismaClient(url, 4), async (prisma) => {
@@ -25,10 +40,10 @@ async function main(): Promise<void> {
     const states: UnitState[] = [unit(province, 'TB', 'PROVINCE', null)];
     const communes: string[] = [];
     const managed: string[] = [];
-    for (let d = 0; d < 8; d += 1) {
+    for (let d = 0; d < DISTRICTS; d += 1) {
       const district = randomUUID();
       states.push(unit(district, `TB-D${d}`, 'DISTRICT', province));
-      for (let c = d; c < COMMUNES; c += 8) {
+      for (let c = d; c < COMMUNES; c += DISTRICTS) {
         const commune = randomUUID();
         communes.push(commune);
         states.push(unit(commune, `TB-C${c}`, 'COMMUNE', district));

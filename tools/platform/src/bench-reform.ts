@@ -321,7 +321,7 @@ async function main(): Promise<void> {
         { DATABASE_URL: urls.orgUnits },
       ),
     );
-    const reformLines = reformOutput.split('\n').filter((line) => /operations\.|recorded in|Dry run in|Applied in/.test(line));
+    const reformLines = reformOutput.split('\n').filter((line) => /operations\.|recorded in|Dry run in|Applied in|Apply phases/.test(line));
     for (const line of reformLines) log(line.trim());
     const number = (pattern: RegExp) => {
       const match = pattern.exec(reformOutput);

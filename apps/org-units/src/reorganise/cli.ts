@@ -60,9 +60,10 @@ async function main(): Promise<number> {
     const dryRun = await services.reorganisations.dryRun(context.caller, plan);
     const dryRunDone = performance.now();
     let applied: ReorganisationPlan | null = null;
+    const phases = new Map<string, number>();
     if (values.apply && dryRun.valid) {
       bar.update(3, { step: 'applying' });
-      applied = await services.reorganisations.applyPlan(context, plan.id);
+      applied = await services.reorganisations.applyPlan(context, plan.id, phases);
     }
     bar.update(steps, { step: 'done' });
     bar.stop();
@@ -72,6 +73,7 @@ async function main(): Promise<number> {
       dryRun: seconds(recorded, dryRunDone),
       apply: applied ? seconds(dryRunDone, performance.now()) : null,
     }, applied);
+    if (applied) console.log(`Apply phases: ${[...phases].map(([name, secs]) => `${name} ${secs.toFixed(1)} s`).join(', ')}.`);
     return dryRun.valid ? 0 : 1;
   } finally {
     bar.stop();

@@ -33,7 +33,14 @@ export async function followHosts(tx: SqlClient, hostUnitIds: readonly string[],
   let moves = 0;
   for (let hop = 0; hop < MAX_HOPS && hosts.length > 0; hop += 1) {
     const next: string[] = [];
-    for (const host of hosts) {
+    // Only units that host a model are followed: a reorganisation names thousands of units, few of which host one, and each
+    // followed unit costs round trips inside the projection's transaction.
+    const hosting = await tx.$queryRawUnsafe<Array<{ host: string }>>(
+      `SELECT DISTINCT m.host_unit_id::text AS host FROM self_management_model m JOIN unnest($1::uuid[]) AS u(id) ON m.host_unit_id = u.id
+       WHERE m.status <> 'DISSOLVED' ORDER BY 1`,
+      hosts,
+    );
+    for (const { host } of hosting) {
       const link = await directory.continuationOf(host, { through: 'ANY' });
       if (!link || link.toUnitId.toLowerCase() === host) continue;
       const moved = await tx.$queryRawUnsafe<Array<{ id: string }>>(

@@ -136,10 +136,20 @@ export class ReorganisationService {
     }
   }
 
-  async applyPlan(context: CommandContext, id: string): Promise<ReorganisationPlan> {
+  /**
+   * Applies a DRAFT plan in one transaction. `phases`, when given, receives the seconds each step took (snapshot, engine,
+   * authorize, lock, write, events, closure and commit, statistics): the operator's CLI prints them.
+   */
+  async applyPlan(context: CommandContext, id: string, phases?: Map<string, number>): Promise<ReorganisationPlan> {
     const identity = this.policy.writer(context.caller);
     const planId = this.input.id(id, 'id');
     let unitsChanged = 0;
+    let last = performance.now();
+    const phase = (name: string) => {
+      const now = performance.now();
+      phases?.set(name, (phases.get(name) ?? 0) + (now - last) / 1000);
+      last = now;
+    };
     const applied = await this.units.transaction(async (tx) => {
       await lockReorganisations(tx.client);
       const store = new ReorganisationPlanStore(tx.client);
@@ -147,7 +157,10 @@ export class ReorganisationService {
       if (!plan) throw notFound('PLAN_NOT_FOUND', 'No such plan', { planId });
       if (plan.status === 'APPLIED') throw conflict('PLAN_ALREADY_APPLIED', 'The plan is applied; correct it with a correcting plan', { planId });
       const date = plan.effectiveDate;
-      const result = runPlan(visibleTo(identity, await loadTreeSnapshot(tx.client, date)), plan.operations, randomUUID, scopeOf(identity));
+      const snapshot = await loadTreeSnapshot(tx.client, date);
+      phase('snapshot');
+      const result = runPlan(visibleTo(identity, snapshot), plan.operations, randomUUID, scopeOf(identity));
+      phase('engine');
       if (!result.report.valid) {
         throw badInput('PLAN_INVALID', `The plan breaks ${result.report.errorCount} rule(s); nothing was applied`, {
           errorCount: result.report.errorCount,
@@ -155,9 +168,11 @@ export class ReorganisationService {
         });
       }
       await this.authorize(tx, identity, result, date);
+      phase('authorize');
       const existing = result.touched.filter((node) => !node.isNew);
       const locked = await tx.lockRecords(existing.map((node) => node.id));
       await assertTreeUnchanged(tx, result, locked, date);
+      phase('lock');
 
       const records = result.touched.map((node) => nextRecord(node, locked.get(node.id) ?? null, date));
       await tx.insertUnits(records.filter((record) => record.revision === 1));
@@ -185,11 +200,16 @@ export class ReorganisationService {
           details: change(result.touched[index] as WorkNode),
         })),
       );
+      phase('write');
       await tx.appendEvents(records.map((record, index) => unitEvent(record, change(result.touched[index] as WorkNode), date, context.correlationId)));
       unitsChanged = records.length;
-      return store.markApplied(planId, identity.subject, at, result.report);
+      const marked = await store.markApplied(planId, identity.subject, at, result.report);
+      phase('events');
+      return marked;
     }, { timeoutMs: APPLY_TIMEOUT_MS });
+    phase('closure and commit');
     if (unitsChanged >= REFRESH_STATISTICS_FROM) await refreshTreeStatistics(this.units.client);
+    phase('statistics');
     return applied;
   }
 
