@@ -16,7 +16,6 @@
  * Needs DATABASE_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres) and KAFKA_BROKERS (default 127.0.0.1:9092)
  * to point at running servers; it starts no infrastructure. `--keep` leaves the databases and topics for inspection.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,9 +26,8 @@ import { deleteTopics, ensureTopics } from '@antt/events';
 import { createDatabases, databaseUrl, dropDatabase, freePort, printWarnings, raisedRateLimits, REPO_ROOT, type ServiceProcess, startGatewayService, startServiceProcess } from '@antt/infra';
 import { migrateDeploy } from '@antt/prisma-offline';
 import { nationalTree, serializeRows, thaiBinhTree } from './demo';
-import { percentile } from './bench-support';
+import { percentile, runTool } from './bench-support';
 
-const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
 /** The services that keep a unit directory fed by org-units' events. */
 const DIRECTORY_SERVICES = ['campaigns', 'models', 'assessments', 'awards'] as const;
 const OUT = path.join(REPO_ROOT, '.local', 'bench');
@@ -59,16 +57,6 @@ function summarise(samples: readonly Sample[]) {
   };
 }
 
-/** Runs a tool of the repository as a child process; resolves with its output, rejects on a non-zero exit. */
-function runTool(args: string[], env: Record<string, string>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let text = '';
-    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-    child.once('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`${args.join(' ')} exited with ${code}:\n${text.slice(-4000)}`))));
-  });
-}
 
 /** Reads through the gateway until stopped: each worker asks for one province after another, one request at a time. */
 class ReadLoad {

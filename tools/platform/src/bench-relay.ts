@@ -11,7 +11,6 @@
  * usage: npm run bench:relay [-- --rounds 3] [--batch-size 500] [--reform] [--keep]
  * Reads DATABASE_ADMIN_URL and KAFKA_BROKERS (defaults: local PostgreSQL and broker); starts no infrastructure.
  */
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,21 +19,11 @@ import { TOPICS } from '@antt/contracts';
 import { createKafkaClient, deleteTopics, ensureTopics, OutboxRelay } from '@antt/events';
 import { dropDatabase, REPO_ROOT } from '@antt/infra';
 import { migrateDeploy } from '@antt/prisma-offline';
-import { benchInfra, createBenchDatabase, writeBenchResults } from './bench-support';
+import { benchInfra, createBenchDatabase, runTool, writeBenchResults } from './bench-support';
 import { nationalTree, serializeRows, thaiBinhTree } from './demo';
 
-const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
 const log = (line: string) => process.stdout.write(`[bench:relay] ${line}\n`);
 
-function runTool(args: string[], env: Record<string, string>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let text = '';
-    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}:\n${text.slice(-4000)}`))));
-  });
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createDatabases, databaseUrl, REPO_ROOT } from '@antt/infra';
@@ -26,4 +27,17 @@ export async function createBenchDatabase(adminUrl: string, prefix: string): Pro
 export function writeBenchResults(name: string, output: unknown): void {
   mkdirSync(path.join(REPO_ROOT, '.local', 'bench'), { recursive: true });
   writeFileSync(path.join(REPO_ROOT, '.local', 'bench', `${name}.json`), `${JSON.stringify(output, null, 2)}\n`);
+}
+
+const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
+
+/** Runs a tool of the repository (a TypeScript file, through tsx) as a child process; resolves with its output, rejects on a non-zero exit. */
+export function runTool(args: string[], env: Record<string, string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [TSX, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let text = '';
+    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    child.once('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`${args.join(' ')} exited with ${code}:\n${text.slice(-4000)}`))));
+  });
 }
