@@ -2,7 +2,7 @@
  * Times the assessments demo year (`loadDemoAssessments`) on the demo province: a scratch database (migrated like production,
  * prefix `bench_asd_`, dropped afterwards) whose unit directory holds the pre-2025 Thái Bình tree of the platform's demo
  * generator and whose facts hold a registration for every unit campaigns' demo registers (about 98%, stable per unit code),
- * projected as the facts consumer would, and models' effective-model fact for an assumed ~90% of communes; then the loader through the domain's commands, timed, and its counts.
+ * projected as the facts consumer would, and models' effective-model fact for an assumed ~90% of communes, agencies, departments and enterprises; then the loader through the domain's commands, timed, and its counts.
  *
  * usage: npm run bench:demo-assessments [-- --concurrency 6]   (DATABASE_ADMIN_URL as for the tests)
  */
@@ -43,12 +43,13 @@ async function main(): Promise<void> {
             submittedByUnitId: ids.get(row.code) as string,
           })),
         );
-        // models' effective-model fact (no models service here): an assumed ~90% of communes with an effective model in their
-        // 2024 window, stable per code; the rest are refused ACHIEVED on EFFECTIVE_MODEL by the domain.
+        // models' effective-model fact (no models service here): an assumed ~90% of communes, agencies, departments and
+        // enterprises with an effective model in their 2024 window, stable per code; the rest are refused ACHIEVED on
+        // EFFECTIVE_MODEL (C_2, A_5, D_5, E_5) by the domain.
         await projectEffectiveModelFacts(
           tx,
           rows
-            .filter((row) => row.kind === 'COMMUNE')
+            .filter((row) => ['COMMUNE', 'AGENCY', 'DEPARTMENT', 'ENTERPRISE'].includes(row.kind))
             .map((row) => {
               const has = createHash('sha256').update(`effective-model:${row.code}`).digest().readUInt16BE(0) % 1000 >= 100;
               return { unitId: ids.get(row.code) as string, year: 2024, windowStart: '2023-11-16', windowEnd: '2024-11-15', hasEffectiveModel: has, effectiveModelIds: has ? [randomUUID()] : [], revision: 1, derivedOn: '2024-11-16' };

@@ -30,8 +30,18 @@ export interface DemoAssessmentsOutcome {
   classificationCorrections: number;
   incidents: number;
   recognitions: { recognised: number; notRecognised: number; revoked: number; corrected: number; pending: number };
-  /** Communes passing R7, failing it, and passing it but refused on another criterion (no effective model, a disciplined officer). */
-  communes: { passR7: number; failR7: number; refusedOnCriteria: number };
+  /**
+   * Units other than communes the committee would recognise but the domain refuses ACHIEVED on a derived criterion (an agency,
+   * department or enterprise without an effective model in models' fact), decided NOT_ACHIEVED naming the failed criteria.
+   */
+  refusedOnCriteria: number;
+  /**
+   * Communes whose R7 is final and passes, those failing it for good (final, or no longer able to pass: a managed unit not
+   * registered, or too few recognised even if every undecided unit were), those left undecided because R7 is not final yet
+   * (a managed unit still pending: R7 is computed once the subordinate window is final), and those passing R7 but refused on
+   * another criterion (no effective model, a disciplined officer).
+   */
+  communes: { passR7: number; failR7: number; awaitingFinalR7: number; refusedOnCriteria: number };
 }
 
 export interface DemoAssessmentsOptions {
@@ -152,8 +162,9 @@ export async function waitForRegistrations(prisma: PrismaClient, expected: numbe
  * about 3% have an item re-scored with a reason; each is approved through the review chain the domain names (publishing its
  * classification). The competent People's Committee (R2, dated configuration) then decides the units registered for the
  * safe standard: about 88% ACHIEVED, 6% NOT_ACHIEVED, the rest pending; incident areas are refused by R6 and decided
- * NOT_ACHIEVED; communes after their units, on R7 computed from the registrations and recognitions (a commune that fails it is
- * NOT_ACHIEVED). About 1% of recognitions are revoked on 20/12; in January 2025 two refusals are corrected to ACHIEVED and two
+ * NOT_ACHIEVED, and so is a unit the domain refuses ACHIEVED on another criterion (an agency, department or enterprise without an
+ * effective model); communes after their units, on R7 computed from the registrations and recognitions once final (a commune
+ * that fails it for good is NOT_ACHIEVED; one whose R7 is not final and could still pass is left pending). About 1% of recognitions are revoked on 20/12; in January 2025 two refusals are corrected to ACHIEVED and two
  * classifications corrected, each with a reason (R30). Does nothing when the database already holds an assessment.
  */
 export async function loadDemoAssessments(prisma: PrismaClient, options: DemoAssessmentsOptions): Promise<DemoAssessmentsOutcome> {
@@ -167,7 +178,8 @@ export async function loadDemoAssessments(prisma: PrismaClient, options: DemoAss
     classificationCorrections: 0,
     incidents: 0,
     recognitions: { recognised: 0, notRecognised: 0, revoked: 0, corrected: 0, pending: 0 },
-    communes: { passR7: 0, failR7: 0, refusedOnCriteria: 0 },
+    refusedOnCriteria: 0,
+    communes: { passR7: 0, failR7: 0, awaitingFinalR7: 0, refusedOnCriteria: 0 },
   };
   if ((await prisma.assessment.count()) > 0) return empty;
   const provinceCode = options.provinceCode ?? 'TB';
@@ -282,7 +294,21 @@ export async function loadDemoAssessments(prisma: PrismaClient, options: DemoAss
       certificateSigner: achieved ? `Chủ tịch UBND ${nameOf.get(bodyUnitId) ?? ''}`.trim() : null,
     });
   };
+  // ACHIEVED when every criterion is met; else the domain refuses it (RECOGNITION_CRITERION_FAILED) and the unit is decided
+  // NOT_ACHIEVED naming the failed criteria. Answers the failed criteria, or null when recognised.
+  const decideAchievedOrRefused = async (unit: DirectoryEntry, decidedOn: string): Promise<string[] | null> => {
+    const failed = await decide(unit, true, decidedOn, null).then(
+      () => null,
+      (error: unknown) => {
+        if (error instanceof DomainError && error.reason === 'RECOGNITION_CRITERION_FAILED') return (error.details['criteria'] as string[] | undefined) ?? [];
+        throw error;
+      },
+    );
+    if (failed !== null) await decide(unit, false, decidedOn, `Chưa đạt tiêu chí: ${failed.join(', ')}`);
+    return failed;
+  };
   const incidentIds = new Set(incidentAreas.map((unit) => unit.unitId));
+  let unitsRefusedOnCriteria = 0;
   await eachConcurrently(
     forSafeStandard.filter((unit) => unit.kind !== 'COMMUNE'),
     concurrency,
@@ -297,8 +323,10 @@ export async function loadDemoAssessments(prisma: PrismaClient, options: DemoAss
         );
         if (!refused) throw new Error(`demo assessments: ${unit.code} has an incident in its window but was recognised`);
         await decide(unit, false, decidedOn, 'Để xảy ra vụ việc về an ninh, trật tự thuộc danh mục trong kỳ đánh giá (tiêu chí 3)');
-      } else if (plan === 'ACHIEVED') await decide(unit, true, decidedOn, null);
-      else if (plan === 'FAILS_CRITERION') await decide(unit, false, decidedOn, 'Chưa đạt tiêu chí 1: chưa có 100% hộ gia đình đăng ký thực hiện phong trào');
+      } else if (plan === 'ACHIEVED') {
+        // An agency, department or enterprise without an effective model (models' fact) is refused by the domain (A_5, D_5, E_5).
+        if ((await decideAchievedOrRefused(unit, decidedOn)) !== null) unitsRefusedOnCriteria += 1;
+      } else if (plan === 'FAILS_CRITERION') await decide(unit, false, decidedOn, 'Chưa đạt tiêu chí 1: chưa có 100% hộ gia đình đăng ký thực hiện phong trào');
       else if (plan === 'REFUSED') await decide(unit, false, decidedOn, 'Hội đồng xét chưa nhận được biên bản xác minh tiêu chí 1 trước ngày xét');
     },
   );
@@ -315,30 +343,28 @@ export async function loadDemoAssessments(prisma: PrismaClient, options: DemoAss
   });
   const r7 = new Map((await services.derivedRules.evaluate(communes.map((unit) => unit.unitId), YEAR)).map((rule) => [rule.communeId, rule]));
   let passR7 = 0;
+  let awaitingFinalR7 = 0;
   let refusedOnCriteria = 0;
   await eachConcurrently(communes, concurrency, async (unit) => {
     const rule = r7.get(unit.unitId);
+    // R7 is computed once the subordinate window is final (every managed unit decided): a commune that could still pass waits.
+    const undecided = rule ? rule.managedUnits - rule.decided : 0;
+    const canStillPass = rule !== undefined && rule.managedUnits > 0 && rule.allRegistered && (rule.recognised + undecided) * 10 >= rule.managedUnits * 7;
+    if (rule && !rule.final && canStillPass) {
+      awaitingFinalR7 += 1;
+      return;
+    }
     if (rule?.passes) {
       passR7 += 1;
       if (recognitionPlan(unit.code) === 'PENDING') return;
       // ACHIEVED stands only when every criterion is met: a commune without an effective model (models' fact) is refused by the domain.
-      const failed = await decide(unit, true, '2024-12-15', null).then(
-        () => null,
-        (error: unknown) => {
-          if (error instanceof DomainError && error.reason === 'RECOGNITION_CRITERION_FAILED') return (error.details['criteria'] as string[] | undefined) ?? [];
-          throw error;
-        },
-      );
-      if (failed !== null) {
-        refusedOnCriteria += 1;
-        await decide(unit, false, '2024-12-15', `Chưa đạt tiêu chí: ${failed.join(', ')}`);
-      }
+      if ((await decideAchievedOrRefused(unit, '2024-12-15')) !== null) refusedOnCriteria += 1;
     } else {
       const inputs = rule ? `${rule.registered}/${rule.managedUnits} đơn vị đăng ký, ${rule.recognised}/${rule.managedUnits} (${rule.recognisedPercent}%) được công nhận` : 'không có đơn vị trực thuộc';
       await decide(unit, false, '2024-12-15', `Không đạt tiêu chí 100% đơn vị trực thuộc đăng ký và ≥ 70% được công nhận (${inputs})`);
     }
   });
-  log(`demo assessments: safe-standard decisions taken (${passR7} of ${communes.length} communes pass R7) after ${seconds()}`);
+  log(`demo assessments: safe-standard decisions taken (${passR7} of ${communes.length} communes pass R7, ${awaitingFinalR7} wait for it to be final) after ${seconds()}`);
 
   // About 1% of recognitions revoked on 20/12 (R30), by the competent level on that date.
   const recognised = await prisma.safeStandardRecognition.findMany({ where: { year: YEAR, status: 'RECOGNISED' }, select: { unitId: true } });
@@ -400,14 +426,16 @@ export async function loadDemoAssessments(prisma: PrismaClient, options: DemoAss
     classificationCorrections,
     incidents: incidentAreas.length,
     recognitions: { recognised: statusCount('RECOGNISED'), notRecognised: statusCount('NOT_RECOGNISED'), revoked: statusCount('REVOKED'), corrected: toCorrect.length, pending: forSafeStandard.length - decided },
-    communes: { passR7, failR7: communes.length - passR7, refusedOnCriteria },
+    refusedOnCriteria: unitsRefusedOnCriteria,
+    communes: { passR7, failR7: communes.length - passR7 - awaitingFinalR7, awaitingFinalR7, refusedOnCriteria },
   };
   const c = outcome.classifications;
   const r = outcome.recognitions;
   log(
     `demo assessments: ${outcome.assessments} classifications (${c.EXCELLENT} EXCELLENT, ${c.GOOD} GOOD, ${c.AVERAGE} AVERAGE, ${c.WEAK} WEAK; ${classificationCorrections} corrected), ` +
       `${r.recognised} recognised, ${r.notRecognised} not, ${r.revoked} revoked, ${r.corrected} corrected, ${r.pending} pending, ${outcome.incidents} incidents (R6), ` +
-      `${outcome.communes.failR7} communes failing R7 and ${refusedOnCriteria} refused on another criterion, in ${seconds()}`,
+      `${unitsRefusedOnCriteria} other units refused on a derived criterion, ` +
+      `${outcome.communes.failR7} communes failing R7, ${awaitingFinalR7} waiting for R7 to be final and ${refusedOnCriteria} refused on another criterion, in ${seconds()}`,
   );
   return outcome;
 }

@@ -240,12 +240,27 @@ describe('assessments: self-assessment, review and classification', () => {
     await expectRefusedWithoutWrites(() => h.request(query, variables, caller), expected, () => tableCounts(h.prisma));
   });
 
-  it('a rule set in use is immutable: the database refuses to change it', async () => {
+  it('a rule set in use is immutable: the database refuses to change it, its items or its criteria (no insert, update or delete)', async () => {
     await expect(h.prisma.ruleSetItem.updateMany({ where: { code: 'PARTICIPATION' }, data: { maxPoints: 50 } })).rejects.toThrow(/in use/);
-    const used = await h.prisma.ruleSet.findUniqueOrThrow({ where: { code: 'TB-2024-RESIDENTIAL_AREA' } });
+    const used = await h.prisma.ruleSet.findUniqueOrThrow({ where: { code: 'TB-2024-RESIDENTIAL_AREA' }, include: { items: { orderBy: { code: 'asc' } }, criteria: { orderBy: { code: 'asc' } } } });
+    await expect(h.prisma.ruleSet.update({ where: { id: used.id }, data: { deadline: '12-31' } })).rejects.toThrow(/in use/);
     await expect(h.prisma.safeStandardCriterion.updateMany({ where: { ruleSetId: used.id, code: 'RA_2' }, data: { verified: false } })).rejects.toThrow(/in use/);
     await expect(
       h.prisma.safeStandardCriterion.create({ data: { ruleSetId: used.id, code: 'RA_9', position: 9, source: 'PROVINCE', reference: 'x', text: 'Thêm', verified: false } }),
     ).rejects.toThrow(/in use/);
+    // A new item cannot be added to a rule set in use, nor an item removed.
+    const extraItem = { code: 'DIGITAL_REPORTING_EXTRA', position: 9, title: 'Báo cáo số hóa', maxPoints: 5 };
+    await expect(h.prisma.ruleSetItem.create({ data: { ruleSetId: used.id, ...extraItem } })).rejects.toThrow(/in use/);
+    await expect(h.prisma.ruleSetItem.deleteMany({ where: { ruleSetId: used.id, code: 'PARTICIPATION' } })).rejects.toThrow(/in use/);
+    // A draft version no assessment uses stays editable, but none of its rows may be moved into the version in use.
+    const draft = await h.prisma.ruleSet.findUniqueOrThrow({ where: { code: 'TB-2030-RESIDENTIAL_AREA-DRAFT' } });
+    await h.prisma.ruleSetItem.create({ data: { ruleSetId: draft.id, ...extraItem } });
+    await h.prisma.safeStandardCriterion.create({ data: { ruleSetId: draft.id, code: 'RA_9', position: 9, source: 'PROVINCE', reference: 'x', text: 'Thêm', verified: false } });
+    await expect(h.prisma.ruleSetItem.update({ where: { ruleSetId_code: { ruleSetId: draft.id, code: extraItem.code } }, data: { ruleSetId: used.id } })).rejects.toThrow(/in use/);
+    await expect(h.prisma.safeStandardCriterion.update({ where: { ruleSetId_code: { ruleSetId: draft.id, code: 'RA_9' } }, data: { ruleSetId: used.id } })).rejects.toThrow(/in use/);
+    await h.prisma.ruleSetItem.delete({ where: { ruleSetId_code: { ruleSetId: draft.id, code: extraItem.code } } });
+    await h.prisma.safeStandardCriterion.delete({ where: { ruleSetId_code: { ruleSetId: draft.id, code: 'RA_9' } } });
+    const after = await h.prisma.ruleSet.findUniqueOrThrow({ where: { id: used.id }, include: { items: { orderBy: { code: 'asc' } }, criteria: { orderBy: { code: 'asc' } } } });
+    expect(after).toEqual(used);
   });
 });

@@ -19,7 +19,7 @@ const DATES = { earliest: '2000-01-01', latest: '2100-12-31' };
 describe('the assessments demo year on a small synthetic province', () => {
   let database: TestDatabase;
   let prisma: AssessmentsPrisma;
-  const tree = syntheticProvince();
+  const tree = syntheticProvince({ pendingCommune: true });
 
   beforeAll(async () => {
     database = await createMigratedTestDatabase('as_demo_', PROJECT_ROOT);
@@ -31,8 +31,8 @@ describe('the assessments demo year on a small synthetic province', () => {
         tx,
         tree.registered.map((unitId) => ({ registrationId: randomUUID(), campaignId, unitId, unitKind: 'RESIDENTIAL_AREA' as const, forSafeStandard: true, forClassification: true, registeredOn: '2024-01-10', late: false, submittedByUnitId: unitId })),
       );
-      // models' effective-model fact as its consumer projects it (no models service here): communes A and B have an effective
-      // model in their 2024 window, commune C has none (its EFFECTIVE_MODEL criterion fails).
+      // models' effective-model fact as its consumer projects it (no models service here): communes A, B and D have an effective
+      // model in their 2024 window, commune C has none (its EFFECTIVE_MODEL criterion fails), nor has B's agency (A_5 fails).
       const fact = (unitId: string, hasEffectiveModel: boolean) => ({
         unitId,
         year: 2024,
@@ -43,7 +43,7 @@ describe('the assessments demo year on a small synthetic province', () => {
         revision: 1,
         derivedOn: '2024-11-16',
       });
-      await projectEffectiveModelFacts(tx, [fact(tree.id.a, true), fact(tree.id.b, true), fact(tree.id.c, false)]);
+      await projectEffectiveModelFacts(tx, [fact(tree.id.a, true), fact(tree.id.b, true), fact(tree.id.c, false), fact(tree.id.d!, true), fact(tree.id.agency, false)]);
     });
   }, 120_000);
 
@@ -62,12 +62,13 @@ describe('the assessments demo year on a small synthetic province', () => {
     const lines: string[] = [];
     const outcome = await loadDemoAssessments(prisma, { dates: DATES, expectedRegistrations: tree.registered.length, registrationsTimeoutMs: 5_000, concurrency: 3, log: (line) => lines.push(line) });
 
-    // 3 communes + 6 areas + 1 school in A + 3 areas + 1 agency in B + 3 areas in C; the primary school and the unregistered area are not assessed.
+    // 4 communes + 6 areas + 1 school in A + 3 areas + 1 agency in B + 3 areas in C + 4 areas in D; the primary school and the
+    // unregistered area are not assessed.
     expect(outcome.loaded).toBe(true);
-    expect(outcome.assessments).toBe(17);
-    expect(await prisma.assessment.count()).toBe(17);
+    expect(outcome.assessments).toBe(22);
+    expect(await prisma.assessment.count()).toBe(22);
     const classes = outcome.classifications;
-    expect(classes.EXCELLENT + classes.GOOD + classes.AVERAGE + classes.WEAK).toBe(17);
+    expect(classes.EXCELLENT + classes.GOOD + classes.AVERAGE + classes.WEAK).toBe(22);
     // Each published class is the one the assessment's scores reach under its rule set's bands (R11), and, barring
     // re-scores and corrections, the class the loader aimed at.
     const published = await prisma.unitClassification.findMany({ where: { year: 2024 } });
@@ -86,11 +87,20 @@ describe('the assessments demo year on a small synthetic province', () => {
     }
 
     // R6: the incident area is refused by the domain and decided NOT_RECOGNISED; R7: commune B (an unregistered area) fails;
-    // commune C passes R7 but has no effective model: ACHIEVED is refused on C_2 and it is decided NOT_ACHIEVED.
+    // commune C passes R7 but has no effective model: ACHIEVED is refused on C_2 and it is decided NOT_ACHIEVED; commune D's R7
+    // passes on its share (3/4) but is not final (one area pending): D is left undecided. B's agency has no effective model:
+    // ACHIEVED is refused on A_5 and it is decided NOT_ACHIEVED naming it.
     expect(outcome.incidents).toBe(1);
     const decision = (unitId: string) => prisma.safeStandardRecognition.findUniqueOrThrow({ where: { unitId_year: { unitId, year: 2024 } } });
     expect((await decision(tree.id.incidentArea)).status).toBe('NOT_RECOGNISED');
-    expect(outcome.communes).toEqual({ passR7: 2, failR7: 1, refusedOnCriteria: 1 });
+    expect(outcome.communes).toEqual({ passR7: 2, failR7: 1, awaitingFinalR7: 1, refusedOnCriteria: 1 });
+    expect(outcome.refusedOnCriteria).toBe(1);
+    const agency = await decision(tree.id.agency);
+    expect(agency.status).toBe('NOT_RECOGNISED');
+    expect(agency.reason).toContain('A_5');
+    expect(await prisma.safeStandardRecognition.count({ where: { unitId: { in: [tree.id.d!, tree.id.pendingArea!] } } })).toBe(0);
+    const services = createAssessmentsDomain(prisma, { today: () => '2024-12-31', now: () => new Date() }, { dates: DATES, evidence: await demoEvidenceRules({}) }).forRequest();
+    expect((await services.derivedRules.evaluate([tree.id.d!], 2024))[0]).toMatchObject({ managedUnits: 4, recognised: 3, decided: 3, passes: true, final: false });
     const communeB = await decision(tree.id.b);
     expect(communeB.status).toBe('NOT_RECOGNISED');
     expect(communeB.reason).toContain('4/5 đơn vị đăng ký');
@@ -108,7 +118,7 @@ describe('the assessments demo year on a small synthetic province', () => {
     expect(byKind(['RESIDENTIAL_AREA', 'COMMUNE']).every((unitId) => unitId === tree.id.province)).toBe(true);
     // The discipline fact of each commune was recorded by its district (0 officers).
     const discipline = await prisma.communePoliceDiscipline.findMany({ where: { year: 2024 } });
-    expect(discipline.map((row) => row.disciplinedOfficers)).toEqual([0, 0, 0]);
+    expect(discipline.map((row) => row.disciplinedOfficers)).toEqual([0, 0, 0, 0]);
     expect(await prisma.safeStandardRecognition.count({ where: { unitId: tree.id.unregistered } })).toBe(0);
 
     // The refused area is corrected to RECOGNISED in January 2025 (R30): one decision (R3), two revisions, the reason kept.
@@ -124,21 +134,22 @@ describe('the assessments demo year on a small synthetic province', () => {
 
     const statuses = await prisma.safeStandardRecognition.groupBy({ by: ['status'], _count: { _all: true } });
     const count = (status: string) => statuses.find((row) => row.status === status)?._count._all ?? 0;
-    expect(outcome.recognitions).toMatchObject({ recognised: count('RECOGNISED'), notRecognised: count('NOT_RECOGNISED'), revoked: count('REVOKED'), pending: 0 });
-    // 17 decisions: 14 recognised (the corrected one included), the incident area and communes B and C not.
-    expect([count('RECOGNISED'), count('NOT_RECOGNISED'), count('REVOKED')]).toEqual([14, 3, 0]);
+    expect(outcome.recognitions).toMatchObject({ recognised: count('RECOGNISED'), notRecognised: count('NOT_RECOGNISED'), revoked: count('REVOKED'), pending: 2 });
+    // 20 decisions: 16 recognised (the corrected one included), the incident area, B's agency and communes B and C not; D's
+    // pending area and commune D itself undecided.
+    expect([count('RECOGNISED'), count('NOT_RECOGNISED'), count('REVOKED')]).toEqual([16, 4, 0]);
 
     // The events the consumers read: submitted (and again after a return), returned, approved, every classification revision,
     // every recognition revision, through the outbox with the contracts.
     const events = await prisma.outboxEvent.groupBy({ by: ['type'], _count: { _all: true } });
     const ofType = (type: string) => events.find((row) => row.type === type)?._count._all ?? 0;
-    expect(ofType(AssessmentSubmittedV1.fullType)).toBe(17 + outcome.returned);
+    expect(ofType(AssessmentSubmittedV1.fullType)).toBe(22 + outcome.returned);
     expect(ofType(AssessmentReturnedV1.fullType)).toBe(outcome.returned);
-    expect(ofType(AssessmentApprovedV1.fullType)).toBe(17);
-    expect(ofType(ClassificationDecidedV1.fullType)).toBe(17 + outcome.classificationCorrections);
-    expect(ofType(RecognitionDecidedV1.fullType)).toBe(17 + 1);
+    expect(ofType(AssessmentApprovedV1.fullType)).toBe(22);
+    expect(ofType(ClassificationDecidedV1.fullType)).toBe(22 + outcome.classificationCorrections);
+    expect(ofType(RecognitionDecidedV1.fullType)).toBe(20 + 1);
     expect(await prisma.classificationRevision.count({ where: { reason: { not: null } } })).toBe(outcome.classificationCorrections);
-    expect(lines.at(-1)).toContain('17 classifications');
+    expect(lines.at(-1)).toContain('22 classifications');
 
     // Loaded once: a second run does nothing.
     expect((await loadDemoAssessments(prisma, { dates: DATES, expectedRegistrations: 0, registrationsTimeoutMs: 1_000, concurrency: 2, log: () => undefined })).loaded).toBe(false);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { fixtureUnit } from '@antt/testing';
 import { projectEffectiveModelFacts } from '../../src/domain/facts';
 import { type AssessmentsHarness, as, startHarness, tableCounts } from '../support/assessments-harness';
 import { ASSESSMENT_CRITERIA, APPROVE_ASSESSMENT, DECIDE_SAFE_STANDARD, OVERRIDE_CRITERION, RECORD_DISCIPLINE, RECORD_INCIDENT, RULE_SETS, SUBMIT_ASSESSMENT, WHAT_IF } from '../support/operations';
@@ -61,6 +62,11 @@ describe('assessments: safe-standard criteria', () => {
       ['C_4', 'NO_DISCIPLINED_OFFICER'],
       ['C_5', 'MANAGED_UNITS_R7'],
     ]);
+    // "≥ 1 effective model" is derived for agencies, departments and enterprises too (Circular 124 Art. 6 cl. 5).
+    const derivedOf = (kind: string) => codes(kind).filter((c) => c.derivation !== null).map((c) => [c.code, c.derivation]);
+    expect(derivedOf('AGENCY')).toEqual([['A_5', 'EFFECTIVE_MODEL']]);
+    expect(derivedOf('DEPARTMENT')).toEqual([['D_5', 'EFFECTIVE_MODEL']]);
+    expect(derivedOf('ENTERPRISE')).toEqual([['E_5', 'EFFECTIVE_MODEL']]);
     for (const set of sets) expect((set.criteria as Data[]).some((c) => c.source === 'PROVINCE' && c.reference.includes('16/2022'))).toBe(true);
   });
 
@@ -212,6 +218,69 @@ describe('assessments: safe-standard criteria', () => {
     expect(standard.map((set) => set.code)).not.toContain('TB-2025-TYPICAL-COMMUNE');
     const whatIf = await h.request<Data>(WHAT_IF, { assessmentId: communeAssessment, ruleSetCode: 'TB-2025-TYPICAL-COMMUNE' }, district);
     expect(whatIf.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'WHAT_IF_RULE_SET_OTHER_KIND' });
+  });
+
+  it('an agency’s effective-model criterion (A_5) is derived from models’ fact like a commune’s: fact true met, false or absent not met, the inputs shown; it cannot be answered', async () => {
+    const agency = { yes: randomUUID(), no: randomUUID(), none: randomUUID() };
+    await h.project([
+      fixtureUnit(agency.yes, 'TB-KX-QB-CQ1', 'AGENCY', 'Cơ quan có mô hình', id.qb),
+      fixtureUnit(agency.no, 'TB-KX-QB-CQ2', 'AGENCY', 'Cơ quan không có mô hình', id.qb),
+      fixtureUnit(agency.none, 'TB-KX-QB-CQ3', 'AGENCY', 'Cơ quan chưa có dữ kiện', id.qb),
+    ]);
+    const fact = (unitId: string, hasEffectiveModel: boolean, revision: number) => ({
+      unitId,
+      year: 2024,
+      windowStart: '2023-11-16',
+      windowEnd: '2024-11-15',
+      hasEffectiveModel,
+      effectiveModelIds: hasEffectiveModel ? [randomUUID()] : [],
+      revision,
+      derivedOn: '2024-11-16',
+    });
+    await h.prisma.$transaction((tx) => projectEffectiveModelFacts(tx, [fact(agency.yes, true, 1), fact(agency.no, false, 3)]));
+    const agencyScores = (await h.prisma.ruleSet.findUniqueOrThrow({ where: { code: 'TB-2024-AGENCY' }, include: { items: true } })).items.map((item) => ({ itemCode: item.code, score: item.maxPoints }));
+    const agencyAnswered = ['A_1', 'A_2', 'A_3', 'A_4', 'A_6', 'PROVINCE_ADDITIONS'];
+    const quangBinh = outsider; // the level of Xã Quang Bình, first in the agencies' chain
+    const submitFor = async (unitId: string) => {
+      const response = await h.request<Data>(
+        SUBMIT_ASSESSMENT,
+        { input: { unitId, year: 2024, submittedOn: '2024-11-20', scores: agencyScores, criteria: answers(agencyAnswered) } },
+        as(`vanthu@${unitId.slice(0, 8)}`, 'UNIT_OFFICER', unitId),
+      );
+      expect(response.errors).toBeUndefined();
+      return criteriaOf(response.data!.submitAssessment.id, quangBinh);
+    };
+    const a5 = (view: Data) => view.criteria.find((c: Data) => c.criterion.code === 'A_5');
+
+    const withModel = await submitFor(agency.yes);
+    expect(a5(withModel)).toMatchObject({
+      met: true,
+      answered: false,
+      derived: true,
+      criterion: { derivation: 'EFFECTIVE_MODEL' },
+      inputs: { derivation: 'EFFECTIVE_MODEL', hasEffectiveModel: true, effectiveModelRevision: 1, summary: 'Có mô hình hoạt động hiệu quả (dữ kiện lần 1)' },
+    });
+    expect(withModel.safeStandardProposal).toMatchObject({ outcome: 'ACHIEVED', failedCriteria: [] });
+
+    const withoutModel = await submitFor(agency.no);
+    expect(a5(withoutModel)).toMatchObject({ met: false, inputs: { hasEffectiveModel: false, effectiveModelRevision: 3, summary: 'Không có mô hình hoạt động hiệu quả (dữ kiện lần 3)' } });
+    expect(withoutModel.safeStandardProposal).toMatchObject({ outcome: 'NOT_ACHIEVED', failedCriteria: ['A_5'] });
+
+    const noFact = await submitFor(agency.none);
+    expect(a5(noFact)).toMatchObject({ met: false, inputs: { hasEffectiveModel: null, effectiveModelRevision: null, summary: 'Phân hệ mô hình chưa công bố dữ kiện mô hình hiệu quả của đơn vị cho năm này' } });
+    expect(noFact.safeStandardProposal).toMatchObject({ outcome: 'NOT_ACHIEVED', failedCriteria: ['A_5'] });
+
+    // A derived criterion is never typed in: neither answered by the agency nor overridden by its commune.
+    expect(
+      await refused(
+        SUBMIT_ASSESSMENT,
+        { input: { unitId: agency.none, year: 2024, submittedOn: '2024-11-21', scores: agencyScores, criteria: answers([...agencyAnswered, 'A_5']) } },
+        as('vanthu@cq3', 'UNIT_OFFICER', agency.none),
+      ),
+    ).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'ASSESSMENT_CRITERION_DERIVED' });
+    expect(await refused(OVERRIDE_CRITERION, { input: { assessmentId: noFact.id, criterionCode: 'A_5', met: true, reason: 'Có mô hình' } }, quangBinh)).toMatchObject({
+      reason: 'ASSESSMENT_CRITERION_DERIVED',
+    });
   });
 
   it('answers given at submission are kept through approval and shown on the approved dossier', async () => {

@@ -21,14 +21,15 @@ function codeWhere(prefix: string, wanted: (roll: number) => boolean, used: Set<
 /**
  * A small synthetic province: 2 districts, 3 communes; commune A has 6 residential areas (one with an incident in its window, one
  * refused, the others recognised) and a lower-secondary school, all registered; commune B has 4 areas and an agency, one area
- * left unregistered (B fails R7's 100% condition); commune C has 3 areas. A primary school (out of scope) is registered too.
+ * left unregistered (B fails R7's 100% condition); commune C has 3 areas; with `pendingCommune`, commune D has 4 areas, one of them
+ * left pending by the committee (D's R7 passes on its share but is not final). A primary school (out of scope) is registered too.
  */
-export function syntheticProvince() {
+export function syntheticProvince(options: { pendingCommune?: boolean } = {}) {
   const used = new Set<string>();
   const id = () => randomUUID();
   const unit = (unitId: string, code: string, kind: string, parentId: string | null, attributes = {}) => fixtureUnit(unitId, code, kind, code, parentId, attributes);
   const province = id();
-  const [d1, d2, a, b, c] = [id(), id(), id(), id(), id()];
+  const [d1, d2, a, b, c, d] = [id(), id(), id(), id(), id(), id()];
   const states: UnitState[] = [
     unit(province, 'TB', 'PROVINCE', null),
     unit(d1, 'TB-D1', 'DISTRICT', province),
@@ -38,6 +39,10 @@ export function syntheticProvince() {
     unit(c, codeWhere('TB-D2-C', (r) => r >= 120, used), 'COMMUNE', d2),
   ];
   const registered: string[] = [a, b, c];
+  if (options.pendingCommune) {
+    states.push(unit(d, codeWhere('TB-D2-D', (r) => r >= 120, used), 'COMMUNE', d2));
+    registered.push(d);
+  }
   const add = (code: string, kind: string, parentId: string, register = true, attributes = {}) => {
     const unitId = id();
     states.push(unit(unitId, code, kind, parentId, attributes));
@@ -55,8 +60,14 @@ export function syntheticProvince() {
   // Commune B: one area not registered.
   for (let n = 0; n < 3; n += 1) add(codeWhere('TB-B-T', (r) => r >= 130, used), 'RESIDENTIAL_AREA', b);
   const unregistered = add(codeWhere('TB-B-T', () => true, used), 'RESIDENTIAL_AREA', b, false);
-  add(codeWhere('TB-B-CQ', (r) => r >= 130, used), 'AGENCY', b);
+  const agency = add(codeWhere('TB-B-CQ', (r) => r >= 130, used), 'AGENCY', b);
   // Commune C: three recognised areas.
   for (let n = 0; n < 3; n += 1) add(codeWhere('TB-C-T', (r) => r >= 130, used), 'RESIDENTIAL_AREA', c);
-  return { states, registered, id: { province, d1, a, b, c, incidentArea, refused, unregistered }, codes: { refused: refusedCode } };
+  // Commune D: three recognised areas and one left pending (recognition draw below 60): R7's share passes (3/4) but is not final.
+  let pendingArea: string | null = null;
+  if (options.pendingCommune) {
+    for (let n = 0; n < 3; n += 1) add(codeWhere('TB-D-T', (r) => r >= 130, used), 'RESIDENTIAL_AREA', d);
+    pendingArea = add(codeWhere('TB-D-T', (r) => r < 60, used), 'RESIDENTIAL_AREA', d);
+  }
+  return { states, registered, id: { province, d1, a, b, c, d, agency, incidentArea, refused, unregistered, pendingArea }, codes: { refused: refusedCode } };
 }

@@ -41,7 +41,7 @@ export const AssessmentSubmittedV1 = defineEvent({
   type: 'assessments.assessment.submitted',
   version: 1,
   topic: TOPIC,
-  aggregateType: 'Assessment',
+  aggregateType: 'Unit',
   description: 'A unit submitted its self-assessment for a year (first time or after a return) to the level that reviews it.',
   payload: z.object({ ...step, submittedOn: CalendarDateSchema.describe('Date of submission.') }),
   example: { ...example, submittedOn: '2024-11-05' },
@@ -52,7 +52,7 @@ export const AssessmentReturnedV1 = defineEvent({
   type: 'assessments.assessment.returned',
   version: 1,
   topic: TOPIC,
-  aggregateType: 'Assessment',
+  aggregateType: 'Unit',
   description: 'A level of the review chain returned a self-assessment to its unit with a reason; the unit may submit it again (the chain starts over).',
   payload: z.object({ ...step, returnedOn: CalendarDateSchema, reason: z.string().min(1).max(1000).describe('Why it was returned.') }),
   example: { ...example, revision: 2, returnedOn: '2024-11-08', reason: 'Thiếu biên bản họp dân' },
@@ -63,7 +63,7 @@ export const AssessmentApprovedV1 = defineEvent({
   type: 'assessments.assessment.approved',
   version: 1,
   topic: TOPIC,
-  aggregateType: 'Assessment',
+  aggregateType: 'Unit',
   description:
     "The last level of the review chain approved a self-assessment (with its re-scores); its classification is published with it. Earlier levels' approvals pass it up the chain and are audited, not published.",
   payload: z.object({ ...step, approvedOn: CalendarDateSchema }),
@@ -96,7 +96,7 @@ export const ReviewDueSoonV1 = defineEvent({
   type: 'assessments.review.due-soon',
   version: 1,
   topic: TOPIC,
-  aggregateType: 'ReviewStep',
+  aggregateType: 'Unit',
   description:
     "The level whose turn it is in a self-assessment's review chain has its deadline a configured number of days away or " +
     'less (REVIEW_REMINDER_DAYS, default 3); published once per review step by the reminder scheduler, whatever the number ' +
@@ -110,7 +110,7 @@ export const ReviewOverdueV1 = defineEvent({
   type: 'assessments.review.overdue',
   version: 1,
   topic: TOPIC,
-  aggregateType: 'ReviewStep',
+  aggregateType: 'Unit',
   description:
     "The level whose turn it is in a self-assessment's review chain let its deadline pass without approving or returning " +
     'it; published once per review step (from the day after the deadline, or when the step becomes current later). A step ' +

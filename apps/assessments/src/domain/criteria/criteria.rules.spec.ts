@@ -23,18 +23,18 @@ const discipline = (disciplinedOfficers: number) => ({
   recordedByUnitId: 'vt',
   at: new Date(),
 });
-const communeRule = (passes: boolean) => ({
+const communeRule = (passes: boolean, final = true, decided = 17) => ({
   communeId: 'c',
   year: 2024,
   asOf: '2024-11-15',
   managedUnits: 17,
   registered: 17,
   recognised: passes ? 12 : 11,
-  decided: 17,
+  decided,
   allRegistered: true,
   recognisedPercent: passes ? 70.6 : 64.7,
   passes,
-  final: true,
+  final,
   hasEffectiveModel: null,
   notRegisteredIds: [],
   notRecognisedIds: [],
@@ -66,6 +66,19 @@ describe('safe-standard criteria', () => {
     expect(deriveCriterion('MANAGED_UNITS_R7', { ...noFacts, communeRule: communeRule(false) })).toMatchObject({ met: false, inputs: { summary: '17/17 đơn vị đăng ký, 11/17 (64.7%) được công nhận' } });
     expect(deriveCriterion('MANAGED_UNITS_R7', { ...noFacts, communeRule: communeRule(true) }).met).toBe(true);
     expect(deriveCriterion('MANAGED_UNITS_R7', noFacts).met).toBe(false);
+  });
+
+  it('R7 as a criterion is met only once final: a pass while units are undecided or the window is open is not met, and says it is not final yet', () => {
+    const undecided = deriveCriterion('MANAGED_UNITS_R7', { ...noFacts, communeRule: communeRule(true, false, 15) });
+    expect(undecided).toMatchObject({ met: false, inputs: { communeRule: { passes: true, final: false } } });
+    expect(undecided.inputs.summary).toBe('17/17 đơn vị đăng ký, 12/17 (70.6%) được công nhận; chưa chốt: 2/17 đơn vị chưa có quyết định công nhận, chưa tính là đạt');
+    const windowOpen = deriveCriterion('MANAGED_UNITS_R7', { ...noFacts, communeRule: communeRule(true, false, 17) });
+    expect(windowOpen.met).toBe(false);
+    expect(windowOpen.inputs.summary).toBe('17/17 đơn vị đăng ký, 12/17 (70.6%) được công nhận; chưa chốt: thời gian đánh giá của các đơn vị chưa kết thúc (đến 15/11/2024), chưa tính là đạt');
+    const failing = deriveCriterion('MANAGED_UNITS_R7', { ...noFacts, communeRule: communeRule(false, false, 15) });
+    expect(failing).toMatchObject({ met: false, inputs: { summary: '17/17 đơn vị đăng ký, 11/17 (64.7%) được công nhận; chưa chốt: 2/17 đơn vị chưa có quyết định công nhận' } });
+    expect(proposeOutcome(evaluateCriteria([criterion('C_5', 'MANAGED_UNITS_R7')], [], { ...noFacts, communeRule: communeRule(true, false, 15) }))).toMatchObject({ outcome: 'NOT_ACHIEVED', failedCriteria: ['C_5'] });
+    expect(proposeOutcome(evaluateCriteria([criterion('C_5', 'MANAGED_UNITS_R7')], [], { ...noFacts, communeRule: communeRule(true) }))).toMatchObject({ outcome: 'ACHIEVED', failedCriteria: [] });
   });
 
   it('answered criteria take the answer as it stands after review; an unanswered one is not met', () => {

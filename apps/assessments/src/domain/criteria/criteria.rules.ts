@@ -46,12 +46,17 @@ export function deriveCriterion(derivation: CriterionDerivation, facts: DerivedF
       return { met: record !== null && record.disciplinedOfficers === 0, inputs: { ...base, summary, discipline: record } };
     }
     case 'MANAGED_UNITS_R7': {
+      // R7 is computed "once the subordinate window is final": a pass counts only when final (the window over and every managed
+      // unit decided); before that the criterion is not met, and its inputs say why it is not final yet.
       const rule = facts.communeRule;
-      const summary =
-        rule === null
-          ? 'Không tính được: đơn vị không phải là xã vào cuối thời gian đánh giá'
-          : `${rule.registered}/${rule.managedUnits} đơn vị đăng ký, ${rule.recognised}/${rule.managedUnits} (${rule.recognisedPercent}%) được công nhận${rule.final ? '' : ' (chưa chốt)'}`;
-      return { met: rule?.passes === true, inputs: { ...base, summary, communeRule: rule } };
+      if (rule === null) return { met: false, inputs: { ...base, summary: 'Không tính được: đơn vị không phải là xã vào cuối thời gian đánh giá', communeRule: null } };
+      const shares = `${rule.registered}/${rule.managedUnits} đơn vị đăng ký, ${rule.recognised}/${rule.managedUnits} (${rule.recognisedPercent}%) được công nhận`;
+      const pending =
+        rule.decided < rule.managedUnits
+          ? `${rule.managedUnits - rule.decided}/${rule.managedUnits} đơn vị chưa có quyết định công nhận`
+          : `thời gian đánh giá của các đơn vị chưa kết thúc (đến ${vnDate(rule.asOf)})`;
+      const summary = rule.final ? shares : `${shares}; chưa chốt: ${pending}${rule.passes ? ', chưa tính là đạt' : ''}`;
+      return { met: rule.passes && rule.final, inputs: { ...base, summary, communeRule: rule } };
     }
   }
 }
