@@ -385,17 +385,30 @@ export async function loadDemoAssessments(prisma: PrismaClient, options: DemoAss
   const refusedIds = new Set(
     (await prisma.safeStandardRecognition.findMany({ where: { year: YEAR, status: 'NOT_RECOGNISED', unitKind: { not: 'COMMUNE' } }, select: { unitId: true } })).map((row) => row.unitId),
   );
-  const toCorrect = forSafeStandard.filter((unit) => refusedIds.has(unit.unitId) && !incidentIds.has(unit.unitId) && recognitionPlan(unit.code) === 'REFUSED').slice(0, 2);
-  for (const unit of toCorrect) {
+  // The committee's refusals (draw REFUSED) in unit order; one whose assessment fails a derived criterion (an agency without an
+  // effective model: A_5) cannot be corrected to ACHIEVED (the domain refuses it), so the next candidate is taken.
+  const candidates = forSafeStandard.filter((unit) => refusedIds.has(unit.unitId) && !incidentIds.has(unit.unitId) && recognitionPlan(unit.code) === 'REFUSED');
+  let corrected = 0;
+  for (const unit of candidates) {
+    if (corrected === 2) break;
     const bodyUnitId = await bodyOf(unit, '2025-01-15');
-    await services.recognitions.correct(command(levelOfficer(bodyUnitId ?? province.unitId)), {
-      unitId: unit.unitId,
-      year: YEAR,
-      outcome: 'ACHIEVED',
-      correctedOn: '2025-01-15',
-      reason: 'Phúc tra hồ sơ: đơn vị đã có đủ 100% hộ gia đình đăng ký từ trước ngày xét; đính chính kết quả',
-      decisionNumber: `${draw(unit.code, 'correction') % 90 + 10}/QĐ-UBND`,
-    });
+    const done = await services.recognitions
+      .correct(command(levelOfficer(bodyUnitId ?? province.unitId)), {
+        unitId: unit.unitId,
+        year: YEAR,
+        outcome: 'ACHIEVED',
+        correctedOn: '2025-01-15',
+        reason: 'Phúc tra hồ sơ: đơn vị đã có đủ 100% hộ gia đình đăng ký từ trước ngày xét; đính chính kết quả',
+        decisionNumber: `${draw(unit.code, 'correction') % 90 + 10}/QĐ-UBND`,
+      })
+      .then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof DomainError && error.reason === 'RECOGNITION_CRITERION_FAILED') return false;
+          throw error;
+        },
+      );
+    if (done) corrected += 1;
   }
   const weakAndAverage = ['WEAK', 'AVERAGE'] as const;
   let classificationCorrections = 0;
@@ -425,7 +438,7 @@ export async function loadDemoAssessments(prisma: PrismaClient, options: DemoAss
     classifications: Object.fromEntries(CLASSES.map((name) => [name, classes.find((row) => row.classification === name)?._count._all ?? 0])) as Record<Classification, number>,
     classificationCorrections,
     incidents: incidentAreas.length,
-    recognitions: { recognised: statusCount('RECOGNISED'), notRecognised: statusCount('NOT_RECOGNISED'), revoked: statusCount('REVOKED'), corrected: toCorrect.length, pending: forSafeStandard.length - decided },
+    recognitions: { recognised: statusCount('RECOGNISED'), notRecognised: statusCount('NOT_RECOGNISED'), revoked: statusCount('REVOKED'), corrected, pending: forSafeStandard.length - decided },
     refusedOnCriteria: unitsRefusedOnCriteria,
     communes: { passR7, failR7: communes.length - passR7 - awaitingFinalR7, awaitingFinalR7, refusedOnCriteria },
   };
