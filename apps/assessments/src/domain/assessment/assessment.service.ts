@@ -341,8 +341,9 @@ export class AssessmentService {
     const subject = { assessmentId: assessment.id, unitId: assessment.unitId, year: assessment.year };
     const reader = this.assessments.criteria;
     const [answers, [nowFacts, whatIfFacts]] = await Promise.all([reader.answers(assessment.id), reader.factsOf([{ ...subject, ruleSet: current }, { ...subject, ruleSet }], this.clock.today())]);
+    if (!nowFacts || !whatIfFacts) throw new Error('factsOf answered fewer facts than subjects');
     return {
-      ...evaluateWhatIfCriteria(current.criteria, ruleSet.criteria, answers, nowFacts!, whatIfFacts!),
+      ...evaluateWhatIfCriteria(current.criteria, ruleSet.criteria, answers, nowFacts, whatIfFacts),
       assessment,
       ruleSet,
       items: ruleSet.items.map((item) => ({

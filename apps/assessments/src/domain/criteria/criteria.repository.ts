@@ -78,8 +78,8 @@ export class CriteriaReader {
     const incidentsOf = new Map<string, IncidentView[]>();
     const forIncidents = needing('NO_LISTED_INCIDENT');
     if (forIncidents.length > 0) {
-      const from = forIncidents.reduce((min, entry) => (entry.window.from < min ? entry.window.from : min), forIncidents[0]!.window.from);
-      const to = forIncidents.reduce((max, entry) => (entry.window.to > max ? entry.window.to : max), forIncidents[0]!.window.to);
+      const from = forIncidents.map((entry) => entry.window.from).reduce((min, value) => (value < min ? value : min));
+      const to = forIncidents.map((entry) => entry.window.to).reduce((max, value) => (value > max ? value : max));
       const rows = await this.db.securityIncident.findMany({
         where: { unitId: { in: [...new Set(forIncidents.map((entry) => entry.subject.unitId))] }, occurredOn: { gte: toDbDate(from), lte: toDbDate(to) } },
         orderBy: [{ occurredOn: 'asc' }, { id: 'asc' }],

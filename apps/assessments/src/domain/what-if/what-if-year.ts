@@ -249,7 +249,8 @@ export class WhatIfYearService {
     const subjects: CriteriaSubject[] = [];
     const entries = published.map((row) => {
       const base = { assessmentId: row.assessmentId, unitId: row.unitId, year: row.year };
-      const current = own.get(row.ruleSetCode)!;
+      const current = own.get(row.ruleSetCode);
+      if (!current) throw new Error(`Rule set ${row.ruleSetCode} not loaded`);
       const other = byKind.get(row.unitKind) ?? null;
       const now = subjects.push({ ...base, ruleSet: current }) - 1;
       const whatIf = other ? subjects.push({ ...base, ruleSet: other }) - 1 : now;
@@ -257,13 +258,18 @@ export class WhatIfYearService {
     });
     const reader = new CriteriaReader(this.prisma);
     const [answers, facts] = await Promise.all([reader.answersOf(published.map((row) => row.assessmentId)), reader.factsOf(subjects, this.clock.today())]);
+    const factsAt = (index: number): DerivedFacts => {
+      const value = facts[index];
+      if (!value) throw new Error('factsOf answered fewer facts than subjects');
+      return value;
+    };
     const withShare = (value: DerivedFacts): DerivedFacts => (value.communeRule ? { ...value, communeRule: { ...value.communeRule, passes: passesWithShare(value.communeRule, percent) } } : value);
 
     let meetingSafeStandard = 0;
     let meetingSafeStandardWhatIf = 0;
     const safeStandardDifferences: WhatIfSafeStandardDifferenceView[] = [];
     for (const entry of entries) {
-      const result = evaluateWhatIfCriteria(entry.current.criteria, entry.other.criteria, answers.get(entry.row.assessmentId) ?? [], facts[entry.now]!, withShare(facts[entry.whatIf]!));
+      const result = evaluateWhatIfCriteria(entry.current.criteria, entry.other.criteria, answers.get(entry.row.assessmentId) ?? [], factsAt(entry.now), withShare(factsAt(entry.whatIf)));
       if (result.meetsSafeStandardNow) meetingSafeStandard += 1;
       if (result.meetsSafeStandardWhatIf) meetingSafeStandardWhatIf += 1;
       if (result.meetsSafeStandardNow !== result.meetsSafeStandardWhatIf) {
