@@ -26,6 +26,7 @@ const config: CodegenConfig = {
           WhatIfYearResult: '../../domain/what-if#WhatIfYearView',
           WhatIfUnitDifference: '../../domain/what-if#WhatIfUnitDifferenceView',
           WhatIfCommuneDifference: '../../domain/what-if#WhatIfCommuneView',
+          WhatIfSafeStandardDifference: '../../domain/what-if#WhatIfSafeStandardDifferenceView',
           ClassCounts: '../../domain/what-if#ClassCountsView',
           RecognisingBodyRule: '../../domain/recognition#RecognisingBodyRuleView',
           RecognisingBody: '../../domain/recognition#RecognisingBodyResolution',

@@ -42,7 +42,7 @@ export function createAssessmentsDomain(prisma: PrismaClient, clock: Clock, rule
   const incidents = new IncidentService(prisma, clock, rules.dates);
   const discipline = new DisciplineService(prisma, clock, rules.dates);
   const evidence = new EvidenceService(prisma, clock, rules.evidence);
-  const whatIfYear = new WhatIfYearService(prisma, ruleSets, derivedRules, rules.dates);
+  const whatIfYear = new WhatIfYearService(prisma, ruleSets, derivedRules, rules.dates, clock);
   const reviewQueue = new ReviewQueueService(new ReviewQueueRepository(prisma), clock, rules.dates);
   return {
     reminders: new ReviewReminderScheduler(new ReviewReminderRepository(prisma), clock, rules.reminderDays ?? 3),

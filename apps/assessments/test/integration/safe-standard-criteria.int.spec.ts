@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { fixtureUnit } from '@antt/testing';
 import { projectEffectiveModelFacts } from '../../src/domain/facts';
 import { type AssessmentsHarness, as, startHarness, tableCounts } from '../support/assessments-harness';
-import { ASSESSMENT_CRITERIA, APPROVE_ASSESSMENT, DECIDE_SAFE_STANDARD, OVERRIDE_CRITERION, RECORD_DISCIPLINE, RECORD_INCIDENT, RULE_SETS, SUBMIT_ASSESSMENT, WHAT_IF } from '../support/operations';
+import { ASSESSMENT_CRITERIA, APPROVE_ASSESSMENT, DECIDE_SAFE_STANDARD, OVERRIDE_CRITERION, RECORD_DISCIPLINE, RECORD_INCIDENT, RULE_SETS, SUBMIT_ASSESSMENT, WHAT_IF, WHAT_IF_CRITERIA, WHAT_IF_YEAR_SAFE_STANDARD } from '../support/operations';
 import { seedTree } from '../support/seed-tree';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- GraphQL answers, checked field by field
@@ -289,5 +289,96 @@ describe('assessments: safe-standard criteria', () => {
     const view = await criteriaOf(communeAssessment, province);
     expect(view.status).toBe('APPROVED');
     expect(view.criteria.filter((c: Data) => c.answered).map((c: Data) => c.criterion.code)).toEqual(['C_1', 'C_3', 'PROVINCE_ADDITIONS']);
+  });
+
+  it('what if: another version with a different criteria list gives a different safe-standard outcome, for one assessment and for the year; nothing is written', async () => {
+    // Draft versions (nothing uses them): the village's criteria and one more answered criterion; the commune's without R7 (C_5)
+    // and without the disciplined-officer criterion (C_4).
+    const draft = async (baseCode: string, code: string, keep: (criterion: { code: string }) => boolean, extra: Array<{ code: string; text: string }> = []) => {
+      const base = await h.prisma.ruleSet.findUniqueOrThrow({ where: { code: baseCode }, include: { items: true, criteria: true } });
+      const criteria = [...base.criteria.filter(keep).map((c) => ({ code: c.code, text: c.text, position: c.position, source: c.source, reference: c.reference, verified: c.verified, derivation: c.derivation })), ...extra.map((e, index) => ({ ...e, position: 100 + index, source: 'PROVINCE', reference: 'Dự thảo', verified: false, derivation: null }))];
+      await h.prisma.ruleSet.create({
+        data: {
+          id: randomUUID(),
+          code,
+          provinceCode: 'TB',
+          unitKind: base.unitKind,
+          fromYear: 2030,
+          title: 'Dự thảo tiêu chí',
+          windowStart: base.windowStart,
+          windowEnd: base.windowEnd,
+          deadline: base.deadline,
+          bands: base.bands as never,
+          bandsVerified: false,
+          items: { create: base.items.map((item) => ({ code: item.code, maxPoints: item.maxPoints, position: item.position, title: item.title })) },
+          criteria: { create: criteria },
+        },
+      });
+    };
+    await draft('TB-2024-RESIDENTIAL_AREA', 'TB-2030-RESIDENTIAL_AREA-CRITERIA', () => true, [{ code: 'RA_6', text: 'Có tổ tự quản về an ninh trật tự hoạt động thường xuyên' }]);
+    await draft('TB-2024-COMMUNE', 'TB-2030-COMMUNE-CRITERIA', (criterion) => criterion.code !== 'C_4' && criterion.code !== 'C_5');
+    const before = await tableCounts(h.prisma);
+    const published = await h.prisma.unitClassification.findMany({ orderBy: { unitId: 'asc' } });
+    const recognitions = await h.prisma.safeStandardRecognition.findMany({ orderBy: { unitId: 'asc' } });
+    const answersBefore = await h.prisma.assessmentCriterion.findMany({ orderBy: [{ assessmentId: 'asc' }, { criterionCode: 'asc' }] });
+
+    // The village meets the standard now (RA_2 overridden back to met); under the draft RA_6 has no answer: not met, unanswered.
+    const village1 = await h.request<Data>(WHAT_IF_CRITERIA, { assessmentId: village, ruleSetCode: 'TB-2030-RESIDENTIAL_AREA-CRITERIA' }, commune);
+    expect(village1.errors).toBeUndefined();
+    const result = village1.data!.whatIf;
+    expect(result).toMatchObject({
+      ruleSet: { code: 'TB-2030-RESIDENTIAL_AREA-CRITERIA' },
+      meetsSafeStandardNow: true,
+      meetsSafeStandardWhatIf: false,
+      safeStandardNowLabel: 'Đạt',
+      safeStandardWhatIfLabel: 'Không đạt',
+      unansweredCriteria: ['RA_6'],
+      failedCriteria: ['RA_6'],
+    });
+    const byCode = (code: string) => result.criteria.find((c: Data) => c.criterion.code === code);
+    expect(byCode('RA_6')).toMatchObject({ met: false, answered: false, derived: false, selfMet: null });
+    // The override of RA_2 travels with its code; R6 (RA_3) is derived from the same register as now.
+    expect(byCode('RA_2')).toMatchObject({ met: true, answered: true, overridden: true, overrideReason: 'Đã khắc phục, có biên bản kiểm tra ngày 18/11' });
+    const now = (await criteriaOf(village)).criteria.find((c: Data) => c.criterion.code === 'RA_3');
+    expect(byCode('RA_3')).toMatchObject({ met: now.met, derived: true, inputs: { derivation: 'NO_LISTED_INCIDENT', summary: now.inputs.summary, windowFrom: '2023-11-01', windowTo: '2024-10-31' } });
+
+    // The year: the commune's published classification fails C_5 (R7) now; the draft without C_4 and C_5 is met.
+    const year = await h.request<Data>(WHAT_IF_YEAR_SAFE_STANDARD, { input: { year: 2024, ruleSetCodes: ['TB-2030-COMMUNE-CRITERIA'] }, first: 50, after: null }, province);
+    expect(year.errors).toBeUndefined();
+    expect(year.data!.whatIfYear).toEqual({
+      assessments: 1,
+      meetingSafeStandard: 0,
+      meetingSafeStandardWhatIf: 1,
+      safeStandardDifferences: {
+        totalCount: 1,
+        endCursor: expect.any(String),
+        hasNextPage: false,
+        units: [
+          {
+            unit: { id: id.vh },
+            unitCode: expect.any(String),
+            unitKind: 'COMMUNE',
+            ruleSetCode: 'TB-2030-COMMUNE-CRITERIA',
+            meetsSafeStandardNow: false,
+            meetsSafeStandardWhatIf: true,
+            safeStandardNowLabel: 'Không đạt',
+            safeStandardWhatIfLabel: 'Đạt',
+            failedCriteriaNow: ['C_5'],
+            failedCriteria: [],
+            unansweredCriteria: [],
+          },
+        ],
+      },
+    });
+    // Its own version named again: the same outcome, no difference.
+    const same = await h.request<Data>(WHAT_IF_YEAR_SAFE_STANDARD, { input: { year: 2024, ruleSetCodes: ['TB-2024-COMMUNE'] }, first: 50, after: null }, province);
+    expect(same.data!.whatIfYear).toMatchObject({ meetingSafeStandard: 0, meetingSafeStandardWhatIf: 0, safeStandardDifferences: { totalCount: 0, units: [] } });
+
+    // Nothing written: every table's count, the published classifications, recognitions and answers as they were.
+    expect(await tableCounts(h.prisma)).toEqual(before);
+    expect(await h.prisma.unitClassification.findMany({ orderBy: { unitId: 'asc' } })).toEqual(published);
+    expect(await h.prisma.safeStandardRecognition.findMany({ orderBy: { unitId: 'asc' } })).toEqual(recognitions);
+    expect(await h.prisma.assessmentCriterion.findMany({ orderBy: [{ assessmentId: 'asc' }, { criterionCode: 'asc' }] })).toEqual(answersBefore);
+    expect((await criteriaOf(village)).safeStandardProposal.outcome).toBe('ACHIEVED');
   });
 });

@@ -54,3 +54,12 @@ export const REVIEW_QUEUE_WITHOUT_TOTAL = `query($year: Int!, $overdueOnly: Bool
   reviewQueue(year: $year, overdueOnly: $overdueOnly, levelKinds: $levelKinds, unitKinds: $unitKinds, first: $first, after: $after) {
   endCursor hasNextPage
   entries { assessment { id status } unit { id } unitKind level { id } levelKind levelKindLabel position deadline overdue daysOverdue daysLeft deadlineLabel } } }`;
+
+export const WHAT_IF_CRITERIA = `query($assessmentId: ID!, $ruleSetCode: String!) { whatIf(assessmentId: $assessmentId, ruleSetCode: $ruleSetCode) {
+  ruleSet { code } meetsSafeStandardNow meetsSafeStandardWhatIf safeStandardNowLabel safeStandardWhatIfLabel unansweredCriteria failedCriteria
+  criteria { criterion { code derivation } met answered derived selfMet overridden overrideReason inputs { derivation summary windowFrom windowTo } } } }`;
+
+export const WHAT_IF_YEAR_SAFE_STANDARD = `query($input: WhatIfYearInput!, $first: Int, $after: String) { whatIfYear(input: $input) {
+  assessments meetingSafeStandard meetingSafeStandardWhatIf
+  safeStandardDifferences(first: $first, after: $after) { totalCount endCursor hasNextPage units {
+    unit { id } unitCode unitKind ruleSetCode meetsSafeStandardNow meetsSafeStandardWhatIf safeStandardNowLabel safeStandardWhatIfLabel failedCriteriaNow failedCriteria unansweredCriteria } } } }`;

@@ -12,6 +12,7 @@ import { type CommandContext } from '../recognition/recognition.service';
 import { type ReviewPlanView } from '../rule-set/review-plan.types';
 import { type RuleSetView } from '../rule-set/rule-set.types';
 import { isSystemAdmin, seesUnit } from '../shared';
+import { evaluateWhatIfCriteria } from '../what-if/what-if-criteria';
 import { assessmentErrors } from './assessment.errors';
 import { chainAsOf, isOverdue, planReviewChain, reviewDeadlineOf, treeLevelsOf } from './review-chain';
 import { assessmentApproved, assessmentReturned, assessmentSubmitted } from './assessment.events';
@@ -322,7 +323,9 @@ export class AssessmentService {
 
   /**
    * "What if" (item 9): the assessment's current scores re-evaluated under another rule-set version of the same unit kind, each
-   * item clamped to that version's maximum (items the assessment lacks count 0). Read only: published results are untouched.
+   * item clamped to that version's maximum (items the assessment lacks count 0), and that version's safe-standard criteria
+   * (`evaluateWhatIfCriteria`: answers by code, derived criteria from the facts the current evaluation reads). Read only: published
+   * results are untouched.
    */
   async whatIf(caller: Caller, rawId: string, rawCode: string): Promise<WhatIfView | null> {
     const assessment = await this.find(caller, rawId);
@@ -333,7 +336,14 @@ export class AssessmentService {
     if (ruleSet.unitKind !== assessment.unitKind || ruleSet.track !== 'STANDARD') throw assessmentErrors.whatIfOtherKind(code, assessment.unitKind);
     const scores = new Map(assessment.scores.map((score) => [score.itemCode, score.score]));
     const totalScoreUnder = totalScore(ruleSet.items, scores);
+    const current = await this.assessments.ruleSets.find(assessment.ruleSetId);
+    if (!current) throw new Error(`Rule set ${assessment.ruleSetId} of assessment ${assessment.id} is missing`);
+    const subject = { assessmentId: assessment.id, unitId: assessment.unitId, year: assessment.year };
+    const reader = this.assessments.criteria;
+    const [answers, [nowFacts, whatIfFacts]] = await Promise.all([reader.answers(assessment.id), reader.factsOf([{ ...subject, ruleSet: current }, { ...subject, ruleSet }], this.clock.today())]);
+    if (!nowFacts || !whatIfFacts) throw new Error('factsOf answered fewer facts than subjects');
     return {
+      ...evaluateWhatIfCriteria(current.criteria, ruleSet.criteria, answers, nowFacts, whatIfFacts),
       assessment,
       ruleSet,
       items: ruleSet.items.map((item) => ({

@@ -2,6 +2,7 @@ import { type UnitKind } from '@antt/contracts';
 import { type Classification } from '../classification/classification.types';
 import { type CriterionAnswerInput } from '../criteria/criteria.types';
 import { type RuleSetView } from '../rule-set/rule-set.types';
+import { type WhatIfCriteriaView } from '../what-if/what-if-criteria';
 
 /** SUBMITTED (under review) → RETURNED (to the unit, with a reason) → SUBMITTED again, or → APPROVED (final). */
 export type AssessmentStatus = 'SUBMITTED' | 'RETURNED' | 'APPROVED';
@@ -85,7 +86,7 @@ export interface AssessmentChangeView {
 }
 
 /** A year re-evaluated under another rule-set version (item 9): computed on read, nothing written. */
-export interface WhatIfView {
+export interface WhatIfView extends WhatIfCriteriaView {
   assessment: AssessmentView;
   ruleSet: RuleSetView;
   items: Array<{ itemCode: string; maxPoints: number; score: number; scored: boolean }>;

@@ -1,1 +1,2 @@
 export * from './what-if-year';
+export * from './what-if-criteria';

@@ -1,15 +1,18 @@
 import { type Caller, requireRole } from '@antt/auth';
-import { type DateRange, badInput, inputText } from '@antt/service-kit';
+import { type Clock, type DateRange, badInput, inputText } from '@antt/service-kit';
 import { UnitDirectory } from '@antt/unit-directory';
 import { type PrismaClient } from '../../generated/prisma/client';
 import { REVIEWER_ROLES } from '../assessment/assessment.service';
 import { assessmentErrors } from '../assessment/assessment.errors';
 import { classify, totalScore } from '../classification/classification.rules';
 import { type Classification } from '../classification/classification.types';
-import { type DerivedRuleService } from '../derived';
+import { CriteriaReader, type CriteriaSubject } from '../criteria/criteria.repository';
+import { type DerivedFacts } from '../criteria/criteria.types';
+import { type CommuneRuleView, type DerivedRuleService } from '../derived';
 import { recognitionErrors } from '../recognition/recognition.errors';
 import { type RuleSetRepository, type RuleSetView } from '../rule-set';
 import { isSystemAdmin } from '../shared';
+import { evaluateWhatIfCriteria } from './what-if-criteria';
 
 export type ClassCountsView = Record<Classification, number>;
 
@@ -23,6 +26,20 @@ export interface WhatIfUnitDifferenceView {
   publishedScore: number;
   classification: Classification;
   totalScore: number;
+}
+
+/** One unit whose safe-standard outcome (every criterion met) differs between its own version and the what-if one. */
+export interface WhatIfSafeStandardDifferenceView {
+  unitId: string;
+  code: string;
+  unitKind: string;
+  /** The version applied (the unit's own when its kind is not named). */
+  ruleSetCode: string;
+  meetsSafeStandardNow: boolean;
+  meetsSafeStandardWhatIf: boolean;
+  failedCriteriaNow: string[];
+  failedCriteria: string[];
+  unansweredCriteria: string[];
 }
 
 /** R7 of one commune, published (70%) and under the what-if share. */
@@ -49,6 +66,11 @@ export interface WhatIfYearView {
   communes: number;
   communesPassing: number;
   communesPassingWhatIf: number;
+  /** Of the assessments, those meeting the safe standard (every criterion met) under their own version, and under the what-if. */
+  meetingSafeStandard: number;
+  meetingSafeStandardWhatIf: number;
+  /** Every unit whose safe-standard outcome changes, sorted by unit code (the resolvers page them). */
+  safeStandardDifferences: WhatIfSafeStandardDifferenceView[];
   /** Every difference, sorted by unit code (the resolvers page them). */
   differences: WhatIfUnitDifferenceView[];
   communeDifferences: WhatIfCommuneView[];
@@ -69,6 +91,10 @@ export interface Page<T> {
 
 const MAX_RULE_SETS = 20;
 const R7_PERCENT = 70;
+/** R7's share conditions with another recognised share (whether final or not). */
+export const passesWithShare = (rule: Pick<CommuneRuleView, 'managedUnits' | 'allRegistered' | 'recognised'>, percent: number): boolean =>
+  rule.managedUnits > 0 && rule.allRegistered && rule.recognised * 100 >= rule.managedUnits * percent;
+const byCode = <T extends { code: string; unitId: string }>(a: T, b: T) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.unitId < b.unitId ? -1 : 1);
 const emptyCounts = (): ClassCountsView => ({ EXCELLENT: 0, GOOD: 0, AVERAGE: 0, WEAK: 0 });
 
 const encodeCursor = (code: string, id: string) => Buffer.from(JSON.stringify([code, id])).toString('base64url');
@@ -97,8 +123,9 @@ export function pageOf<T>(rows: readonly T[], key: (row: T) => [string, string],
  * "What if" for a whole year (planning next year's plan): every published classification of the year, for the units in the
  * caller's jurisdiction, re-evaluated from its dossier's current scores under other rule-set versions (at most one per unit
  * kind; each item clamped to the version's maximum, items the dossier lacks count 0; kinds not named keep their own version),
- * and R7 for the communes re-judged with another recognised share (default the rule's 70%). Computed on read from two
- * statements and R7's one; nothing is written, published results stay as they are.
+ * and R7 for the communes re-judged with another recognised share (default the rule's 70%); and each assessment's safe standard
+ * (every criterion met) under its own version and under the what-if one, from the facts the criteria reader gathers for all of them
+ * at once. Computed on read; nothing is written, published results stay as they are.
  */
 export class WhatIfYearService {
   constructor(
@@ -106,6 +133,7 @@ export class WhatIfYearService {
     private readonly ruleSets: RuleSetRepository,
     private readonly derivedRules: DerivedRuleService,
     private readonly dates: DateRange,
+    private readonly clock: Clock,
   ) {}
 
   async evaluate(caller: Caller, raw: WhatIfYearInput): Promise<WhatIfYearView> {
@@ -161,7 +189,7 @@ export class WhatIfYearService {
         differences.push({ unitId: row.unitId, code: codes.get(row.unitId) ?? row.unitId, unitKind: row.unitKind, ruleSetCode: ruleSet.code, publishedClassification: publishedClass, publishedScore: row.score, classification, totalScore: total });
       }
     }
-    differences.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.unitId < b.unitId ? -1 : 1));
+    differences.sort(byCode);
 
     // R7 for the communes of the scope, in one statement, re-judged with the what-if share.
     const communeIds = scope
@@ -179,8 +207,9 @@ export class WhatIfYearService {
       recognised: rule.recognised,
       recognisedPercent: rule.recognisedPercent,
       passes: rule.passes,
-      passesWhatIf: rule.managedUnits > 0 && rule.allRegistered && rule.recognised * 100 >= rule.managedUnits * percent,
+      passesWhatIf: passesWithShare(rule, percent),
     }));
+    const safeStandard = await this.safeStandard(published, byKind, codes, percent);
     const communeDifferences = communes.filter((commune) => commune.passes !== commune.passesWhatIf).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 
     return {
@@ -194,9 +223,70 @@ export class WhatIfYearService {
       communes: communes.length,
       communesPassing: communes.filter((commune) => commune.passes).length,
       communesPassingWhatIf: communes.filter((commune) => commune.passesWhatIf).length,
+      ...safeStandard,
       differences,
       communeDifferences,
     };
+  }
+
+  /**
+   * The safe standard of each published assessment under its own version and under the what-if one (`evaluateWhatIfCriteria`),
+   * its facts read by the criteria reader for every assessment at once (a few statements, whatever their number). Under the
+   * what-if, R7 as a criterion (MANAGED_UNITS_R7) is judged with the what-if share, still only once final.
+   */
+  private async safeStandard(
+    published: ReadonlyArray<{ unitId: string; unitKind: string; year: number; assessmentId: string; ruleSetCode: string }>,
+    byKind: ReadonlyMap<string, RuleSetView>,
+    codes: ReadonlyMap<string, string>,
+    percent: number,
+  ): Promise<Pick<WhatIfYearView, 'meetingSafeStandard' | 'meetingSafeStandardWhatIf' | 'safeStandardDifferences'>> {
+    const own = new Map<string, RuleSetView>();
+    for (const code of new Set(published.map((row) => row.ruleSetCode))) {
+      const ruleSet = await this.ruleSets.byCode(code);
+      if (!ruleSet) throw new Error(`Rule set ${code} of a published classification is missing`);
+      own.set(code, ruleSet);
+    }
+    const subjects: CriteriaSubject[] = [];
+    const entries = published.map((row) => {
+      const base = { assessmentId: row.assessmentId, unitId: row.unitId, year: row.year };
+      const current = own.get(row.ruleSetCode);
+      if (!current) throw new Error(`Rule set ${row.ruleSetCode} not loaded`);
+      const other = byKind.get(row.unitKind) ?? null;
+      const now = subjects.push({ ...base, ruleSet: current }) - 1;
+      const whatIf = other ? subjects.push({ ...base, ruleSet: other }) - 1 : now;
+      return { row, current, other: other ?? current, now, whatIf };
+    });
+    const reader = new CriteriaReader(this.prisma);
+    const [answers, facts] = await Promise.all([reader.answersOf(published.map((row) => row.assessmentId)), reader.factsOf(subjects, this.clock.today())]);
+    const factsAt = (index: number): DerivedFacts => {
+      const value = facts[index];
+      if (!value) throw new Error('factsOf answered fewer facts than subjects');
+      return value;
+    };
+    const withShare = (value: DerivedFacts): DerivedFacts => (value.communeRule ? { ...value, communeRule: { ...value.communeRule, passes: passesWithShare(value.communeRule, percent) } } : value);
+
+    let meetingSafeStandard = 0;
+    let meetingSafeStandardWhatIf = 0;
+    const safeStandardDifferences: WhatIfSafeStandardDifferenceView[] = [];
+    for (const entry of entries) {
+      const result = evaluateWhatIfCriteria(entry.current.criteria, entry.other.criteria, answers.get(entry.row.assessmentId) ?? [], factsAt(entry.now), withShare(factsAt(entry.whatIf)));
+      if (result.meetsSafeStandardNow) meetingSafeStandard += 1;
+      if (result.meetsSafeStandardWhatIf) meetingSafeStandardWhatIf += 1;
+      if (result.meetsSafeStandardNow !== result.meetsSafeStandardWhatIf) {
+        safeStandardDifferences.push({
+          unitId: entry.row.unitId,
+          code: codes.get(entry.row.unitId) ?? entry.row.unitId,
+          unitKind: entry.row.unitKind,
+          ruleSetCode: entry.other.code,
+          meetsSafeStandardNow: result.meetsSafeStandardNow,
+          meetsSafeStandardWhatIf: result.meetsSafeStandardWhatIf,
+          failedCriteriaNow: result.failedCriteriaNow,
+          failedCriteria: result.failedCriteria,
+          unansweredCriteria: result.unansweredCriteria,
+        });
+      }
+    }
+    return { meetingSafeStandard, meetingSafeStandardWhatIf, safeStandardDifferences: safeStandardDifferences.sort(byCode) };
   }
 
   private year(value: number): number {

@@ -8,7 +8,7 @@ import { Query } from './query.resolvers';
 import { ReviewQueueEntry, ReviewQueuePage } from './review-queue.resolvers';
 import { RecognisingBody, RecognitionRevision, SafeStandardRecognition } from './recognition.resolvers';
 import { Unit } from './unit.resolvers';
-import { ClassCounts, WhatIfCommuneDifference, WhatIfUnitDifference, WhatIfYearResult } from './what-if.resolvers';
+import { ClassCounts, WhatIfCommuneDifference, WhatIfResult, WhatIfSafeStandardDifference, WhatIfUnitDifference, WhatIfYearResult } from './what-if.resolvers';
 
 /** The assessments resolver map, one file per type. */
 export const resolvers: Resolvers = {
@@ -33,8 +33,10 @@ export const resolvers: Resolvers = {
   CommunePoliceDisciplineRecord,
   ReviewStep,
   EvidenceFile,
+  WhatIfResult,
   WhatIfYearResult,
   WhatIfUnitDifference,
+  WhatIfSafeStandardDifference,
   WhatIfCommuneDifference,
   ClassCounts,
   ReviewQueueEntry,
