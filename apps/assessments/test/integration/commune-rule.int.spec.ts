@@ -3,6 +3,7 @@ import { type UnitState } from '@antt/unit-directory';
 import { projectEffectiveModelFacts, projectRegistrations, projectWithdrawals } from '../../src/domain/facts';
 import { type AssessmentsHarness, as, startHarness, tableCounts } from '../support/assessments-harness';
 import { DECIDE_SAFE_STANDARD } from '../support/operations';
+import { effectiveModelFact2024 } from '../support/seed-tree';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- GraphQL answers, checked field by field
 
@@ -64,7 +65,7 @@ describe('assessments: the derived commune rule (R7)', () => {
           return { registrationId, campaignId, unitId, unitKind: 'RESIDENTIAL_AREA' as const, forSafeStandard: true, forClassification: true, registeredOn: '2024-01-10', late: false, submittedByUnitId: id.commune };
         }),
       );
-      await projectEffectiveModelFacts(tx, [{ unitId: id.commune, year: 2024, windowStart: '2023-11-16', windowEnd: '2024-11-15', hasEffectiveModel: true, effectiveModelIds: [randomUUID()], revision: 1, derivedOn: '2024-11-20' }]);
+      await projectEffectiveModelFacts(tx, [effectiveModelFact2024(id.commune, true, { derivedOn: '2024-11-20' })]);
     });
   });
   afterAll(async () => h?.close());

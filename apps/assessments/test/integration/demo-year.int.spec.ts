@@ -11,6 +11,7 @@ import { AssessmentRepository } from '../../src/domain/assessment';
 import { classify, totalScore } from '../../src/domain/classification';
 import { projectEffectiveModelFacts, projectRegistrations } from '../../src/domain/facts';
 import { type AssessmentsPrisma, createPrismaClient } from '../../src/infrastructure/prisma-client';
+import { effectiveModelFact2024 } from '../support/seed-tree';
 import { syntheticProvince } from '../support/synthetic-province';
 
 const PROJECT_ROOT = path.resolve(__dirname, '../..');
@@ -33,16 +34,7 @@ describe('the assessments demo year on a small synthetic province', () => {
       );
       // models' effective-model fact as its consumer projects it (no models service here): communes A, B and D have an effective
       // model in their 2024 window, commune C has none (its EFFECTIVE_MODEL criterion fails), nor has B's agency (A_5 fails).
-      const fact = (unitId: string, hasEffectiveModel: boolean) => ({
-        unitId,
-        year: 2024,
-        windowStart: '2023-11-16',
-        windowEnd: '2024-11-15',
-        hasEffectiveModel,
-        effectiveModelIds: hasEffectiveModel ? [randomUUID()] : [],
-        revision: 1,
-        derivedOn: '2024-11-16',
-      });
+      const fact = (unitId: string, hasEffectiveModel: boolean) => effectiveModelFact2024(unitId, hasEffectiveModel);
       await projectEffectiveModelFacts(tx, [fact(tree.id.a, true), fact(tree.id.b, true), fact(tree.id.c, false), fact(tree.id.d!, true), fact(tree.id.agency, false)]);
     });
   }, 120_000);

@@ -3,7 +3,7 @@ import { fixtureUnit } from '@antt/testing';
 import { projectEffectiveModelFacts } from '../../src/domain/facts';
 import { type AssessmentsHarness, as, startHarness, tableCounts } from '../support/assessments-harness';
 import { ASSESSMENT_CRITERIA, APPROVE_ASSESSMENT, DECIDE_SAFE_STANDARD, OVERRIDE_CRITERION, RECORD_DISCIPLINE, RECORD_INCIDENT, RULE_SETS, SUBMIT_ASSESSMENT, WHAT_IF, WHAT_IF_CRITERIA, WHAT_IF_YEAR_SAFE_STANDARD } from '../support/operations';
-import { seedTree } from '../support/seed-tree';
+import { effectiveModelFact2024, seedTree } from '../support/seed-tree';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- GraphQL answers, checked field by field
 
@@ -124,7 +124,7 @@ describe('assessments: safe-standard criteria', () => {
 
   it('a commune’s effective-model, disciplined-officer and R7 criteria are derived with their inputs; the district records the discipline fact (the commune may not)', async () => {
     await h.prisma.$transaction((tx) =>
-      projectEffectiveModelFacts(tx, [{ unitId: id.vh, year: 2024, windowStart: '2023-11-16', windowEnd: '2024-11-15', hasEffectiveModel: true, effectiveModelIds: [randomUUID()], revision: 2, derivedOn: '2024-11-16' }]),
+      projectEffectiveModelFacts(tx, [effectiveModelFact2024(id.vh, true, { revision: 2 })]),
     );
     const submitted = await h.request<Data>(
       SUBMIT_ASSESSMENT,
@@ -227,16 +227,7 @@ describe('assessments: safe-standard criteria', () => {
       fixtureUnit(agency.no, 'TB-KX-QB-CQ2', 'AGENCY', 'Cơ quan không có mô hình', id.qb),
       fixtureUnit(agency.none, 'TB-KX-QB-CQ3', 'AGENCY', 'Cơ quan chưa có dữ kiện', id.qb),
     ]);
-    const fact = (unitId: string, hasEffectiveModel: boolean, revision: number) => ({
-      unitId,
-      year: 2024,
-      windowStart: '2023-11-16',
-      windowEnd: '2024-11-15',
-      hasEffectiveModel,
-      effectiveModelIds: hasEffectiveModel ? [randomUUID()] : [],
-      revision,
-      derivedOn: '2024-11-16',
-    });
+    const fact = (unitId: string, hasEffectiveModel: boolean, revision: number) => effectiveModelFact2024(unitId, hasEffectiveModel, { revision });
     await h.prisma.$transaction((tx) => projectEffectiveModelFacts(tx, [fact(agency.yes, true, 1), fact(agency.no, false, 3)]));
     const agencyScores = (await h.prisma.ruleSet.findUniqueOrThrow({ where: { code: 'TB-2024-AGENCY' }, include: { items: true } })).items.map((item) => ({ itemCode: item.code, score: item.maxPoints }));
     const agencyAnswered = ['A_1', 'A_2', 'A_3', 'A_4', 'A_6', 'PROVINCE_ADDITIONS'];

@@ -45,3 +45,20 @@ export function seedTree() {
   ];
   return { id, states };
 }
+
+/**
+ * models' 2024 effective-model fact for a commune-window unit (16/11/2023–15/11/2024), as its consumer projects it
+ * (`projectEffectiveModelFacts`): the tests have no models service.
+ */
+export function effectiveModelFact2024(unitId: string, hasEffectiveModel: boolean, { revision = 1, derivedOn = '2024-11-16' } = {}) {
+  return {
+    unitId,
+    year: 2024,
+    windowStart: '2023-11-16',
+    windowEnd: '2024-11-15',
+    hasEffectiveModel,
+    effectiveModelIds: hasEffectiveModel ? [randomUUID()] : [],
+    revision,
+    derivedOn,
+  };
+}
