@@ -237,27 +237,22 @@ async function benchSize(
     };
     const bearer = `Bearer ${await mintDevToken({ subject: ADMIN.subject, roles: ADMIN.roles, unitId: ADMIN.jurisdictionUnitId, secret: DEV_JWT_HS256_SECRET })}`;
     const results: Record<string, unknown> = {};
-    if (overhead) {
-      const withoutMetrics = await startGatewayProcess({ ORG_UNITS_URL: subgraph.url, METRICS_ENABLED: 'false' });
-      stops.push(() => withoutMetrics.stop());
+    // The same gateway with one thing off, loaded in turn against ours: its metrics (`--metrics-overhead`), or its limits
+    // (`--limits-overhead`, apps/gateway/scripts/gateway-without-limits.ts: what the rate limit — in Redis when REDIS_URL is
+    // set, as `npm start` runs it — and the batch, token, depth, alias, directive and cost checks cost).
+    const comparison = overhead
+      ? { what: 'metrics' as const, key: 'metricsOverhead', rounds: overhead.rounds, start: () => startGatewayProcess({ ORG_UNITS_URL: subgraph.url, METRICS_ENABLED: 'false' }) }
+      : limitsOverhead
+        ? { what: 'limits' as const, key: 'limitsOverhead', rounds: limitsOverhead.rounds, start: () => startGatewayWithoutLimitsProcess({ ORG_UNITS_URL: subgraph.url }) }
+        : null;
+    if (comparison) {
+      const without = await comparison.start();
+      stops.push(() => without.stop());
       const heavy = 'descendants(first: 50) { totalCount edges }';
-      results['metricsOverhead'] = await overheadOf('metrics', gateway, withoutMetrics, bearer, { 'unit lookup': queries['unit lookup'] as string, [heavy]: queries[heavy] as string }, {
+      results[comparison.key] = await overheadOf(comparison.what, gateway, without, bearer, { 'unit lookup': queries['unit lookup'] as string, [heavy]: queries[heavy] as string }, {
         seconds,
         connections,
-        rounds: overhead.rounds,
-      });
-      return results;
-    }
-    if (limitsOverhead) {
-      // The same gateway with its limits off (apps/gateway/scripts/gateway-without-limits.ts): what the rate limit (in Redis
-      // when REDIS_URL is set, as `npm start` runs it), batch, token, depth, alias, directive and cost checks cost.
-      const withoutLimits = await startGatewayWithoutLimitsProcess({ ORG_UNITS_URL: subgraph.url });
-      stops.push(() => withoutLimits.stop());
-      const heavy = 'descendants(first: 50) { totalCount edges }';
-      results['limitsOverhead'] = await overheadOf('limits', gateway, withoutLimits, bearer, { 'unit lookup': queries['unit lookup'] as string, [heavy]: queries[heavy] as string }, {
-        seconds,
-        connections,
-        rounds: limitsOverhead.rounds,
+        rounds: comparison.rounds,
       });
       return results;
     }

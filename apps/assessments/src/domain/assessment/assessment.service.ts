@@ -328,7 +328,7 @@ export class AssessmentService {
    * results are untouched.
    */
   async whatIf(caller: Caller, rawId: string, rawCode: string): Promise<WhatIfView | null> {
-    const assessment = await this.find(caller, rawId);
+    const assessment = await this.find(caller, rawId, 'assessmentId');
     if (!assessment) return null;
     const code = inputText(rawCode, { field: 'ruleSetCode', max: 100 });
     const ruleSet = await this.assessments.ruleSets.byCode(code);
@@ -358,9 +358,10 @@ export class AssessmentService {
   }
 
   /** One assessment, when its unit lies in the caller's jurisdiction today or on the submission date. */
-  async find(caller: Caller, rawId: string): Promise<AssessmentView | null> {
+  /** The assessment when the caller sees its unit; `field` names the argument the id came in (for a refusal of bad input). */
+  async find(caller: Caller, rawId: string, field = 'id'): Promise<AssessmentView | null> {
     const identity = requireCaller(caller);
-    const id = inputId(rawId, { field: 'id' });
+    const id = inputId(rawId, { field });
     const assessment = await this.assessments.find(id);
     if (!assessment) return null;
     return (await seesUnit(this.assessments.directory, identity, assessment.unitId, [this.clock.today(), assessment.submittedOn])) ? assessment : null;

@@ -23,7 +23,7 @@ export function attributesFromRow(row: AttributeColumns): UnitAttributes {
 }
 
 /** Columns of a unit seen on a date, as selected by {@link VIEW_COLUMNS}. */
-export interface ViewRow {
+export interface ViewRow extends AttributeColumns {
   id: string;
   code: string;
   kind: string;
@@ -35,12 +35,6 @@ export interface ViewRow {
   name: string;
   parentId: string | null;
   managingUnitId: string | null;
-  enterpriseSize: string | null;
-  schoolLevel: string | null;
-  armedForces: boolean | null;
-  residentHouseholds: number | null;
-  staffCount: number | null;
-  communeType: string | null;
 }
 
 export function viewFromRow(row: ViewRow, asOf: string): UnitView {
