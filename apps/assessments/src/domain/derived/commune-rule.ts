@@ -26,6 +26,13 @@ export interface CommuneRuleView {
   notRecognisedIds: string[];
 }
 
+/** R7's share conditions (whether final or not): every managed unit registered and at least `percent`% of them recognised. */
+export const passesWithShare = (rule: Pick<CommuneRuleView, 'managedUnits' | 'allRegistered' | 'recognised'>, percent: number): boolean =>
+  rule.managedUnits > 0 && rule.allRegistered && rule.recognised * 100 >= rule.managedUnits * percent;
+
+/** R7's recognised share (%). */
+export const R7_RECOGNISED_PERCENT = 70;
+
 const MANAGED_KINDS = ['RESIDENTIAL_AREA', 'AGENCY', 'DEPARTMENT', 'ENTERPRISE', 'SCHOOL'];
 
 // The units each commune manages on the date (its managing unit, else its parent), with their registration and decision of the year.
@@ -105,7 +112,7 @@ export async function evaluateCommuneRules(db: PrismaClient | Prisma.Transaction
       decided,
       allRegistered: registered === total,
       recognisedPercent: total === 0 ? 0 : Math.round((recognised / total) * 1000) / 10,
-      passes: total > 0 && registered === total && recognised * 10 >= total * 7,
+      passes: passesWithShare({ managedUnits: total, allRegistered: registered === total, recognised }, R7_RECOGNISED_PERCENT),
       final: windowOver && decided === total,
       hasEffectiveModel: factOf.get(id) ?? null,
       notRegisteredIds: managed.filter((row) => !row.registered).map((row) => row.unit_id).sort(),

@@ -1,7 +1,7 @@
 import { evaluateCriteria } from '../criteria/criteria.rules';
 import { type CriterionAnswerView, type CriterionView, type DerivedFacts } from '../criteria/criteria.types';
 import { evaluateWhatIfCriteria } from './what-if-criteria';
-import { passesWithShare } from './what-if-year';
+import { passesWithShare } from '../derived';
 
 const criterion = (code: string, derivation: CriterionView['derivation'] = null): CriterionView => ({
   code,

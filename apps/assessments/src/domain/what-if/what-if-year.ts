@@ -8,7 +8,7 @@ import { classify, totalScore } from '../classification/classification.rules';
 import { type Classification } from '../classification/classification.types';
 import { CriteriaReader, type CriteriaSubject } from '../criteria/criteria.repository';
 import { type DerivedFacts } from '../criteria/criteria.types';
-import { type CommuneRuleView, type DerivedRuleService } from '../derived';
+import { type DerivedRuleService, passesWithShare, R7_RECOGNISED_PERCENT } from '../derived';
 import { recognitionErrors } from '../recognition/recognition.errors';
 import { type RuleSetRepository, type RuleSetView } from '../rule-set';
 import { isSystemAdmin } from '../shared';
@@ -90,10 +90,6 @@ export interface Page<T> {
 }
 
 const MAX_RULE_SETS = 20;
-const R7_PERCENT = 70;
-/** R7's share conditions with another recognised share (whether final or not). */
-export const passesWithShare = (rule: Pick<CommuneRuleView, 'managedUnits' | 'allRegistered' | 'recognised'>, percent: number): boolean =>
-  rule.managedUnits > 0 && rule.allRegistered && rule.recognised * 100 >= rule.managedUnits * percent;
 const byCode = <T extends { code: string; unitId: string }>(a: T, b: T) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.unitId < b.unitId ? -1 : 1);
 const emptyCounts = (): ClassCountsView => ({ EXCELLENT: 0, GOOD: 0, AVERAGE: 0, WEAK: 0 });
 
@@ -140,7 +136,7 @@ export class WhatIfYearService {
     const identity = requireRole(caller, REVIEWER_ROLES);
     const year = this.year(raw.year);
     if (raw.ruleSetCodes.length > MAX_RULE_SETS) throw badInput('WHAT_IF_TOO_MANY_RULE_SETS', `ruleSetCodes: at most ${MAX_RULE_SETS}`, { field: 'ruleSetCodes', max: MAX_RULE_SETS });
-    const percent = raw.minRecognisedPercent ?? R7_PERCENT;
+    const percent = raw.minRecognisedPercent ?? R7_RECOGNISED_PERCENT;
     if (!Number.isFinite(percent) || percent < 0 || percent > 100) throw badInput('WHAT_IF_INVALID_PERCENT', 'minRecognisedPercent: between 0 and 100', { field: 'minRecognisedPercent' });
     const byKind = new Map<string, RuleSetView>();
     for (const [index, rawCode] of raw.ruleSetCodes.entries()) {
