@@ -2,6 +2,47 @@ import { recordLineage } from './lineage';
 import { type SqlClient } from './sql';
 import { type UnitState } from './unit-state';
 
+/**
+ * Makes the stored versions of the units `$1` those of `$2` (a JSON array of versions, each an array of the columns in
+ * the order of `incoming`: three times cheaper for PostgreSQL to read than objects with named fields) in one statement, writing only
+ * what differs: a stored version the new timeline keeps unchanged is left alone, one it keeps with another end or state
+ * (a period a change cut) is updated in place, the others are deleted, and only new periods are inserted. A
+ * reorganisation thus writes two rows per unit (the cut and the new period) where deleting and inserting the whole
+ * timeline wrote three and more, and the versions go as one JSON document rather than as eight array parameters. All
+ * three parts see the table as it was before the statement, so the insert never meets a row the delete removes (their
+ * keys differ).
+ */
+const WRITE_VERSIONS = `
+  WITH incoming AS MATERIALIZED (
+    SELECT (r->>0)::uuid AS unit_id, (r->>1)::date AS valid_from, (r->>2)::date AS valid_to, r->>3 AS name,
+      (r->>4)::uuid AS parent_id, (r->>5)::uuid AS managing_unit_id, r->6 AS attributes, r->>7 AS code
+    FROM jsonb_array_elements($2::jsonb) AS e(r)
+  ),
+  -- The stored versions of the units, found by an index probe per unit (OFFSET 0 keeps the lateral subquery a probe),
+  -- then deleted by row address. Written as a join or a filter on the table, the planner, whose statistics lag behind a
+  -- directory filling from empty, scanned the whole table for every batch.
+  gone AS (
+    DELETE FROM directory_unit_version v
+    WHERE v.ctid = ANY (ARRAY(
+      SELECT s.ctid FROM unnest($1::uuid[]) AS k(unit_id)
+      CROSS JOIN LATERAL (SELECT x.ctid, x.valid_from FROM directory_unit_version x WHERE x.unit_id = k.unit_id OFFSET 0) s
+      WHERE NOT EXISTS (SELECT 1 FROM incoming i WHERE i.unit_id = k.unit_id AND i.valid_from = s.valid_from)
+    ))
+  ),
+  changed AS (
+    UPDATE directory_unit_version v
+    SET valid_to = i.valid_to, name = i.name, parent_id = i.parent_id, managing_unit_id = i.managing_unit_id,
+      attributes = i.attributes, code = i.code
+    FROM incoming i
+    WHERE v.unit_id = i.unit_id AND v.valid_from = i.valid_from
+      AND (v.valid_to, v.name, v.parent_id, v.managing_unit_id, v.attributes, v.code)
+        IS DISTINCT FROM (i.valid_to, i.name, i.parent_id, i.managing_unit_id, i.attributes, i.code)
+  )
+  INSERT INTO directory_unit_version (unit_id, valid_from, valid_to, name, parent_id, managing_unit_id, attributes, code)
+  SELECT i.unit_id, i.valid_from, i.valid_to, i.name, i.parent_id, i.managing_unit_id, i.attributes, i.code
+  FROM incoming i
+  WHERE NOT EXISTS (SELECT 1 FROM directory_unit_version v WHERE v.unit_id = i.unit_id AND v.valid_from = i.valid_from)`;
+
 /** The state with the highest revision per unit; the order of the result follows unit ids (a stable lock order). */
 export function latestPerUnit(states: readonly UnitState[]): UnitState[] {
   const latest = new Map<string, UnitState>();
@@ -14,7 +55,7 @@ export function latestPerUnit(states: readonly UnitState[]): UnitState[] {
 
 /**
  * Set-based {@link projectUnitState} for many states at once: keeps the highest revision per unit, then replaces the
- * rows of the units it holds an older revision of (or none) in three statements, leaving units whose stored revision is
+ * rows of the units it holds an older revision of (or none) in two statements, leaving units whose stored revision is
  * the same or higher untouched, and records the lineage of every state in one more statement. Idempotent and safe with states out of order. Resolves to the number of units replaced.
  * Run it inside the consumer's transaction.
  */
@@ -39,21 +80,14 @@ export async function projectUnitStates(tx: SqlClient, states: readonly UnitStat
   if (replaced.length === 0) return 0;
   const ids = new Set(replaced.map((row) => row.unit_id.toLowerCase()));
   const kept = latest.filter((s) => ids.has(s.unitId.toLowerCase()));
-  await tx.$executeRawUnsafe(`DELETE FROM directory_unit_version WHERE unit_id = ANY($1::uuid[])`, kept.map((s) => s.unitId));
-  const versions = kept.flatMap((s) => s.timeline.map((v) => ({ unitId: s.unitId, ...v })));
-  if (versions.length > 0) {
-    await tx.$executeRawUnsafe(
-      `INSERT INTO directory_unit_version (unit_id, valid_from, valid_to, name, parent_id, managing_unit_id, attributes, code)
-       SELECT * FROM unnest($1::uuid[], $2::date[], $3::date[], $4::text[], $5::uuid[], $6::uuid[], $7::jsonb[], $8::text[])`,
-      versions.map((v) => v.unitId),
-      versions.map((v) => v.validFrom),
-      versions.map((v) => v.validTo),
-      versions.map((v) => v.name),
-      versions.map((v) => v.parentId),
-      versions.map((v) => v.managingUnitId),
-      versions.map((v) => JSON.stringify(v.attributes ?? {})),
-      versions.map((v) => v.code ?? null),
-    );
-  }
+  await tx.$executeRawUnsafe(
+    WRITE_VERSIONS,
+    kept.map((s) => s.unitId),
+    JSON.stringify(
+      kept.flatMap((s) =>
+        s.timeline.map((v) => [s.unitId, v.validFrom, v.validTo, v.name, v.parentId, v.managingUnitId, v.attributes ?? {}, v.code ?? null]),
+      ),
+    ),
+  );
   return kept.length;
 }

@@ -125,4 +125,36 @@ describe('campaigns unit directory (projection and queries)', () => {
     expect((await directory.unitAt(b, '2024-01-01'))?.name).toBe('B3');
     expect(await prisma.directoryUnitVersion.count({ where: { unitId: { in: [a, b] } } })).toBe(2);
   });
+
+  it('writes only the versions that differ: keeps an unchanged period as it is, cuts one in place, deletes and adds the rest', async () => {
+    const unit = randomUUID();
+    const at = (revision: number, timeline: UnitState['timeline']) => state(unit, 'RESIDENTIAL_AREA', `DIFF-${unit.slice(0, 8)}`, revision, timeline);
+    await prisma.$transaction((tx) =>
+      projectUnitStates(tx, [
+        at(1, [period('2020-01-01', '2022-01-01', 'Thôn Một', ids.commune), period('2022-01-01', '2024-01-01', 'Thôn Hai', ids.commune), period('2024-01-01', null, 'Thôn Ba', ids.commune)]),
+      ]),
+    );
+    const rowVersions = async () =>
+      new Map(
+        (await prisma.$queryRawUnsafe<Array<{ from: string; xmin: string }>>(
+          `SELECT valid_from::text AS "from", xmin::text AS xmin FROM directory_unit_version WHERE unit_id = $1::uuid`,
+          unit,
+        )).map((row) => [row.from, row.xmin]),
+      );
+    const before = await rowVersions();
+    // Revision 2: the first period unchanged, the second cut earlier, the third gone, a new one from 2023.
+    const next = [
+      period('2020-01-01', '2022-01-01', 'Thôn Một', ids.commune),
+      period('2022-01-01', '2023-01-01', 'Thôn Hai', ids.commune),
+      period('2023-01-01', null, 'Thôn Hai Mới', ids.province),
+    ];
+    expect(await prisma.$transaction((tx) => projectUnitStates(tx, [at(2, next)]))).toBe(1);
+    const after = await rowVersions();
+    expect([...after.keys()].sort()).toEqual(['2020-01-01', '2022-01-01', '2023-01-01']);
+    expect(after.get('2020-01-01')).toBe(before.get('2020-01-01'));
+    expect(after.get('2022-01-01')).not.toBe(before.get('2022-01-01'));
+    expect((await directory.unitAt(unit, '2022-06-01'))?.name).toBe('Thôn Hai');
+    expect(await directory.unitAt(unit, '2023-06-01')).toMatchObject({ name: 'Thôn Hai Mới', parentId: ids.province });
+    expect((await directory.unitAt(unit, '2024-06-01'))?.name).toBe('Thôn Hai Mới');
+  });
 });

@@ -23,6 +23,11 @@ const INSERT_INBOX_BATCH = `INSERT INTO inbox_entry (consumer, event_id)
   ON CONFLICT DO NOTHING
   RETURNING event_id::text AS event_id`;
 
+// A batch's statements are short, but the planner's estimates for a read model filling from empty (statistics taken when
+// it was small) can pass jit_above_cost, and compiling then costs far more than the statement (measured: 376 ms before
+// a 16 ms statement). Off for the batch's transaction only.
+const NO_JIT = `SET LOCAL jit = off`;
+
 type Classified = { readonly kind: 'event'; readonly event: EventEnvelope } | { readonly kind: 'skipped'; readonly type: string };
 
 /** Parses and validates a record; undefined when it must be dead-lettered (left to {@link processRecord}). */
@@ -81,6 +86,7 @@ async function applyBatch<TTx extends SqlExecutor>(records: readonly IncomingRec
     const events = classified.flatMap((entry) => (entry.kind === 'event' ? [entry.event] : []));
     try {
       const fresh = events.length === 0 ? new Set<string>() : await deps.transaction(async (tx) => {
+        await tx.$executeRawUnsafe(NO_JIT);
         const ids = [...new Set(events.map((event) => event.id))];
         const rows = await tx.$queryRawUnsafe<Array<{ event_id: string }>>(INSERT_INBOX_BATCH, deps.consumer, ids);
         const inserted = new Set(rows.map((row) => row.event_id.toLowerCase()));
