@@ -9,12 +9,42 @@ import path from 'node:path';
 import { DEV_JWT_HS256_SECRET, mintDevToken } from '@antt/auth';
 import { REPO_ROOT, startServiceProcess, up, type ServiceProcess } from '@antt/infra';
 import { migrateDeploy } from '@antt/prisma-offline';
+import pg from 'pg';
+import { CONSUMER_GROUPS } from '@antt/contracts';
+import { deleteConsumerGroups } from '@antt/events';
 import { applyDemoReformIfPending, loadDemoAssessmentsIfEmpty, loadDemoAwardsIfEmpty, loadDemoCampaignsIfEmpty, loadDemoModelsIfEmpty, loadDemoProvinceIfEmpty, unitIdByCode } from './start/demo-data';
 import { PLATFORM_SERVICES } from './start/services';
 
 const startedAt = performance.now();
 const log = (line: string) => process.stdout.write(`[start] ${line}\n`);
 const elapsed = () => `${((performance.now() - startedAt) / 1000).toFixed(1)} s`;
+
+/** Whether the database has never been migrated (created just now, or dropped by hand since the last start). */
+async function isNewDatabase(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ fresh: boolean }>(`SELECT to_regclass('public._prisma_migrations') IS NULL AS fresh`);
+    return rows[0]?.fresh ?? true;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A service's read models live in its database, but its consumer groups' offsets live in Kafka: when the database is
+ * new and the groups are not, the consumers would resume where the old database left off and the read models (the
+ * unit directory first) would never be filled. Deleting the groups makes them read their topics from the beginning.
+ */
+async function forgetConsumerOffsets(service: string, brokers: string[]): Promise<void> {
+  const groups = Object.values(CONSUMER_GROUPS).filter((groupId) => groupId.startsWith(`${service}.`));
+  try {
+    const deleted = await deleteConsumerGroups(brokers, groups);
+    if (deleted.length > 0) log(`${service}: new database, so its consumer groups (${deleted.join(', ')}) will read their topics from the beginning`);
+  } catch (error) {
+    log(`${service}: new database, but its consumer groups (${groups.join(', ')}) could not be reset (${(error as Error).message}); run \`npm run events -- replay <group> --yes\` for each`);
+  }
+}
 
 async function main(): Promise<void> {
   log(`Node ${process.version}`);
@@ -30,8 +60,11 @@ async function main(): Promise<void> {
 
   for (const service of PLATFORM_SERVICES) {
     if (!service.prismaProject || !service.database) continue;
-    const { applied } = await migrateDeploy({ projectRoot: service.prismaProject, databaseUrl: infra.postgres.databases[service.database] });
+    const databaseUrl = infra.postgres.databases[service.database];
+    const fresh = await isNewDatabase(databaseUrl);
+    const { applied } = await migrateDeploy({ projectRoot: service.prismaProject, databaseUrl });
     log(`${service.name}: ${applied.length > 0 ? `applied ${applied.join(', ')}` : 'database schema up to date'}`);
+    if (fresh) await forgetConsumerOffsets(service.name, infra.kafka.brokers);
   }
   await loadDemoProvinceIfEmpty(infra.postgres.databases['org-units'], log);
 
