@@ -19,8 +19,9 @@ const WRITE_VERSIONS = `
     FROM jsonb_array_elements($2::jsonb) AS e(r)
   ),
   -- The stored versions of the units, found by an index probe per unit (OFFSET 0 keeps the lateral subquery a probe),
-  -- then deleted by row address. Written as a join or a filter on the table, the planner, whose statistics lag behind a
-  -- directory filling from empty, scanned the whole table for every batch.
+  -- then deleted by row address (no other transaction can move them: it would first have to upsert the unit's
+  -- directory_unit row, which this transaction holds locked). Written as a join or a filter on the table, the planner,
+  -- whose statistics lag behind a directory filling from empty, scanned the whole table for every batch.
   gone AS (
     DELETE FROM directory_unit_version v
     WHERE v.ctid = ANY (ARRAY(
