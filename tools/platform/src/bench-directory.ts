@@ -11,36 +11,25 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { createDatabases, databaseUrl, dropDatabase, REPO_ROOT } from '@antt/infra';
+import { dropDatabase, REPO_ROOT } from '@antt/infra';
 import { migrateDeploy } from '@antt/prisma-offline';
-import { nationalTree, serializeRows } from './demo';
-import { runTool } from './bench-support';
+import { applySyntheticReform, benchInfra, createBenchDatabase, runTool, writeSyntheticReformFiles } from './bench-support';
 
 const OUT = path.join(REPO_ROOT, '.local', 'bench');
 const EVENTS = path.join(OUT, 'directory-events.jsonl');
-const REFORM_DATE = '2025-07-01';
-const ADMIN_URL = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const log = (line: string) => process.stdout.write(`[bench:directory] ${line}\n`);
 
 /** Builds the events file: national import then the synthetic reform on a scratch org-units database, outbox in order. */
 async function makeEvents(file: string): Promise<void> {
-  const name = `bench_directory_ou_${Date.now().toString(36)}`;
-  await createDatabases(ADMIN_URL, [name]);
-  const url = databaseUrl(ADMIN_URL, name);
+  const { adminUrl } = benchInfra();
+  const db = await createBenchDatabase(adminUrl, 'bench_directory_ou_');
   try {
-    await migrateDeploy({ projectRoot: path.join(REPO_ROOT, 'apps/org-units'), databaseUrl: url });
-    const national = path.join(OUT, 'directory-national.json');
-    const mapping = path.join(OUT, 'directory-national-reform.json');
-    writeFileSync(national, serializeRows(nationalTree(), 'json'));
-    log(await runTool(['apps/org-units/scripts/national-reform.ts', national, mapping], {}));
-    log((await runTool(['apps/org-units/src/import/cli.ts', national], { DATABASE_URL: url })).trim().split('\n').at(-1) ?? '');
-    const reform = await runTool(
-      ['apps/org-units/src/reorganise/cli.ts', mapping, '--date', REFORM_DATE, '--name', 'Synthetic national reform (benchmark)',
-        '--legal-basis', 'Resolution 202/2025/QH15 (synthetic)', '--abolish', 'DISTRICT', '--apply'],
-      { DATABASE_URL: url },
-    );
-    log(reform.split('\n').find((line) => line.startsWith('Applied')) ?? '');
-    const client = new pg.Client({ connectionString: url });
+    await migrateDeploy({ projectRoot: path.join(REPO_ROOT, 'apps/org-units'), databaseUrl: db.url });
+    const files = { national: path.join(OUT, 'directory-national.json'), mapping: path.join(OUT, 'directory-national-reform.json') };
+    log(await writeSyntheticReformFiles(files));
+    log((await runTool(['apps/org-units/src/import/cli.ts', files.national], { DATABASE_URL: db.url })).trim().split('\n').at(-1) ?? '');
+    log((await applySyntheticReform(files.mapping, db.url)).split('\n').find((line) => line.startsWith('Applied')) ?? '');
+    const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     try {
       const { rows } = await client.query<{ envelope: string }>('SELECT envelope::text AS envelope FROM outbox_event ORDER BY seq');
@@ -50,7 +39,7 @@ async function makeEvents(file: string): Promise<void> {
       await client.end();
     }
   } finally {
-    await dropDatabase(ADMIN_URL, name);
+    await dropDatabase(adminUrl, db.name);
   }
 }
 

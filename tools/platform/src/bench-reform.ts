@@ -25,13 +25,12 @@ import { TOPICS } from '@antt/contracts';
 import { deleteTopics, ensureTopics } from '@antt/events';
 import { createDatabases, databaseUrl, dropDatabase, freePort, printWarnings, raisedRateLimits, REPO_ROOT, type ServiceProcess, startGatewayService, startServiceProcess } from '@antt/infra';
 import { migrateDeploy } from '@antt/prisma-offline';
-import { nationalTree, serializeRows, thaiBinhTree } from './demo';
-import { percentile, runTool } from './bench-support';
+import { serializeRows, thaiBinhTree } from './demo';
+import { applySyntheticReform, percentile, runTool, writeSyntheticReformFiles } from './bench-support';
 
 /** The services that keep a unit directory fed by org-units' events. */
 const DIRECTORY_SERVICES = ['campaigns', 'models', 'assessments', 'awards'] as const;
 const OUT = path.join(REPO_ROOT, '.local', 'bench');
-const REFORM_DATE = '2025-07-01';
 const log = (line: string) => process.stdout.write(`[bench:reform] ${(performance.now() / 1000).toFixed(1).padStart(6)} s  ${line}\n`);
 
 type Phase = 'before' | 'import' | 'after-import' | 'reform' | 'after-reform';
@@ -211,8 +210,7 @@ async function main(): Promise<void> {
 
     const files = { demo: path.join(OUT, 'thai-binh.json'), national: path.join(OUT, 'national.json'), mapping: path.join(OUT, 'national-reform.json') };
     writeFileSync(files.demo, serializeRows(thaiBinhTree(), 'json'));
-    writeFileSync(files.national, serializeRows(nationalTree(), 'json'));
-    log(await runTool(['apps/org-units/scripts/national-reform.ts', files.national, files.mapping], {}));
+    log(await writeSyntheticReformFiles(files));
     log('loading the demo province');
     await runTool(['apps/org-units/src/import/cli.ts', files.demo], { DATABASE_URL: urls.orgUnits });
 
@@ -291,24 +289,7 @@ async function main(): Promise<void> {
       await sleep(Math.max(0, Number(values.after) - (caughtUp.allSeconds ?? catchUpTimeout)));
       return caughtUp;
     });
-    const reformOutput = await phase('reform', () =>
-      runTool(
-        [
-          'apps/org-units/src/reorganise/cli.ts',
-          files.mapping,
-          '--date',
-          REFORM_DATE,
-          '--name',
-          'Synthetic national reform (benchmark)',
-          '--legal-basis',
-          'Resolution 202/2025/QH15 (synthetic)',
-          '--abolish',
-          'DISTRICT',
-          '--apply',
-        ],
-        { DATABASE_URL: urls.orgUnits },
-      ),
-    );
+    const reformOutput = await phase('reform', () => applySyntheticReform(files.mapping, urls.orgUnits));
     const reformLines = reformOutput.split('\n').filter((line) => /operations\.|recorded in|Dry run in|Applied in|Apply phases/.test(line));
     for (const line of reformLines) log(line.trim());
     const number = (pattern: RegExp) => {

@@ -19,8 +19,8 @@ import { TOPICS } from '@antt/contracts';
 import { createKafkaClient, deleteTopics, ensureTopics, OutboxRelay } from '@antt/events';
 import { dropDatabase, REPO_ROOT } from '@antt/infra';
 import { migrateDeploy } from '@antt/prisma-offline';
-import { benchInfra, createBenchDatabase, runTool, writeBenchResults } from './bench-support';
-import { nationalTree, serializeRows, thaiBinhTree } from './demo';
+import { applySyntheticReform, benchInfra, createBenchDatabase, runTool, writeBenchResults, writeSyntheticReformFiles } from './bench-support';
+import { serializeRows, thaiBinhTree } from './demo';
 
 const log = (line: string) => process.stdout.write(`[bench:relay] ${line}\n`);
 
@@ -47,17 +47,13 @@ async function main(): Promise<void> {
     await migrateDeploy({ projectRoot: path.join(REPO_ROOT, 'apps/org-units'), databaseUrl: db.url });
     const files = { demo: path.join(out, 'relay-thai-binh.json'), national: path.join(out, 'relay-national.json'), mapping: path.join(out, 'relay-reform.json') };
     writeFileSync(files.demo, serializeRows(thaiBinhTree(), 'json'));
-    writeFileSync(files.national, serializeRows(nationalTree(), 'json'));
+    await writeSyntheticReformFiles(files);
     log('importing the national tree (the import CLI)');
     await runTool(['apps/org-units/src/import/cli.ts', files.demo], { DATABASE_URL: db.url });
     await runTool(['apps/org-units/src/import/cli.ts', files.national], { DATABASE_URL: db.url });
     if (values.reform) {
-      await runTool(['apps/org-units/scripts/national-reform.ts', files.national, files.mapping], {});
       log('applying the synthetic national reform (the reorganisation CLI)');
-      await runTool(
-        ['apps/org-units/src/reorganise/cli.ts', files.mapping, '--date', '2025-07-01', '--name', 'Synthetic national reform (benchmark)', '--legal-basis', 'Resolution 202/2025/QH15 (synthetic)', '--abolish', 'DISTRICT', '--apply'],
-        { DATABASE_URL: db.url },
-      );
+      await applySyntheticReform(files.mapping, db.url);
     }
     await client.connect();
     const [size] = (await client.query<{ rows: string; bytes: string }>(`SELECT count(*)::text AS rows, sum(octet_length(envelope::text))::text AS bytes FROM outbox_event`)).rows;

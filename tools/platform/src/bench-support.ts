@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createDatabases, databaseUrl, REPO_ROOT } from '@antt/infra';
+import { nationalTree, serializeRows } from './demo';
 
 /** The nearest-rank `p`-th percentile of ascending `sorted` (NaN when empty). */
 export function percentile(sorted: readonly number[], p: number): number {
@@ -40,4 +41,26 @@ export function runTool(args: string[], env: Record<string, string>): Promise<st
     child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
     child.once('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`${args.join(' ')} exited with ${code}:\n${text.slice(-4000)}`))));
   });
+}
+
+/** The date of the synthetic national reform the benchmarks apply. */
+export const SYNTHETIC_REFORM_DATE = '2025-07-01';
+
+/**
+ * Writes the synthetic national tree (`national`) and the mapping of its synthetic reform (`mapping`: 63 → 34 provinces,
+ * districts abolished, communes about 3:1 with partial parts, by `apps/org-units/scripts/national-reform.ts`); resolves with
+ * that script's output.
+ */
+export async function writeSyntheticReformFiles(files: { national: string; mapping: string }): Promise<string> {
+  writeFileSync(files.national, serializeRows(nationalTree(), 'json'));
+  return runTool(['apps/org-units/scripts/national-reform.ts', files.national, files.mapping], {});
+}
+
+/** Records and applies the synthetic reform from its mapping with the reorganisation CLI; resolves with the CLI's output (its timings and phases). */
+export function applySyntheticReform(mapping: string, databaseUrl: string): Promise<string> {
+  return runTool(
+    ['apps/org-units/src/reorganise/cli.ts', mapping, '--date', SYNTHETIC_REFORM_DATE, '--name', 'Synthetic national reform (benchmark)',
+      '--legal-basis', 'Resolution 202/2025/QH15 (synthetic)', '--abolish', 'DISTRICT', '--apply'],
+    { DATABASE_URL: databaseUrl },
+  );
 }
