@@ -9,36 +9,12 @@ import path from 'node:path';
 import { DEV_JWT_HS256_SECRET, mintDevToken } from '@antt/auth';
 import { REPO_ROOT, startServiceProcess, up, type ServiceProcess } from '@antt/infra';
 import { migrateDeploy } from '@antt/prisma-offline';
-import { CONSUMER_GROUPS } from '@antt/contracts';
-import { committedTopics, moveGroupOffsets } from '@antt/events';
 import { applyDemoReformIfPending, loadDemoAssessmentsIfEmpty, loadDemoAwardsIfEmpty, loadDemoCampaignsIfEmpty, loadDemoModelsIfEmpty, loadDemoProvinceIfEmpty, unitIdByCode } from './start/demo-data';
 import { PLATFORM_SERVICES } from './start/services';
 
 const startedAt = performance.now();
 const log = (line: string) => process.stdout.write(`[start] ${line}\n`);
 const elapsed = () => `${((performance.now() - startedAt) / 1000).toFixed(1)} s`;
-
-/**
- * A service's read models live in its database, but its consumer groups' offsets live in Kafka. For each service whose
- * database was just migrated from empty, each of its groups is moved, topic by topic, to where its new database should
- * start: the beginning of a topic whose producer kept its database (the records describe the world that still exists,
- * and the read model must be filled from them), the end of one whose producer's database is new too (the records there
- * describe a world that was dropped with it). Without this the group would resume where the old database left off and
- * the unit directory would never be filled, or, replayed whole after a clean start, would hold the dropped tree's units too.
- */
-async function placeConsumerGroups(service: string, freshServices: ReadonlySet<string>, brokers: string[]): Promise<void> {
-  const groups = Object.values(CONSUMER_GROUPS).filter((groupId) => groupId.startsWith(`${service}.`));
-  for (const groupId of groups) {
-    try {
-      const targets = (await committedTopics(brokers, groupId)).map((topic) => ({ topic, to: freshServices.has(topic.split('.')[0] ?? '') ? ('latest' as const) : ('earliest' as const) }));
-      if (targets.length === 0) continue;
-      await moveGroupOffsets(brokers, groupId, targets);
-      log(`${service}: new database, so ${groupId} reads ${targets.map((target) => `${target.topic} from ${target.to === 'earliest' ? 'the beginning' : 'now on'}`).join(', ')}`);
-    } catch (error) {
-      log(`${service}: new database, but ${groupId} could not be placed (${(error as Error).message}); run \`npm run events -- replay ${groupId} --yes\` if its topics' producers kept their databases`);
-    }
-  }
-}
 
 async function main(): Promise<void> {
   log(`Node ${process.version}`);
@@ -52,14 +28,11 @@ async function main(): Promise<void> {
   });
   if (generated.status !== 0) throw new Error('Code generation failed: run `npx nx run-many -t generate` to see why.');
 
-  const freshServices = new Set<string>();
   for (const service of PLATFORM_SERVICES) {
     if (!service.prismaProject || !service.database) continue;
-    const { applied, fromEmpty } = await migrateDeploy({ projectRoot: service.prismaProject, databaseUrl: infra.postgres.databases[service.database] });
+    const { applied } = await migrateDeploy({ projectRoot: service.prismaProject, databaseUrl: infra.postgres.databases[service.database] });
     log(`${service.name}: ${applied.length > 0 ? `applied ${applied.join(', ')}` : 'database schema up to date'}`);
-    if (fromEmpty) freshServices.add(service.name);
   }
-  for (const service of freshServices) await placeConsumerGroups(service, freshServices, infra.kafka.brokers);
   await loadDemoProvinceIfEmpty(infra.postgres.databases['org-units'], log);
 
   const running: ServiceProcess[] = [];

@@ -70,37 +70,17 @@ export class GroupStillActiveError extends Error {
  * Refused while the group has members.
  */
 export async function resetGroupToEarliest(brokers: string[], groupId: string, topics: readonly string[]): Promise<void> {
-  await moveGroupOffsets(brokers, groupId, topics.map((topic) => ({ topic, to: 'earliest' as const })));
-}
-
-/**
- * Commits, for each topic given, the group's offsets at the first offset still in each partition's log (`earliest`: the
- * group reads the whole topic again) or at its end (`latest`: the group skips what is there now). Refused while the group
- * has members.
- */
-export async function moveGroupOffsets(brokers: string[], groupId: string, targets: ReadonlyArray<{ topic: string; to: 'earliest' | 'latest' }>): Promise<void> {
   const admin = await connectAdmin(brokers, 'antt-events-replay');
   try {
     const [description] = (await admin.describeGroups([groupId])).groups;
     const members = description?.members.length ?? 0;
     if (members > 0) throw new GroupStillActiveError(groupId, members);
-    // Real offsets, committed as such (kafkajs' `resetOffsets` commits the -2/-1 markers, which the consumer resolves only
-    // if it has no reset policy of its own, and which tools show as no offset).
-    for (const { topic, to } of targets) {
+    // The first offset still in each partition's log, committed as such (kafkajs' `resetOffsets` commits the -2 marker,
+    // which the consumer resolves only if it has no reset policy of its own, and which tools show as no offset).
+    for (const topic of topics) {
       const offsets = await admin.fetchTopicOffsets(topic);
-      await admin.setOffsets({ groupId, topic, partitions: offsets.map((entry) => ({ partition: entry.partition, offset: to === 'earliest' ? entry.low : entry.high })) });
+      await admin.setOffsets({ groupId, topic, partitions: offsets.map((entry) => ({ partition: entry.partition, offset: entry.low })) });
     }
-  } finally {
-    await admin.disconnect();
-  }
-}
-
-/** The topics a group has committed offsets on (none when the group does not exist). */
-export async function committedTopics(brokers: string[], groupId: string): Promise<string[]> {
-  const admin = await connectAdmin(brokers, 'antt-events-groups');
-  try {
-    const offsets = await admin.fetchOffsets({ groupId });
-    return offsets.filter((entry) => entry.partitions.some((partition) => Number(partition.offset) >= 0)).map((entry) => entry.topic);
   } finally {
     await admin.disconnect();
   }
@@ -187,18 +167,12 @@ export async function tailTopic(
   return seen;
 }
 
-/**
- * Deletes those of the consumer groups that exist (tests and tools clean up the groups they made). A group must have no
- * members. Resolves to the groups deleted.
- */
-export async function deleteConsumerGroups(brokers: string[], groupIds: readonly string[]): Promise<string[]> {
-  if (groupIds.length === 0) return [];
+/** Deletes consumer groups that have no members (tests and tools clean up the groups they made). */
+export async function deleteConsumerGroups(brokers: string[], groupIds: readonly string[]): Promise<void> {
+  if (groupIds.length === 0) return;
   const admin = await connectAdmin(brokers, 'antt-events-groups');
   try {
-    const { groups } = await admin.listGroups();
-    const present = groupIds.filter((groupId) => groups.some((group) => group.groupId === groupId));
-    if (present.length > 0) await admin.deleteGroups(present);
-    return present;
+    await admin.deleteGroups([...groupIds]);
   } finally {
     await admin.disconnect();
   }

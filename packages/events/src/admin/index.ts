@@ -4,11 +4,9 @@ export { describeTopics, deleteTopics, topicRecordCount, type TopicDescription }
 export { verifyRoundTrip } from './verify-round-trip';
 export { type AdminLogger, type TopicSpec, topicConfigEntries } from './topic-spec';
 export {
-  committedTopics,
   consumerGroupLag,
   deleteConsumerGroups,
   GroupStillActiveError,
-  moveGroupOffsets,
   resetGroupToEarliest,
   tailTopic,
   type ConsumerGroupLag,
