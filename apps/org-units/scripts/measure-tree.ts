@@ -1,5 +1,5 @@
 import { type Identity } from '@antt/auth';
-import { createPrismaClient, importUnits } from '../src';
+import { createOrgUnitsDatabase, importUnits } from '../src';
 import { loadImportConfig } from '../src/import/config';
 import { createOrgUnitsDomain } from '../src/domain/org-units.module';
 import { systemClock } from '../src/domain/shared/clock';
@@ -8,14 +8,15 @@ import { nationalTree } from './national-tree';
 
 /** Imports a national-size tree into DATABASE_URL (an empty, migrated database) and times "descendants of a province". */
 async function main() {
-  const prisma = createPrismaClient(loadImportConfig().DATABASE_URL, 4);
+  const database = createOrgUnitsDatabase(loadImportConfig().DATABASE_URL, 4);
+  const { prisma } = database;
   const rows = nationalTree();
   const started = performance.now();
   const result = await importUnits(prisma, rows, { effectiveFrom: '2024-01-01' });
   const seconds = (performance.now() - started) / 1000;
   console.log(`imported ${result.imported} units (${result.rejected.length} rejected) in ${seconds.toFixed(1)} s: ${Math.round(result.imported / seconds)} units/s`);
   await prisma.$executeRawUnsafe('ANALYZE');
-  const domain = createOrgUnitsDomain(prisma, systemClock('Asia/Ho_Chi_Minh'), DEFAULT_DATE_RANGE);
+  const domain = createOrgUnitsDomain(database, systemClock('Asia/Ho_Chi_Minh'), DEFAULT_DATE_RANGE);
   const admin: Identity = { subject: 'bench', roles: ['SYSTEM_ADMIN'], jurisdictionUnitId: '00000000-0000-4000-8000-000000000000' };
   const province = await domain.forRequest().unitQueries.unitByCode(admin, 'P7', '2024-06-01');
   if (!province) throw new Error('province P7 missing');

@@ -5,7 +5,7 @@ import { createOrgUnitsDomain } from './domain/org-units.module';
 import { type Clock, systemClock } from './domain/shared/clock';
 import { resolvers } from './graphql/resolvers';
 import { typeDefs } from './graphql/type-defs';
-import { createPrismaClient } from './infrastructure/prisma-client';
+import { createOrgUnitsDatabase } from './infrastructure/prisma-client';
 
 export interface OrgUnitsAppOptions {
   clock?: Clock;
@@ -16,8 +16,9 @@ export interface OrgUnitsAppOptions {
 /** Starts the org-units subgraph: Prisma over pg, the outbox relay, readiness checks, graceful shutdown. */
 export async function startOrgUnits(config: OrgUnitsConfig, options: OrgUnitsAppOptions = {}): Promise<RunningServer> {
   const metrics = new ServiceMetrics('org-units', { enabled: config.METRICS_ENABLED });
-  const prisma = createPrismaClient(config.DATABASE_URL, config.DATABASE_POOL_SIZE, (pool) => metrics.observePool('prisma', pool));
-  const domain = createOrgUnitsDomain(prisma, options.clock ?? systemClock(config.ORG_UNITS_TIME_ZONE), {
+  const database = createOrgUnitsDatabase(config.DATABASE_URL, config.DATABASE_POOL_SIZE, (pool) => metrics.observePool('prisma', pool));
+  const { prisma } = database;
+  const domain = createOrgUnitsDomain(database, options.clock ?? systemClock(config.ORG_UNITS_TIME_ZONE), {
     earliest: config.ORG_UNITS_EARLIEST_DATE,
     latest: config.ORG_UNITS_LATEST_DATE,
   });

@@ -1,5 +1,5 @@
 import { type DateRange } from '@antt/service-kit';
-import { type PrismaClient } from '../generated/prisma/client';
+import { type OrgUnitsDatabase } from '../infrastructure/prisma-client';
 import { type Clock } from './shared/clock';
 import { ReorganisationService } from './reorganisation';
 import { UnitInput, UnitJurisdictionChecker, UnitPolicy, UnitQueryService, UnitRepository, UnitService, foldForSearch } from './unit';
@@ -11,9 +11,9 @@ export interface RequestServices {
   reorganisations: ReorganisationService;
 }
 
-/** Wires the org-units domain over a Prisma client. */
-export function createOrgUnitsDomain(prisma: PrismaClient, clock: Clock, dates: DateRange) {
-  const repository = new UnitRepository(prisma, foldForSearch);
+/** Wires the org-units domain over its database (the Prisma client, and its pool for the bulk writes). */
+export function createOrgUnitsDomain({ prisma, pool }: OrgUnitsDatabase, clock: Clock, dates: DateRange) {
+  const repository = new UnitRepository(prisma, foldForSearch, pool);
   const input = new UnitInput(dates);
   return {
     repository,

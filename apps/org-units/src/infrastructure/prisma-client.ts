@@ -13,8 +13,19 @@ export type { PrismaClient } from '../generated/prisma/client';
  * `onPool` receives the connection pool (the service's metrics observe it).
  */
 export function createPrismaClient(databaseUrl: string, maxConnections = 10, onPool?: (pool: Pool) => void): PrismaClient {
+  return createOrgUnitsDatabase(databaseUrl, maxConnections, onPool).prisma;
+}
+
+/** The service's database: the Prisma client and, for the bulk writes on plain connections, the pool under it. */
+export interface OrgUnitsDatabase {
+  prisma: PrismaClient;
+  pool: Pool;
+}
+
+/** {@link createPrismaClient} with its pool. */
+export function createOrgUnitsDatabase(databaseUrl: string, maxConnections = 10, onPool?: (pool: Pool) => void): OrgUnitsDatabase {
   const pool = new Pool({ connectionString: databaseUrl, max: maxConnections, options: '-c jit=off' });
   onPool?.(pool);
   // The client owns the pool: `$disconnect()` ends it.
-  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  return { prisma: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }), pool };
 }

@@ -7,7 +7,7 @@ import { createOrgUnitsDomain } from '../domain/org-units.module';
 import { type PlanReport, type ReorganisationPlan } from '../domain/reorganisation';
 import { systemClock } from '../domain/shared/clock';
 import { UNIT_KINDS, type UnitKind } from '../domain/unit';
-import { createPrismaClient } from '../infrastructure/prisma-client';
+import { createOrgUnitsDatabase } from '../infrastructure/prisma-client';
 import { readMappingFile } from './read-mapping';
 
 const USAGE = `usage: tsx apps/org-units/src/reorganise/cli.ts <mapping.csv|mapping.json> --date YYYY-MM-DD --name "…" --legal-basis "…"
@@ -40,8 +40,8 @@ async function main(): Promise<number> {
   const unknownKind = abolishKinds.find((kind) => !(UNIT_KINDS as readonly string[]).includes(kind));
   if (unknownKind) throw new Error(`--abolish ${unknownKind}: not a unit kind`);
   const config = loadImportConfig();
-  const prisma = createPrismaClient(config.DATABASE_URL, 4);
-  const services = createOrgUnitsDomain(prisma, systemClock('Asia/Ho_Chi_Minh'), config.dates).forRequest();
+  const database = createOrgUnitsDatabase(config.DATABASE_URL, 4);
+  const services = createOrgUnitsDomain(database, systemClock('Asia/Ho_Chi_Minh'), config.dates).forRequest();
   const context = { caller: operator(), correlationId: `reorganise-cli-${Date.now()}` };
   const bar = new SingleBar({ format: 'plan {bar} {value}/{total} steps | {step}' }, Presets.shades_classic);
   const steps = values.apply ? 4 : 3;
@@ -77,7 +77,7 @@ async function main(): Promise<number> {
     return dryRun.valid ? 0 : 1;
   } finally {
     bar.stop();
-    await prisma.$disconnect();
+    await database.prisma.$disconnect();
   }
 }
 

@@ -1,5 +1,4 @@
-import { type Prisma } from '../../generated/prisma/client';
-import { fromDbDate, toDbDate } from '../shared/calendar-date';
+import { type RawSql } from '../../infrastructure/raw-sql';
 import { type UnitReader, type UnitTransaction } from '../unit/unit.repository';
 import { liveOn } from '../unit/unit-tree.sql';
 import { attributesFromRow } from '../unit/unit-rows';
@@ -7,7 +6,7 @@ import { type UnitAttributes, type UnitKind } from '../unit/unit.types';
 import { type SnapshotUnit, type TreeSnapshot } from './plan-engine';
 import { type PlanOperation, type PlanReport, type PlanStatus, type ReorganisationPlan } from './plan.types';
 
-type Db = Prisma.TransactionClient;
+type Db = RawSql;
 
 interface SnapshotRow {
   id: string;
@@ -26,7 +25,25 @@ interface SnapshotRow {
   later: boolean;
 }
 
-type PlanRow = Prisma.ReorganisationPlanGetPayload<object>;
+/** A reorganisation_plan row as {@link PLAN_COLUMNS} reads it. */
+interface PlanRow {
+  id: string;
+  name: string;
+  legalBasis: string;
+  effectiveDate: string;
+  status: string;
+  operations: unknown;
+  correctsPlanId: string | null;
+  createdBy: string;
+  createdAt: Date;
+  appliedBy: string | null;
+  appliedAt: Date | null;
+  summary: unknown;
+}
+
+const PLAN_COLUMNS = `id::text AS id, name, legal_basis AS "legalBasis", effective_date::text AS "effectiveDate", status::text AS status,
+  operations, corrects_plan_id::text AS "correctsPlanId", created_by AS "createdBy", created_at AS "createdAt",
+  applied_by AS "appliedBy", applied_at AS "appliedAt", summary`;
 
 /** The tree on a date, in one read (the plan engine works on it in memory). */
 export async function loadTreeSnapshot(db: Db, date: string): Promise<TreeSnapshot> {
@@ -67,7 +84,7 @@ function planFromRow(row: PlanRow): ReorganisationPlan {
     id: row.id,
     name: row.name,
     legalBasis: row.legalBasis,
-    effectiveDate: fromDbDate(row.effectiveDate),
+    effectiveDate: row.effectiveDate,
     status: row.status as PlanStatus,
     operations: row.operations as unknown as PlanOperation[],
     correctsPlanId: row.correctsPlanId,
@@ -84,43 +101,52 @@ export class ReorganisationPlanStore {
   constructor(private readonly db: Db) {}
 
   async insert(plan: NewPlan): Promise<ReorganisationPlan> {
-    const row = await this.db.reorganisationPlan.create({
-      data: {
-        id: plan.id,
-        name: plan.name,
-        legalBasis: plan.legalBasis,
-        effectiveDate: toDbDate(plan.effectiveDate),
-        operations: plan.operations as unknown as Prisma.InputJsonValue,
-        operationCount: plan.operations.length,
-        correctsPlanId: plan.correctsPlanId,
-        createdBy: plan.createdBy,
-      },
-    });
-    return planFromRow(row);
+    const [row] = await this.db.$queryRawUnsafe<PlanRow[]>(
+      `INSERT INTO reorganisation_plan (id, name, legal_basis, effective_date, operations, operation_count, corrects_plan_id, created_by)
+       VALUES ($1::uuid, $2, $3, $4::date, $5::jsonb, $6, $7::uuid, $8)
+       RETURNING ${PLAN_COLUMNS}`,
+      plan.id,
+      plan.name,
+      plan.legalBasis,
+      plan.effectiveDate,
+      JSON.stringify(plan.operations),
+      plan.operations.length,
+      plan.correctsPlanId,
+      plan.createdBy,
+    );
+    return planFromRow(row as PlanRow);
   }
 
   async find(id: string): Promise<ReorganisationPlan | null> {
-    const row = await this.db.reorganisationPlan.findUnique({ where: { id } });
+    const [row] = await this.db.$queryRawUnsafe<PlanRow[]>(`SELECT ${PLAN_COLUMNS} FROM reorganisation_plan WHERE id = $1::uuid`, id);
     return row ? planFromRow(row) : null;
   }
 
   /** Newest first, without their operations' bodies mattering to the caller. */
   async list(first: number): Promise<ReorganisationPlan[]> {
-    const rows = await this.db.reorganisationPlan.findMany({ orderBy: [{ effectiveDate: 'desc' }, { createdAt: 'desc' }], take: first });
+    const rows = await this.db.$queryRawUnsafe<PlanRow[]>(
+      `SELECT ${PLAN_COLUMNS} FROM reorganisation_plan ORDER BY effective_date DESC, created_at DESC LIMIT $1`,
+      first,
+    );
     return rows.map(planFromRow);
   }
 
   /** The plan, row-locked for the applying transaction. */
   async lock(id: string): Promise<ReorganisationPlan | null> {
-    await this.db.$queryRaw`SELECT id FROM reorganisation_plan WHERE id = ${id}::uuid FOR UPDATE`;
-    return this.find(id);
+    const [row] = await this.db.$queryRawUnsafe<PlanRow[]>(`SELECT ${PLAN_COLUMNS} FROM reorganisation_plan WHERE id = $1::uuid FOR UPDATE`, id);
+    return row ? planFromRow(row) : null;
   }
 
   async markApplied(id: string, appliedBy: string, at: Date, summary: PlanReport): Promise<ReorganisationPlan> {
-    const row = await this.db.reorganisationPlan.update({
-      where: { id },
-      data: { status: 'APPLIED', appliedBy, appliedAt: at, summary: summary as unknown as Prisma.InputJsonValue },
-    });
+    const [row] = await this.db.$queryRawUnsafe<PlanRow[]>(
+      `UPDATE reorganisation_plan SET status = 'APPLIED', applied_by = $2, applied_at = $3::timestamptz, summary = $4::jsonb
+       WHERE id = $1::uuid RETURNING ${PLAN_COLUMNS}`,
+      id,
+      appliedBy,
+      at.toISOString(),
+      JSON.stringify(summary),
+    );
+    if (!row) throw new Error(`reorganisation plan ${id} vanished while locked`);
     return planFromRow(row);
   }
 }

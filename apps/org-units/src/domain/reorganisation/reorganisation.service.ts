@@ -138,7 +138,11 @@ export class ReorganisationService {
 
   /**
    * Applies a DRAFT plan in one transaction. `phases`, when given, receives the seconds each step took (snapshot, engine,
-   * authorize, lock, write, events, closure and commit, statistics): the operator's CLI prints them.
+   * authorize, lock, write, closure, audit and events, commit, statistics): the operator's CLI prints them.
+   *
+   * The transaction runs on a plain connection whose statements queue in order ({@link UnitRepository.bulkTransaction}):
+   * while PostgreSQL writes the units, their versions and the closure, Node builds the audit rows and the events slice by
+   * slice and queues their inserts behind, so the two work side by side rather than in turn.
    */
   async applyPlan(context: CommandContext, id: string, phases?: Map<string, number>): Promise<ReorganisationPlan> {
     const identity = this.policy.writer(context.caller);
@@ -150,7 +154,7 @@ export class ReorganisationService {
       phases?.set(name, (phases.get(name) ?? 0) + (now - last) / 1000);
       last = now;
     };
-    const applied = await this.units.transaction(async (tx) => {
+    const applied = await this.units.bulkTransaction(async (tx) => {
       await lockReorganisations(tx.client);
       const store = new ReorganisationPlanStore(tx.client);
       const plan = await store.lock(planId);
@@ -175,39 +179,31 @@ export class ReorganisationService {
       phase('lock');
 
       const records = result.touched.map((node) => nextRecord(node, locked.get(node.id) ?? null, date));
-      await tx.insertUnits(records.filter((record) => record.revision === 1));
-      await tx.saveRecords(records.filter((record) => record.revision > 1));
-      await tx.insertLineage(result.lineage.map((edge) => ({ ...edge, effectiveDate: date, planId })));
       const at = this.clock.now();
-      const change = (node: WorkNode) => ({
-        type: 'reorganised' as const,
-        planId,
-        planName: plan.name,
-        legalBasis: plan.legalBasis,
-        changes: [...(result.changes.get(node.id) ?? [])],
-        successorIds: [...(result.successors.get(node.id) ?? [])],
-      });
-      await tx.insertChanges(
-        records.map((record, index) => ({
-          unitId: record.id,
-          type: 'reorganised',
-          effectiveDate: date,
-          actor: identity.subject,
-          at,
-          reason: `${plan.name} (${plan.legalBasis})`,
-          correction: false,
-          revision: record.revision,
-          details: change(result.touched[index] as WorkNode),
-        })),
-      );
-      phase('write');
-      await tx.appendEvents(records.map((record, index) => unitEvent(record, change(result.touched[index] as WorkNode), date, context.correlationId)));
+      await tx.insertUnits(records.filter((record) => record.revision === 1));
+      // The audit rows refer to the units, new ones included. Awaited below; until then a failure is held (the
+      // transaction aborts, and the statements after it fail with that failure).
+      const stop = new AbortController();
+      const auditAndEvents = queueAuditAndEvents(tx, plan, result, records, { actor: identity.subject, at, date, correlationId: context.correlationId }, stop.signal);
+      auditAndEvents.catch(() => undefined);
+      try {
+        await tx.saveRecords(records.filter((record) => record.revision > 1));
+        await tx.insertLineage(result.lineage.map((edge) => ({ ...edge, effectiveDate: date, planId })));
+        phase('write');
+        await tx.finishWrites();
+        phase('closure');
+      } catch (error) {
+        // Nothing more is queued, and the transaction ends only once what was queued has run.
+        stop.abort();
+        await auditAndEvents.catch(() => undefined);
+        throw error;
+      }
+      await auditAndEvents;
+      phase('audit and events');
       unitsChanged = records.length;
-      const marked = await store.markApplied(planId, identity.subject, at, result.report);
-      phase('events');
-      return marked;
+      return store.markApplied(planId, identity.subject, at, result.report);
     }, { timeoutMs: APPLY_TIMEOUT_MS });
-    phase('closure and commit');
+    phase('commit');
     if (unitsChanged >= REFRESH_STATISTICS_FROM) await refreshTreeStatistics(this.units.client);
     phase('statistics');
     return applied;
@@ -224,6 +220,70 @@ export class ReorganisationService {
     for (const unitId of placedUnder) reaches.push({ unitId, from: date, to: null, changed: false });
     await this.policy.assertCanWrite(tx, identity, reaches);
   }
+}
+
+/** Audit rows per statement, and events per outbox statement, of {@link queueAuditAndEvents}. */
+const AUDIT_SLICE = 5000;
+const EVENT_SLICE = 500;
+
+/**
+ * Builds the plan's audit rows (one per unit) and events (one `org-units.unit.reorganised` per unit) a slice at a time,
+ * queuing each slice's insert as soon as it is built and letting the event loop run between slices, so the statements
+ * the caller issues meanwhile are not held up. Resolves when every insert has run; rejects with the first failure.
+ * Once `stop` is aborted, or an insert failed, it queues nothing more.
+ */
+async function queueAuditAndEvents(
+  tx: UnitTransaction,
+  plan: ReorganisationPlan,
+  result: EngineResult,
+  records: readonly UnitRecord[],
+  { actor, at, date, correlationId }: { actor: string; at: Date; date: string; correlationId: string | undefined },
+  stop: AbortSignal,
+): Promise<void> {
+  const change = (node: WorkNode) => ({
+    type: 'reorganised' as const,
+    planId: plan.id,
+    planName: plan.name,
+    legalBasis: plan.legalBasis,
+    changes: [...(result.changes.get(node.id) ?? [])],
+    successorIds: [...(result.successors.get(node.id) ?? [])],
+  });
+  const inserts: Promise<void>[] = [];
+  let failed = false;
+  const queue = (insert: Promise<void>) => {
+    insert.catch(() => {
+      failed = true;
+    });
+    inserts.push(insert);
+  };
+  const goOn = () => !stop.aborted && !failed;
+  const reason = `${plan.name} (${plan.legalBasis})`;
+  for (let start = 0; start < records.length && goOn(); start += AUDIT_SLICE) {
+    const slice = records.slice(start, start + AUDIT_SLICE).map((record, offset) => ({
+      unitId: record.id,
+      type: 'reorganised',
+      effectiveDate: date,
+      actor,
+      at,
+      reason,
+      correction: false,
+      revision: record.revision,
+      details: change(result.touched[start + offset] as WorkNode),
+    }));
+    queue(tx.insertChanges(slice));
+    await nextTurn();
+  }
+  for (let start = 0; start < records.length && goOn(); start += EVENT_SLICE) {
+    const slice = records.slice(start, start + EVENT_SLICE).map((record, offset) => unitEvent(record, change(result.touched[start + offset] as WorkNode), date, correlationId));
+    queue(tx.appendEvents(slice));
+    await nextTurn();
+  }
+  await Promise.all(inserts);
+}
+
+/** Lets the event loop run what is waiting (replies from PostgreSQL, the statements after them) before going on. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**

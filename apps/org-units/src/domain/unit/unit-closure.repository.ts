@@ -1,4 +1,5 @@
 import { Prisma } from '../../generated/prisma/client';
+import { type RawSql } from '../../infrastructure/raw-sql';
 
 /** Key of the transaction-level advisory lock that serialises rebuilds of unit_closure (ASCII "unit"). */
 const CLOSURE_LOCK_KEY = 0x756e6974;
@@ -7,7 +8,7 @@ const CLOSURE_LOCK_KEY = 0x756e6974;
 const LARGE_REBUILD = 10_000;
 const LARGE_REBUILD_WORK_MEM = '128MB';
 
-async function lockClosure(tx: Prisma.TransactionClient): Promise<void> {
+async function lockClosure(tx: RawSql): Promise<void> {
   await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${CLOSURE_LOCK_KEY}::bigint)`;
 }
 
@@ -26,7 +27,7 @@ export interface NewUnitPlacement {
  * first day on, and itself at depth 0 — the rows {@link rebuildUnitClosure} derives, without walking up the tree: a
  * bulk import writes them generation by generation, one statement each.
  */
-export async function writeClosureOfNewUnits(tx: Prisma.TransactionClient, units: readonly NewUnitPlacement[]): Promise<void> {
+export async function writeClosureOfNewUnits(tx: RawSql, units: readonly NewUnitPlacement[]): Promise<void> {
   if (units.length === 0) return;
   await lockClosure(tx);
   const byId = new Map(units.map((unit) => [unit.id, unit]));
@@ -149,7 +150,7 @@ export function derivedClosureRows(ids: readonly string[], from: string | null =
  * one from the earlier one's committed versions, so the rows always match the committed tree.
  */
 export async function rebuildUnitClosure(
-  tx: Prisma.TransactionClient,
+  tx: RawSql,
   unitIds: readonly string[],
   withEverythingBelow: boolean,
   from: string | null = null,

@@ -1,4 +1,4 @@
-import { type Prisma } from '../../generated/prisma/client';
+import { type RawSql } from '../../infrastructure/raw-sql';
 import { unitErrors } from './unit.errors';
 
 /** Above this many codes a write takes the one lock that excludes every other code write instead of a lock per code. */
@@ -38,7 +38,7 @@ export function codesGained(
  * codes (an import, a national plan) takes exclusively instead, so as not to fill PostgreSQL's lock table. Every check
  * of {@link assertCodesUnique} made after it sees the versions committed by the writers it waited for.
  */
-export async function lockCodes(tx: Prisma.TransactionClient, codes: readonly string[]): Promise<void> {
+export async function lockCodes(tx: RawSql, codes: readonly string[]): Promise<void> {
   const unique = [...new Set(codes)].sort();
   if (unique.length === 0) return;
   if (unique.length > MAX_CODE_LOCKS) {
@@ -52,7 +52,7 @@ export async function lockCodes(tx: Prisma.TransactionClient, codes: readonly st
 }
 
 /** Refuses (UNIT_CODE_TAKEN) when a version of one of `unitIds` shares its code with another unit's on some date. */
-export async function assertCodesUnique(tx: Prisma.TransactionClient, unitIds: readonly string[]): Promise<void> {
+export async function assertCodesUnique(tx: RawSql, unitIds: readonly string[]): Promise<void> {
   if (unitIds.length === 0) return;
   const clash = await tx.$queryRaw<{ code: string }[]>`
     SELECT a.code FROM unit_version a

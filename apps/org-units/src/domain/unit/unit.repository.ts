@@ -1,8 +1,9 @@
 import { appendToOutbox, type NewEvent } from '@antt/events';
 import { isUuid } from '@antt/service-kit';
 import { type EventContract } from '@antt/contracts';
+import { type Pool } from 'pg';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
-import { fromDbDate, toDbDate } from '../shared/calendar-date';
+import { isPgTransactionConflict, pgTransaction, type RawSql } from '../../infrastructure/raw-sql';
 import { once } from '../shared/once';
 import { assertCodesUnique, codesGained, codeSpans, lockCodes } from './unit-code.repository';
 import { closureChangedFrom, parentSpans, rebuildUnitClosure } from './unit-closure.repository';
@@ -24,7 +25,7 @@ import {
   type UnitView,
 } from './unit.types';
 
-type Db = PrismaClient | Prisma.TransactionClient;
+type Db = RawSql;
 
 /** A period [from, to): `to` exclusive, null while open-ended. */
 export interface DatedInterval {
@@ -141,7 +142,7 @@ const versionUnnest = (withKind: boolean) => `unnest($1::uuid[], $2::text[], $3:
            school_level, armed_forces, resident_households, staff_count, commune_type${withKind ? ', kind' : ''})`;
 
 /** Versions in multi-row `unnest` inserts (Prisma's createMany of 200,000 rows takes minutes). */
-async function insertVersions(tx: Prisma.TransactionClient, rows: readonly VersionWrite[], fold: (name: string) => string): Promise<void> {
+async function insertVersions(tx: RawSql, rows: readonly VersionWrite[], fold: (name: string) => string): Promise<void> {
   for (let start = 0; start < rows.length; start += BULK_ROWS) {
     const chunk = rows.slice(start, start + BULK_ROWS);
     await tx.$executeRawUnsafe(
@@ -161,7 +162,7 @@ async function insertVersions(tx: Prisma.TransactionClient, rows: readonly Versi
  * Rewrites stored versions in place, found by their key (unit, start): every column but the key from `rows`, in
  * multi-row `unnest` updates.
  */
-async function updateVersions(tx: Prisma.TransactionClient, rows: readonly VersionWrite[], fold: (name: string) => string): Promise<void> {
+async function updateVersions(tx: RawSql, rows: readonly VersionWrite[], fold: (name: string) => string): Promise<void> {
   for (let start = 0; start < rows.length; start += BULK_ROWS) {
     const chunk = rows.slice(start, start + BULK_ROWS);
     const updated = await tx.$executeRawUnsafe(
@@ -178,7 +179,7 @@ async function updateVersions(tx: Prisma.TransactionClient, rows: readonly Versi
 }
 
 /** Deletes the stored versions (unit, start) given. */
-async function deleteVersions(tx: Prisma.TransactionClient, keys: readonly { unitId: string; validFrom: string }[]): Promise<void> {
+async function deleteVersions(tx: RawSql, keys: readonly { unitId: string; validFrom: string }[]): Promise<void> {
   for (let start = 0; start < keys.length; start += BULK_ROWS) {
     const chunk = keys.slice(start, start + BULK_ROWS);
     await tx.$executeRaw`
@@ -251,8 +252,8 @@ export class UnitReader {
   }
 
   /** Every stored version of `ids`, by unit and start. */
-  protected versionRows(ids: readonly string[]): Promise<VersionRow[]> {
-    return this.db.$queryRaw<VersionRow[]>`
+  protected async versionRows(ids: readonly string[]): Promise<VersionRow[]> {
+    return await this.db.$queryRaw<VersionRow[]>`
         SELECT unit_id::text AS "unitId", code, valid_from::text AS "validFrom", valid_to::text AS "validTo", name,
           parent_id::text AS "parentId", managing_unit_id::text AS "managingUnitId", enterprise_size::text AS "enterpriseSize",
           school_level::text AS "schoolLevel", armed_forces AS "armedForces", resident_households AS "residentHouseholds",
@@ -433,14 +434,15 @@ export class UnitReader {
   }
 
   async lineage(unitId: string): Promise<UnitLineage> {
-    const rows = await this.db.unitLineage.findMany({
-      where: { OR: [{ predecessorId: unitId }, { successorId: unitId }] },
-      orderBy: { effectiveDate: 'asc' },
-    });
+    const rows = await this.db.$queryRaw<{ event: LineageEventKind; share: LineageShare; effectiveDate: string; predecessorId: string; successorId: string }[]>`
+      SELECT event::text AS event, share::text AS share, effective_date::text AS "effectiveDate",
+        predecessor_id::text AS "predecessorId", successor_id::text AS "successorId"
+      FROM unit_lineage WHERE predecessor_id = ${unitId}::uuid OR successor_id = ${unitId}::uuid
+      ORDER BY effective_date`;
     const link = (row: (typeof rows)[number], other: string): LineageLink => ({
       event: row.event,
       share: row.share,
-      effectiveDate: fromDbDate(row.effectiveDate),
+      effectiveDate: row.effectiveDate,
       unitId: other,
     });
     return {
@@ -507,14 +509,14 @@ export class UnitTransaction extends UnitReader {
   private readonly codesToCheck = new Set<string>();
 
   constructor(
-    private readonly tx: Prisma.TransactionClient,
+    private readonly tx: RawSql,
     fold: (name: string) => string,
   ) {
     super(tx, fold);
   }
 
   /** The transaction's client, for another repository of the service that must write in the same transaction. */
-  get client(): Prisma.TransactionClient {
+  get client(): RawSql {
     return this.tx;
   }
 
@@ -550,16 +552,15 @@ export class UnitTransaction extends UnitReader {
   async insertUnits(records: readonly UnitRecord[]): Promise<void> {
     if (records.length === 0) return;
     await lockCodes(this.tx, records.flatMap((record) => record.timeline.map((version) => version.code)));
-    await this.tx.unit.createMany({
-      data: records.map((record) => ({
-        id: record.id,
-        code: latestCode(record),
-        kind: record.kind,
-        createdOn: toDbDate(record.createdOn),
-        dissolvedOn: record.dissolvedOn === null ? null : toDbDate(record.dissolvedOn),
-        revision: record.revision,
-      })),
-    });
+    for (let start = 0; start < records.length; start += BULK_ROWS) {
+      const chunk = records.slice(start, start + BULK_ROWS);
+      await this.tx.$executeRaw`
+        INSERT INTO unit (id, code, kind, created_on, dissolved_on, revision)
+        SELECT t.id, t.code, t.kind::"UnitKind", t.created_on, t.dissolved_on, t.revision
+        FROM unnest(${chunk.map((r) => r.id)}::text[]::uuid[], ${chunk.map(latestCode)}::text[], ${chunk.map((r) => r.kind)}::text[],
+          ${chunk.map((r) => r.createdOn)}::text[]::date[], ${chunk.map((r) => r.dissolvedOn)}::text[]::date[], ${chunk.map((r) => r.revision)}::int[])
+          AS t(id, code, kind, created_on, dissolved_on, revision)`;
+    }
     await insertVersions(this.tx, versionsOf(records), this.fold);
     for (const record of records) {
       this.remember(record.id, record.timeline);
@@ -695,6 +696,8 @@ export class UnitRepository extends UnitReader {
   constructor(
     private readonly prisma: PrismaClient,
     fold: (name: string) => string,
+    /** The connection pool under `prisma`, for {@link bulkTransaction}. */
+    private readonly pool: Pool,
   ) {
     super(prisma, fold);
   }
@@ -711,25 +714,39 @@ export class UnitRepository extends UnitReader {
    * derive everything from what it reads inside the transaction.
    */
   async transaction<T>(work: (tx: UnitTransaction) => Promise<T>, { timeoutMs = TRANSACTION_OPTIONS.timeout }: { timeoutMs?: number } = {}): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
+    return this.retried(isTransactionConflict, () =>
+      this.prisma.$transaction((tx) => this.finished(tx, work), { ...TRANSACTION_OPTIONS, timeout: timeoutMs }),
+    );
+  }
+
+  /**
+   * {@link transaction} for a write of tens of thousands of rows (a reorganisation plan): on one plain `pg` connection
+   * of the same pool, whose statements queue in the order they are issued, so that `work` may compute the next ones
+   * while PostgreSQL runs those before ({@link pgTransaction}). `timeoutMs` bounds each statement and each wait between two.
+   */
+  async bulkTransaction<T>(work: (tx: UnitTransaction) => Promise<T>, { timeoutMs }: { timeoutMs: number }): Promise<T> {
+    const options = { statementTimeoutMs: timeoutMs, idleTimeoutMs: timeoutMs };
+    return this.retried(isPgTransactionConflict, () => pgTransaction(this.pool, options, (sql) => this.finished(sql, work)));
+  }
+
+  private async finished<T>(sql: RawSql, work: (tx: UnitTransaction) => Promise<T>): Promise<T> {
+    const unitTx = new UnitTransaction(sql, this.fold);
+    const result = await work(unitTx);
+    await unitTx.finishWrites();
+    return result;
+  }
+
+  private async retried<T>(isConflict: (error: unknown) => boolean, attempt: () => Promise<T>): Promise<T> {
+    for (let count = 1; ; count++) {
       try {
-        return await this.prisma.$transaction(
-          async (tx) => {
-            const unitTx = new UnitTransaction(tx, this.fold);
-            const result = await work(unitTx);
-            await unitTx.finishWrites();
-            return result;
-          },
-          { ...TRANSACTION_OPTIONS, timeout: timeoutMs },
-        );
+        return await attempt();
       } catch (error) {
-        if (attempt >= TRANSACTION_ATTEMPTS || !isTransactionConflict(error)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+        if (count >= TRANSACTION_ATTEMPTS || !isConflict(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * count));
       }
     }
   }
 }
-
 
 /** A slim row (`node_id`) that is not an armed-forces unit on `asOf`. */
 function notArmedForces(asOf: string): Prisma.Sql {
