@@ -13,6 +13,8 @@ export { silentLogger } from './logger';
 export type { EventsLogger, LogFn } from './logger';
 export { EVENTS_TABLES_DDL } from './schema-ddl';
 export type { SqlExecutor, TransactionRunner } from './sql';
+export { isPgTransactionConflict, pgTransaction } from './pg-transaction';
+export type { PgStatements, PgTransactionOptions } from './pg-transaction';
 export { appendToOutbox } from './outbox/append';
 export { appendClaimed } from './outbox/append-claimed';
 export type { AppendClaimedOptions } from './outbox/append-claimed';

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { pgTransaction } from '@antt/events';
 import { type SqlClient } from '@antt/unit-directory';
 
 /** Transactions on plain `pg` connections, for the bulk paths where Prisma's per-statement overhead is the cost (pledge imports). */
@@ -12,24 +13,7 @@ export interface BulkSql {
 export function createBulkSql(databaseUrl: string, poolSize: number): BulkSql {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
   return {
-    async transaction(work) {
-      const client = await pool.connect();
-      const sql: SqlClient = {
-        $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) => (await client.query(query, values)).rows as T,
-        $executeRawUnsafe: async (query: string, ...values: unknown[]) => (await client.query(query, values)).rowCount ?? 0,
-      };
-      try {
-        await client.query('BEGIN');
-        const result = await work(sql);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+    transaction: (work) => pgTransaction(pool, {}, work),
     end: () => pool.end(),
   };
 }

@@ -1,9 +1,9 @@
-import { appendToOutbox, type NewEvent } from '@antt/events';
+import { appendToOutbox, isPgTransactionConflict, type NewEvent, pgTransaction } from '@antt/events';
 import { isUuid } from '@antt/service-kit';
 import { type EventContract } from '@antt/contracts';
 import { type Pool } from 'pg';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
-import { isPgTransactionConflict, pgTransaction, type RawSql } from '../../infrastructure/raw-sql';
+import { type RawSql, withTemplates } from '../../infrastructure/raw-sql';
 import { once } from '../shared/once';
 import { assertCodesUnique, codesGained, codeSpans, lockCodes } from './unit-code.repository';
 import { closureChangedFrom, parentSpans, rebuildUnitClosure } from './unit-closure.repository';
@@ -726,7 +726,7 @@ export class UnitRepository extends UnitReader {
    */
   async bulkTransaction<T>(work: (tx: UnitTransaction) => Promise<T>, { timeoutMs }: { timeoutMs: number }): Promise<T> {
     const options = { statementTimeoutMs: timeoutMs, idleTimeoutMs: timeoutMs };
-    return this.retried(isPgTransactionConflict, () => pgTransaction(this.pool, options, (sql) => this.finished(sql, work)));
+    return this.retried(isPgTransactionConflict, () => pgTransaction(this.pool, options, (sql) => this.finished(withTemplates(sql), work)));
   }
 
   private async finished<T>(sql: RawSql, work: (tx: UnitTransaction) => Promise<T>): Promise<T> {
