@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Pool } from 'pg';
 import { type EventsLogger, silentLogger } from '../logger';
+import { pgTransaction } from '../pg-transaction';
 
 /** Configuration of an {@link EventsHousekeeper}. */
 export interface EventsHousekeeperOptions {
@@ -168,29 +169,13 @@ export class EventsHousekeeper {
   private async purge(statement: string, retentionMs: number): Promise<{ deleted: number; skipped: boolean }> {
     let deleted = 0;
     for (let batch = 0; batch < this.maxBatches && !this.stopping; batch += 1) {
-      const client = await this.pool.connect();
-      let count: number | null;
-      let broken: Error | undefined;
-      try {
-        await client.query('BEGIN');
-        const lock = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1::bigint) AS locked', [this.lockKey]);
-        if (lock.rows[0]?.locked !== true) {
-          await client.query('ROLLBACK');
-          return { deleted, skipped: batch === 0 };
-        }
-        const result = await client.query(statement, [retentionMs, this.batchSize]);
-        await client.query('COMMIT');
-        count = result.rowCount;
-      } catch (error) {
-        await client.query('ROLLBACK').catch((rollbackError: Error) => {
-          broken = rollbackError;
-        });
-        throw error;
-      } finally {
-        client.release(broken);
-      }
-      deleted += count ?? 0;
-      if ((count ?? 0) < this.batchSize) break;
+      const count = await pgTransaction(this.pool, {}, async (sql) => {
+        const lock = await sql.$queryRawUnsafe<{ locked: boolean }[]>('SELECT pg_try_advisory_xact_lock($1::bigint) AS locked', this.lockKey);
+        return lock[0]?.locked === true ? sql.$executeRawUnsafe(statement, retentionMs, this.batchSize) : null;
+      });
+      if (count === null) return { deleted, skipped: batch === 0 };
+      deleted += count;
+      if (count < this.batchSize) break;
       await new Promise((resolve) => setTimeout(resolve, this.pauseMs));
     }
     return { deleted, skipped: false };

@@ -1,4 +1,4 @@
-import { Client, Pool, type PoolClient } from 'pg';
+import { Client, Pool } from 'pg';
 import { backoffDelay, type BackoffPolicy } from '../backoff';
 import { type EventEnvelope, recordHeaders } from '../envelope';
 import { type KafkaClient, type RecordProducer } from '../kafka';
@@ -6,6 +6,7 @@ import { type EventsLogger, silentLogger } from '../logger';
 import { SpanKind, SpanStatusCode, type Link } from '@opentelemetry/api';
 import { eventsTracer, linkTo } from '../trace-context';
 import { outboxChannel, relayLockKey } from './channel';
+import { type PgStatements, pgTransaction } from '../pg-transaction';
 
 /** Rows of one tick, as handed to the {@link OutboxRelayOptions.afterPublishBeforeMark} seam. */
 export interface PublishedBatch {
@@ -228,34 +229,19 @@ export class OutboxRelay {
   private async tick(): Promise<number> {
     this.counters.ticks += 1;
     this.woken = false;
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      const lock = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1::bigint) AS locked', [
-        this.lockKey,
-      ]);
-      this.counters.active = lock.rows[0]?.locked === true;
-      if (!this.counters.active) {
-        await client.query('ROLLBACK');
-        return 0;
-      }
-      const { rows } = await client.query<OutboxRow>(SELECT_BATCH, [this.batchSize]);
-      if (rows.length > 0) await this.publish(client, rows);
-      await client.query('COMMIT');
-      this.counters.publishedCount += rows.length;
+    const published = await pgTransaction(this.pool, {}, async (sql) => {
+      const lock = await sql.$queryRawUnsafe<{ locked: boolean }[]>('SELECT pg_try_advisory_xact_lock($1::bigint) AS locked', this.lockKey);
+      this.counters.active = lock[0]?.locked === true;
+      if (!this.counters.active) return 0;
+      const rows = await sql.$queryRawUnsafe<OutboxRow[]>(SELECT_BATCH, this.batchSize);
+      if (rows.length > 0) await this.publish(sql, rows);
       return rows.length;
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: Error) => {
-        broken = rollbackError;
-      });
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+    });
+    this.counters.publishedCount += published;
+    return published;
   }
 
-  private async publish(client: PoolClient, rows: readonly OutboxRow[]): Promise<void> {
+  private async publish(sql: PgStatements, rows: readonly OutboxRow[]): Promise<void> {
     const producer = await this.ensureProducer();
     // One SEND span per batch, linked to the span that created each event (its `traceparent`).
     const links = rows.flatMap((row): Link[] => {
@@ -291,7 +277,7 @@ export class OutboxRelay {
     }
     const seqs = rows.map((row) => row.seq);
     await this.options.afterPublishBeforeMark?.({ seqs, eventIds: rows.map((row) => row.id) });
-    await client.query('UPDATE outbox_event SET published_at = now() WHERE seq = ANY($1::bigint[])', [seqs]);
+    await sql.$executeRawUnsafe('UPDATE outbox_event SET published_at = now() WHERE seq = ANY($1::bigint[])', seqs);
   }
 }
 
