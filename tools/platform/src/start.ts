@@ -9,12 +9,49 @@ import path from 'node:path';
 import { DEV_JWT_HS256_SECRET, mintDevToken } from '@antt/auth';
 import { REPO_ROOT, startServiceProcess, up, type ServiceProcess } from '@antt/infra';
 import { migrateDeploy } from '@antt/prisma-offline';
+import { CONSUMER_GROUPS, TOPICS } from '@antt/contracts';
+import { deleteAllRecords, deleteConsumerGroups } from '@antt/events';
+import pg from 'pg';
 import { applyDemoReformIfPending, loadDemoAssessmentsIfEmpty, loadDemoAwardsIfEmpty, loadDemoCampaignsIfEmpty, loadDemoModelsIfEmpty, loadDemoProvinceIfEmpty, unitIdByCode } from './start/demo-data';
 import { PLATFORM_SERVICES } from './start/services';
 
 const startedAt = performance.now();
 const log = (line: string) => process.stdout.write(`[start] ${line}\n`);
 const elapsed = () => `${((performance.now() - startedAt) / 1000).toFixed(1)} s`;
+
+/** Whether the database has never been migrated (created just now, or dropped by hand since the last start). */
+async function isNewDatabase(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ fresh: boolean }>(`SELECT to_regclass('public._prisma_migrations') IS NULL AS fresh`);
+    return rows[0]?.fresh ?? true;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A service's data lives in its database, but the events it published and its consumers' offsets live in Kafka, which
+ * outlives the database. When a service's database is new: the records on its own topics belong to the data that is
+ * gone, so they are deleted (the topics and their offsets stay: a consumer that kept its database reads on from where it
+ * was); and its consumer groups are deleted, so its read models (the unit directory first) are filled from the start of
+ * the topics it reads, which hold only the current data of each producer once every producer's database was created by
+ * a start that did this. Runs before any service starts.
+ */
+async function forgetPastOf(service: string, brokers: string[]): Promise<void> {
+  const own = (name: string) => name.startsWith(`${service}.`);
+  try {
+    const deleted = await deleteAllRecords(brokers, TOPICS.map((topic) => topic.name).filter(own));
+    const groups = await deleteConsumerGroups(brokers, Object.values(CONSUMER_GROUPS).filter(own));
+    const records = Object.entries(deleted).map(([topic, count]) => `${count} on ${topic}`);
+    if (records.length > 0 || groups.length > 0) {
+      log(`${service}: new database, so ${records.length > 0 ? `the records of its earlier data are deleted (${records.join(', ')})` : 'no earlier records'}${groups.length > 0 ? ` and its consumer groups (${groups.join(', ')}) will read from the start of their topics` : ''}`);
+    }
+  } catch (error) {
+    log(`${service}: new database, but its earlier events and consumer offsets could not be cleared (${(error as Error).message}); run \`npm run events -- replay <group> --yes\` for its groups`);
+  }
+}
 
 async function main(): Promise<void> {
   log(`Node ${process.version}`);
@@ -30,8 +67,11 @@ async function main(): Promise<void> {
 
   for (const service of PLATFORM_SERVICES) {
     if (!service.prismaProject || !service.database) continue;
-    const { applied } = await migrateDeploy({ projectRoot: service.prismaProject, databaseUrl: infra.postgres.databases[service.database] });
+    const databaseUrl = infra.postgres.databases[service.database];
+    const fresh = await isNewDatabase(databaseUrl);
+    const { applied } = await migrateDeploy({ projectRoot: service.prismaProject, databaseUrl });
     log(`${service.name}: ${applied.length > 0 ? `applied ${applied.join(', ')}` : 'database schema up to date'}`);
+    if (fresh) await forgetPastOf(service.name, infra.kafka.brokers);
   }
   await loadDemoProvinceIfEmpty(infra.postgres.databases['org-units'], log);
 

@@ -167,12 +167,18 @@ export async function tailTopic(
   return seen;
 }
 
-/** Deletes consumer groups that have no members (tests and tools clean up the groups they made). */
-export async function deleteConsumerGroups(brokers: string[], groupIds: readonly string[]): Promise<void> {
-  if (groupIds.length === 0) return;
+/**
+ * Deletes those of the consumer groups that exist (tests and tools clean up the groups they made; `npm start` forgets the
+ * offsets of a service whose database it created anew). A group must have no members. Resolves with the groups deleted.
+ */
+export async function deleteConsumerGroups(brokers: string[], groupIds: readonly string[]): Promise<string[]> {
+  if (groupIds.length === 0) return [];
   const admin = await connectAdmin(brokers, 'antt-events-groups');
   try {
-    await admin.deleteGroups([...groupIds]);
+    const { groups } = await admin.listGroups();
+    const present = groupIds.filter((groupId) => groups.some((group) => group.groupId === groupId));
+    if (present.length > 0) await admin.deleteGroups(present);
+    return present;
   } finally {
     await admin.disconnect();
   }

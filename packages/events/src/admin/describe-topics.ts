@@ -46,6 +46,28 @@ export async function deleteTopics(brokers: string[], names: readonly string[]):
   }
 }
 
+/**
+ * Deletes every record the topics hold (Kafka's DeleteRecords up to each partition's end): the topics and their offsets
+ * stay, and the next record gets the next offset. Names that do not exist are ignored. Resolves with the number of
+ * records deleted per topic that held any.
+ */
+export async function deleteAllRecords(brokers: string[], names: readonly string[]): Promise<Record<string, number>> {
+  const admin = await connectAdmin(brokers, 'antt-delete-records');
+  try {
+    const existing = new Set(await admin.listTopics());
+    const deleted: Record<string, number> = {};
+    for (const topic of names.filter((name) => existing.has(name))) {
+      const held = (await admin.fetchTopicOffsets(topic)).filter((partition) => Number(partition.high) > Number(partition.low));
+      if (held.length === 0) continue;
+      await admin.deleteTopicRecords({ topic, partitions: held.map((partition) => ({ partition: partition.partition, offset: partition.high })) });
+      deleted[topic] = held.reduce((sum, partition) => sum + Number(partition.high) - Number(partition.low), 0);
+    }
+    return deleted;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 /** How many records a topic holds now (sum over partitions of the latest minus the earliest offset). */
 export async function topicRecordCount(brokers: string[], topic: string): Promise<number> {
   const admin = await connectAdmin(brokers, 'antt-offsets');

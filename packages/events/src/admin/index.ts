@@ -1,6 +1,6 @@
 export { ensureTopics, type EnsureTopicsResult } from './ensure-topics';
 export { waitForBroker } from './wait-for-broker';
-export { describeTopics, deleteTopics, topicRecordCount, type TopicDescription } from './describe-topics';
+export { deleteAllRecords, describeTopics, deleteTopics, topicRecordCount, type TopicDescription } from './describe-topics';
 export { verifyRoundTrip } from './verify-round-trip';
 export { type AdminLogger, type TopicSpec, topicConfigEntries } from './topic-spec';
 export {
