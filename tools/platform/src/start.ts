@@ -11,25 +11,12 @@ import { REPO_ROOT, startServiceProcess, up, type ServiceProcess } from '@antt/i
 import { migrateDeploy } from '@antt/prisma-offline';
 import { CONSUMER_GROUPS, TOPICS } from '@antt/contracts';
 import { deleteAllRecords, deleteConsumerGroups } from '@antt/events';
-import pg from 'pg';
 import { applyDemoReformIfPending, loadDemoAssessmentsIfEmpty, loadDemoAwardsIfEmpty, loadDemoCampaignsIfEmpty, loadDemoModelsIfEmpty, loadDemoProvinceIfEmpty, unitIdByCode } from './start/demo-data';
 import { PLATFORM_SERVICES } from './start/services';
 
 const startedAt = performance.now();
 const log = (line: string) => process.stdout.write(`[start] ${line}\n`);
 const elapsed = () => `${((performance.now() - startedAt) / 1000).toFixed(1)} s`;
-
-/** Whether the database has never been migrated (created just now, or dropped by hand since the last start). */
-async function isNewDatabase(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ fresh: boolean }>(`SELECT to_regclass('public._prisma_migrations') IS NULL AS fresh`);
-    return rows[0]?.fresh ?? true;
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * A service's data lives in its database, but the events it published and its consumers' offsets live in Kafka, which
@@ -67,11 +54,9 @@ async function main(): Promise<void> {
 
   for (const service of PLATFORM_SERVICES) {
     if (!service.prismaProject || !service.database) continue;
-    const databaseUrl = infra.postgres.databases[service.database];
-    const fresh = await isNewDatabase(databaseUrl);
-    const { applied } = await migrateDeploy({ projectRoot: service.prismaProject, databaseUrl });
+    const { applied, fromEmpty } = await migrateDeploy({ projectRoot: service.prismaProject, databaseUrl: infra.postgres.databases[service.database] });
     log(`${service.name}: ${applied.length > 0 ? `applied ${applied.join(', ')}` : 'database schema up to date'}`);
-    if (fresh) await forgetPastOf(service.name, infra.kafka.brokers);
+    if (fromEmpty) await forgetPastOf(service.name, infra.kafka.brokers);
   }
   await loadDemoProvinceIfEmpty(infra.postgres.databases['org-units'], log);
 

@@ -64,8 +64,8 @@ describe('migrate dev, deploy, status and check on a real PostgreSQL', () => {
       upToDate: false,
     });
 
-    expect(await migrateDeploy({ projectRoot: root, databaseUrl: urlOf(deployDb) })).toEqual({ applied: [initName] });
-    expect(await migrateDeploy({ projectRoot: root, databaseUrl: urlOf(deployDb) })).toEqual({ applied: [] });
+    expect(await migrateDeploy({ projectRoot: root, databaseUrl: urlOf(deployDb) })).toEqual({ applied: [initName], fromEmpty: true });
+    expect(await migrateDeploy({ projectRoot: root, databaseUrl: urlOf(deployDb) })).toEqual({ applied: [], fromEmpty: false });
 
     expect(await migrateStatus({ projectRoot: root, databaseUrl: urlOf(deployDb) })).toEqual({
       migrations: [initName],
@@ -142,7 +142,7 @@ describe('migrate dev, deploy, status and check on a real PostgreSQL', () => {
       upToDate: false,
     });
     expect(await checkDrift({ projectRoot: root, databaseUrl: ADMIN_URL })).toEqual({ inSync: true });
-    expect(await migrateDeploy({ projectRoot: root, databaseUrl: urlOf(devDb) })).toEqual({ applied: [result.created] });
+    expect(await migrateDeploy({ projectRoot: root, databaseUrl: urlOf(devDb) })).toEqual({ applied: [result.created], fromEmpty: false });
   });
 
   it('a failing migration is rolled back, recorded as failed, and blocks later deploys with a readable error', async () => {
