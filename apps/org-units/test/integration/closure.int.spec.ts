@@ -11,7 +11,6 @@ const DESCENDANTS = `query($id: ID!, $asOf: Date) {
 interface ClosureRow {
   descendant_id: string;
   ancestor_id: string;
-  depth: number;
   valid_from: string;
   valid_to: string | null;
   code: string;
@@ -35,13 +34,13 @@ describe('org-units closure kept incrementally by plans', () => {
 
   const table = () =>
     harness.prisma.$queryRaw<ClosureRow[]>`
-      SELECT descendant_id::text, ancestor_id::text, depth, valid_from::text, valid_to::text, code, kind::text
+      SELECT descendant_id::text, ancestor_id::text, valid_from::text, valid_to::text, code, kind::text
       FROM unit_closure ORDER BY descendant_id, ancestor_id, valid_from`;
 
   async function derivedAfresh(): Promise<ClosureRow[]> {
     const ids = (await harness.prisma.unit.findMany({ select: { id: true } })).map((unit) => unit.id);
     return harness.prisma.$queryRaw<ClosureRow[]>`
-      SELECT descendant_id::text, ancestor_id::text, depth, valid_from::text, valid_to::text, code, kind::text
+      SELECT descendant_id::text, ancestor_id::text, valid_from::text, valid_to::text, code, kind::text
       FROM (${derivedClosureRows(ids)}) AS d ORDER BY descendant_id, ancestor_id, valid_from`;
   }
 

@@ -67,7 +67,7 @@ describe('org-units codes by date', () => {
       { code: '12730', validFrom: '2024-01-01' },
       { code: '25123', validFrom: '2025-07-01' },
     ]);
-    const closure = await harness.prisma.unitClosure.findMany({ where: { descendantId: tree.vuQuy.id, depth: 0 }, orderBy: { validFrom: 'asc' } });
+    const closure = await harness.prisma.unitClosure.findMany({ where: { descendantId: tree.vuQuy.id, ancestorId: tree.vuQuy.id }, orderBy: { validFrom: 'asc' } });
     expect(closure.map((row) => row.code)).toEqual(['12730', '25123']);
 
     const unit = await harness.prisma.unit.findUniqueOrThrow({ where: { id: tree.vuQuy.id } });

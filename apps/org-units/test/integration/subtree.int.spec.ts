@@ -192,7 +192,7 @@ describe('org-units subtree reads through the dated closure', () => {
   it('leaves the closure equal to a full rebuild from the versions after all these writes', async () => {
     const snapshot = () =>
       harness.prisma.$queryRaw<unknown[]>`
-        SELECT descendant_id::text, ancestor_id::text, depth, valid_from::text, valid_to::text, code, kind::text
+        SELECT descendant_id::text, ancestor_id::text, valid_from::text, valid_to::text, code, kind::text
         FROM unit_closure ORDER BY descendant_id, ancestor_id, valid_from`;
     const incremental = await snapshot();
     const all = await harness.prisma.unit.findMany({ select: { id: true } });
@@ -201,10 +201,10 @@ describe('org-units subtree reads through the dated closure', () => {
     expect(await snapshot()).toEqual(incremental);
   });
 
-  it('backfills the same rows in the migration that added the table', async () => {
+  it('derives the same rows in the migration that took the depth out of the table', async () => {
     const before = await harness.prisma.$queryRaw<unknown[]>`SELECT * FROM unit_closure ORDER BY descendant_id, ancestor_id, valid_from`;
-    const migration = readFileSync(path.join(__dirname, '../../prisma/migrations/20261130122853_unit_closure/migration.sql'), 'utf8');
-    const backfill = migration.slice(migration.indexOf('INSERT INTO "unit_closure"'));
+    const migration = readFileSync(path.join(__dirname, '../../prisma/migrations/20261201194514_closure_without_depth/migration.sql'), 'utf8');
+    const backfill = migration.slice(migration.indexOf('INSERT INTO "unit_closure"'), migration.indexOf('-- CreateIndex'));
     await harness.prisma.$transaction([harness.prisma.$executeRawUnsafe('DELETE FROM unit_closure'), harness.prisma.$executeRawUnsafe(backfill)]);
     expect(await harness.prisma.$queryRaw<unknown[]>`SELECT * FROM unit_closure ORDER BY descendant_id, ancestor_id, valid_from`).toEqual(before);
   });

@@ -23,8 +23,8 @@ export interface NewUnitPlacement {
 
 /**
  * Writes the unit_closure rows of units just created, each with one open version, whose parents are already stored
- * with their rows or are among `units` (in any order). A new unit's rows are its parent's, one level deeper and from its
- * first day on, and itself at depth 0 — the rows {@link rebuildUnitClosure} derives, without walking up the tree: a
+ * with their rows or are among `units` (in any order). A new unit's rows are its parent's, from its first day on, and
+ * itself — the rows {@link rebuildUnitClosure} derives, without walking up the tree: a
  * bulk import writes them generation by generation, one statement each.
  */
 export async function writeClosureOfNewUnits(tx: RawSql, units: readonly NewUnitPlacement[]): Promise<void> {
@@ -51,15 +51,15 @@ export async function writeClosureOfNewUnits(tx: RawSql, units: readonly NewUnit
       ${col((u) => u.code)}::text[], ${col((u) => u.kind)}::text[], ${col((u) => u.parentId)}::text[]::uuid[])
       AS n(id, valid_from, code, kind, parent_id)`;
     await tx.$executeRaw`
-      INSERT INTO unit_closure (descendant_id, ancestor_id, depth, valid_from, valid_to, code, kind)
-      SELECT n.id, n.id, 0, n.valid_from, NULL, n.code, n.kind::"UnitKind" FROM ${fresh}
+      INSERT INTO unit_closure (descendant_id, ancestor_id, valid_from, valid_to, code, kind)
+      SELECT n.id, n.id, n.valid_from, NULL, n.code, n.kind::"UnitKind" FROM ${fresh}
       UNION ALL
-      SELECT n.id, c.ancestor_id, c.depth + 1, greatest(c.valid_from, n.valid_from), c.valid_to, n.code, n.kind::"UnitKind"
+      SELECT n.id, c.ancestor_id, greatest(c.valid_from, n.valid_from), c.valid_to, n.code, n.kind::"UnitKind"
       FROM ${fresh}
       -- OFFSET 0 keeps the lateral subquery a probe of the primary key per new unit: flattened into a join, the planner
       -- hashes the whole table for a chunk, and the import slows down as the table grows.
       CROSS JOIN LATERAL (
-        SELECT c.ancestor_id, c.depth, c.valid_from, c.valid_to FROM unit_closure c
+        SELECT c.ancestor_id, c.valid_from, c.valid_to FROM unit_closure c
         WHERE c.descendant_id = n.parent_id AND (c.valid_to IS NULL OR c.valid_to > n.valid_from) OFFSET 0
       ) c`;
   }
@@ -105,9 +105,11 @@ export function closureChangedFrom(before: readonly ClosureVersion[], after: rea
 }
 
 /**
- * The unit_closure rows of `ids`, derived from unit_version alone: each unit is its own ancestor at depth 0 over its
- * versions; walking up, an ancestor's version narrows the period to when it held; rows of one (descendant, ancestor,
- * depth, code) that meet end to end are merged, so the rows depend only on parents, life spans and codes, not on renames.
+ * The unit_closure rows of `ids`, derived from unit_version alone: each unit is its own ancestor over its versions;
+ * walking up, an ancestor's version narrows the period to when it held; rows of one (descendant, ancestor, code) that
+ * meet end to end are merged, so the rows depend only on which units are above a unit and when, its life span and its
+ * codes — not on renames, nor on how many levels lie between (a unit whose district is abolished keeps its row to the
+ * province: ADR 0008).
  * With `from`, only the part of every period on or after it (versions ending on or before it are not read).
  */
 export function derivedClosureRows(ids: readonly string[], from: string | null = null): Prisma.Sql {
@@ -126,14 +128,14 @@ export function derivedClosureRows(ids: readonly string[], from: string | null =
     ),
     marked AS (
       SELECT walk.*, CASE WHEN lag(valid_to) OVER pair = valid_from THEN 0 ELSE 1 END AS starts
-      FROM walk WINDOW pair AS (PARTITION BY descendant_id, ancestor_id, depth, code ORDER BY valid_from)
+      FROM walk WINDOW pair AS (PARTITION BY descendant_id, ancestor_id, code ORDER BY valid_from)
     ),
     islands AS (
-      SELECT marked.*, sum(starts) OVER (PARTITION BY descendant_id, ancestor_id, depth, code ORDER BY valid_from) AS island FROM marked
+      SELECT marked.*, sum(starts) OVER (PARTITION BY descendant_id, ancestor_id, code ORDER BY valid_from) AS island FROM marked
     )
-    SELECT descendant_id, ancestor_id, depth, min(valid_from) AS valid_from,
+    SELECT descendant_id, ancestor_id, min(valid_from) AS valid_from,
       CASE WHEN bool_or(valid_to IS NULL) THEN NULL ELSE max(valid_to) END AS valid_to, code, kind
-    FROM islands GROUP BY descendant_id, ancestor_id, depth, island, code, kind`;
+    FROM islands GROUP BY descendant_id, ancestor_id, island, code, kind`;
 }
 
 /**
@@ -175,13 +177,13 @@ export async function rebuildUnitClosure(
   if (from === null) {
     await tx.$executeRaw`DELETE FROM unit_closure WHERE descendant_id = ANY(${ids}::text[]::uuid[])`;
     await tx.$executeRaw`
-      INSERT INTO unit_closure (descendant_id, ancestor_id, depth, valid_from, valid_to, code, kind) ${derivedClosureRows(ids)}`;
+      INSERT INTO unit_closure (descendant_id, ancestor_id, valid_from, valid_to, code, kind) ${derivedClosureRows(ids)}`;
     return;
   }
   await tx.$executeRaw`
     DELETE FROM unit_closure WHERE descendant_id = ANY(${ids}::text[]::uuid[]) AND valid_from >= ${from}::date`;
-  // Each row spanning `from` or ending on it either carries on in a derived row starting on it (same ancestor, depth,
-  // code and kind: at most one, as a unit has one ancestor of a depth on a date), which it extends to that row's end, or
+  // Each row spanning `from` or ending on it either carries on in a derived row starting on it (same ancestor, code and
+  // kind: at most one, as a unit is below an ancestor once on a date), which it extends to that row's end, or
   // is cut at `from`; the derived rows not carried on that way are inserted. A row whose end does not change is not
   // written at all (on a national plan: every unit's own row, and the rows to a parent it keeps). The two sides are
   // paired by a window over their union rather than a join: the planner cannot estimate the derived rows, and joined
@@ -196,15 +198,15 @@ export async function rebuildUnitClosure(
         bool_or(NOT r.old) OVER pair AS carried,
         max(CASE WHEN NOT r.old THEN coalesce(r.valid_to, 'infinity'::date) END) OVER pair AS carried_to
       FROM (
-        SELECT c.descendant_id, c.ancestor_id, c.depth, c.code, c.kind, c.valid_from, c.valid_to, true AS old, c.ctid AS row_id
+        SELECT c.descendant_id, c.ancestor_id, c.code, c.kind, c.valid_from, c.valid_to, true AS old, c.ctid AS row_id
         FROM unit_closure c
         WHERE c.descendant_id = ANY(${ids}::text[]::uuid[]) AND c.valid_from < ${from}::date
           AND (c.valid_to IS NULL OR c.valid_to >= ${from}::date)
         UNION ALL
-        SELECT f.descendant_id, f.ancestor_id, f.depth, f.code, f.kind, f.valid_from, f.valid_to, false, NULL::tid FROM fresh f
+        SELECT f.descendant_id, f.ancestor_id, f.code, f.kind, f.valid_from, f.valid_to, false, NULL::tid FROM fresh f
         WHERE f.valid_from = ${from}::date
       ) r
-      WINDOW pair AS (PARTITION BY r.descendant_id, r.ancestor_id, r.depth, r.code, r.kind)
+      WINDOW pair AS (PARTITION BY r.descendant_id, r.ancestor_id, r.code, r.kind)
     ),
     ends AS (
       SELECT descendant_id, ancestor_id, valid_from, valid_to, row_id,
@@ -216,10 +218,10 @@ export async function rebuildUnitClosure(
       WHERE c.ctid = e.row_id AND c.descendant_id = e.descendant_id AND c.ancestor_id = e.ancestor_id
         AND c.valid_from = e.valid_from AND e.valid_to IS DISTINCT FROM e.new_to
     )
-    INSERT INTO unit_closure (descendant_id, ancestor_id, depth, valid_from, valid_to, code, kind)
-    SELECT f.descendant_id, f.ancestor_id, f.depth, f.valid_from, f.valid_to, f.code, f.kind FROM fresh f
+    INSERT INTO unit_closure (descendant_id, ancestor_id, valid_from, valid_to, code, kind)
+    SELECT f.descendant_id, f.ancestor_id, f.valid_from, f.valid_to, f.code, f.kind FROM fresh f
     WHERE f.valid_from <> ${from}::date
     UNION ALL
-    SELECT p.descendant_id, p.ancestor_id, p.depth, p.valid_from, p.valid_to, p.code, p.kind FROM paired p
+    SELECT p.descendant_id, p.ancestor_id, p.valid_from, p.valid_to, p.code, p.kind FROM paired p
     WHERE NOT p.old AND NOT p.carries`;
 }

@@ -17,7 +17,7 @@ export function liveOn(alias: string, asOf: string): Prisma.Sql {
  * `slim`: the units on `asOf` (all of them, or the subtree of `scope`) with only what ordering and filters need:
  * `node_id`, code, kind, and — when `withVersionColumns` — "searchName" and "parentId" (uuid). A subtree is the range of
  * `scope.rootId` in unit_closure (ADR 0008), read in code order from the (ancestor_id, code, valid_from, valid_to,
- * descendant_id, kind, depth) index, so a page stops after its rows and a count is an index-only scan; without a
+ * descendant_id, kind) index, so a page stops after its rows and a count is an index-only scan; without a
  * scope it is unit_version alone. Code and kind are copied into both tables so that no join to `unit` is needed. The
  * rows a caller keeps are fetched whole afterwards.
  */
@@ -32,7 +32,7 @@ export function slimUnitsCte(
       : Prisma.sql`v.unit_id AS node_id, v.code, v.kind::text AS kind`;
     return Prisma.sql`slim AS (SELECT ${columns} FROM unit_version v WHERE ${liveOn('v', asOf)})`;
   }
-  const inSubtree = Prisma.sql`c.ancestor_id = ${scope.rootId}::uuid AND c.depth >= ${scope.includeRoot ? 0 : 1} AND ${liveOn('c', asOf)}`;
+  const inSubtree = Prisma.sql`c.ancestor_id = ${scope.rootId}::uuid${scope.includeRoot ? Prisma.empty : Prisma.sql` AND c.descendant_id <> ${scope.rootId}::uuid`} AND ${liveOn('c', asOf)}`;
   if (!withVersionColumns) {
     return Prisma.sql`slim AS (SELECT c.descendant_id AS node_id, c.code, c.kind::text AS kind FROM unit_closure c WHERE ${inSubtree})`;
   }
