@@ -18,8 +18,9 @@ export interface PgTransactionOptions {
  * Runs `work` in one transaction on one connection of `pool` (BEGIN … COMMIT; ROLLBACK when it throws), for bulk writes
  * where a Prisma interactive transaction costs too much: parameters go to the driver as they are (Prisma serialises a
  * large JSON parameter twice more in Node), and statements are sent in the order they are issued without being awaited
- * one by one, so `work` may compute the next statement while PostgreSQL runs those before (`pg` queues them on the
- * connection).
+ * one by one, so `work` may compute the next statement while PostgreSQL runs those before (they wait in a queue of
+ * this transaction's own, each sent when the one before it has finished: `pg`'s own queue for a client that is busy is
+ * deprecated and goes in pg 9).
  *
  * `work` must settle every statement it issues before it settles itself. Two guards hold regardless: once `work` has
  * settled, a statement issued on its client is refused (it would otherwise run outside the transaction, or in another's);
@@ -67,6 +68,8 @@ const IN_FAILED_TRANSACTION = '25P02';
 class QueuedStatements implements PgStatements {
   failure: unknown;
   private closed = false;
+  /** Settles when the statement issued last has finished; the next one is sent then. */
+  private tail: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly client: PoolClient) {}
 
@@ -82,8 +85,18 @@ class QueuedStatements implements PgStatements {
     return (await this.run(query, values)).rows as T;
   }
 
-  private async run(text: string, values: unknown[]): Promise<QueryResult> {
+  private run(text: string, values: unknown[]): Promise<QueryResult> {
+    if (this.closed) return Promise.reject(new Error('A statement was issued after its transaction ended'));
+    const result = this.tail.then(() => this.send(text, values));
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  private async send(text: string, values: unknown[]): Promise<QueryResult> {
+    // Still queued when the transaction ended (its work settled without waiting for it): never sent after COMMIT.
     if (this.closed) throw new Error('A statement was issued after its transaction ended');
+    // After a failure PostgreSQL would only answer "current transaction is aborted": not sent, the cause rethrown.
+    if (this.failure !== undefined) throw this.failure;
     try {
       return await this.client.query(text, values);
     } catch (error) {

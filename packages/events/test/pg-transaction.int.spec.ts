@@ -67,6 +67,37 @@ describe('pgTransaction (real PostgreSQL)', () => {
     expect(await probe()).toEqual([1]);
   });
 
+  it('never sends a statement still queued when the work settled without waiting for it (it would run after COMMIT)', async () => {
+    let queued: Promise<number> | undefined;
+    await pgTransaction(pool, options, async (sql) => {
+      void sql.$queryRawUnsafe('SELECT pg_sleep(0.2)');
+      queued = sql.$executeRawUnsafe('INSERT INTO probe (n) VALUES (1)');
+      queued.catch(() => undefined);
+    });
+    await expect(queued).rejects.toThrow(/after its transaction ended/);
+    expect(await probe()).toEqual([]);
+  });
+
+  it('queues statements itself: pg is never asked to queue a query on a busy client (deprecated, gone in pg 9)', async () => {
+    const watched = new Pool({ connectionString: database.url, max: 1 });
+    let inFlight = 0;
+    let most = 0;
+    watched.on('connect', (client) => {
+      const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+      (client as unknown as { query: (...args: unknown[]) => Promise<unknown> }).query = (...args) => {
+        most = Math.max(most, ++inFlight);
+        return query(...args).finally(() => (inFlight -= 1));
+      };
+    });
+    try {
+      await pgTransaction(watched, options, (sql) => Promise.all([1, 2, 3].map((n) => sql.$executeRawUnsafe('INSERT INTO probe (n) VALUES ($1)', n))));
+    } finally {
+      await watched.end();
+    }
+    expect(most).toBe(1);
+    expect(await probe()).toEqual([1, 2, 3]);
+  });
+
   it('bounds each statement by statementTimeoutMs', async () => {
     await expect(pgTransaction(pool, { statementTimeoutMs: 200 }, (sql) => sql.$queryRawUnsafe('SELECT pg_sleep(2)'))).rejects.toMatchObject({ code: '57014' });
   });
