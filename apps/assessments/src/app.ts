@@ -1,7 +1,7 @@
 import { CONSUMER_GROUPS, deadLetterTopicFor } from '@antt/contracts';
 import { createServiceEvents } from '@antt/events';
 import { type Clock, type RunningServer, ServiceMetrics, createLogger, periodicTask, startSubgraph, systemClock } from '@antt/service-kit';
-import { UNIT_DIRECTORY_TOPICS, unitDirectoryBatchHandlers, unitDirectoryHandlers } from '@antt/unit-directory';
+import { UNIT_DIRECTORY_TOPICS, unitDirectoryBatchHandlers, unitDirectoryHandlers, UNIT_DIRECTORY_PARTITIONS_AT_ONCE } from '@antt/unit-directory';
 import { type AssessmentsConfig } from './config';
 import { createAssessmentsDomain } from './domain/assessments.module';
 import { FACT_TOPICS, factBatchHandlers, factHandlers } from './domain/facts';
@@ -45,6 +45,7 @@ export async function startAssessments(config: AssessmentsConfig, options: Asses
         topics: UNIT_DIRECTORY_TOPICS,
         handlers: unitDirectoryHandlers(),
         batchHandlers: unitDirectoryBatchHandlers(),
+        partitionsConsumedConcurrently: UNIT_DIRECTORY_PARTITIONS_AT_ONCE,
       },
       {
         name: 'facts consumer',

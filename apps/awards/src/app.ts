@@ -1,7 +1,7 @@
 import { CONSUMER_GROUPS, deadLetterTopicFor } from '@antt/contracts';
 import { createServiceEvents } from '@antt/events';
 import { type Clock, type RunningServer, ServiceMetrics, createLogger, startSubgraph, systemClock } from '@antt/service-kit';
-import { UNIT_DIRECTORY_TOPICS, unitDirectoryBatchHandlers, unitDirectoryHandlers } from '@antt/unit-directory';
+import { UNIT_DIRECTORY_TOPICS, unitDirectoryBatchHandlers, unitDirectoryHandlers, UNIT_DIRECTORY_PARTITIONS_AT_ONCE } from '@antt/unit-directory';
 import { type AwardsConfig } from './config';
 import { createAwardsDomain } from './domain/awards.module';
 import { FACT_TOPICS, factHandlers } from './domain/facts';
@@ -42,6 +42,7 @@ export async function startAwards(config: AwardsConfig, options: AwardsAppOption
         topics: UNIT_DIRECTORY_TOPICS,
         handlers: unitDirectoryHandlers(),
         batchHandlers: unitDirectoryBatchHandlers(),
+        partitionsConsumedConcurrently: UNIT_DIRECTORY_PARTITIONS_AT_ONCE,
       },
       {
         name: 'facts consumer',

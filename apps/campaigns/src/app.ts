@@ -1,7 +1,7 @@
 import { CONSUMER_GROUPS, deadLetterTopicFor } from '@antt/contracts';
 import { createServiceEvents } from '@antt/events';
 import { type Clock, type RunningServer, ServiceMetrics, createLogger, periodicTask, startSubgraph, systemClock } from '@antt/service-kit';
-import { UNIT_DIRECTORY_TOPICS, unitDirectoryBatchHandlers, unitDirectoryHandlers } from '@antt/unit-directory';
+import { UNIT_DIRECTORY_TOPICS, unitDirectoryBatchHandlers, unitDirectoryHandlers, UNIT_DIRECTORY_PARTITIONS_AT_ONCE } from '@antt/unit-directory';
 import { type CampaignsConfig } from './config';
 import { ATTAINMENT_TOPICS, attainmentBatchHandlers, attainmentHandlers } from './domain/attainment';
 import { createCampaignsDomain } from './domain/campaigns.module';
@@ -44,6 +44,7 @@ export async function startCampaigns(config: CampaignsConfig, options: Campaigns
         topics: UNIT_DIRECTORY_TOPICS,
         handlers: unitDirectoryHandlers(),
         batchHandlers: unitDirectoryBatchHandlers(),
+        partitionsConsumedConcurrently: UNIT_DIRECTORY_PARTITIONS_AT_ONCE,
       },
       {
         name: 'attainment consumer',

@@ -19,6 +19,7 @@ export interface ServiceConsumer<TTx extends SqlExecutor> {
   readonly topics: readonly string[];
   readonly handlers: ConsumerOptions<TTx>['handlers'];
   readonly batchHandlers?: ConsumerOptions<TTx>['batchHandlers'];
+  readonly partitionsConsumedConcurrently?: ConsumerOptions<TTx>['partitionsConsumedConcurrently'];
 }
 
 /** The events settings every service's config has (`KAFKA_*`, `OUTBOX_RELAY_ENABLED`, `EVENTS_*`, `DATABASE_URL`). */
@@ -89,6 +90,7 @@ export function createServiceEvents<TTx extends SqlExecutor>(options: ServiceEve
             topicPrefix: config.KAFKA_TOPIC_PREFIX,
             handlers: spec.handlers,
             batchHandlers: spec.batchHandlers,
+            partitionsConsumedConcurrently: spec.partitionsConsumedConcurrently,
             transaction: options.transaction,
           })
         : null;

@@ -15,6 +15,7 @@ describe('outbox → relay → Kafka → consumer', () => {
   it.each([
     ['in batches', {}],
     ['record by record', { batchHandlers: undefined }],
+    ['in batches, the three partitions side by side', { partitionsConsumedConcurrently: 3 }],
   ])('applies each of N events once, in order per key (%s)', async (_mode, overrides) => {
     const items = scratch.newItems(10);
     const relay = scratch.relay({ pollIntervalMs: 1000 });

@@ -35,6 +35,12 @@ export interface ConsumerOptions<TTx extends SqlExecutor = SqlExecutor> {
   readonly logger?: EventsLogger;
   /** Where a new group starts reading; defaults to true (read models are built from the whole topic). */
   readonly fromBeginning?: boolean;
+  /**
+   * Partitions whose fetched batches are applied side by side, each in its own transaction (default 1: one after the
+   * other). Only for handlers whose records of different partitions never write the same rows (records of one key share
+   * a partition, so a read model keyed by the records' key qualifies); each partition stays in order either way.
+   */
+  readonly partitionsConsumedConcurrently?: number;
   /** Defaults to 30000 ms; the broker's minimum is 6000 ms. */
   readonly sessionTimeoutMs?: number;
   /** Defaults to 3000 ms. */
@@ -202,6 +208,7 @@ export function startConsumer<TTx extends SqlExecutor>(options: ConsumerOptions<
     };
     await consumer.run({
       autoCommit: false,
+      partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
       eachBatchAutoResolve: false,
       // One batch = the records of one partition fetched together. In batch mode they are applied in one transaction
       // (see processBatch); otherwise they are applied one by one, in order, each in its
