@@ -146,7 +146,8 @@ async function connected<T>(urls: readonly [string, string], work: (first: pg.Cl
  * of revisions, a scan of about 120,000 rows: 70–80 ms of a backend on a quiet machine) runs only when two cheap signals
  * say the directory may be done — org-units' outbox holds nothing unpublished, and the directory consumer's inbox gained
  * no entry since the last poll — and every 20th poll for the progress line. Run on every poll by all four waits side by
- * side, with a connection each time, it took about a third of the 2 cores while the directories were being measured.
+ * side, with a connection each time, it took by that estimate about a third of the 2 cores while the directories were
+ * being measured.
  */
 async function waitForDirectory(orgUnitsUrl: string, directoryUrl: string, groupId: string, timeoutS: number, name: string): Promise<CatchUp> {
   return connected([orgUnitsUrl, directoryUrl], async (orgUnits, directory) => {
