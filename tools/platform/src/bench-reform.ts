@@ -130,17 +130,6 @@ interface CatchUp {
   remainingRevisions: number;
 }
 
-/** One connection per database for the whole wait (a connection per poll forked a PostgreSQL backend each time). */
-async function connected<T>(urls: readonly [string, string], work: (first: pg.Client, second: pg.Client) => Promise<T>): Promise<T> {
-  const clients = [new pg.Client({ connectionString: urls[0] }), new pg.Client({ connectionString: urls[1] })] as const;
-  try {
-    await Promise.all(clients.map((client) => client.connect()));
-    return await work(...clients);
-  } finally {
-    await Promise.all(clients.map((client) => client.end().catch(() => undefined)));
-  }
-}
-
 /**
  * Waits until the directory holds every unit at org-units' revision, polling every 500 ms. The exact test (count and sum
  * of revisions, a scan of about 120,000 rows: 70–80 ms of a backend on a quiet machine) runs only when two cheap signals
@@ -150,7 +139,11 @@ async function connected<T>(urls: readonly [string, string], work: (first: pg.Cl
  * being measured.
  */
 async function waitForDirectory(orgUnitsUrl: string, directoryUrl: string, groupId: string, timeoutS: number, name: string): Promise<CatchUp> {
-  return connected([orgUnitsUrl, directoryUrl], async (orgUnits, directory) => {
+  // One connection per database for the whole wait (a connection per poll forked a PostgreSQL backend each time).
+  const orgUnits = new pg.Client({ connectionString: orgUnitsUrl });
+  const directory = new pg.Client({ connectionString: directoryUrl });
+  try {
+    await Promise.all([orgUnits.connect(), directory.connect()]);
     const started = performance.now();
     const target = await revisions(orgUnits, 'unit');
     const first = await revisions(directory, 'directory_unit');
@@ -185,7 +178,9 @@ async function waitForDirectory(orgUnitsUrl: string, directoryUrl: string, group
       }
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
-  });
+  } finally {
+    await Promise.all([orgUnits.end().catch(() => undefined), directory.end().catch(() => undefined)]);
+  }
 }
 
 /** Every directory's catch-up, waited for side by side, and the time until the last one matched (null: one did not). */
