@@ -1,7 +1,7 @@
 import { CONSUMER_GROUPS, deadLetterTopicFor } from '@antt/contracts';
 import { createServiceEvents } from '@antt/events';
 import { type Clock, type RunningServer, ServiceMetrics, createLogger, startSubgraph, systemClock } from '@antt/service-kit';
-import { UNIT_DIRECTORY_PARTITIONS_AT_ONCE, UNIT_DIRECTORY_TOPICS } from '@antt/unit-directory';
+import { UNIT_DIRECTORY_TOPICS } from '@antt/unit-directory';
 import { type ModelsConfig } from './config';
 import { modelsDirectoryHandlers } from './domain/model';
 import { createModelsDomain } from './domain/models.module';
@@ -44,7 +44,6 @@ export async function startModels(config: ModelsConfig, options: ModelsAppOption
         topics: UNIT_DIRECTORY_TOPICS,
         handlers: directoryHandlers.handlers,
         batchHandlers: directoryHandlers.batchHandlers,
-        partitionsConsumedConcurrently: UNIT_DIRECTORY_PARTITIONS_AT_ONCE,
       },
     ],
   });

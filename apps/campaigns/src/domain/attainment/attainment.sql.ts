@@ -13,12 +13,6 @@ const ELIGIBLE = (kind: string, attributes: string) => `(CASE ${kind}
   WHEN 'SCHOOL' THEN coalesce(${attributes}->>'schoolLevel', '') NOT IN ('NURSERY', 'PRESCHOOL', 'PRIMARY')
   ELSE false END)`;
 
-/**
- * The unit directory's generation: the sum of the counters of `directory_generation`, of which every statement writing the
- * directory bumps one in its transaction (migration `directory_generation_side_by_side`).
- */
-const GENERATION = '(SELECT sum(generation) FROM directory_generation)::text';
-
 /** Bits of a counted unit's `flags`. */
 export const FACT = { registered: 1, eligible: 2, recognised: 4, revoked: 8, refused: 16 } as const;
 
@@ -62,7 +56,7 @@ above AS (
   GROUP BY c.unit_id
 )
 SELECT
-  ${GENERATION} AS generation,
+  (SELECT generation FROM directory_generation WHERE id = 1)::text AS generation,
   (SELECT coalesce(json_agg(json_build_array(unit_id, code, name, kind, depth) ORDER BY ord), '[]'::json) FROM levels)::text AS levels,
   (SELECT coalesce(json_agg(json_build_array(c.unit_id, c.code, c.name, c.kind, c.eligible, coalesce(a.ords, '{}'))
                             ORDER BY c.code COLLATE "C", c.unit_id::text COLLATE "C"), '[]'::json)
@@ -83,7 +77,7 @@ SELECT
 export const UNIT_FACTS = `
 WITH ids AS (SELECT s.unit_id, s.ord FROM unnest($1::uuid[]) WITH ORDINALITY AS s(unit_id, ord))
 SELECT
-  ${GENERATION} AS generation,
+  (SELECT generation FROM directory_generation WHERE id = 1)::text AS generation,
   (SELECT coalesce(string_agg(
       ((CASE WHEN r.unit_id IS NOT NULL THEN 1 ELSE 0 END)
      + (CASE WHEN rec.status IN ('RECOGNISED', 'REVOKED') AND rec.recognised_on <= $2::date AND (rec.revoked_on IS NULL OR rec.revoked_on > $2::date) THEN 4 ELSE 0 END)

@@ -1,7 +1,7 @@
 import { type EventEnvelope, UnitMergedV1, UnitReorganisedV1, UnitSplitV1 } from '@antt/contracts';
 import { type BatchEventHandler, type EventHandler, type SqlExecutor } from '@antt/events';
 import { type SqlClient, UnitDirectory, unitDirectoryBatchHandlers, unitDirectoryHandlers } from '@antt/unit-directory';
-import { lockDirectoryFollowUp, refreshStatisticPeriodsOfUnits } from '../shared';
+import { refreshStatisticPeriodsOfUnits } from '../shared';
 
 type Tx = SqlExecutor & SqlClient;
 
@@ -81,8 +81,6 @@ export function followMergedHost(tx: SqlClient, event: EventEnvelope): Promise<n
  * The unit directory's handlers, with the events that carry lineage (merged, split, reorganised) also moving the models of a
  * host that ceased to exist to the unit that continues it (same transaction as the projection, which records the lineage).
  * One function for every org-units type, as in the kit, so that a whole fetched batch is still applied by one call.
- * The projection runs side by side with other partitions' (`UNIT_DIRECTORY_PARTITIONS_AT_ONCE`); the host moves and the
- * statistic periods after it, which read other units' rows, one transaction at a time ({@link lockDirectoryFollowUp}).
  */
 export function modelsDirectoryHandlers<TTx extends Tx>(): { handlers: Record<string, EventHandler<TTx>>; batchHandlers: Record<string, BatchEventHandler<TTx>> } {
   const handlers = unitDirectoryHandlers<TTx>();
@@ -92,7 +90,6 @@ export function modelsDirectoryHandlers<TTx extends Tx>(): { handlers: Record<st
     const project = handlers[event.type];
     if (!project) throw new Error(`The unit directory kit has no handler for ${event.type}`);
     await project(event, tx);
-    await lockDirectoryFollowUp(tx);
     if (lineageTypes.has(event.type)) await followMergedHost(tx, event);
     await refreshStatisticPeriodsOfUnits(tx, [unitOf(event)]);
   };
@@ -101,7 +98,6 @@ export function modelsDirectoryHandlers<TTx extends Tx>(): { handlers: Record<st
     const projectBatch = first ? batchHandlers[first.type] : undefined;
     if (!first || !projectBatch) return;
     await projectBatch(events, tx);
-    await lockDirectoryFollowUp(tx);
     const causes = new Map(
       events.filter((event) => lineageTypes.has(event.type)).map((event) => [(event.data as { unitId: string }).unitId.toLowerCase(), event.id]),
     );

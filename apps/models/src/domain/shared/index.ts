@@ -2,4 +2,4 @@ export { addDays, fromDbDate, toDbDate } from '@antt/service-kit';
 export * from './labels';
 export { type UnitRef } from './unit-ref';
 export { ModelsInput } from './model-input';
-export { lockDirectoryFollowUp, refreshStatisticPeriods, refreshStatisticPeriodsOfUnits } from './statistic-periods';
+export { refreshStatisticPeriods, refreshStatisticPeriodsOfUnits } from './statistic-periods';

@@ -1,20 +1,5 @@
 import { type SqlClient } from '@antt/unit-directory';
 
-/** Key of the transaction-scoped advisory lock that serialises what follows a directory change (ASCII "mstat"). */
-const DIRECTORY_FOLLOW_LOCK_KEY = 0x6d73746174n;
-
-/**
- * Held from here to the end of the transaction: the unit directory consumer takes it after projecting a batch and before
- * moving models to successor hosts and deriving statistic periods, which read the directory rows of other units (a host's
- * ancestors, a host's successor) that a batch of another partition may be writing side by side. With it, those steps
- * run one transaction after the other, each in statements that begin after the one before it committed (READ COMMITTED),
- * so each sees the other's projection, host moves and periods, as when the partitions were applied one after the other.
- * Taken only after the projection, and before any model row is written, so it never waits while holding a model row.
- */
-export async function lockDirectoryFollowUp(tx: SqlClient): Promise<void> {
-  await tx.$queryRawUnsafe('SELECT 1 AS locked FROM pg_advisory_xact_lock($1::bigint)', DIRECTORY_FOLLOW_LOCK_KEY.toString());
-}
-
 /**
  * The statistics read model (`model_statistic_period`, ADR 0017) is written only here, in the transaction of the change: the
  * periods of the given models are derived again by the migration's function `refresh_model_statistic_periods`, from the
