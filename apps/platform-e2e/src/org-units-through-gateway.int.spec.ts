@@ -187,6 +187,9 @@ describe('org-units through the gateway, and its events into the campaigns unit 
     }
   });
   it('applies a reorganisation plan through the gateway, and every unit directory ends equal to org-units', async () => {
+    // C3 goes in part into C12, gives its village to a new commune, then goes whole into C12: each share is carried by the
+    // events, not inferred (which would read C3 as whole into the new commune, the last successor named).
+    await create('R3', { kind: 'RESIDENTIAL_AREA', name: 'Thôn Nam', parentId: units.C3!.id, attributes: { residentHouseholds: 120 } });
     const plan = await stack.query<{ createReorganisationPlan: { id: string; dryRun: { valid: boolean } } }>(
       `mutation($input: CreateReorganisationPlanInput!) { createReorganisationPlan(input: $input) { id dryRun { valid } } }`,
       {
@@ -195,6 +198,9 @@ describe('org-units through the gateway, and its events into the campaigns unit 
           legalBasis: 'Nghị quyết thử nghiệm',
           effectiveDate: '2025-11-01',
           operations: [
+            { type: 'CREATE', code: `${tag}-C20`, kind: 'COMMUNE', name: 'Xã Hòa Bình', parent: `${tag}-P` },
+            { type: 'MERGE', into: `${tag}-C12`, sources: [{ unit: `${tag}-C3`, share: 'PARTIAL' }] },
+            { type: 'TRANSFER', from: `${tag}-C3`, to: `${tag}-C20`, dependents: [`${tag}-R3`] },
             { type: 'MERGE', into: `${tag}-C12`, sources: [{ unit: `${tag}-C3`, share: 'WHOLE' }] },
             { type: 'DISSOLVE', unit: `${tag}-D2`, handToParent: true },
           ],
@@ -206,6 +212,15 @@ describe('org-units through the gateway, and its events into the campaigns unit 
     expect(plan.data!.createReorganisationPlan.dryRun.valid).toBe(true);
     const applied = await stack.query(`mutation($id: ID!) { applyReorganisationPlan(id: $id) { status } }`, { id: plan.data!.createReorganisationPlan.id }, admin);
     expect(applied).toEqual({ data: { applyReorganisationPlan: { status: 'APPLIED' } } });
+    const created = await stack.query<{ unitByCode: Created }>(`query($code: String!) { unitByCode(code: $code) { id code revision } }`, { code: `${tag}-C20` }, admin);
+    units.C20 = created.data!.unitByCode;
+    const successorsOn = await stack.query<{ unit: { successorsOn: Array<{ unit: { id: string }; share: string }> } }>(
+      `query($id: ID!) { unit(id: $id, asOf: "2025-06-01") { successorsOn(asOf: "2025-11-01") { unit { id } share } } }`,
+      { id: units.C3!.id },
+      admin,
+    );
+    const orgUnitsSuccessors = successorsOn.data!.unit.successorsOn.map((s) => [s.unit.id, s.share]).sort();
+    expect(orgUnitsSuccessors).toEqual([[units.C12!.id, 'WHOLE'], [units.C20!.id, 'PARTIAL']].sort());
 
     const orgUnits = new pg.Client({ connectionString: stack.orgUnitsDatabase.url });
     await orgUnits.connect();
@@ -230,6 +245,7 @@ describe('org-units through the gateway, and its events into the campaigns unit 
       for (const row of rows) expect((await directory.unitAt(row.id, '2025-11-01'))?.parentId ?? null).toBe(row.parent);
       expect((await directory.ancestorOfKind(units.C3!.id, ['DISTRICT'], '2025-06-01'))?.code).toBe(`${tag}-D2`);
       expect(await directory.unitAt(units.D2!.id, '2025-11-01')).toBeNull();
+      expect((await directory.successorsOf(units.C3!.id, '2025-11-01')).map((s) => [s.unitId, s.share]).sort()).toEqual(orgUnitsSuccessors);
     } finally {
       await close();
       await orgUnits.end();

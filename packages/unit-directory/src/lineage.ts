@@ -20,20 +20,30 @@ export interface LineageHop {
 }
 
 const isUuidList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+const SHARES: readonly string[] = ['WHOLE', 'PARTIAL'] satisfies LineageShare[];
+const EVENTS: readonly string[] = ['MERGE', 'SPLIT', 'TRANSFER', 'RECLASSIFY'] satisfies LineageEventKind[];
+const isSuccessorList = (value: unknown): value is Array<{ unitId: string; share: LineageShare; event: LineageEventKind }> =>
+  Array.isArray(value) &&
+  value.every((item) => {
+    const successor = item as Record<string, unknown> | null;
+    return typeof successor === 'object' && successor !== null && typeof successor['unitId'] === 'string' && SHARES.includes(successor['share'] as string) && EVENTS.includes(successor['event'] as string);
+  });
 
 /**
  * The lineage hops an org-units event carries, read from its `change` (empty for events without lineage, and for states
  * without `change` or `effectiveDate`):
  * - `merged` (`change.intoUnitId`): one WHOLE MERGE hop.
  * - `split` (`change.intoUnitIds`): one PARTIAL SPLIT hop per part, in the event's order.
- * - `reorganised` (`change.successorIds`, `change.changes`): the payload names the successors but not each one's share, so
- *   the share is inferred. A unit the plan dissolved by a merge or a reclassification (its last change, `dissolvedOn` the
+ * - `reorganised` with `change.successors` (each successor's share and event, as org-units recorded them): one hop per
+ *   successor, as given.
+ * - `reorganised` without it (events published before it was added: `change.successorIds`, `change.changes`): the share is
+ *   inferred. A unit the plan dissolved by a merge or a reclassification (its last change, `dissolvedOn` the
  *   plan's date) went WHOLE into the last successor named (a dissolved unit can take part in no later operation of the plan,
  *   so the dissolving operation names the last one); every other successor took a part (PARTIAL: SPLIT when the unit was
  *   split, else TRANSFER when it transferred dependents, else MERGE — a partial merge). A surviving unit only ever went
  *   PARTIAL. Checked against org-units' plan engine (same hops and shares; the engine may keep a MERGE and a TRANSFER hop
- *   for one pair, the directory one hop per pair and date). Known limit: a unit merged in part into X, transferring to Y,
- *   then merged whole into X is read as WHOLE into Y.
+ *   for one pair, the directory one hop per pair and date). Its limit, which `successors` lifts: a unit merged in part into
+ *   X, transferring to Y, then merged whole into X is read as WHOLE into Y.
  */
 export function lineageOf(state: UnitState): LineageHop[] {
   const change = state.change as Record<string, unknown> | null | undefined;
@@ -50,6 +60,9 @@ export function lineageOf(state: UnitState): LineageHop[] {
   });
   if (typeof change['intoUnitId'] === 'string') return [hop(change['intoUnitId'], 'WHOLE', 'MERGE', 0)];
   if (isUuidList(change['intoUnitIds'])) return change['intoUnitIds'].map((to, index) => hop(to, 'PARTIAL', 'SPLIT', index));
+  if (isSuccessorList(change['successors'])) {
+    return change['successors'].filter((successor) => successor.unitId !== state.unitId).map((successor, index) => hop(successor.unitId, successor.share, successor.event, index));
+  }
   if (isUuidList(change['successorIds']) && isUuidList(change['changes'])) {
     const successors = change['successorIds'].filter((id) => id !== state.unitId);
     const changes = change['changes'];

@@ -158,4 +158,22 @@ describe('unit directory lineage', () => {
     const hop = await prisma.directoryUnitLineage.findFirstOrThrow({ where: { fromUnitId: from } });
     expect([hop.share, hop.event, hop.revision]).toEqual(['WHOLE', 'MERGE', 5]);
   });
+
+  it('takes each successor’s share from the event’s `successors` when it carries them: merged in part, then whole, into the first of two', async () => {
+    const from = randomUUID();
+    const [first, second] = [randomUUID(), randomUUID()];
+    const successors = [
+      { unitId: first, share: 'WHOLE', event: 'MERGE' },
+      { unitId: second, share: 'PARTIAL', event: 'TRANSFER' },
+    ];
+    const base = plan(from, ['merged', 'transferred', 'merged'], [first, second], '2025-07-01');
+    const state = unit(from, 'COMMUNE', 'M', 2, [period('2000-01-01', '2025-07-01', 'Xã M', id.hy)], { ...base, change: { ...base.change, successors } });
+    await prisma.$transaction((tx) =>
+      projectUnitStates(tx, [state, ...[first, second].map((unitId, index) => unit(unitId, 'COMMUNE', `M${index + 1}`, 1, [period('2025-07-01', null, `Xã M${index + 1}`, id.hy)]))]),
+    );
+    expect((await directory.successorsOf(from, '2025-08-01')).map((s) => [s.unitId, s.share]).sort()).toEqual([[first, 'WHOLE'], [second, 'PARTIAL']].sort());
+    expect((await directory.continuationOf(from))?.toUnitId).toBe(first);
+    // Without `successors` (an event published before it was added) the share is inferred: whole into the last one named.
+    expect(lineageOf({ ...state, change: base.change }).map((hop) => [hop.toUnitId, hop.share])).toEqual([[first, 'PARTIAL'], [second, 'WHOLE']]);
+  });
 });

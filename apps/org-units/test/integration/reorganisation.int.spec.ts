@@ -103,6 +103,20 @@ describe('org-units reorganisation plans', () => {
     const events = await harness.prisma.outboxEvent.findMany({ where: { type: 'org-units.unit.reorganised.v1' } });
     expect(events).toHaveLength(changed);
     expect((await harness.prisma.outboxEvent.count()) - outboxBefore).toBe(changed);
+    // Each event names its unit's successors with the share org-units recorded (one per pair: WHOLE when any edge is).
+    const recorded = new Map<string, string>();
+    for (const edge of await harness.prisma.unitLineage.findMany({ where: { planId: plan.id } })) {
+      const key = `${edge.predecessorId}>${edge.successorId}`;
+      if (recorded.get(key) !== 'WHOLE') recorded.set(key, edge.share);
+    }
+    const published = new Map(
+      events.flatMap((event) => {
+        const data = (event.envelope as { data: { unitId: string; change: { successors: Array<{ unitId: string; share: string }> } } }).data;
+        return data.change.successors.map((successor) => [`${data.unitId}>${successor.unitId}`, successor.share] as const);
+      }),
+    );
+    expect([...recorded.values()]).toEqual(expect.arrayContaining(['WHOLE', 'PARTIAL']));
+    expect(published).toEqual(recorded);
 
     const CHILDREN = `query($asOf: Date) { unitByCode(code: "34", asOf: $asOf) { children(kinds: [DISTRICT, COMMUNE], first: 20) { edges { node { code kind } } } } }`;
     const dayBefore = await queryOk<{ unitByCode: { children: { edges: { node: { code: string } }[] } } }>(harness, CHILDREN, { asOf: '2025-06-30' }, systemAdmin);

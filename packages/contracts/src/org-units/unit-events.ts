@@ -301,6 +301,11 @@ export const UnitCorrectedV1 = defineEvent({
 /** What a reorganisation plan did to one unit. */
 export const REORGANISATION_CHANGES = ['created', 'renamed', 'recoded', 'moved', 'updated', 'merged', 'split', 'transferred', 'reclassified', 'dissolved', 'rehomed'] as const;
 
+/** A lineage hop's share: whole or in part (org-units' `LineageShare`). */
+export const LINEAGE_SHARES = ['WHOLE', 'PARTIAL'] as const;
+/** What made a lineage hop (org-units' `LineageEventKind`). */
+export const LINEAGE_EVENTS = ['MERGE', 'SPLIT', 'TRANSFER', 'RECLASSIFY'] as const;
+
 /** `org-units.unit.reorganised.v1` */
 export const UnitReorganisedV1 = defineEvent({
   type: 'org-units.unit.reorganised',
@@ -318,6 +323,19 @@ export const UnitReorganisedV1 = defineEvent({
       legalBasis: z.string().min(1).describe('The resolution and its number.'),
       changes: z.array(z.enum(REORGANISATION_CHANGES)).min(1).describe('What happened to this unit, in plan order.'),
       successorIds: z.array(z.uuid()).describe('Units it went into (merged, split, reclassified, transferred in part).'),
+      successors: z
+        .array(
+          z.object({
+            unitId: z.uuid().describe('A unit of `successorIds`, in the same order.'),
+            share: z.enum(LINEAGE_SHARES).describe('WHOLE: the unit went into it whole (it ends here); PARTIAL: only a part did.'),
+            event: z.enum(LINEAGE_EVENTS).describe('What made the hop: a merge, a split, a transfer of part, a change of kind.'),
+          }),
+        )
+        .optional()
+        .describe(
+          'The lineage of each successor, as org-units records it. Absent in events published before it was added: infer it ' +
+            'from `changes` then (a unit dissolved by its last change, merged or reclassified, went WHOLE into the last successor).',
+        ),
     }),
   ),
   example: {
@@ -333,6 +351,7 @@ export const UnitReorganisedV1 = defineEvent({
       legalBasis: 'Nghị quyết 1666/NQ-UBTVQH15',
       changes: ['merged'],
       successorIds: [ids.vuVinh],
+      successors: [{ unitId: ids.vuVinh, share: 'WHOLE', event: 'MERGE' }],
     },
     timeline: [
       {

@@ -1,6 +1,7 @@
 import { lineageOf } from '@antt/unit-directory';
 import { EMPTY_ATTRIBUTES } from '../unit/unit.types';
 import { type SnapshotUnit, runPlan } from './plan-engine';
+import { planChanges } from './reorganisation.service';
 import { type PlanOperation } from './plan.types';
 
 const unit = (id: string, kind: SnapshotUnit['kind'], parentId: string | null): SnapshotUnit => ({
@@ -33,36 +34,45 @@ const tree = () => ({
 });
 
 /**
- * The `reorganised` event names each unit's successors but not each one's share; the unit directory kit infers the shares
- * (`lineageOf`). Checked here against the lineage the plan engine records: same hops and shares (the engine may keep a MERGE
+ * The `reorganised` event names each unit's successors and, in `successors`, each one's share and event; the unit
+ * directory kit reads them (`lineageOf`), and infers the shares from `changes` for events published before `successors`
+ * was added. Checked here against the lineage the plan engine records: same hops and shares (the engine may keep a MERGE
  * and a TRANSFER edge for one pair, the directory one hop per pair and date).
  */
 describe('reorganised events carry the plan engine’s lineage to the unit directories', () => {
+  const plan = { id: '0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5', name: 'Sắp xếp', legalBasis: 'Nghị quyết thử' };
   const hopsOf = (operations: PlanOperation[]) => {
     let counter = 0;
     const result = runPlan(tree(), operations, () => `new-${(counter += 1)}`, null);
     expect(result.report.errors).toEqual([]);
     const engine = [...new Set(result.lineage.map((edge) => `${edge.predecessorId}>${edge.successorId} ${edge.share}`))].sort();
-    const directory = result.touched
-      .flatMap((node) =>
-        lineageOf({
-          unitId: node.id,
-          code: node.code,
-          kind: node.kind,
-          revision: 2,
-          dissolvedOn: node.alive ? null : '2025-07-01',
-          effectiveDate: '2025-07-01',
-          timeline: [],
-          change: { changes: result.changes.get(node.id) ?? [], successorIds: result.successors.get(node.id) ?? [] },
-        }),
-      )
-      .map((hop) => `${hop.fromUnitId}>${hop.toUnitId} ${hop.share}`)
-      .sort();
-    return { engine, directory };
+    const changeOf = planChanges(plan, result);
+    const directoryHops = (published: (change: ReturnType<typeof changeOf>) => object) =>
+      result.touched
+        .flatMap((node) =>
+          lineageOf({
+            unitId: node.id,
+            code: node.code,
+            kind: node.kind,
+            revision: 2,
+            dissolvedOn: node.alive ? null : '2025-07-01',
+            effectiveDate: '2025-07-01',
+            timeline: [],
+            change: published(changeOf(node)),
+          }),
+        )
+        .map((hop) => `${hop.fromUnitId}>${hop.toUnitId} ${hop.share}`)
+        .sort();
+    return {
+      engine,
+      directory: directoryHops((change) => change),
+      // An event published before `successors` was added.
+      inferred: directoryHops(({ successors: _successors, ...change }) => change),
+    };
   };
 
   it('a commune giving a village to one new commune and merged whole into another; whole merges', () => {
-    const { engine, directory } = hopsOf([
+    const { engine, directory, inferred } = hopsOf([
       { type: 'CREATE', code: 'N1', kind: 'COMMUNE', name: 'Xã Mới 1', parent: 'P' },
       { type: 'CREATE', code: 'N2', kind: 'COMMUNE', name: 'Xã Mới 2', parent: 'P' },
       { type: 'MERGE', into: 'N1', sources: [{ unit: 'C3', share: 'PARTIAL' }] },
@@ -73,11 +83,12 @@ describe('reorganised events carry the plan engine’s lineage to the unit direc
       { type: 'DISSOLVE', unit: 'D2' },
     ]);
     expect(directory).toEqual(engine);
+    expect(inferred).toEqual(engine);
     expect(directory).toEqual(['C1>new-1 WHOLE', 'C2>new-1 WHOLE', 'C3>new-1 PARTIAL', 'C3>new-2 WHOLE', 'C4>new-2 WHOLE']);
   });
 
   it('a split, a reclassification and a partial merge of a surviving commune', () => {
-    const { engine, directory } = hopsOf([
+    const { engine, directory, inferred } = hopsOf([
       { type: 'CREATE', code: 'N1', kind: 'COMMUNE', name: 'Xã Mới 1', parent: 'P' },
       { type: 'CREATE', code: 'N2', kind: 'COMMUNE', name: 'Xã Mới 2', parent: 'P' },
       { type: 'MOVE', unit: 'V1', parent: 'N1' },
@@ -91,6 +102,21 @@ describe('reorganised events carry the plan engine’s lineage to the unit direc
       { type: 'DISSOLVE', unit: 'D2' },
     ]);
     expect(directory).toEqual(engine);
+    expect(inferred).toEqual(engine);
     expect(directory).toEqual(['C1>new-1 PARTIAL', 'C1>new-2 PARTIAL', 'C3>new-2 PARTIAL', 'V2>new-3 WHOLE']);
+  });
+
+  it('a commune merged in part into one new commune, giving a village to another, then merged whole into the first', () => {
+    const { engine, directory, inferred } = hopsOf([
+      { type: 'CREATE', code: 'N1', kind: 'COMMUNE', name: 'Xã Mới 1', parent: 'P' },
+      { type: 'CREATE', code: 'N2', kind: 'COMMUNE', name: 'Xã Mới 2', parent: 'P' },
+      { type: 'MERGE', into: 'N1', sources: [{ unit: 'C3', share: 'PARTIAL' }] },
+      { type: 'TRANSFER', from: 'C3', to: 'N2', dependents: ['V3'] },
+      { type: 'MERGE', into: 'N1', sources: [{ unit: 'C3', share: 'WHOLE' }] },
+    ]);
+    expect(directory).toEqual(engine);
+    expect(directory).toEqual(['C3>new-1 WHOLE', 'C3>new-2 PARTIAL']);
+    // The inference an event without `successors` leaves the directory: whole into the last successor named.
+    expect(inferred).toEqual(['C3>new-1 PARTIAL', 'C3>new-2 WHOLE']);
   });
 });

@@ -5,14 +5,14 @@ import { type Clock } from '../shared/clock';
 import { applyFrom, closeAt } from '../unit/timeline';
 import { type CommandContext } from '../unit/unit-commands.types';
 import { type UnitInput } from '../unit/unit-input';
-import { unitEvent } from '../unit/unit.events';
+import { type UnitChange, unitEvent } from '../unit/unit.events';
 import { type UnitPolicy, type WriteReach } from '../unit/unit.policy';
 import { type UnitReader, type UnitRepository, type UnitTransaction } from '../unit/unit.repository';
 import { type EngineResult, runPlan, type SnapshotUnit, type TreeSnapshot, type WorkNode } from './plan-engine';
 import { type PlanReport, type ReorganisationPlan } from './plan.types';
 import { canonicalOperations, type PlanOperationInput, planText } from './plan-input';
 import { type MappingRow, mappingToOperations } from './plan-mapping';
-import { type UnitKind, type UnitRecord } from '../unit/unit.types';
+import { type LineageEventKind, type LineageShare, type UnitKind, type UnitRecord } from '../unit/unit.types';
 import { liveDependentsOn, loadTreeSnapshot, lockReorganisations, refreshTreeStatistics, ReorganisationPlanStore } from './reorganisation.repository';
 
 /** What a caller sends to record a plan. */
@@ -240,14 +240,7 @@ async function queueAuditAndEvents(
   { actor, at, date, correlationId }: { actor: string; at: Date; date: string; correlationId: string | undefined },
   stop: AbortSignal,
 ): Promise<void> {
-  const change = (node: WorkNode) => ({
-    type: 'reorganised' as const,
-    planId: plan.id,
-    planName: plan.name,
-    legalBasis: plan.legalBasis,
-    changes: [...(result.changes.get(node.id) ?? [])],
-    successorIds: [...(result.successors.get(node.id) ?? [])],
-  });
+  const change = planChanges(plan, result);
   const inserts: Promise<void>[] = [];
   let failed = false;
   const queue = (insert: Promise<void>) => {
@@ -279,6 +272,47 @@ async function queueAuditAndEvents(
     await nextTurn();
   }
   await Promise.all(inserts);
+}
+
+/** What the plan did to each unit, as its audit row and its `org-units.unit.reorganised` event tell it. */
+export function planChanges(
+  plan: Pick<ReorganisationPlan, 'id' | 'name' | 'legalBasis'>,
+  result: Pick<EngineResult, 'changes' | 'successors' | 'lineage'>,
+): (node: Pick<WorkNode, 'id'>) => Extract<UnitChange, { type: 'reorganised' }> {
+  const hops = successorHops(result);
+  return (node) => {
+    const successorIds = [...(result.successors.get(node.id) ?? [])];
+    return {
+      type: 'reorganised',
+      planId: plan.id,
+      planName: plan.name,
+      legalBasis: plan.legalBasis,
+      changes: [...(result.changes.get(node.id) ?? [])],
+      successorIds,
+      successors: successorIds.map((unitId) => {
+        // The engine records an edge with every successor it names.
+        const hop = hops.get(`${node.id}|${unitId}`);
+        if (!hop) throw new Error(`plan engine: successor ${unitId} of ${node.id} without a lineage edge`);
+        return hop;
+      }),
+    };
+  };
+}
+
+/**
+ * The hop from a unit to each of its successors, keyed `predecessor|successor`, as the events carry it: the engine may
+ * record two edges for one pair (a part transferred, then the rest merged whole), and a consumer holds one hop per pair
+ * and date, so the pair is WHOLE when any of its edges is (the event of that edge), else the event of its first edge.
+ */
+function successorHops(result: Pick<EngineResult, 'lineage'>): Map<string, { unitId: string; share: LineageShare; event: LineageEventKind }> {
+  const hops = new Map<string, { unitId: string; share: LineageShare; event: LineageEventKind }>();
+  for (const edge of result.lineage) {
+    const key = `${edge.predecessorId}|${edge.successorId}`;
+    const held = hops.get(key);
+    if (!held) hops.set(key, { unitId: edge.successorId, share: edge.share, event: edge.event });
+    else if (edge.share === 'WHOLE' && held.share !== 'WHOLE') hops.set(key, { unitId: edge.successorId, share: 'WHOLE', event: edge.event });
+  }
+  return hops;
 }
 
 /** Lets the event loop run what is waiting (replies from PostgreSQL, the statements after them) before going on. */

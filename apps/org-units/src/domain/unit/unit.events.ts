@@ -12,7 +12,7 @@ import {
   UnitUpdatedV1,
 } from '@antt/contracts';
 import { type NewEvent } from '@antt/events';
-import { type UnitRecord } from './unit.types';
+import { type LineageEventKind, type LineageShare, type UnitRecord } from './unit.types';
 
 /** What happened to one unit in a command; each becomes one event and one audit row. */
 export type UnitChange =
@@ -31,6 +31,8 @@ export type UnitChange =
       legalBasis: string;
       changes: ReorganisationChange[];
       successorIds: string[];
+      /** Each successor's share and the event that made the hop, in the order of `successorIds`. */
+      successors: Array<{ unitId: string; share: LineageShare; event: LineageEventKind }>;
     };
 
 export type ReorganisationChange = (typeof REORGANISATION_CHANGES)[number];
