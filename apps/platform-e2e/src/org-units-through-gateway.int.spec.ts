@@ -224,7 +224,12 @@ describe('org-units through the gateway, and its events into the campaigns unit 
 
     const orgUnits = new pg.Client({ connectionString: stack.orgUnitsDatabase.url });
     await orgUnits.connect();
-    const { directory, close } = openDirectory(stack.campaignsDatabase.url);
+    const directories = {
+      campaigns: openDirectory(stack.campaignsDatabase.url),
+      models: openDirectory(stack.modelsDatabase.url),
+      assessments: openDirectory(stack.assessmentsDatabase.url),
+      awards: openDirectory(stack.awardsDatabase.url),
+    };
     try {
       // Every unit of this file's tree (its codes carry the file's tag; the shared stack holds other files' units too).
       const { rows } = await orgUnits.query<{ id: string; revision: number; parent: string | null }>(
@@ -234,20 +239,22 @@ describe('org-units through the gateway, and its events into the campaigns unit 
         [`${tag}-%`],
       );
       expect(rows.map((row) => row.id).sort()).toEqual(Object.values(units).map((unit) => unit.id).sort());
-      await eventually(
-        async () => {
-          const revisions = await Promise.all(rows.map((row) => directory.revisionOf(row.id)));
-          return revisions.every((revision, i) => revision === rows[i]!.revision) ? true : undefined;
-        },
-        60_000,
-        'every unit at its org-units revision in the campaigns directory',
-      );
-      for (const row of rows) expect((await directory.unitAt(row.id, '2025-11-01'))?.parentId ?? null).toBe(row.parent);
-      expect((await directory.ancestorOfKind(units.C3!.id, ['DISTRICT'], '2025-06-01'))?.code).toBe(`${tag}-D2`);
-      expect(await directory.unitAt(units.D2!.id, '2025-11-01')).toBeNull();
-      expect((await directory.successorsOf(units.C3!.id, '2025-11-01')).map((s) => [s.unitId, s.share]).sort()).toEqual(orgUnitsSuccessors);
+      for (const [service, { directory }] of Object.entries(directories)) {
+        await eventually(
+          async () => {
+            const revisions = await Promise.all(rows.map((row) => directory.revisionOf(row.id)));
+            return revisions.every((revision, i) => revision === rows[i]!.revision) ? true : undefined;
+          },
+          60_000,
+          `every unit at its org-units revision in the ${service} directory`,
+        );
+        for (const row of rows) expect([service, row.id, (await directory.unitAt(row.id, '2025-11-01'))?.parentId ?? null]).toEqual([service, row.id, row.parent]);
+        expect((await directory.ancestorOfKind(units.C3!.id, ['DISTRICT'], '2025-06-01'))?.code).toBe(`${tag}-D2`);
+        expect(await directory.unitAt(units.D2!.id, '2025-11-01')).toBeNull();
+        expect([service, (await directory.successorsOf(units.C3!.id, '2025-11-01')).map((s) => [s.unitId, s.share]).sort()]).toEqual([service, orgUnitsSuccessors]);
+      }
     } finally {
-      await close();
+      await Promise.all(Object.values(directories).map(({ close }) => close()));
       await orgUnits.end();
     }
   });
