@@ -1,10 +1,11 @@
+import { LINEAGE_EVENTS, LINEAGE_SHARES } from '@antt/contracts';
 import { type SqlClient } from './sql';
 import { type UnitState } from './unit-state';
 
 /** Whether the predecessor went into the successor whole or only in part (org-units' `LineageShare`). */
-export type LineageShare = 'WHOLE' | 'PARTIAL';
+export type LineageShare = (typeof LINEAGE_SHARES)[number];
 /** What made the hop (org-units' `LineageEventKind`). */
-export type LineageEventKind = 'MERGE' | 'SPLIT' | 'TRANSFER' | 'RECLASSIFY';
+export type LineageEventKind = (typeof LINEAGE_EVENTS)[number];
 
 /** One lineage hop read from an org-units event: `fromUnitId` went into `toUnitId` on `effectiveDate`. */
 export interface LineageHop {
@@ -20,13 +21,17 @@ export interface LineageHop {
 }
 
 const isUuidList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
-const SHARES: readonly string[] = ['WHOLE', 'PARTIAL'] satisfies LineageShare[];
-const EVENTS: readonly string[] = ['MERGE', 'SPLIT', 'TRANSFER', 'RECLASSIFY'] satisfies LineageEventKind[];
 const isSuccessorList = (value: unknown): value is Array<{ unitId: string; share: LineageShare; event: LineageEventKind }> =>
   Array.isArray(value) &&
   value.every((item) => {
     const successor = item as Record<string, unknown> | null;
-    return typeof successor === 'object' && successor !== null && typeof successor['unitId'] === 'string' && SHARES.includes(successor['share'] as string) && EVENTS.includes(successor['event'] as string);
+    return (
+      typeof successor === 'object' &&
+      successor !== null &&
+      typeof successor['unitId'] === 'string' &&
+      (LINEAGE_SHARES as readonly unknown[]).includes(successor['share']) &&
+      (LINEAGE_EVENTS as readonly unknown[]).includes(successor['event'])
+    );
   });
 
 /**

@@ -1,4 +1,4 @@
-import { type COMMUNE_TYPES, type ENTERPRISE_SIZES, type SCHOOL_LEVELS, type UnitKind } from '@antt/contracts';
+import { type COMMUNE_TYPES, type ENTERPRISE_SIZES, type LINEAGE_EVENTS, type LINEAGE_SHARES, type SCHOOL_LEVELS, type UnitKind } from '@antt/contracts';
 import { type CalendarDate } from '../shared/calendar-date';
 
 export type { UnitKind } from '@antt/contracts';
@@ -61,9 +61,10 @@ export interface UnitView extends Omit<UnitRecord, 'timeline'> {
   version: UnitVersion;
 }
 
-export type LineageEventKind = 'MERGE' | 'SPLIT' | 'TRANSFER' | 'RECLASSIFY';
+/** What made a lineage edge (the values of the `LineageEventKind` enum; published in `reorganised` events' `successors`). */
+export type LineageEventKind = (typeof LINEAGE_EVENTS)[number];
 /** Whether the predecessor went into the successor whole or only in part. */
-export type LineageShare = 'WHOLE' | 'PARTIAL';
+export type LineageShare = (typeof LINEAGE_SHARES)[number];
 
 export interface LineageLink {
   event: LineageEventKind;
