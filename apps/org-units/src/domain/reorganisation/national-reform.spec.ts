@@ -1,8 +1,8 @@
 import { nationalReform, type ReformTreeRow } from '../../../scripts/national-reform';
 import { DEFAULT_DATE_RANGE } from '../../config';
 import { UnitInput } from '../unit/unit-input';
-import { EMPTY_ATTRIBUTES } from '../unit/unit.types';
 import { runPlan } from './plan-engine';
+import { snapshotUnit } from './plan-fixtures';
 import { canonicalOperations } from './plan-input';
 import { mappingToOperations } from './plan-mapping';
 
@@ -37,17 +37,7 @@ describe('the synthetic national reform', () => {
       { abolishKinds: ['DISTRICT'] },
     );
     expect(errors).toEqual([]);
-    const units = tree.map((row) => ({
-      id: row.code,
-      code: row.code,
-      kind: row.kind as 'PROVINCE',
-      createdOn: '2020-01-01',
-      name: row.name,
-      parentId: row.parentCode ?? null,
-      managingUnitId: null,
-      attributes: EMPTY_ATTRIBUTES,
-      laterChanges: false,
-    }));
+    const units = tree.map((row) => snapshotUnit(row.code, row.kind as 'PROVINCE', row.parentCode ?? null, { name: row.name }));
     let next = 0;
     const result = runPlan(
       { date: '2025-07-01', units, codesHeldLater: new Set<string>() },

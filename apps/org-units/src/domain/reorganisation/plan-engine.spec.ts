@@ -1,18 +1,9 @@
-import { EMPTY_ATTRIBUTES } from '../unit/unit.types';
 import { type SnapshotUnit, runPlan } from './plan-engine';
+import { snapshotUnit } from './plan-fixtures';
 import { type PlanOperation } from './plan.types';
 
-const unit = (id: string, kind: SnapshotUnit['kind'], parentId: string | null, managingUnitId: string | null = null): SnapshotUnit => ({
-  id,
-  code: id,
-  kind,
-  createdOn: '2020-01-01',
-  name: `Unit ${id}`,
-  parentId,
-  managingUnitId,
-  attributes: EMPTY_ATTRIBUTES,
-  laterChanges: false,
-});
+const unit = (id: string, kind: SnapshotUnit['kind'], parentId: string | null, managingUnitId: string | null = null): SnapshotUnit =>
+  snapshotUnit(id, kind, parentId, { managingUnitId });
 
 /** P › D1 › C1 › V1, D1 › C2 › V2, P › D2 › C3 › V3 and V4; a school S under D1, managed by D1. */
 const tree = () => ({

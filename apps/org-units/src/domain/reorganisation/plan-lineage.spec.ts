@@ -1,20 +1,10 @@
 import { lineageOf } from '@antt/unit-directory';
-import { EMPTY_ATTRIBUTES } from '../unit/unit.types';
-import { type SnapshotUnit, runPlan } from './plan-engine';
+import { runPlan } from './plan-engine';
+import { snapshotUnit } from './plan-fixtures';
 import { planChanges } from './reorganisation.service';
 import { type PlanOperation } from './plan.types';
 
-const unit = (id: string, kind: SnapshotUnit['kind'], parentId: string | null): SnapshotUnit => ({
-  id,
-  code: id,
-  kind,
-  createdOn: '2020-01-01',
-  name: `Unit ${id}`,
-  parentId,
-  managingUnitId: null,
-  attributes: EMPTY_ATTRIBUTES,
-  laterChanges: false,
-});
+const unit = snapshotUnit;
 
 const tree = () => ({
   date: '2025-07-01',
