@@ -1,4 +1,4 @@
-import { type OrgUnitsHarness, orgAdmin, systemAdmin, tableCounts } from '../support/org-units-harness';
+import { type OrgUnitsHarness, officer, orgAdmin, systemAdmin, tableCounts } from '../support/org-units-harness';
 import { queryOk } from '../support/operations';
 import { startSeededHarness, type Tree } from '../support/seed-tree';
 
@@ -85,6 +85,47 @@ describe('org-units reorganisation plans', () => {
     expect(unknown.dryRun.errors).toEqual([{ index: 0, unitCode: '99999', reason: 'UNIT_NOT_FOUND' }]);
     const ownUnit = await createPlan([{ type: 'RENAME', unit: '344', name: 'Huyện Vũ Thư Mới' }], admin, 'Đổi tên');
     expect(ownUnit.dryRun.errors.map((e) => e.reason)).toEqual(['JURISDICTION_ROOT']);
+  });
+
+  it('keeps a DRAFT to the jurisdiction that recorded it and the levels above; elsewhere it does not exist', async () => {
+    const PLAN = `query($id: ID!) { reorganisationPlan(id: $id) { id status name } }`;
+    const PLANS = `{ reorganisationPlans(first: 100) { id } }`;
+    const author = orgAdmin(tree.vuThu.id);
+    const draft = await createPlan([{ type: 'RENAME', unit: '12676', name: 'Xã Vũ Vinh Mới' }], author, 'Đổi tên xã Vũ Vinh (dự thảo)');
+    const reads = async (caller: typeof author) => {
+      const one = await queryOk<{ reorganisationPlan: { id: string } | null }>(harness, PLAN, { id: draft.id }, caller);
+      const all = await queryOk<{ reorganisationPlans: { id: string }[] }>(harness, PLANS, {}, caller);
+      return { one: one.reorganisationPlan?.id ?? null, listed: all.reorganisationPlans.some((plan) => plan.id === draft.id) };
+    };
+    const seen = { one: draft.id, listed: true };
+    const unseen = { one: null, listed: false };
+    // The district that recorded it (its admin and its officer), the province above, SYSTEM_ADMIN.
+    for (const caller of [author, officer(tree.vuThu.id), orgAdmin(tree.province.id), systemAdmin]) expect(await reads(caller)).toEqual(seen);
+    // Another district, and a commune below the author (a district's proposal is not the commune's to read).
+    for (const caller of [orgAdmin(tree.kienXuong.id), officer(tree.kienXuong.id), orgAdmin(tree.vuVinh.id)]) expect(await reads(caller)).toEqual(unseen);
+
+    // Outside, every use of the draft's id is answered as for an id that names no plan, and writes nothing.
+    const outsider = orgAdmin(tree.kienXuong.id);
+    const unknownId = '3f8a1c52-7d4e-4b7a-9c1e-2b6d8e0f4a11';
+    const before = await tableCounts(harness.prisma);
+    for (const id of [draft.id, unknownId]) {
+      const apply = await harness.request(APPLY, { id }, outsider);
+      expect(apply.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'PLAN_NOT_FOUND' });
+      const correcting = await harness.request(
+        CREATE,
+        { input: { name: 'Đính chính', legalBasis: 'NQ', effectiveDate: '2025-07-01', operations: [{ type: 'RENAME', unit: '12730', name: 'Xã Vũ Quý' }], correctsPlanId: id } },
+        outsider,
+      );
+      expect(correcting.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'PLAN_NOT_FOUND', field: 'correctsPlanId' });
+    }
+    expect(await tableCounts(harness.prisma)).toEqual(before);
+    // Inside, the same correction is refused for what it is: the draft exists but is not applied.
+    const inside = await harness.request(
+      CREATE,
+      { input: { name: 'Đính chính', legalBasis: 'NQ', effectiveDate: '2025-07-01', operations: [{ type: 'RENAME', unit: '12676', name: 'Xã Vũ Vinh' }], correctsPlanId: draft.id } },
+      author,
+    );
+    expect(inside.errors?.[0]?.extensions).toMatchObject({ reason: 'PLAN_NOT_APPLIED' });
   });
 
   it('dry-runs and applies the reform atomically; the new tree holds on the reform day itself', async () => {
@@ -178,6 +219,22 @@ describe('org-units reorganisation plans', () => {
     const applied = plans.reorganisationPlans.find((p) => p.status === 'APPLIED');
     const again = await harness.request(APPLY, { id: applied!.id }, systemAdmin);
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'PLAN_ALREADY_APPLIED' });
+  });
+
+  it('lets every signed-in caller read an applied plan: it is a legal act', async () => {
+    const plans = await queryOk<{ reorganisationPlans: { id: string; status: string }[] }>(harness, `{ reorganisationPlans { id status } }`, {}, systemAdmin);
+    const applied = plans.reorganisationPlans.find((p) => p.status === 'APPLIED')!;
+    const reader = officer(tree.vuQuy.id);
+    const one = await queryOk<{ reorganisationPlan: { id: string; status: string } | null }>(
+      harness,
+      `query($id: ID!) { reorganisationPlan(id: $id) { id status } }`,
+      { id: applied.id },
+      reader,
+    );
+    expect(one.reorganisationPlan).toEqual({ id: applied.id, status: 'APPLIED' });
+    const listed = await queryOk<{ reorganisationPlans: { id: string; status: string }[] }>(harness, `{ reorganisationPlans(first: 100) { id status } }`, {}, reader);
+    expect(listed.reorganisationPlans.map((p) => p.id)).toContain(applied.id);
+    expect(listed.reorganisationPlans.every((p) => p.status === 'APPLIED')).toBe(true);
   });
 
   it('refuses malformed operations naming the field', async () => {

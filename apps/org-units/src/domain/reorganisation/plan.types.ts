@@ -101,6 +101,8 @@ export interface ReorganisationPlan {
   operations: PlanOperation[];
   correctsPlanId: string | null;
   createdBy: string;
+  /** The jurisdiction unit of the caller who recorded it; null for SYSTEM_ADMIN (or a plan recorded before it was kept). */
+  authorUnitId: string | null;
   createdAt: Date;
   appliedBy: string | null;
   appliedAt: Date | null;

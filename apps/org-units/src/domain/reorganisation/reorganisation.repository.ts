@@ -35,6 +35,7 @@ interface PlanRow {
   operations: unknown;
   correctsPlanId: string | null;
   createdBy: string;
+  authorUnitId: string | null;
   createdAt: Date;
   appliedBy: string | null;
   appliedAt: Date | null;
@@ -42,7 +43,7 @@ interface PlanRow {
 }
 
 const PLAN_COLUMNS = `id::text AS id, name, legal_basis AS "legalBasis", effective_date::text AS "effectiveDate", status::text AS status,
-  operations, corrects_plan_id::text AS "correctsPlanId", created_by AS "createdBy", created_at AS "createdAt",
+  operations, corrects_plan_id::text AS "correctsPlanId", created_by AS "createdBy", author_unit_id::text AS "authorUnitId", created_at AS "createdAt",
   applied_by AS "appliedBy", applied_at AS "appliedAt", summary`;
 
 /** The tree on a date, in one read (the plan engine works on it in memory). */
@@ -77,7 +78,12 @@ export interface NewPlan {
   operations: PlanOperation[];
   correctsPlanId: string | null;
   createdBy: string;
+  /** The recording caller's jurisdiction unit; null for SYSTEM_ADMIN. */
+  authorUnitId: string | null;
 }
+
+/** Which plans a caller reads: every plan, or the APPLIED ones and the DRAFTs recorded inside the given units. */
+export type PlanVisibility = { readonly all: true } | { readonly all: false; readonly draftsFrom: readonly string[] };
 
 function planFromRow(row: PlanRow): ReorganisationPlan {
   return {
@@ -89,6 +95,7 @@ function planFromRow(row: PlanRow): ReorganisationPlan {
     operations: row.operations as unknown as PlanOperation[],
     correctsPlanId: row.correctsPlanId,
     createdBy: row.createdBy,
+    authorUnitId: row.authorUnitId,
     createdAt: row.createdAt,
     appliedBy: row.appliedBy,
     appliedAt: row.appliedAt,
@@ -102,8 +109,8 @@ export class ReorganisationPlanStore {
 
   async insert(plan: NewPlan): Promise<ReorganisationPlan> {
     const [row] = await this.db.$queryRawUnsafe<PlanRow[]>(
-      `INSERT INTO reorganisation_plan (id, name, legal_basis, effective_date, operations, operation_count, corrects_plan_id, created_by)
-       VALUES ($1::uuid, $2, $3, $4::date, $5::jsonb, $6, $7::uuid, $8)
+      `INSERT INTO reorganisation_plan (id, name, legal_basis, effective_date, operations, operation_count, corrects_plan_id, created_by, author_unit_id)
+       VALUES ($1::uuid, $2, $3, $4::date, $5::jsonb, $6, $7::uuid, $8, $9::uuid)
        RETURNING ${PLAN_COLUMNS}`,
       plan.id,
       plan.name,
@@ -113,6 +120,7 @@ export class ReorganisationPlanStore {
       plan.operations.length,
       plan.correctsPlanId,
       plan.createdBy,
+      plan.authorUnitId,
     );
     return planFromRow(row as PlanRow);
   }
@@ -122,12 +130,25 @@ export class ReorganisationPlanStore {
     return row ? planFromRow(row) : null;
   }
 
-  /** Newest first, without their operations' bodies mattering to the caller. */
-  async list(first: number): Promise<ReorganisationPlan[]> {
-    const rows = await this.db.$queryRawUnsafe<PlanRow[]>(
-      `SELECT ${PLAN_COLUMNS} FROM reorganisation_plan ORDER BY effective_date DESC, created_at DESC LIMIT $1`,
-      first,
+  /** The units DRAFTs were recorded in (their authors' jurisdictions), to decide which of them a caller reads. */
+  async draftAuthorUnits(): Promise<string[]> {
+    const rows = await this.db.$queryRawUnsafe<{ unitId: string }[]>(
+      `SELECT DISTINCT author_unit_id::text AS "unitId" FROM reorganisation_plan WHERE status = 'DRAFT' AND author_unit_id IS NOT NULL`,
     );
+    return rows.map((row) => row.unitId);
+  }
+
+  /** Newest first, those `visibility` lets the caller read. */
+  async list(first: number, visibility: PlanVisibility): Promise<ReorganisationPlan[]> {
+    const rows = visibility.all
+      ? await this.db.$queryRawUnsafe<PlanRow[]>(`SELECT ${PLAN_COLUMNS} FROM reorganisation_plan ORDER BY effective_date DESC, created_at DESC LIMIT $1`, first)
+      : await this.db.$queryRawUnsafe<PlanRow[]>(
+          `SELECT ${PLAN_COLUMNS} FROM reorganisation_plan
+           WHERE status = 'APPLIED' OR author_unit_id = ANY($2::uuid[])
+           ORDER BY effective_date DESC, created_at DESC LIMIT $1`,
+          first,
+          visibility.draftsFrom,
+        );
     return rows.map(planFromRow);
   }
 

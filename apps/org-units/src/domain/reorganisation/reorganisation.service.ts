@@ -75,13 +75,13 @@ export class ReorganisationService {
       const store = new ReorganisationPlanStore(tx.client);
       if (plan.correctsPlanId) {
         const corrected = await store.find(plan.correctsPlanId);
-        if (!corrected) throw notFound('PLAN_NOT_FOUND', 'correctsPlanId: no such plan', { field: 'correctsPlanId' });
+        if (!corrected || !(await this.reads(context.caller, corrected))) throw notFound('PLAN_NOT_FOUND', 'correctsPlanId: no such plan', { field: 'correctsPlanId' });
         if (corrected.status !== 'APPLIED') throw conflict('PLAN_NOT_APPLIED', 'Only an applied plan is corrected; edit a draft by recording a new one');
         if (plan.effectiveDate < corrected.effectiveDate) {
           throw badInput('PLAN_CORRECTION_BEFORE_PLAN', 'A correcting plan takes effect on or after the plan it corrects', { field: 'effectiveDate' });
         }
       }
-      return store.insert({ id: randomUUID(), ...plan, createdBy: identity.subject });
+      return store.insert({ id: randomUUID(), ...plan, createdBy: identity.subject, authorUnitId: scopeOf(identity) });
     });
   }
 
@@ -110,14 +110,34 @@ export class ReorganisationService {
     return this.createPlan(context, { ...input, effectiveDate: date, operations }, { maxOperations: Number.POSITIVE_INFINITY });
   }
 
+  /** The plan, or null when there is none or the caller may not read it (a DRAFT of another jurisdiction). */
   async plan(caller: Caller, id: string): Promise<ReorganisationPlan | null> {
     requireCaller(caller);
-    return new ReorganisationPlanStore(this.units.client).find(this.input.id(id, 'id'));
+    const plan = await new ReorganisationPlanStore(this.units.client).find(this.input.id(id, 'id'));
+    return plan && (await this.reads(caller, plan)) ? plan : null;
   }
 
+  /** The plans the caller may read, newest first. */
   async plans(caller: Caller, first: number | null | undefined): Promise<ReorganisationPlan[]> {
-    requireCaller(caller);
-    return new ReorganisationPlanStore(this.units.client).list(inputPageSize(first, { field: 'first', max: 100, fallback: 20 }));
+    const identity = requireCaller(caller);
+    const size = inputPageSize(first, { field: 'first', max: 100, fallback: 20 });
+    const store = new ReorganisationPlanStore(this.units.client);
+    if (identity.roles.includes(SYSTEM_ADMIN)) return store.list(size, { all: true });
+    const today = this.clock.today();
+    const authors = await store.draftAuthorUnits();
+    const readable = await Promise.all(authors.map((unitId) => this.policy.canRead(caller, unitId, today)));
+    return store.list(size, { all: false, draftsFrom: authors.filter((_, index) => readable[index]) });
+  }
+
+  /**
+   * Plans are legal acts once APPLIED: every signed-in caller reads them. A DRAFT is a proposal of the jurisdiction that
+   * recorded it: read by SYSTEM_ADMIN and by callers whose jurisdiction holds the recording caller's unit today (that
+   * jurisdiction and the levels above it); to anyone else it is answered as a plan that does not exist.
+   */
+  private async reads(caller: Caller, plan: ReorganisationPlan): Promise<boolean> {
+    const identity = requireCaller(caller);
+    if (plan.status === 'APPLIED' || identity.roles.includes(SYSTEM_ADMIN)) return true;
+    return plan.authorUnitId !== null && this.policy.canRead(caller, plan.authorUnitId, this.clock.today());
   }
 
   /** The plan's validation and effects on the tree as it stands now, without writing (scoped to the caller's jurisdiction). */
@@ -158,7 +178,7 @@ export class ReorganisationService {
       await lockReorganisations(tx.client);
       const store = new ReorganisationPlanStore(tx.client);
       const plan = await store.lock(planId);
-      if (!plan) throw notFound('PLAN_NOT_FOUND', 'No such plan', { planId });
+      if (!plan || !(await this.reads(context.caller, plan))) throw notFound('PLAN_NOT_FOUND', 'No such plan', { planId });
       if (plan.status === 'APPLIED') throw conflict('PLAN_ALREADY_APPLIED', 'The plan is applied; correct it with a correcting plan', { planId });
       const date = plan.effectiveDate;
       const snapshot = await loadTreeSnapshot(tx.client, date);
