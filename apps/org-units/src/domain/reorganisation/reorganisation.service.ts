@@ -125,6 +125,7 @@ export class ReorganisationService {
     if (identity.roles.includes(SYSTEM_ADMIN)) return store.list(size, { all: true });
     const today = this.clock.today();
     const authors = await store.draftAuthorUnits();
+    // Asked together, the jurisdiction checker answers them in one subtree query (it batches per root and date).
     const readable = await Promise.all(authors.map((unitId) => this.policy.canRead(caller, unitId, today)));
     return store.list(size, { all: false, draftsFrom: authors.filter((_, index) => readable[index]) });
   }
