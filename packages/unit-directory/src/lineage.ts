@@ -1,4 +1,4 @@
-import { LINEAGE_EVENTS, LINEAGE_SHARES } from '@antt/contracts';
+import { LINEAGE_EVENTS, LINEAGE_SHARES, type LineageSuccessor } from '@antt/contracts';
 import { type SqlClient } from './sql';
 import { type UnitState } from './unit-state';
 
@@ -21,7 +21,7 @@ export interface LineageHop {
 }
 
 const isUuidList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
-const isSuccessorList = (value: unknown): value is Array<{ unitId: string; share: LineageShare; event: LineageEventKind }> =>
+const isSuccessorList = (value: unknown): value is LineageSuccessor[] =>
   Array.isArray(value) &&
   value.every((item) => {
     const successor = item as Record<string, unknown> | null;

@@ -305,6 +305,12 @@ export const REORGANISATION_CHANGES = ['created', 'renamed', 'recoded', 'moved',
 export const LINEAGE_SHARES = ['WHOLE', 'PARTIAL'] as const;
 /** What made a lineage hop (org-units' `LineageEventKind`). */
 export const LINEAGE_EVENTS = ['MERGE', 'SPLIT', 'TRANSFER', 'RECLASSIFY'] as const;
+/** One unit a reorganised unit went into, as `change.successors` of `org-units.unit.reorganised` carries it. */
+export interface LineageSuccessor {
+  unitId: string;
+  share: (typeof LINEAGE_SHARES)[number];
+  event: (typeof LINEAGE_EVENTS)[number];
+}
 
 /** `org-units.unit.reorganised.v1` */
 export const UnitReorganisedV1 = defineEvent({

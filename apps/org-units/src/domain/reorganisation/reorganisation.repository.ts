@@ -85,6 +85,11 @@ export interface NewPlan {
 /** Which plans a caller reads: every plan, or the APPLIED ones and the DRAFTs recorded inside the given units. */
 export type PlanVisibility = { readonly all: true } | { readonly all: false; readonly draftsFrom: readonly string[] };
 
+/** Whether `visibility` lets the caller read the plan (the filter {@link ReorganisationPlanStore.list} applies in SQL). */
+export function isVisible(plan: Pick<ReorganisationPlan, 'status' | 'authorUnitId'>, visibility: PlanVisibility): boolean {
+  return visibility.all || plan.status === 'APPLIED' || (plan.authorUnitId !== null && visibility.draftsFrom.includes(plan.authorUnitId));
+}
+
 function planFromRow(row: PlanRow): ReorganisationPlan {
   return {
     id: row.id,
@@ -138,7 +143,7 @@ export class ReorganisationPlanStore {
     return rows.map((row) => row.unitId);
   }
 
-  /** Newest first, those `visibility` lets the caller read. */
+  /** Newest first, those `visibility` lets the caller read (as {@link isVisible}). */
   async list(first: number, visibility: PlanVisibility): Promise<ReorganisationPlan[]> {
     const rows = visibility.all
       ? await this.db.$queryRawUnsafe<PlanRow[]>(`SELECT ${PLAN_COLUMNS} FROM reorganisation_plan ORDER BY effective_date DESC, created_at DESC LIMIT $1`, first)

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Caller, DomainError, type Identity, SYSTEM_ADMIN, badInput, conflict, notFound, requireCaller } from '@antt/auth';
+import { type LineageSuccessor } from '@antt/contracts';
 import { inputPageSize } from '@antt/service-kit';
 import { type Clock } from '../shared/clock';
 import { applyFrom, closeAt } from '../unit/timeline';
@@ -12,8 +13,16 @@ import { type EngineResult, runPlan, type SnapshotUnit, type TreeSnapshot, type 
 import { type PlanReport, type ReorganisationPlan } from './plan.types';
 import { canonicalOperations, type PlanOperationInput, planText } from './plan-input';
 import { type MappingRow, mappingToOperations } from './plan-mapping';
-import { type LineageEventKind, type LineageShare, type UnitKind, type UnitRecord } from '../unit/unit.types';
-import { liveDependentsOn, loadTreeSnapshot, lockReorganisations, refreshTreeStatistics, ReorganisationPlanStore } from './reorganisation.repository';
+import { type UnitKind, type UnitRecord } from '../unit/unit.types';
+import {
+  isVisible,
+  liveDependentsOn,
+  loadTreeSnapshot,
+  lockReorganisations,
+  type PlanVisibility,
+  refreshTreeStatistics,
+  ReorganisationPlanStore,
+} from './reorganisation.repository';
 
 /** What a caller sends to record a plan. */
 export interface NewPlanInput {
@@ -119,26 +128,31 @@ export class ReorganisationService {
 
   /** The plans the caller may read, newest first. */
   async plans(caller: Caller, first: number | null | undefined): Promise<ReorganisationPlan[]> {
-    const identity = requireCaller(caller);
+    requireCaller(caller);
     const size = inputPageSize(first, { field: 'first', max: 100, fallback: 20 });
     const store = new ReorganisationPlanStore(this.units.client);
-    if (identity.roles.includes(SYSTEM_ADMIN)) return store.list(size, { all: true });
-    const today = this.clock.today();
-    const authors = await store.draftAuthorUnits();
-    // Asked together, the jurisdiction checker answers them in one subtree query (it batches per root and date).
-    const readable = await Promise.all(authors.map((unitId) => this.policy.canRead(caller, unitId, today)));
-    return store.list(size, { all: false, draftsFrom: authors.filter((_, index) => readable[index]) });
+    return store.list(size, await this.visibility(caller, () => store.draftAuthorUnits()));
+  }
+
+  /** Whether the caller may read the plan ({@link visibility}). */
+  private async reads(caller: Caller, plan: ReorganisationPlan): Promise<boolean> {
+    return isVisible(plan, await this.visibility(caller, async () => (plan.status === 'DRAFT' && plan.authorUnitId ? [plan.authorUnitId] : [])));
   }
 
   /**
-   * Plans are legal acts once APPLIED: every signed-in caller reads them. A DRAFT is a proposal of the jurisdiction that
-   * recorded it: read by SYSTEM_ADMIN and by callers whose jurisdiction holds the recording caller's unit today (that
-   * jurisdiction and the levels above it); to anyone else it is answered as a plan that does not exist.
+   * Which plans the caller reads. Plans are legal acts once APPLIED: every signed-in caller reads them. A DRAFT is a
+   * proposal of the jurisdiction that recorded it: read by SYSTEM_ADMIN and by callers whose jurisdiction holds the
+   * recording caller's unit today (that jurisdiction and the levels above it); to anyone else it is answered as a plan
+   * that does not exist. `draftAuthors` gives the author units to decide on (asked only below SYSTEM_ADMIN).
    */
-  private async reads(caller: Caller, plan: ReorganisationPlan): Promise<boolean> {
+  private async visibility(caller: Caller, draftAuthors: () => Promise<readonly string[]>): Promise<PlanVisibility> {
     const identity = requireCaller(caller);
-    if (plan.status === 'APPLIED' || identity.roles.includes(SYSTEM_ADMIN)) return true;
-    return plan.authorUnitId !== null && this.policy.canRead(caller, plan.authorUnitId, this.clock.today());
+    if (identity.roles.includes(SYSTEM_ADMIN)) return { all: true };
+    const today = this.clock.today();
+    const authors = await draftAuthors();
+    // Asked together, the request's jurisdiction checker answers them in one subtree query (it batches per root and date).
+    const readable = await Promise.all(authors.map((unitId) => this.policy.canRead(caller, unitId, today)));
+    return { all: false, draftsFrom: authors.filter((_, index) => readable[index]) };
   }
 
   /** The plan's validation and effects on the tree as it stands now, without writing (scoped to the caller's jurisdiction). */
@@ -325,8 +339,8 @@ export function planChanges(
  * record two edges for one pair (a part transferred, then the rest merged whole), and a consumer holds one hop per pair
  * and date, so the pair is WHOLE when any of its edges is (the event of that edge), else the event of its first edge.
  */
-function successorHops(result: Pick<EngineResult, 'lineage'>): Map<string, { unitId: string; share: LineageShare; event: LineageEventKind }> {
-  const hops = new Map<string, { unitId: string; share: LineageShare; event: LineageEventKind }>();
+function successorHops(result: Pick<EngineResult, 'lineage'>): Map<string, LineageSuccessor> {
+  const hops = new Map<string, LineageSuccessor>();
   for (const edge of result.lineage) {
     const key = `${edge.predecessorId}|${edge.successorId}`;
     const held = hops.get(key);

@@ -1,5 +1,6 @@
 import {
   type EventContract,
+  type LineageSuccessor,
   type REORGANISATION_CHANGES,
   UnitReorganisedV1,
   UnitCorrectedV1,
@@ -12,7 +13,7 @@ import {
   UnitUpdatedV1,
 } from '@antt/contracts';
 import { type NewEvent } from '@antt/events';
-import { type LineageEventKind, type LineageShare, type UnitRecord } from './unit.types';
+import { type UnitRecord } from './unit.types';
 
 /** What happened to one unit in a command; each becomes one event and one audit row. */
 export type UnitChange =
@@ -32,7 +33,7 @@ export type UnitChange =
       changes: ReorganisationChange[];
       successorIds: string[];
       /** Each successor's share and the event that made the hop, in the order of `successorIds`. */
-      successors: Array<{ unitId: string; share: LineageShare; event: LineageEventKind }>;
+      successors: LineageSuccessor[];
     };
 
 export type ReorganisationChange = (typeof REORGANISATION_CHANGES)[number];
