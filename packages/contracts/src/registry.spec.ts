@@ -16,6 +16,7 @@ describe('event registry', () => {
       'org-units.unit.dissolved.v1',
       'org-units.unit.corrected.v1',
       'org-units.unit.reorganised.v1',
+      'org-units.plan.applied.v1',
       'campaigns.campaign.launched.v1',
       'campaigns.campaign.closed.v1',
       'campaigns.registration.submitted.v1',

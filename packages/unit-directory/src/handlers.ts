@@ -1,4 +1,4 @@
-import { ORG_UNITS_EVENTS } from '@antt/contracts';
+import { type EventEnvelope, ORG_UNITS_EVENTS, PlanAppliedV1 } from '@antt/contracts';
 import { type BatchEventHandler, type EventHandler, type SqlExecutor } from '@antt/events';
 import { projectUnitState } from './project-unit-state';
 import { projectUnitStates } from './project-unit-states';
@@ -19,12 +19,23 @@ export const UNIT_DIRECTORY_TOPICS = [...new Set(ORG_UNITS_EVENTS.map((contract)
 export const UNIT_DIRECTORY_PARTITIONS_AT_ONCE = 1;
 
 /**
- * Consumer handlers that keep a service's unit directory: every org-units event carries the unit's whole state, so each
- * type is applied the same way, and a redelivered or older event changes nothing.
+ * The unit states an org-units event carries: the unit's own for every per-unit type, and each unit of the part for
+ * `org-units.plan.applied` (its `units` are `org-units.unit.reorganised` payloads).
+ */
+export function unitStatesOf(event: Pick<EventEnvelope, 'type' | 'data'>): UnitState[] {
+  if (event.type === PlanAppliedV1.fullType) return (event.data as { units: UnitState[] }).units;
+  return [event.data as UnitState];
+}
+
+/**
+ * Consumer handlers that keep a service's unit directory: every org-units event carries the whole state of the units it
+ * is about, so each type is applied the same way, and a redelivered or older event changes nothing.
  */
 export function unitDirectoryHandlers<TTx extends SqlExecutor & SqlClient>(): Record<string, EventHandler<TTx>> {
   const apply: EventHandler<TTx> = async (event, tx) => {
-    await projectUnitState(tx, event.data as UnitState);
+    const states = unitStatesOf(event);
+    if (states.length === 1) await projectUnitState(tx, states[0] as UnitState);
+    else await projectUnitStates(tx, states);
   };
   return Object.fromEntries(ORG_UNITS_EVENTS.map((contract) => [contract.fullType, apply]));
 }
@@ -35,10 +46,7 @@ export function unitDirectoryHandlers<TTx extends SqlExecutor & SqlClient>(): Re
  */
 export function unitDirectoryBatchHandlers<TTx extends SqlExecutor & SqlClient>(): Record<string, BatchEventHandler<TTx>> {
   const apply: BatchEventHandler<TTx> = async (events, tx) => {
-    await projectUnitStates(
-      tx,
-      events.map((event) => event.data as UnitState),
-    );
+    await projectUnitStates(tx, events.flatMap(unitStatesOf));
   };
   return Object.fromEntries(ORG_UNITS_EVENTS.map((contract) => [contract.fullType, apply]));
 }

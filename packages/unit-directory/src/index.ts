@@ -13,6 +13,6 @@ export { latestPerUnit, projectUnitStates } from './project-unit-states';
 export { type UnitState } from './unit-state';
 export { type SqlClient } from './sql';
 export { toIsoDate } from './dates';
-export { unitDirectoryBatchHandlers, unitDirectoryHandlers, UNIT_DIRECTORY_PARTITIONS_AT_ONCE, UNIT_DIRECTORY_TOPICS } from './handlers';
+export { unitDirectoryBatchHandlers, unitDirectoryHandlers, unitStatesOf, UNIT_DIRECTORY_PARTITIONS_AT_ONCE, UNIT_DIRECTORY_TOPICS } from './handlers';
 export { type DirectoryAttributes } from './unit-state';
 export { safeStandardScope, type SafeStandardExclusion, type SafeStandardScope } from './safe-standard-scope';

@@ -99,6 +99,59 @@ describe('a model follows its host through lineage', () => {
     expect(await h.prisma.directoryUnitLineage.count({ where: { fromUnitId: id.vh3 } })).toBe(2);
   });
 
+  it('a plan part (org-units.plan.applied) moves the models of each host it dissolved, along a chain within the plan, once however often it comes', async () => {
+    // Three villages; the plan merges X whole into Y and Y whole into Z on one date, so a model on X moves twice.
+    const village = { x: randomUUID(), y: randomUUID(), z: randomUUID() };
+    await h.project([
+      created(village.x, 'TB-VT-VH-X', 'Thôn X', '2024-01-01'),
+      created(village.y, 'TB-VT-VH-Y', 'Thôn Y', '2024-01-01'),
+      created(village.z, 'TB-VT-VH-Z', 'Thôn Z', '2024-01-01'),
+    ]);
+    h.setToday('2026-02-01');
+    const model = await createModel(village.x, 'Camera an ninh thôn X', '2024-03-01');
+    const planId = randomUUID();
+    const plan = { planId, planName: 'Sáp nhập thôn X, Y vào thôn Z', legalBasis: 'Nghị quyết 12/NQ-HĐND' };
+    const merged = (unitId: string, code: string, into: string): UnitState => {
+      const state = created(unitId, code, 'Thôn', '2024-01-01');
+      const first = state.timeline[0] as UnitState['timeline'][number];
+      return {
+        ...state,
+        revision: 2,
+        dissolvedOn: '2026-03-01',
+        effectiveDate: '2026-03-01',
+        change: { ...plan, changes: ['merged'], successorIds: [into], successors: [{ unitId: into, share: 'WHOLE', event: 'MERGE' }] },
+        timeline: [{ ...first, validTo: '2026-03-01' }],
+      };
+    };
+    const part: EventEnvelope = {
+      id: randomUUID(),
+      source: 'urn:antt:org-units',
+      type: 'org-units.plan.applied.v1',
+      specversion: '1.0',
+      time: new Date().toISOString(),
+      subject: planId,
+      datacontenttype: 'application/json',
+      correlationid: randomUUID(),
+      data: { ...plan, effectiveDate: '2026-03-01', part: 1, unitCount: 2, units: [merged(village.x, 'TB-VT-VH-X', village.y), merged(village.y, 'TB-VT-VH-Y', village.z)] },
+    };
+    const { handlers, batchHandlers } = modelsDirectoryHandlers();
+    expect(batchHandlers['org-units.plan.applied.v1']).toBe(batchHandlers['org-units.unit.created.v1']);
+    await h.prisma.$transaction((tx) => batchHandlers['org-units.plan.applied.v1']!([part], tx));
+    await h.prisma.$transaction((tx) => handlers['org-units.plan.applied.v1']!(part, tx));
+
+    h.setToday('2026-03-02');
+    const read = (await h.request<Data>(MODEL, { id: model.id }, commune)).data?.model;
+    expect(read.hostUnitId).toBe(village.z);
+    expect(read.hostHistory).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ fromUnitId: village.x, toUnitId: village.y, effectiveOn: '2026-03-01' }),
+        expect.objectContaining({ fromUnitId: village.y, toUnitId: village.z, effectiveOn: '2026-03-01' }),
+      ]),
+    );
+    expect(await h.prisma.modelHostChange.count({ where: { modelId: model.id } })).toBe(2);
+    expect(await h.prisma.directoryUnit.count({ where: { unitId: { in: [village.x, village.y] }, revision: 2 } })).toBe(2);
+  });
+
   it('a host that survives a split (a part split off) keeps its models', async () => {
     const model = await createModel(id.vh1, 'Camera an ninh thôn Hội Thượng', '2024-05-01');
     const { handlers } = modelsDirectoryHandlers();

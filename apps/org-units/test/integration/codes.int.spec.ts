@@ -72,8 +72,9 @@ describe('org-units codes by date', () => {
 
     const unit = await harness.prisma.unit.findUniqueOrThrow({ where: { id: tree.vuQuy.id } });
     expect(unit.code).toBe('25123');
-    const [event] = await harness.prisma.outboxEvent.findMany({ where: { aggregateId: tree.vuQuy.id, type: 'org-units.unit.reorganised.v1' } });
-    const data = (event?.envelope as { data: { code: string; change: { changes: string[] }; timeline: { code: string; validFrom: string }[] } }).data;
+    type UnitData = { unitId: string; code: string; change: { changes: string[] }; timeline: { code: string; validFrom: string }[] };
+    const parts = await harness.prisma.outboxEvent.findMany({ where: { type: 'org-units.plan.applied.v1' } });
+    const data = parts.flatMap((part) => (part.envelope as { data: { units: UnitData[] } }).data.units).find((unit) => unit.unitId === tree.vuQuy.id) as UnitData;
     expect(data.code).toBe('25123');
     expect(data.change.changes).toEqual(['recoded']);
     expect(data.timeline.map((v) => [v.code, v.validFrom])).toEqual([

@@ -38,7 +38,7 @@ describe('org-units: the writes of a reorganisation plan', () => {
   // Each constraint, added to this test's own database for the one apply, refuses a row written half-way through.
   it.each([
     ['a version (the units side)', '12676', 'Xã Vũ Vinh Một', 'unit_version', `CHECK (name <> 'Xã Vũ Vinh Một')`],
-    ['an event (the side Node builds while PostgreSQL writes)', '12670', 'Xã Vũ Hội Hai', 'outbox_event', `CHECK (type <> 'org-units.unit.reorganised.v1')`],
+    ['an event (the side Node builds while PostgreSQL writes)', '12670', 'Xã Vũ Hội Hai', 'outbox_event', `CHECK (type <> 'org-units.plan.applied.v1')`],
     ['an audit row', '12730', 'Xã Vũ Quý Ba', 'unit_change', `CHECK (type <> 'reorganised')`],
   ])('writes nothing when PostgreSQL refuses %s, and the plan applies once the cause is gone', async (_, unit, newName, table, check) => {
     const id = await createPlan(`Đổi tên (${table})`, unit, newName);
@@ -53,7 +53,7 @@ describe('org-units: the writes of a reorganisation plan', () => {
     } finally {
       await harness.prisma.$executeRawUnsafe(`ALTER TABLE ${table} DROP CONSTRAINT test_refuses_plan`);
     }
-    const reorganised = () => harness.prisma.outboxEvent.count({ where: { type: 'org-units.unit.reorganised.v1' } });
+    const reorganised = () => harness.prisma.outboxEvent.count({ where: { type: 'org-units.plan.applied.v1' } });
     const eventsBefore = await reorganised();
     const applied = await harness.request<{ applyReorganisationPlan: { status: string; summary: { unitsChanged: number } } }>(APPLY, { id }, systemAdmin);
     expect(applied.errors).toBeUndefined();

@@ -141,21 +141,24 @@ describe('org-units reorganisation plans', () => {
     expect(applied.errors).toBeUndefined();
     expect(applied.data!.applyReorganisationPlan.status).toBe('APPLIED');
     const changed = applied.data!.applyReorganisationPlan.summary.unitsChanged;
-    const events = await harness.prisma.outboxEvent.findMany({ where: { type: 'org-units.unit.reorganised.v1' } });
-    expect(events).toHaveLength(changed);
-    expect((await harness.prisma.outboxEvent.count()) - outboxBefore).toBe(changed);
-    // Each event names its unit's successors with the share org-units recorded (one per pair: WHOLE when any edge is).
+    // The plan is published as org-units.plan.applied parts (one here), together naming each unit it changed once.
+    type PartData = { planId: string; part: number; unitCount: number; units: Array<{ unitId: string; change: { planId: string; successors: Array<{ unitId: string; share: string }> } }> };
+    const parts = (await harness.prisma.outboxEvent.findMany({ where: { type: 'org-units.plan.applied.v1' }, orderBy: { seq: 'asc' } })).map(
+      (event) => ({ aggregateId: event.aggregateId, data: (event.envelope as { data: PartData }).data }),
+    );
+    expect(parts.map((part) => [part.aggregateId, part.data.planId, part.data.part, part.data.unitCount])).toEqual([[plan.id, plan.id, 1, changed]]);
+    const units = parts.flatMap((part) => part.data.units);
+    expect(new Set(units.map((unit) => unit.unitId)).size).toBe(changed);
+    expect(units.every((unit) => unit.change.planId === plan.id)).toBe(true);
+    expect((await harness.prisma.outboxEvent.count()) - outboxBefore).toBe(parts.length);
+    expect(await harness.prisma.outboxEvent.count({ where: { type: 'org-units.unit.reorganised.v1' } })).toBe(0);
+    // Each unit names its successors with the share org-units recorded (one per pair: WHOLE when any edge is).
     const recorded = new Map<string, string>();
     for (const edge of await harness.prisma.unitLineage.findMany({ where: { planId: plan.id } })) {
       const key = `${edge.predecessorId}>${edge.successorId}`;
       if (recorded.get(key) !== 'WHOLE') recorded.set(key, edge.share);
     }
-    const published = new Map(
-      events.flatMap((event) => {
-        const data = (event.envelope as { data: { unitId: string; change: { successors: Array<{ unitId: string; share: string }> } } }).data;
-        return data.change.successors.map((successor) => [`${data.unitId}>${successor.unitId}`, successor.share] as const);
-      }),
-    );
+    const published = new Map(units.flatMap((unit) => unit.change.successors.map((successor) => [`${unit.unitId}>${successor.unitId}`, successor.share] as const)));
     expect([...recorded.values()]).toEqual(expect.arrayContaining(['WHOLE', 'PARTIAL']));
     expect(published).toEqual(recorded);
 

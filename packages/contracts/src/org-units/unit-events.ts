@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../define-event';
 import { EXAMPLE_IDS as ids, NO_ATTRIBUTES } from './examples';
-import { unitPayload } from './unit-state';
+import { CalendarDateSchema, unitPayload } from './unit-state';
 
 const TOPIC = 'org-units.unit';
 const AGGREGATE = 'Unit';
@@ -321,7 +321,9 @@ export const UnitReorganisedV1 = defineEvent({
   description:
     'A reorganisation plan (a whole administrative reform on one date, e.g. 1 July 2025) changed the unit: one event per ' +
     'unit for the whole plan, listing what happened to it. The plan applies atomically, so every unit it touched has ' +
-    'such an event with the same `planId`; replace the timeline you hold.',
+    'such an event with the same `planId`; replace the timeline you hold. No longer published: a plan now publishes ' +
+    '`org-units.plan.applied`, whose `units` are this payload, a few hundred units per event. Keep handling it: the ' +
+    'events published before stay in the topic and are read again by a replay.',
   payload: unitPayload(
     z.object({
       planId: z.uuid().describe('The reorganisation plan.'),
@@ -372,6 +374,46 @@ export const UnitReorganisedV1 = defineEvent({
   },
 });
 
+/** Most units one `org-units.plan.applied` event carries (org-units also keeps each event's JSON under 256 KiB). */
+export const PLAN_APPLIED_MAX_UNITS = 500;
+
+/** `org-units.plan.applied.v1` */
+export const PlanAppliedV1 = defineEvent({
+  type: 'org-units.plan.applied',
+  version: 1,
+  topic: TOPIC,
+  aggregateType: 'ReorganisationPlan',
+  description:
+    'A reorganisation plan was applied: the new states of the units it changed, in parts of at most 500 units and 256 KiB ' +
+    '(a national reform changes about 100,000 units: a few hundred events rather than one per unit). Each element of `units` is exactly the payload of ' +
+    '`org-units.unit.reorganised.v1` for one unit, which this event replaces (org-units no longer publishes that one): ' +
+    'replace the timeline you hold for each. The parts share the plan id as their key (one partition, in order) and ' +
+    'together name every unit the plan touched once. A later event of a unit may reach you before its part (it is keyed ' +
+    'by the unit): keep the highest `revision` per unit, as for every org-units event.',
+  payload: z.object({
+    planId: z.uuid().describe('The reorganisation plan; also the record key.'),
+    planName: z.string().min(1).describe('Its name.'),
+    legalBasis: z.string().min(1).describe('The resolution and its number.'),
+    effectiveDate: CalendarDateSchema.describe('The date the plan takes effect.'),
+    part: z.int().min(1).describe('This part, from 1, in the order published.'),
+    unitCount: z.int().min(1).describe('Units the whole plan changed: the parts are all in once their `units` add up to it.'),
+    units: z
+      .array(UnitReorganisedV1.payload)
+      .min(1)
+      .max(PLAN_APPLIED_MAX_UNITS)
+      .describe('The units of this part, each as `org-units.unit.reorganised.v1` carries it.'),
+  }),
+  example: {
+    planId: UnitReorganisedV1.example.change.planId,
+    planName: UnitReorganisedV1.example.change.planName,
+    legalBasis: UnitReorganisedV1.example.change.legalBasis,
+    effectiveDate: '2025-07-01',
+    part: 1,
+    unitCount: 1,
+    units: [UnitReorganisedV1.example],
+  },
+});
+
 /** Every org-units event contract, in catalogue order. */
 export const ORG_UNITS_EVENTS = [
   UnitCreatedV1,
@@ -383,7 +425,8 @@ export const ORG_UNITS_EVENTS = [
   UnitDissolvedV1,
   UnitCorrectedV1,
   UnitReorganisedV1,
+  PlanAppliedV1,
 ] as const;
 
-/** Payload of any org-units unit event. */
-export type UnitEventPayload = z.output<(typeof ORG_UNITS_EVENTS)[number]['payload']>;
+/** Payload of any org-units event about one unit (every type but `org-units.plan.applied`). */
+export type UnitEventPayload = z.output<Exclude<(typeof ORG_UNITS_EVENTS)[number], typeof PlanAppliedV1>['payload']>;

@@ -1,12 +1,12 @@
-import { type EventEnvelope, UnitMergedV1, UnitReorganisedV1, UnitSplitV1 } from '@antt/contracts';
+import { type EventEnvelope, PlanAppliedV1, UnitMergedV1, UnitReorganisedV1, UnitSplitV1 } from '@antt/contracts';
 import { type BatchEventHandler, type EventHandler, type SqlExecutor } from '@antt/events';
-import { type SqlClient, UnitDirectory, unitDirectoryBatchHandlers, unitDirectoryHandlers } from '@antt/unit-directory';
+import { type SqlClient, UnitDirectory, unitDirectoryBatchHandlers, unitDirectoryHandlers, unitStatesOf } from '@antt/unit-directory';
 import { refreshStatisticPeriodsOfUnits } from '../shared';
 
 type Tx = SqlExecutor & SqlClient;
 
 /** The org-units events that carry lineage: after them a host may have ceased to exist with a successor. */
-export const HOST_LINEAGE_TYPES = [UnitMergedV1.fullType, UnitSplitV1.fullType, UnitReorganisedV1.fullType] as const;
+export const HOST_LINEAGE_TYPES = [UnitMergedV1.fullType, UnitSplitV1.fullType, UnitReorganisedV1.fullType, PlanAppliedV1.fullType] as const;
 
 /** Most hops one model is followed through at once (a unit merged, its successor merged again, …). */
 const MAX_HOPS = 32;
@@ -24,7 +24,8 @@ const MAX_HOPS = 32;
  *
  * Each move bumps the model's revision and is recorded in `model_host_change`, keyed by (model, cause): the org-units event
  * that dissolved the host when there is one (`causes`), else a name-based id of (model, from, to, date), so redeliveries,
- * replays and a model registered twice on the same lineage change nothing. Reviews keep the host they were made for.
+ * replays and a model registered twice on the same lineage change nothing. A plan's part (`org-units.plan.applied`) names
+ * many hosts, and a model can move twice within one plan, so its moves take the name-based id. Reviews keep the host they were made for.
  * Resolves to the number of moves made.
  */
 export async function followHosts(tx: SqlClient, hostUnitIds: readonly string[], causes: ReadonlyMap<string, string> = new Map()): Promise<number> {
@@ -69,12 +70,26 @@ export async function followHosts(tx: SqlClient, hostUnitIds: readonly string[],
   return moves;
 }
 
-const unitOf = (event: EventEnvelope): string => (event.data as { unitId: string }).unitId.toLowerCase();
+/** The units an org-units event is about (one, or a plan part's). */
+const unitsOf = (event: EventEnvelope): string[] => unitStatesOf(event).map((state) => state.unitId.toLowerCase());
 
-/** {@link followHosts} for the unit an org-units event is about, the event naming the cause. */
+/** The host → cause pairs of lineage events: a per-unit event names itself, a plan's part names no cause (see {@link followHosts}). */
+function causesOf(events: readonly EventEnvelope[]): { hosts: string[]; causes: Map<string, string> } {
+  const hosts = new Set<string>();
+  const causes = new Map<string, string>();
+  for (const event of events) {
+    for (const unitId of unitsOf(event)) {
+      hosts.add(unitId);
+      if (event.type !== PlanAppliedV1.fullType) causes.set(unitId, event.id);
+    }
+  }
+  return { hosts: [...hosts], causes };
+}
+
+/** {@link followHosts} for the units a lineage event of org-units is about. */
 export function followMergedHost(tx: SqlClient, event: EventEnvelope): Promise<number> {
-  const unitId = unitOf(event);
-  return followHosts(tx, [unitId], new Map([[unitId, event.id]]));
+  const { hosts, causes } = causesOf([event]);
+  return followHosts(tx, hosts, causes);
 }
 
 /**
@@ -91,18 +106,16 @@ export function modelsDirectoryHandlers<TTx extends Tx>(): { handlers: Record<st
     if (!project) throw new Error(`The unit directory kit has no handler for ${event.type}`);
     await project(event, tx);
     if (lineageTypes.has(event.type)) await followMergedHost(tx, event);
-    await refreshStatisticPeriodsOfUnits(tx, [unitOf(event)]);
+    await refreshStatisticPeriodsOfUnits(tx, unitsOf(event));
   };
   const applyBatch: BatchEventHandler<TTx> = async (events, tx) => {
     const first = events[0];
     const projectBatch = first ? batchHandlers[first.type] : undefined;
     if (!first || !projectBatch) return;
     await projectBatch(events, tx);
-    const causes = new Map(
-      events.filter((event) => lineageTypes.has(event.type)).map((event) => [(event.data as { unitId: string }).unitId.toLowerCase(), event.id]),
-    );
-    if (causes.size > 0) await followHosts(tx, [...causes.keys()], causes);
-    await refreshStatisticPeriodsOfUnits(tx, [...new Set(events.map(unitOf))]);
+    const { hosts, causes } = causesOf(events.filter((event) => lineageTypes.has(event.type)));
+    if (hosts.length > 0) await followHosts(tx, hosts, causes);
+    await refreshStatisticPeriodsOfUnits(tx, [...new Set(events.flatMap(unitsOf))]);
   };
   return {
     handlers: Object.fromEntries(Object.keys(handlers).map((type) => [type, apply])),

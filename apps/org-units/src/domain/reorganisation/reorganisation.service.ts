@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Caller, DomainError, type Identity, SYSTEM_ADMIN, badInput, conflict, notFound, requireCaller } from '@antt/auth';
-import { type LineageSuccessor } from '@antt/contracts';
+import { type LineageSuccessor, PLAN_APPLIED_MAX_UNITS, PlanAppliedV1 } from '@antt/contracts';
 import { inputPageSize } from '@antt/service-kit';
 import { type Clock } from '../shared/clock';
 import { applyFrom, closeAt } from '../unit/timeline';
@@ -44,8 +44,8 @@ export const MAX_PLAN_OPERATIONS_PER_REQUEST = 2000;
 
 /**
  * Reorganisation plans: recorded as DRAFT, dry-run at will, applied atomically (DRAFT → APPLIED) in ONE transaction with
- * the units' new timelines, one audit row per unit, the lineage (whole or partial) and one `org-units.unit.reorganised`
- * event per unit. A mistake in an applied plan is fixed by a correcting plan, never by an edit.
+ * the units' new timelines, one audit row per unit, the lineage (whole or partial) and the units' new states in
+ * `org-units.plan.applied` events of a few hundred units each. A mistake in an applied plan is fixed by a correcting plan, never by an edit.
  *
  * Rights: ORG_ADMIN or SYSTEM_ADMIN; below SYSTEM_ADMIN every unit the plan changes must lie strictly inside the caller's
  * jurisdiction from the plan's date on, and every unit it places something under inside it (the same write check as
@@ -257,15 +257,24 @@ export class ReorganisationService {
   }
 }
 
-/** Audit rows per statement, and events per outbox statement, of {@link queueAuditAndEvents}. */
+/** Audit rows per statement of {@link queueAuditAndEvents}. */
 const AUDIT_SLICE = 5000;
-const EVENT_SLICE = 500;
+/**
+ * Most JSON characters of the unit states one `org-units.plan.applied` event carries (at most
+ * {@link PLAN_APPLIED_MAX_UNITS} of them): well under the broker's 1 MiB per record, whatever a unit's timeline holds.
+ */
+const PART_MAX_CHARS = 256 * 1024;
 
 /**
- * Builds the plan's audit rows (one per unit) and events (one `org-units.unit.reorganised` per unit) a slice at a time,
- * queuing each slice's insert as soon as it is built and letting the event loop run between slices, so the statements
- * the caller issues meanwhile are not held up. Resolves when every insert has run; rejects with the first failure.
- * Once `stop` is aborted, or an insert failed, it queues nothing more.
+ * Builds the plan's audit rows (one per unit) and events (`org-units.plan.applied`, each part carrying the new states of
+ * up to {@link PLAN_APPLIED_MAX_UNITS} units) a slice at a time, queuing each slice's insert as soon as it is built and
+ * letting the event loop run between slices, so the statements the caller issues meanwhile are not held up. Resolves
+ * when every insert has run; rejects with the first failure. Once `stop` is aborted, or an insert failed, it queues
+ * nothing more.
+ *
+ * Parts rather than one event per unit: a national reform changes about 100,000 units, and every event costs the relay,
+ * the broker and each of the four unit directories its own record, inbox row and envelope check. In parts of 200–500
+ * units the directories caught up (measured in the org-units README) where one event per unit kept them behind.
  */
 async function queueAuditAndEvents(
   tx: UnitTransaction,
@@ -301,15 +310,28 @@ async function queueAuditAndEvents(
     queue(tx.insertChanges(slice));
     await nextTurn();
   }
-  for (let start = 0; start < records.length && goOn(); start += EVENT_SLICE) {
-    const slice = records.slice(start, start + EVENT_SLICE).map((record, offset) => unitEvent(record, change(result.touched[start + offset] as WorkNode), date, correlationId));
-    queue(tx.appendEvents(slice));
+  let part = 0;
+  for (let start = 0; start < records.length && goOn(); ) {
+    const units: unknown[] = [];
+    let chars = 0;
+    while (start < records.length && units.length < PLAN_APPLIED_MAX_UNITS) {
+      // Each unit exactly as `org-units.unit.reorganised` carried it, so that a consumer applies either the same way.
+      const { data } = unitEvent(records[start] as UnitRecord, change(result.touched[start] as WorkNode), date, correlationId);
+      const size = JSON.stringify(data).length;
+      if (units.length > 0 && chars + size > PART_MAX_CHARS) break;
+      units.push(data);
+      chars += size;
+      start += 1;
+    }
+    part += 1;
+    const data = { planId: plan.id, planName: plan.name, legalBasis: plan.legalBasis, effectiveDate: date, part, unitCount: records.length, units };
+    queue(tx.appendEvents([{ contract: PlanAppliedV1, aggregateId: plan.id, correlationId, data }]));
     await nextTurn();
   }
   await Promise.all(inserts);
 }
 
-/** What the plan did to each unit, as its audit row and its `org-units.unit.reorganised` event tell it. */
+/** What the plan did to each unit, as its audit row and its state in `org-units.plan.applied` tell it. */
 export function planChanges(
   plan: Pick<ReorganisationPlan, 'id' | 'name' | 'legalBasis'>,
   result: Pick<EngineResult, 'changes' | 'successors' | 'lineage'>,
