@@ -8,9 +8,16 @@ import { type UnitState } from './unit-state';
  * what differs: a stored version the new timeline keeps unchanged is left alone, one it keeps with another end or state
  * (a period a change cut) is updated in place, the others are deleted, and only new periods are inserted. A
  * reorganisation thus writes two rows per unit (the cut and the new period) where deleting and inserting the whole
- * timeline wrote three and more, and the versions go as one JSON document rather than as eight array parameters. All
- * three parts see the table as it was before the statement, so the insert never meets a row the delete removes (their
- * keys differ).
+ * timeline wrote three and more, and the versions go as one JSON document rather than as eight array parameters.
+ *
+ * The stored versions are read once, by an index probe per unit (OFFSET 0 keeps the lateral subquery a probe; written as
+ * a join or a filter on the table, the planner, whose statistics lag behind a directory filling from empty, scanned the
+ * whole table for every batch), and paired with the incoming ones by a FULL JOIN, which PostgreSQL can only run as a hash
+ * or merge join, in memory: each pair says what to do, and the delete and the update then reach their rows by address.
+ * Probing the table again for each incoming version, once to update and once to insert, cost a national reform's
+ * directory about a third more time in this statement. No other transaction can move the rows meanwhile: it would first
+ * have to upsert the unit's `directory_unit` row, which this transaction holds locked. All parts see the table as it was
+ * before the statement, so the insert never meets a row the delete removes (their keys differ).
  */
 const WRITE_VERSIONS = `
   WITH incoming AS MATERIALIZED (
@@ -18,31 +25,37 @@ const WRITE_VERSIONS = `
       (r->>4)::uuid AS parent_id, (r->>5)::uuid AS managing_unit_id, r->6 AS attributes, r->>7 AS code
     FROM jsonb_array_elements($2::jsonb) AS e(r)
   ),
-  -- The stored versions of the units, found by an index probe per unit (OFFSET 0 keeps the lateral subquery a probe),
-  -- then deleted by row address (no other transaction can move them: it would first have to upsert the unit's
-  -- directory_unit row, which this transaction holds locked). Written as a join or a filter on the table, the planner,
-  -- whose statistics lag behind a directory filling from empty, scanned the whole table for every batch.
+  pairs AS MATERIALIZED (
+    SELECT s.row_id, i.unit_id, i.valid_from, i.valid_to, i.name, i.parent_id, i.managing_unit_id, i.attributes, i.code,
+      CASE
+        WHEN s.row_id IS NULL THEN 'insert'
+        WHEN i.unit_id IS NULL THEN 'delete'
+        WHEN (s.valid_to, s.name, s.parent_id, s.managing_unit_id, s.attributes, s.code)
+          IS DISTINCT FROM (i.valid_to, i.name, i.parent_id, i.managing_unit_id, i.attributes, i.code) THEN 'update'
+      END AS action
+    FROM (
+      SELECT x.ctid AS row_id, x.unit_id, x.valid_from, x.valid_to, x.name, x.parent_id, x.managing_unit_id, x.attributes, x.code
+      FROM unnest($1::uuid[]) AS k(unit_id)
+      CROSS JOIN LATERAL (SELECT v.ctid, v.* FROM directory_unit_version v WHERE v.unit_id = k.unit_id OFFSET 0) x
+    ) s
+    FULL JOIN incoming i ON i.unit_id = s.unit_id AND i.valid_from = s.valid_from
+  ),
   gone AS (
     DELETE FROM directory_unit_version v
-    WHERE v.ctid = ANY (ARRAY(
-      SELECT s.ctid FROM unnest($1::uuid[]) AS k(unit_id)
-      CROSS JOIN LATERAL (SELECT x.ctid, x.valid_from FROM directory_unit_version x WHERE x.unit_id = k.unit_id OFFSET 0) s
-      WHERE NOT EXISTS (SELECT 1 FROM incoming i WHERE i.unit_id = k.unit_id AND i.valid_from = s.valid_from)
-    ))
+    WHERE v.ctid = ANY (ARRAY(SELECT p.row_id FROM pairs p WHERE p.action = 'delete'))
   ),
   changed AS (
     UPDATE directory_unit_version v
-    SET valid_to = i.valid_to, name = i.name, parent_id = i.parent_id, managing_unit_id = i.managing_unit_id,
-      attributes = i.attributes, code = i.code
-    FROM incoming i
-    WHERE v.unit_id = i.unit_id AND v.valid_from = i.valid_from
-      AND (v.valid_to, v.name, v.parent_id, v.managing_unit_id, v.attributes, v.code)
-        IS DISTINCT FROM (i.valid_to, i.name, i.parent_id, i.managing_unit_id, i.attributes, i.code)
+    SET valid_to = p.valid_to, name = p.name, parent_id = p.parent_id, managing_unit_id = p.managing_unit_id,
+      attributes = p.attributes, code = p.code
+    FROM pairs p
+    WHERE v.ctid = ANY (ARRAY(SELECT q.row_id FROM pairs q WHERE q.action = 'update'))
+      AND p.action = 'update' AND p.row_id = v.ctid
   )
   INSERT INTO directory_unit_version (unit_id, valid_from, valid_to, name, parent_id, managing_unit_id, attributes, code)
-  SELECT i.unit_id, i.valid_from, i.valid_to, i.name, i.parent_id, i.managing_unit_id, i.attributes, i.code
-  FROM incoming i
-  WHERE NOT EXISTS (SELECT 1 FROM directory_unit_version v WHERE v.unit_id = i.unit_id AND v.valid_from = i.valid_from)`;
+  SELECT p.unit_id, p.valid_from, p.valid_to, p.name, p.parent_id, p.managing_unit_id, p.attributes, p.code
+  FROM pairs p
+  WHERE p.action = 'insert'`;
 
 /** The state with the highest revision per unit; the order of the result follows unit ids (a stable lock order). */
 export function latestPerUnit(states: readonly UnitState[]): UnitState[] {
