@@ -2,9 +2,10 @@
  * The unit-directory projection alone (issue 11, item 3), measured on campaigns' database: replays org-units' events
  * (one envelope per line, in outbox order) through the consumer kit's batch path (`processBatch`: envelope and contract
  * validation, inbox, `unitDirectoryBatchHandlers`) into a scratch database, without Kafka, one partition batch after
- * another as one consumer would. Prints events/s and the CPU microseconds per event of this Node process and of the
- * PostgreSQL backend that ran the transactions (read from /proc: PostgreSQL must run on this machine), for the events
- * before the first reorganisation and from it on; writes `.local/bench/directory.json`.
+ * another as one consumer would. Prints events/s, units/s (a reorganisation plan's `org-units.plan.applied` part carries
+ * up to 500 units) and the CPU microseconds per unit of this Node process and of the PostgreSQL backend that ran the
+ * transactions (read from /proc: PostgreSQL must run on this machine), for the events before the first reorganisation
+ * and from it on; writes `.local/bench/directory.json`.
  * `npm run bench:directory` builds the events (a national import and the synthetic reform) and runs this.
  *
  * usage: tsx --tsconfig apps/campaigns/tsconfig.json apps/campaigns/scripts/bench-directory.ts <events.jsonl>
@@ -16,10 +17,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { EVENT_CONTRACTS, type EventContract } from '@antt/contracts';
+import { EVENT_CONTRACTS, type EventContract, type EventEnvelope } from '@antt/contracts';
 import { type EventHandler, type IncomingRecord, processBatch, silentLogger } from '@antt/events';
 import { createMigratedTestDatabase } from '@antt/testing';
-import { type SqlClient, unitDirectoryBatchHandlers, unitDirectoryHandlers } from '@antt/unit-directory';
+import { type SqlClient, unitDirectoryBatchHandlers, unitDirectoryHandlers, unitStatesOf } from '@antt/unit-directory';
 import { createPrismaClient } from '../src/infrastructure/prisma-client';
 
 const OUT = path.resolve(__dirname, '../../../.local/bench');
@@ -39,7 +40,13 @@ async function readEvents(file: string): Promise<string[]> {
   return lines;
 }
 
-/** Records as Kafka would hand them to one consumer: keyed by unit, spread over partitions, fetched `batch` at a time. */
+/** What a consumer fetches of one partition at most (kafkajs' default `maxBytesPerPartition`, which the consumer kit keeps). */
+const FETCH_BYTES_PER_PARTITION = 1024 * 1024;
+
+/**
+ * Records as Kafka would hand them to one consumer: keyed by their subject (a unit, or a plan for its parts), spread over
+ * partitions, fetched `batch` records and at most 1 MiB at a time.
+ */
 function partitionBatches(values: readonly string[], partitions: number, batch: number): IncomingRecord[][] {
   const byPartition: IncomingRecord[][] = Array.from({ length: partitions }, () => []);
   for (const value of values) {
@@ -52,8 +59,25 @@ function partitionBatches(values: readonly string[], partitions: number, batch: 
   }
   const batches: IncomingRecord[][] = [];
   // Round robin over the partitions, as a consumer fetching all of them sees their batches interleaved.
-  for (let start = 0; byPartition.some((records) => start < records.length); start += batch) {
-    for (const records of byPartition) if (start < records.length) batches.push(records.slice(start, start + batch));
+  const fetches = byPartition.map((records) => {
+    const out: IncomingRecord[][] = [];
+    let current: IncomingRecord[] = [];
+    let bytes = 0;
+    for (const record of records) {
+      const size = record.value?.length ?? 0;
+      if (current.length > 0 && (current.length >= batch || bytes + size > FETCH_BYTES_PER_PARTITION)) {
+        out.push(current);
+        current = [];
+        bytes = 0;
+      }
+      current.push(record);
+      bytes += size;
+    }
+    if (current.length > 0) out.push(current);
+    return out;
+  });
+  for (let index = 0; fetches.some((list) => index < list.length); index += 1) {
+    for (const list of fetches) if (index < list.length) batches.push(list[index] as IncomingRecord[]);
   }
   return batches;
 }
@@ -92,9 +116,11 @@ async function main(): Promise<void> {
   if (!file) throw new Error('usage: bench-directory.ts <events.jsonl> [--batch 750] [--partitions 3] [--statements]');
   mkdirSync(OUT, { recursive: true });
   const all = await readEvents(file);
-  const firstReform = all.findIndex((value) => value.includes('"type":"org-units.unit.reorganised.v1"'));
+  const firstReform = all.findIndex((value) => value.includes('"type":"org-units.unit.reorganised.v1"') || value.includes('"type":"org-units.plan.applied.v1"'));
   const parts = { import: firstReform < 0 ? all : all.slice(0, firstReform), reform: firstReform < 0 ? [] : all.slice(firstReform) };
-  log(`${all.length} events: ${parts.import.length} before the reform, ${parts.reform.length} from it on`);
+  const unitsIn = (values: readonly string[]) => values.reduce((sum, value) => sum + unitStatesOf(JSON.parse(value) as EventEnvelope).length, 0);
+  const units = { import: unitsIn(parts.import), reform: unitsIn(parts.reform) };
+  log(`${all.length} events: ${parts.import.length} before the reform (${units.import} units), ${parts.reform.length} from it on (${units.reform} units)`);
 
   const database = await createMigratedTestDatabase('bdir_', path.resolve(__dirname, '..'));
   const prisma = createPrismaClient(database.url, 1);
@@ -134,13 +160,16 @@ async function main(): Promise<void> {
       const node = process.cpuUsage(nodeBefore);
       const nodeSeconds = (node.user + node.system) / 1e6;
       const pgSeconds = (await processCpuSeconds(backendPid)) - pgBefore;
+      const unitCount = units[phase as keyof typeof units];
       const result = {
         events: events.length,
+        units: unitCount,
         applied,
         seconds: +seconds.toFixed(1),
         eventsPerSecond: Math.round(events.length / seconds),
-        nodeCpuMicrosPerEvent: Math.round((nodeSeconds * 1e6) / events.length),
-        postgresCpuMicrosPerEvent: Math.round((pgSeconds * 1e6) / events.length),
+        unitsPerSecond: Math.round(unitCount / seconds),
+        nodeCpuMicrosPerUnit: Math.round((nodeSeconds * 1e6) / unitCount),
+        postgresCpuMicrosPerUnit: Math.round((pgSeconds * 1e6) / unitCount),
       };
       results[phase] = result;
       log(`${phase}: ${JSON.stringify(result)}`);

@@ -3,8 +3,9 @@
  *
  * On a scratch database of its own: org-units migrated and the national demo tree imported with the import CLI (110,756 units,
  * as many `org-units.unit.created` events in the outbox), or the reform's events too with `--reform` (the synthetic national
- * reform of `bench:reform` applied with the reorganisation CLI: about 97,600 larger `reorganised` events). Then, `--rounds`
- * times: every outbox row marked unpublished, a relay started on topics of its own (a fresh prefix per round), timed until
+ * reform of `bench:reform` applied with the reorganisation CLI: about 97,600 units' states in a few hundred
+ * `org-units.plan.applied` events of up to 256 KiB since 2 December 2026, as many `reorganised` events as units before).
+ * Then, `--rounds` times: every outbox row marked unpublished, a relay started on topics of its own (a fresh prefix per round), timed until
  * the outbox is empty, stopped. Prints events/s and MB/s per round. Nothing else runs: this is the relay's ceiling on the
  * machine; in `bench:reform` it shares the 2 cores with the services, their consumers and the readers.
  *
