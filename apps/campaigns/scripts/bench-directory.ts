@@ -18,7 +18,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { EVENT_CONTRACTS, type EventContract, type EventEnvelope } from '@antt/contracts';
-import { type EventHandler, type IncomingRecord, processBatch, silentLogger } from '@antt/events';
+import { chunkByBytes, type EventHandler, type IncomingRecord, processBatch, silentLogger } from '@antt/events';
 import { createMigratedTestDatabase } from '@antt/testing';
 import { type SqlClient, unitDirectoryBatchHandlers, unitDirectoryHandlers, unitStatesOf } from '@antt/unit-directory';
 import { createPrismaClient } from '../src/infrastructure/prisma-client';
@@ -59,23 +59,7 @@ function partitionBatches(values: readonly string[], partitions: number, batch: 
   }
   const batches: IncomingRecord[][] = [];
   // Round robin over the partitions, as a consumer fetching all of them sees their batches interleaved.
-  const fetches = byPartition.map((records) => {
-    const out: IncomingRecord[][] = [];
-    let current: IncomingRecord[] = [];
-    let bytes = 0;
-    for (const record of records) {
-      const size = record.value?.length ?? 0;
-      if (current.length > 0 && (current.length >= batch || bytes + size > FETCH_BYTES_PER_PARTITION)) {
-        out.push(current);
-        current = [];
-        bytes = 0;
-      }
-      current.push(record);
-      bytes += size;
-    }
-    if (current.length > 0) out.push(current);
-    return out;
-  });
+  const fetches = byPartition.map((records) => chunkByBytes(records, (record) => record.value?.length ?? 0, FETCH_BYTES_PER_PARTITION, batch));
   for (let index = 0; fetches.some((list) => index < list.length); index += 1) {
     for (const list of fetches) if (index < list.length) batches.push(list[index] as IncomingRecord[]);
   }

@@ -21,7 +21,7 @@ export type { AppendClaimedOptions } from './outbox/append-claimed';
 export { EVENTS_TRACER, linkTo, recordTraceparent, traceparentOf } from './trace-context';
 export type { AppendOptions } from './outbox/append';
 export { outboxChannel, relayLockKey } from './outbox/channel';
-export { OutboxRelay } from './outbox/relay';
+export { chunkByBytes, OutboxRelay } from './outbox/relay';
 export type { OutboxRelayMetrics, OutboxRelayOptions, PublishedBatch } from './outbox/relay';
 export { handlerFor, startConsumer } from './consumer/runner';
 export type { ConsumerHandle, ConsumerMetrics, ConsumerOptions } from './consumer/runner';

@@ -36,13 +36,14 @@ describe('a model follows its host through lineage', () => {
     change: {},
     timeline: [{ validFrom: from, validTo: null, name, parentId: id.vh, managingUnitId: null }],
   });
-  const envelope = (type: string, data: UnitState): EventEnvelope => ({
+  /** An org-units event: about one unit (its state, keyed by it), or a plan's part (keyed by the plan). */
+  const envelope = (type: string, data: UnitState | Record<string, unknown>, subject = (data as UnitState).unitId): EventEnvelope => ({
     id: randomUUID(),
     source: 'urn:antt:org-units',
     type,
     specversion: '1.0',
     time: new Date().toISOString(),
-    subject: data.unitId,
+    subject,
     datacontenttype: 'application/json',
     correlationid: randomUUID(),
     data,
@@ -123,17 +124,8 @@ describe('a model follows its host through lineage', () => {
         timeline: [{ ...first, validTo: '2026-03-01' }],
       };
     };
-    const part: EventEnvelope = {
-      id: randomUUID(),
-      source: 'urn:antt:org-units',
-      type: 'org-units.plan.applied.v1',
-      specversion: '1.0',
-      time: new Date().toISOString(),
-      subject: planId,
-      datacontenttype: 'application/json',
-      correlationid: randomUUID(),
-      data: { ...plan, effectiveDate: '2026-03-01', part: 1, unitCount: 2, units: [merged(village.x, 'TB-VT-VH-X', village.y), merged(village.y, 'TB-VT-VH-Y', village.z)] },
-    };
+    const units = [merged(village.x, 'TB-VT-VH-X', village.y), merged(village.y, 'TB-VT-VH-Y', village.z)];
+    const part = envelope('org-units.plan.applied.v1', { ...plan, effectiveDate: '2026-03-01', part: 1, unitCount: 2, units }, planId);
     const { handlers, batchHandlers } = modelsDirectoryHandlers();
     expect(batchHandlers['org-units.plan.applied.v1']).toBe(batchHandlers['org-units.unit.created.v1']);
     await h.prisma.$transaction((tx) => batchHandlers['org-units.plan.applied.v1']!([part], tx));

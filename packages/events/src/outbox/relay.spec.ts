@@ -11,6 +11,10 @@ describe('chunkByBytes', () => {
     expect(chunkByBytes(['a', 'xxxxxxxx', 'b'], size, 4)).toEqual([['a'], ['xxxxxxxx'], ['b']]);
   });
 
+  it('cuts at most items too, when given', () => {
+    expect(chunkByBytes(['a', 'b', 'c', 'dddd', 'e'], size, 5, 2)).toEqual([['a', 'b'], ['c', 'dddd'], ['e']]);
+  });
+
   it('gives nothing for nothing', () => {
     expect(chunkByBytes([], size, 10)).toEqual([]);
   });

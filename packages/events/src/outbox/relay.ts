@@ -281,14 +281,17 @@ export class OutboxRelay {
   }
 }
 
-/** Consecutive runs of `items` whose sizes add up to at most `maxBytes` (an item larger than that alone in its run). */
-export function chunkByBytes<T>(items: readonly T[], sizeOf: (item: T) => number, maxBytes: number): T[][] {
+/**
+ * Consecutive runs of `items` whose sizes add up to at most `maxBytes` (an item larger than that alone in its run), and
+ * of at most `maxItems` items.
+ */
+export function chunkByBytes<T>(items: readonly T[], sizeOf: (item: T) => number, maxBytes: number, maxItems = Number.POSITIVE_INFINITY): T[][] {
   const chunks: T[][] = [];
   let current: T[] = [];
   let bytes = 0;
   for (const item of items) {
     const size = sizeOf(item);
-    if (current.length > 0 && bytes + size > maxBytes) {
+    if (current.length > 0 && (bytes + size > maxBytes || current.length >= maxItems)) {
       chunks.push(current);
       current = [];
       bytes = 0;

@@ -260,10 +260,10 @@ export class ReorganisationService {
 /** Audit rows per statement of {@link queueAuditAndEvents}. */
 const AUDIT_SLICE = 5000;
 /**
- * Most JSON characters of the unit states one `org-units.plan.applied` event carries (at most
+ * Most bytes of JSON (UTF-8) of the unit states one `org-units.plan.applied` event carries (at most
  * {@link PLAN_APPLIED_MAX_UNITS} of them): well under the broker's 1 MiB per record, whatever a unit's timeline holds.
  */
-const PART_MAX_CHARS = 256 * 1024;
+const PART_MAX_BYTES = 256 * 1024;
 
 /**
  * Builds the plan's audit rows (one per unit) and events (`org-units.plan.applied`, each part carrying the new states of
@@ -274,7 +274,7 @@ const PART_MAX_CHARS = 256 * 1024;
  *
  * Parts rather than one event per unit: a national reform changes about 100,000 units, and every event costs the relay,
  * the broker and each of the four unit directories its own record, inbox row and envelope check. In parts of 200–500
- * units the directories caught up (measured in the org-units README) where one event per unit kept them behind.
+ * units the directories caught up with the national reform about 20 s sooner (72.7 s → 52.2 s; org-units README).
  */
 async function queueAuditAndEvents(
   tx: UnitTransaction,
@@ -313,14 +313,14 @@ async function queueAuditAndEvents(
   let part = 0;
   for (let start = 0; start < records.length && goOn(); ) {
     const units: unknown[] = [];
-    let chars = 0;
+    let bytes = 0;
     while (start < records.length && units.length < PLAN_APPLIED_MAX_UNITS) {
       // Each unit exactly as `org-units.unit.reorganised` carried it, so that a consumer applies either the same way.
       const { data } = unitEvent(records[start] as UnitRecord, change(result.touched[start] as WorkNode), date, correlationId);
-      const size = JSON.stringify(data).length;
-      if (units.length > 0 && chars + size > PART_MAX_CHARS) break;
+      const size = Buffer.byteLength(JSON.stringify(data));
+      if (units.length > 0 && bytes + size > PART_MAX_BYTES) break;
       units.push(data);
-      chars += size;
+      bytes += size;
       start += 1;
     }
     part += 1;
