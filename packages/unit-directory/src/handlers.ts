@@ -1,6 +1,5 @@
 import { type EventEnvelope, ORG_UNITS_EVENTS, PlanAppliedV1 } from '@antt/contracts';
 import { type BatchEventHandler, type EventHandler, type SqlExecutor } from '@antt/events';
-import { projectUnitState } from './project-unit-state';
 import { projectUnitStates } from './project-unit-states';
 import { type SqlClient } from './sql';
 import { type UnitState } from './unit-state';
@@ -33,9 +32,7 @@ export function unitStatesOf(event: Pick<EventEnvelope, 'type' | 'data'>): UnitS
  */
 export function unitDirectoryHandlers<TTx extends SqlExecutor & SqlClient>(): Record<string, EventHandler<TTx>> {
   const apply: EventHandler<TTx> = async (event, tx) => {
-    const states = unitStatesOf(event);
-    if (states.length === 1) await projectUnitState(tx, states[0] as UnitState);
-    else await projectUnitStates(tx, states);
+    await projectUnitStates(tx, unitStatesOf(event));
   };
   return Object.fromEntries(ORG_UNITS_EVENTS.map((contract) => [contract.fullType, apply]));
 }
