@@ -6,8 +6,9 @@ const APPLY = `mutation($id: ID!) { applyReorganisationPlan(id: $id) { id status
 const PLAN = `query($id: ID!) { reorganisationPlan(id: $id) { status } }`;
 
 /**
- * A plan is applied on one plain connection whose statements queue while Node builds the audit rows and the events
- * (UnitRepository.bulkTransaction): a failure in PostgreSQL on either side, half-way, must still leave nothing written.
+ * A plan is applied on one plain connection whose statements queue, issued without being awaited one by one, while Node
+ * builds the events (UnitRepository.bulkTransaction): a failure in PostgreSQL on either side, half-way or at the very
+ * end, must still leave nothing written.
  */
 describe('org-units: the writes of a reorganisation plan', () => {
   let harness: OrgUnitsHarness;
@@ -39,7 +40,7 @@ describe('org-units: the writes of a reorganisation plan', () => {
   it.each([
     ['a version (the units side)', '12676', 'Xã Vũ Vinh Một', 'unit_version', `CHECK (name <> 'Xã Vũ Vinh Một')`],
     ['an event (the side Node builds while PostgreSQL writes)', '12670', 'Xã Vũ Hội Hai', 'outbox_event', `CHECK (type <> 'org-units.plan.applied.v1')`],
-    ['an audit row', '12730', 'Xã Vũ Quý Ba', 'unit_change', `CHECK (type <> 'reorganised')`],
+    ['its audit record (the plan marked APPLIED, last)', '12730', 'Xã Vũ Quý Ba', 'reorganisation_plan', `CHECK (status <> 'APPLIED')`],
   ])('writes nothing when PostgreSQL refuses %s, and the plan applies once the cause is gone', async (_, unit, newName, table, check) => {
     const id = await createPlan(`Đổi tên (${table})`, unit, newName);
     await harness.prisma.$executeRawUnsafe(`ALTER TABLE ${table} ADD CONSTRAINT test_refuses_plan ${check} NOT VALID`);

@@ -137,6 +137,7 @@ describe('org-units reorganisation plans', () => {
     expect(plan.dryRun.after.some((c) => c.kind === 'DISTRICT')).toBe(false);
 
     const outboxBefore = await harness.prisma.outboxEvent.count();
+    const auditBefore = await harness.prisma.unitChange.count();
     const applied = await harness.request<{ applyReorganisationPlan: { status: string; summary: Report } }>(APPLY, { id: plan.id }, systemAdmin);
     expect(applied.errors).toBeUndefined();
     expect(applied.data!.applyReorganisationPlan.status).toBe('APPLIED');
@@ -152,6 +153,12 @@ describe('org-units reorganisation plans', () => {
     expect(units.every((unit) => unit.change.planId === plan.id)).toBe(true);
     expect((await harness.prisma.outboxEvent.count()) - outboxBefore).toBe(parts.length);
     expect(await harness.prisma.outboxEvent.count({ where: { type: 'org-units.unit.reorganised.v1' } })).toBe(0);
+    // One audit record: the plan's own row names who applied it, when, and every unit it changed (no row per unit).
+    const record = await harness.prisma.reorganisationPlan.findUniqueOrThrow({ where: { id: plan.id } });
+    expect(record).toMatchObject({ status: 'APPLIED', appliedBy: expect.any(String), appliedAt: expect.any(Date) });
+    expect(new Set(record.changedUnitIds)).toEqual(new Set(units.map((unit) => unit.unitId)));
+    expect(record.changedUnitIds).toHaveLength(changed);
+    expect(await harness.prisma.unitChange.count()).toBe(auditBefore);
     // Each unit names its successors with the share org-units recorded (one per pair: WHOLE when any edge is).
     const recorded = new Map<string, string>();
     for (const edge of await harness.prisma.unitLineage.findMany({ where: { planId: plan.id } })) {

@@ -163,14 +163,17 @@ export class ReorganisationPlanStore {
     return row ? planFromRow(row) : null;
   }
 
-  async markApplied(id: string, appliedBy: string, at: Date, summary: PlanReport): Promise<ReorganisationPlan> {
+  /** Marks the plan APPLIED with its audit: who, when, what it did (`summary`) and every unit it changed. */
+  async markApplied(id: string, appliedBy: string, at: Date, summary: PlanReport, changedUnitIds: readonly string[]): Promise<ReorganisationPlan> {
     const [row] = await this.db.$queryRawUnsafe<PlanRow[]>(
-      `UPDATE reorganisation_plan SET status = 'APPLIED', applied_by = $2, applied_at = $3::timestamptz, summary = $4::jsonb
+      `UPDATE reorganisation_plan SET status = 'APPLIED', applied_by = $2, applied_at = $3::timestamptz, summary = $4::jsonb,
+         changed_unit_ids = $5::text[]::uuid[]
        WHERE id = $1::uuid RETURNING ${PLAN_COLUMNS}`,
       id,
       appliedBy,
       at.toISOString(),
       JSON.stringify(summary),
+      changedUnitIds,
     );
     if (!row) throw new Error(`reorganisation plan ${id} vanished while locked`);
     return planFromRow(row);

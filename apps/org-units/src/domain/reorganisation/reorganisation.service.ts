@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Caller, DomainError, type Identity, SYSTEM_ADMIN, badInput, conflict, notFound, requireCaller } from '@antt/auth';
-import { type LineageSuccessor, PLAN_APPLIED_MAX_UNITS, PlanAppliedV1 } from '@antt/contracts';
+import { type EventContract, type LineageSuccessor, PLAN_APPLIED_MAX_UNITS, PlanAppliedV1 } from '@antt/contracts';
+import { type NewEvent } from '@antt/events';
 import { inputPageSize } from '@antt/service-kit';
 import { type Clock } from '../shared/clock';
 import { applyFrom, closeAt } from '../unit/timeline';
@@ -44,8 +45,9 @@ export const MAX_PLAN_OPERATIONS_PER_REQUEST = 2000;
 
 /**
  * Reorganisation plans: recorded as DRAFT, dry-run at will, applied atomically (DRAFT → APPLIED) in ONE transaction with
- * the units' new timelines, one audit row per unit, the lineage (whole or partial) and the units' new states in
- * `org-units.plan.applied` events of a few hundred units each. A mistake in an applied plan is fixed by a correcting plan, never by an edit.
+ * the units' new timelines, the lineage (whole or partial), the units' new states in `org-units.plan.applied` events of
+ * a few hundred units each, and one audit record: the plan itself (its operations, who applied it and when, what it did,
+ * and every unit it changed). A mistake in an applied plan is fixed by a correcting plan, never by an edit.
  *
  * Rights: ORG_ADMIN or SYSTEM_ADMIN; below SYSTEM_ADMIN every unit the plan changes must lie strictly inside the caller's
  * jurisdiction from the plan's date on, and every unit it places something under inside it (the same write check as
@@ -173,11 +175,11 @@ export class ReorganisationService {
 
   /**
    * Applies a DRAFT plan in one transaction. `phases`, when given, receives the seconds each step took (snapshot, engine,
-   * authorize, lock, write, closure, audit and events, commit, statistics): the operator's CLI prints them.
+   * authorize, lock, write, closure, events, commit, statistics): the operator's CLI prints them.
    *
    * The transaction runs on a plain connection whose statements queue in order ({@link UnitRepository.bulkTransaction}):
-   * while PostgreSQL writes the units, their versions and the closure, Node builds the audit rows and the events slice by
-   * slice and queues their inserts behind, so the two work side by side rather than in turn.
+   * while PostgreSQL writes the units, their versions and the closure, Node builds the events part by part and queues
+   * their inserts behind, so the two work side by side rather than in turn.
    */
   async applyPlan(context: CommandContext, id: string, phases?: Map<string, number>): Promise<ReorganisationPlan> {
     const identity = this.policy.writer(context.caller);
@@ -216,11 +218,11 @@ export class ReorganisationService {
       const records = result.touched.map((node) => nextRecord(node, locked.get(node.id) ?? null, date));
       const at = this.clock.now();
       await tx.insertUnits(records.filter((record) => record.revision === 1));
-      // The audit rows refer to the units, new ones included. Awaited below; until then a failure is held (the
-      // transaction aborts, and the statements after it fail with that failure).
+      // Awaited below; until then a failure is held (the transaction aborts, and the statements after it fail with
+      // that failure).
       const stop = new AbortController();
-      const auditAndEvents = queueAuditAndEvents(tx, plan, result, records, { actor: identity.subject, at, date, correlationId: context.correlationId }, stop.signal);
-      auditAndEvents.catch(() => undefined);
+      const events = queueEvents(tx, plan, result, records, { date, correlationId: context.correlationId }, stop.signal);
+      events.catch(() => undefined);
       try {
         await tx.saveRecords(records.filter((record) => record.revision > 1));
         await tx.insertLineage(result.lineage.map((edge) => ({ ...edge, effectiveDate: date, planId })));
@@ -230,13 +232,13 @@ export class ReorganisationService {
       } catch (error) {
         // Nothing more is queued, and the transaction ends only once what was queued has run.
         stop.abort();
-        await auditAndEvents.catch(() => undefined);
+        await events.catch(() => undefined);
         throw error;
       }
-      await auditAndEvents;
-      phase('audit and events');
+      await events;
+      phase('events');
       unitsChanged = records.length;
-      return store.markApplied(planId, identity.subject, at, result.report);
+      return store.markApplied(planId, identity.subject, at, result.report, records.map((record) => record.id));
     }, { timeoutMs: APPLY_TIMEOUT_MS });
     phase('commit');
     if (unitsChanged >= REFRESH_STATISTICS_FROM) await refreshTreeStatistics(this.units.client);
@@ -257,59 +259,46 @@ export class ReorganisationService {
   }
 }
 
-/** Audit rows per statement of {@link queueAuditAndEvents}. */
-const AUDIT_SLICE = 5000;
 /**
  * Most bytes of JSON (UTF-8) of the unit states one `org-units.plan.applied` event carries (at most
  * {@link PLAN_APPLIED_MAX_UNITS} of them): well under the broker's 1 MiB per record, whatever a unit's timeline holds.
  */
 const PART_MAX_BYTES = 256 * 1024;
+/** Parts per outbox insert: a few MB in one statement rather than a round trip (and a relay wake-up) per part. */
+const PARTS_PER_INSERT = 16;
 
 /**
- * Builds the plan's audit rows (one per unit) and events (`org-units.plan.applied`, each part carrying the new states of
- * up to {@link PLAN_APPLIED_MAX_UNITS} units) a slice at a time, queuing each slice's insert as soon as it is built and
- * letting the event loop run between slices, so the statements the caller issues meanwhile are not held up. Resolves
- * when every insert has run; rejects with the first failure. Once `stop` is aborted, or an insert failed, it queues
- * nothing more.
+ * Builds the plan's events (`org-units.plan.applied`, each part carrying the new states of up to
+ * {@link PLAN_APPLIED_MAX_UNITS} units) part by part, queuing an insert every {@link PARTS_PER_INSERT} parts and letting
+ * the event loop run between parts, so the statements the caller issues meanwhile are not held up. Resolves when every
+ * insert has run; rejects with the first failure. Once `stop` is aborted, or an insert failed, it queues nothing more.
  *
  * Parts rather than one event per unit: a national reform changes about 100,000 units, and every event costs the relay,
  * the broker and each of the four unit directories its own record, inbox row and envelope check. In parts of 200–500
  * units the directories caught up with the national reform about 20 s sooner (72.7 s → 52.2 s; org-units README).
  */
-async function queueAuditAndEvents(
+async function queueEvents(
   tx: UnitTransaction,
   plan: ReorganisationPlan,
   result: EngineResult,
   records: readonly UnitRecord[],
-  { actor, at, date, correlationId }: { actor: string; at: Date; date: string; correlationId: string | undefined },
+  { date, correlationId }: { date: string; correlationId: string | undefined },
   stop: AbortSignal,
 ): Promise<void> {
   const change = planChanges(plan, result);
   const inserts: Promise<void>[] = [];
   let failed = false;
-  const queue = (insert: Promise<void>) => {
+  const goOn = () => !stop.aborted && !failed;
+  let pending: NewEvent<EventContract>[] = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    const insert = tx.appendEvents(pending);
+    pending = [];
     insert.catch(() => {
       failed = true;
     });
     inserts.push(insert);
   };
-  const goOn = () => !stop.aborted && !failed;
-  const reason = `${plan.name} (${plan.legalBasis})`;
-  for (let start = 0; start < records.length && goOn(); start += AUDIT_SLICE) {
-    const slice = records.slice(start, start + AUDIT_SLICE).map((record, offset) => ({
-      unitId: record.id,
-      type: 'reorganised',
-      effectiveDate: date,
-      actor,
-      at,
-      reason,
-      correction: false,
-      revision: record.revision,
-      details: change(result.touched[start + offset] as WorkNode),
-    }));
-    queue(tx.insertChanges(slice));
-    await nextTurn();
-  }
   let part = 0;
   for (let start = 0; start < records.length && goOn(); ) {
     const units: unknown[] = [];
@@ -325,13 +314,15 @@ async function queueAuditAndEvents(
     }
     part += 1;
     const data = { planId: plan.id, planName: plan.name, legalBasis: plan.legalBasis, effectiveDate: date, part, unitCount: records.length, units };
-    queue(tx.appendEvents([{ contract: PlanAppliedV1, aggregateId: plan.id, correlationId, data }]));
+    pending.push({ contract: PlanAppliedV1, aggregateId: plan.id, correlationId, data });
+    if (pending.length >= PARTS_PER_INSERT) flush();
     await nextTurn();
   }
+  if (goOn()) flush();
   await Promise.all(inserts);
 }
 
-/** What the plan did to each unit, as its audit row and its state in `org-units.plan.applied` tell it. */
+/** What the plan did to each unit, as its state in `org-units.plan.applied` tells it. */
 export function planChanges(
   plan: Pick<ReorganisationPlan, 'id' | 'name' | 'legalBasis'>,
   result: Pick<EngineResult, 'changes' | 'successors' | 'lineage'>,
