@@ -668,8 +668,9 @@ export class UnitTransaction extends UnitReader {
   }
 
   /**
-   * The audit rows, 5,000 a statement, each statement's rows sent as one JSON document of positional arrays: the
-   * details are JSON already, and escaped into a `text[]` literal by the driver they cost a national plan seconds.
+   * The audit rows of single commands (one per unit changed; a cascade may change hundreds), 5,000 a statement, each
+   * statement's rows sent as one JSON document of positional arrays: the details are JSON already, and a `text[]`
+   * literal escaped by the driver costs more. A reorganisation plan writes none: its own row is its audit record.
    */
   async insertChanges(entries: readonly UnitChangeEntry[]): Promise<void> {
     for (let start = 0; start < entries.length; start += BULK_ROWS) {
